@@ -1,0 +1,125 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { z } from 'zod';
+import { getSessionUser, type SessionUser } from '@/lib/auth/session';
+import { getDb, type Db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { translator, type Locale, type Translate } from '@/lib/i18n';
+import { ForbiddenError } from '@/lib/policies';
+import { requestLocale } from './locale';
+
+/**
+ * Route handlers are thin: parse (zod) → authorize → one command → present.
+ * `route` does the parts every handler shares:
+ * - state-changing methods must come from our own origin (CSRF: route
+ *   handlers have no protection of their own);
+ * - the session user is looked up (401 when required and missing);
+ * - the JSON body is parsed with the handler's zod schema, errors in the
+ *   person's language (400);
+ * - AppError and ForbiddenError become 4xx answers with a readable message;
+ *   anything else is logged and answered with a generic 500.
+ */
+export interface RouteContext<B, P> {
+  req: NextRequest;
+  db: Db;
+  user: SessionUser;
+  body: B;
+  params: P;
+  locale: Locale;
+  t: Translate;
+}
+
+type Params = Record<string, string>;
+
+interface Options<S extends z.ZodType | undefined> {
+  body?: S;
+  /** Allow signed-out callers (user is then null). */
+  anonymous?: boolean;
+}
+
+export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
+
+export function errorResponse(status: number, code: string, message: string, fields?: Record<string, string>) {
+  return NextResponse.json<ApiError>({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+}
+
+/** True when the request comes from our own pages (or is not a browser's cross-site request). */
+export function isSameOrigin(req: NextRequest): boolean {
+  const site = req.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return false;
+  const origin = req.headers.get('origin');
+  if (!origin) return site === 'same-origin' || site === 'none' || !site;
+  if (origin === 'null') return false;
+  const allowed = new Set([env().appUrl, req.nextUrl.origin]);
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  if (host) {
+    const proto = req.headers.get('x-forwarded-proto') ?? req.nextUrl.protocol.replace(':', '');
+    allowed.add(`${proto}://${host}`);
+  }
+  return allowed.has(origin);
+}
+
+export function route<S extends z.ZodType | undefined = undefined, P extends Params = Params>(
+  opts: Options<S>,
+  handler: (
+    ctx: RouteContext<S extends z.ZodType ? z.output<S> : undefined, P> & { user: SessionUser },
+  ) => Promise<Response | unknown>,
+) {
+  return async (req: NextRequest, routeCtx: { params: Promise<P> }): Promise<Response> => {
+    const locale = await requestLocale();
+    const t = translator(locale);
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !isSameOrigin(req)) {
+        return errorResponse(403, 'bad_origin', t('errors.badOrigin'));
+      }
+      const user = await getSessionUser();
+      if (!user && !opts.anonymous) return errorResponse(401, 'unauthenticated', t('errors.unauthenticated'));
+
+      let body: unknown = undefined;
+      if (opts.body) {
+        let raw: unknown;
+        try {
+          raw = await req.json();
+        } catch {
+          return errorResponse(400, 'invalid_json', t('errors.invalidJson'));
+        }
+        const parsed = opts.body.safeParse(raw, locale === 'de' ? { error: z.locales.de().localeError } : undefined);
+        if (!parsed.success) {
+          const fields: Record<string, string> = {};
+          for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+          const details = Object.entries(fields)
+            .map(([k, v]) => (k === '_' ? v : `${k}: ${v}`))
+            .join('; ');
+          return errorResponse(400, 'invalid_input', t('errors.invalidInput', { details }), fields);
+        }
+        body = parsed.data;
+      }
+      const db = await getDb();
+      const params = (await routeCtx.params) ?? ({} as P);
+      const result = await handler({
+        req,
+        db,
+        user: user as SessionUser,
+        body: body as never,
+        params,
+        locale,
+        t,
+      });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result ?? { ok: true });
+    } catch (err) {
+      return presentError(err, t);
+    }
+  };
+}
+
+export function presentError(err: unknown, t: Translate): Response {
+  if (err instanceof AppError) return errorResponse(err.status, err.key, t(err.key, err.vars));
+  if (err instanceof ForbiddenError) {
+    return err.notFound
+      ? errorResponse(404, 'not_found', t('errors.notFound'))
+      : errorResponse(403, 'forbidden', t('errors.forbidden'));
+  }
+  console.error('[api] unexpected error:', err);
+  return errorResponse(500, 'internal', t('errors.generic'));
+}

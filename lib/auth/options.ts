@@ -1,0 +1,79 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getDb } from '../db';
+import { verifyPassword } from './password';
+import { authSecret } from './secret';
+
+/** Sessions are short: a JWT cannot be revoked, so it must not live long. */
+export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+
+const ZCredentials = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  session_version: number;
+}
+
+/**
+ * Checks email and password. Unknown email and wrong password take the same
+ * time and give the same answer (null).
+ */
+export async function checkCredentials(raw: unknown): Promise<UserRow | null> {
+  const parsed = ZCredentials.safeParse(raw);
+  if (!parsed.success) return null;
+  const db = await getDb();
+  const user = await db.get<UserRow>('SELECT * FROM users WHERE email = ?', [parsed.data.email]);
+  const ok = await verifyPassword(user?.password_hash, parsed.data.password);
+  return ok && user ? user : null;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S, updateAge: 60 * 60 },
+    jwt: { maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: '/signin' },
+    providers: [
+      CredentialsProvider({
+        name: 'Email',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials) {
+          const user = await checkCredentials(credentials);
+          if (!user) return null;
+          return { id: user.id, email: user.email, name: user.name, sv: user.session_version };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = (user as { sv?: number }).sv ?? 1;
+          return token;
+        }
+        // Every use of the session re-checks the session version: password
+        // change, "sign out everywhere" and removal end it at once.
+        if (typeof token.uid === 'string') {
+          const db = await getDb();
+          const row = await db.get<{ session_version: number }>('SELECT session_version FROM users WHERE id = ?', [
+            token.uid,
+          ]);
+          if (!row || row.session_version !== token.sv) token.revoked = true;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (token.revoked || typeof token.uid !== 'string') return { ...session, user: undefined };
+        return { ...session, user: { ...session.user, id: token.uid } };
+      },
+    },
+  };
+}

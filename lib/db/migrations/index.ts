@@ -1,0 +1,5 @@
+import { core } from './001-core';
+import type { Migration } from './types';
+
+/** Every migration, in order. Append new ones; never reorder or edit landed ones. */
+export const migrations: Migration[] = [core];

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db, Param, Queryable, RunResult } from './types';
+
+type Raw = Database.Database;
+
+function bind(params: readonly Param[] = []): unknown[] {
+  return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}
+
+function queryable(raw: Raw): Queryable {
+  return {
+    dialect: 'sqlite',
+    async all<T>(sql: string, params?: readonly Param[]) {
+      return raw.prepare(sql).all(...bind(params)) as T[];
+    },
+    async get<T>(sql: string, params?: readonly Param[]) {
+      return raw.prepare(sql).get(...bind(params)) as T | undefined;
+    },
+    async run(sql: string, params?: readonly Param[]): Promise<RunResult> {
+      const r = raw.prepare(sql).run(...bind(params));
+      return { changes: r.changes };
+    },
+  };
+}
+
+/**
+ * SQLite through better-sqlite3: one connection, WAL, a busy timeout so the
+ * web and realtime processes can share the file.
+ *
+ * The connection is synchronous, but transactions take async callbacks, so
+ * everything goes through one queue: while a transaction is open, no other
+ * statement can slip into it.
+ */
+export class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  readonly raw: Raw;
+  readonly description: string;
+  private readonly q: Queryable;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.raw = new Database(file);
+    this.raw.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a killed process (the OS keeps the writes);
+    // only a power loss can drop the last commits.
+    this.raw.pragma('synchronous = NORMAL');
+    this.raw.pragma('busy_timeout = 5000');
+    this.raw.pragma('foreign_keys = ON');
+    this.q = queryable(this.raw);
+    this.description = `sqlite:${file}`;
+  }
+
+  private async locked<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.queue;
+    let release!: () => void;
+    this.queue = new Promise<void>((r) => (release = r));
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  all<T>(sql: string, params?: readonly Param[]) {
+    return this.locked(() => this.q.all<T>(sql, params));
+  }
+  get<T>(sql: string, params?: readonly Param[]) {
+    return this.locked(() => this.q.get<T>(sql, params));
+  }
+  run(sql: string, params?: readonly Param[]) {
+    return this.locked(() => this.q.run(sql, params));
+  }
+
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    return this.locked(async () => {
+      this.raw.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.q);
+        this.raw.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+
+  exec(sql: string) {
+    return this.locked(async () => {
+      this.raw.exec(sql);
+    });
+  }
+
+  async close() {
+    await this.locked(async () => {
+      if (this.raw.open) this.raw.close();
+    });
+  }
+}

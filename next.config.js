@@ -1,0 +1,13 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and server-only packages stay outside the bundle.
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg', 'ioredis', 'nodemailer'],
+  typedRoutes: false,
+  // Each developer or test run can build into its own folder (parallel work, e2e against a fresh build).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+};
+
+export default nextConfig;
