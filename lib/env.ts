@@ -65,7 +65,7 @@ export class EnvError extends Error {}
 /** Parses `source` (defaults to process.env). Throws EnvError with a readable message. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = ZEnv.safeParse(
-    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '' ? true : false)),
+    Object.fromEntries(Object.entries(source).filter(([, v]) => (v !== undefined && v !== '' ? true : false))),
   );
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
