@@ -1,0 +1,65 @@
+import Link from 'next/link';
+import type { ComponentProps, ReactNode } from 'react';
+import { cx } from './cx';
+
+export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost';
+export type ButtonSize = 'sm' | 'md';
+
+const base =
+  'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors ' +
+  'focus-visible:outline-3 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60';
+
+const variants: Record<ButtonVariant, string> = {
+  primary: 'bg-brand-700 text-white hover:bg-brand-800',
+  secondary: 'border border-stone-400 bg-white text-stone-900 hover:bg-stone-100',
+  danger: 'bg-red-700 text-white hover:bg-red-800',
+  ghost: 'text-brand-800 underline-offset-4 hover:underline',
+};
+
+const sizes: Record<ButtonSize, string> = {
+  sm: 'min-h-9 px-3 text-sm',
+  md: 'min-h-11 px-4 text-base',
+};
+
+/** The class names of a button, for the rare element that must look like one. */
+export function buttonClasses(variant: ButtonVariant = 'primary', size: ButtonSize = 'md', extra?: string) {
+  return cx(base, variants[variant], sizes[size], extra);
+}
+
+export type ButtonProps = ComponentProps<'button'> & {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /**
+   * While true the button is disabled and announces itself as busy; pass the
+   * busy label (e.g. t('common.saving')) as children if the text should change.
+   */
+  busy?: boolean;
+};
+
+/**
+ * A real `<button>` (keyboard and screen readers work without extra code).
+ * Defaults to `type="button"` so it never submits a form by accident; pass
+ * `type="submit"` for the form's main action.
+ */
+export function Button({ variant = 'primary', size = 'md', busy, className, disabled, type, ...rest }: ButtonProps) {
+  return (
+    <button
+      type={type ?? 'button'}
+      className={buttonClasses(variant, size, className)}
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      {...rest}
+    />
+  );
+}
+
+export type LinkButtonProps = ComponentProps<typeof Link> & {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  children: ReactNode;
+};
+
+/** A link that looks like a button: use it for navigation ("Create account"), never for actions. */
+export function LinkButton({ variant = 'primary', size = 'md', className, ...rest }: LinkButtonProps) {
+  return <Link className={buttonClasses(variant, size, className)} {...rest} />;
+}
