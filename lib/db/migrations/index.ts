@@ -1,5 +1,6 @@
 import { core } from './001-core';
+import { realtime } from './002-realtime';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append new ones; never reorder or edit landed ones. */
-export const migrations: Migration[] = [core];
+export const migrations: Migration[] = [core, realtime];

@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import type { Db, Queryable } from '../db/types';
+import { parseDocName, docName as canonicalDocName } from '../docs/names';
+import { AppError } from '../errors';
+import { authorize, can } from '../policies';
+import { loadActor } from '../policies/load-actor';
+import { TICKET_TTL_MS, type Access } from './protocol';
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export interface MintedTicket {
+  ticket: string;
+  doc: string;
+  access: Access;
+  expiresAt: number;
+}
+
+/**
+ * Mints a single-use websocket ticket for `userId` and document `input.doc`.
+ *
+ * Who may call it: any signed-in person; they get a ticket only for a document
+ * they may read (`doc.read`), and `access` says whether they may also write.
+ * Unknown document names and documents of networks the person is no member of
+ * answer 404; members without read access 403. Only the ticket's sha256 is
+ * stored; it lives TICKET_TTL_MS and is consumed by the first connect.
+ */
+export async function mintTicket(
+  db: Db,
+  userId: string,
+  input: { doc: string; now?: number },
+): Promise<MintedTicket> {
+  const parsed = parseDocName(input.doc);
+  if (!parsed) throw new AppError(404, 'errors.notFound');
+  const actor = await loadActor(db, userId, parsed.networkId);
+  const subject = { type: 'doc', doc: parsed } as const;
+  authorize(actor, 'doc.read', subject);
+  const access: Access = can(actor, 'doc.write', subject) ? 'write' : 'read';
+  const now = input.now ?? Date.now();
+  const ticket = crypto.randomBytes(32).toString('base64url');
+  const doc = canonicalDocName(parsed);
+  const expiresAt = now + TICKET_TTL_MS;
+  await db.tx(async (q) => {
+    await q.run('DELETE FROM realtime_tickets WHERE expires_at < ?', [now - TICKET_TTL_MS]);
+    await q.run(
+      'INSERT INTO realtime_tickets (token_hash, user_id, doc, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      [sha256(ticket), userId, doc, now, expiresAt],
+    );
+  });
+  return { ticket, doc, access, expiresAt };
+}
+
+/**
+ * Consumes a ticket for document `doc`: returns the user id when the ticket
+ * exists, is bound to that document, has not expired and was never used; marks
+ * it used in the same statement (so two connects cannot both use it). Returns
+ * null otherwise. Called by the realtime server at the websocket upgrade.
+ */
+export async function consumeTicket(db: Queryable, ticket: string, doc: string, now = Date.now()): Promise<string | null> {
+  if (typeof ticket !== 'string' || ticket.length < 16 || ticket.length > 200) return null;
+  const row = await db.get<{ user_id: string }>(
+    `UPDATE realtime_tickets SET used_at = ?
+      WHERE token_hash = ? AND doc = ? AND used_at IS NULL AND expires_at > ?
+      RETURNING user_id`,
+    [now, sha256(ticket), doc, now],
+  );
+  return row?.user_id ?? null;
+}
+
+/** Removes tickets that expired more than a minute ago (housekeeping). */
+export async function purgeTickets(db: Queryable, now = Date.now()): Promise<number> {
+  const r = await db.run('DELETE FROM realtime_tickets WHERE expires_at < ?', [now - TICKET_TTL_MS]);
+  return r.changes;
+}
