@@ -1,4 +1,6 @@
+import { auth } from './messages/auth';
 import { common } from './messages/common';
+import { networks } from './messages/networks';
 
 /**
  * German and English, both first-class. Messages live in one file per area
@@ -11,7 +13,7 @@ export const DEFAULT_LOCALE: Locale = 'en';
 /** Cookie that remembers the chosen interface language. */
 export const LOCALE_COOKIE = 'nwr-locale';
 
-const areas = [common] as const;
+const areas = [common, auth, networks] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;
