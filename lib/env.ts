@@ -48,6 +48,8 @@ const ZEnv = z.object({
   /** Seed the demo network on first start. Defaults to on, except in production. */
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** `1` when a reverse proxy sets X-Forwarded-For: its first entry is then the client's address (sign-in throttling). */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof ZEnv> & {

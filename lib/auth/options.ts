@@ -2,8 +2,17 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '../db';
+import { clientAddress } from './address';
 import { verifyPassword } from './password';
 import { authSecret } from './secret';
+import { checkThrottle, recordFailure, recordSuccess } from './throttle';
+
+/**
+ * The error codes sign-in can end with (next-auth passes them to the page as
+ * `error`): wrong credentials (unknown account and wrong password alike) and
+ * throttled. The sign-in page translates them.
+ */
+export const SIGN_IN_ERROR = { failed: 'CredentialsSignin', throttled: 'throttled' } as const;
 
 /** Sessions are short: a JWT cannot be revoked, so it must not live long. */
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -40,14 +49,25 @@ export function authOptions(): NextAuthOptions {
     secret: authSecret(),
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S, updateAge: 60 * 60 },
     jwt: { maxAge: SESSION_MAX_AGE_S },
-    pages: { signIn: '/signin' },
+    pages: { signIn: '/signin', error: '/signin' },
     providers: [
       CredentialsProvider({
         name: 'Email',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
+          const email = typeof credentials?.email === 'string' ? credentials.email.trim().toLowerCase() : '';
+          const subject = { email, address: clientAddress(req?.headers ?? {}) };
+          const db = await getDb();
+          const verdict = await checkThrottle(db, subject, Date.now());
+          // A distinct code, so the page can say "wait"; it says nothing about
+          // whether the account exists (the counter is per email as typed).
+          if (!verdict.allowed) throw new Error(SIGN_IN_ERROR.throttled);
           const user = await checkCredentials(credentials);
-          if (!user) return null;
+          if (!user) {
+            await recordFailure(db, subject, Date.now());
+            return null;
+          }
+          await recordSuccess(db, subject);
           return { id: user.id, email: user.email, name: user.name, sv: user.session_version };
         },
       }),
