@@ -1,13 +1,47 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects, both run by `vitest run`:
+ * - unit: tests beside the code and the contract/realtime suites, which start
+ *   what they need themselves (in-process servers, fresh databases);
+ * - integration: tests/integration/**, which share ONE real app (production
+ *   build, web + realtime, SMTP sink) started by its global setup.
+ * `vitest run --project unit` runs only the fast ones.
+ */
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/realtime/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'lib/**/*.test.ts',
+            'server/**/*.test.ts',
+            'app/**/*.test.ts',
+            'tests/contract/**/*.test.ts',
+            'tests/realtime/**/*.test.ts',
+            'tests/helpers/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,102 @@
+/* eslint-disable no-empty-pattern -- Playwright fixtures declare "no dependencies" with an empty pattern. */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { ApiClient, uniqueEmail } from '../helpers/api-client';
+import { smtpSinkReader, type SmtpSinkReader } from '../helpers/smtp-sink';
+
+/**
+ * Fixtures for end-to-end tests. Import `test` and `expect` from here, not
+ * from @playwright/test.
+ *
+ *   test('a signed-in person sees their networks', async ({ signedInPage, user }) => { … });
+ *   const bob = await createUser({ locale: 'de' });
+ *   const page = await signedInPageFor(bob);
+ */
+export interface TestUser {
+  email: string;
+  password: string;
+  name: string;
+  locale: 'en' | 'de';
+  /** An API client signed in as this user. */
+  api: ApiClient;
+}
+
+interface Fixtures {
+  /** The app's address (also the baseURL of `page.goto('/…')`). */
+  appUrl: string;
+  /** The app's realtime address (ws://…). */
+  realtimeUrl: string;
+  /** The mails the app sent. */
+  smtp: SmtpSinkReader;
+  /** A fresh, signed-out API client. */
+  api: ApiClient;
+  /** Creates a user through the API (sign-up + sign-in). */
+  createUser: (opts?: Partial<Omit<TestUser, 'api'>>) => Promise<TestUser>;
+  /** A new browser context + page carrying the user's session cookies (closed after the test). */
+  signedInPageFor: (user: TestUser, opts?: { locale?: string }) => Promise<Page>;
+  /** A fresh English-speaking user. */
+  user: TestUser;
+  /** A page signed in as `user`. */
+  signedInPage: Page;
+  _requireApp: void;
+}
+
+export const test = base.extend<Fixtures>({
+  // Runs first for every test: without Chromium (and without REQUIRE_SERVICES=1) the test is skipped loudly.
+  _requireApp: [
+    async ({}, use, testInfo) => {
+      testInfo.skip(!!process.env.NWR_E2E_SKIP, `end-to-end tests skipped: ${process.env.NWR_E2E_SKIP}`);
+      if (!process.env.NWR_E2E_URL)
+        throw new Error('NWR_E2E_URL is not set: run through `playwright test` (global setup starts the app).');
+      await use();
+    },
+    { auto: true },
+  ],
+  appUrl: async ({}, use) => use(process.env.NWR_E2E_URL!),
+  realtimeUrl: async ({}, use) => use(process.env.NWR_E2E_REALTIME_URL!),
+  smtp: async ({}, use) => use(smtpSinkReader(process.env.NWR_E2E_SMTP_DIR!)),
+  api: async ({ appUrl }, use) => use(new ApiClient(appUrl)),
+  createUser: async ({ appUrl }, use) => {
+    await use(async (opts = {}) => {
+      const u = {
+        email: opts.email ?? uniqueEmail('e2e'),
+        password: opts.password ?? `pw-${Math.random().toString(36).slice(2)}-Netz!`,
+        name: opts.name ?? 'Test Person',
+        locale: opts.locale ?? 'en',
+      };
+      const api = new ApiClient(appUrl);
+      await api.signUpAndSignIn(u);
+      return { ...u, api };
+    });
+  },
+  signedInPageFor: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (user, opts = {}) => {
+      const locale = opts.locale ?? (user.locale === 'de' ? 'de-DE' : 'en-GB');
+      const context = await browser.newContext({ locale, timezoneId: 'UTC' });
+      contexts.push(context);
+      await context.addCookies(user.api.playwrightCookies());
+      return context.newPage();
+    });
+    for (const c of contexts) await c.close();
+  },
+  user: async ({ createUser }, use) => use(await createUser()),
+  signedInPage: async ({ signedInPageFor, user }, use) => use(await signedInPageFor(user)),
+});
+
+export { expect };
+
+/**
+ * Fails with a readable list when axe finds WCAG 2.1 A/AA violations on the
+ * page as it is now.
+ */
+export async function expectNoAxeViolations(page: Page, opts: { exclude?: string[] } = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of opts.exclude ?? []) builder = builder.exclude(selector);
+  const { violations } = await builder.analyze();
+  const readable = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
+  );
+  expect(readable, `axe found accessibility violations on ${page.url()}`).toEqual([]);
+}

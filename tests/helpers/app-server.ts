@@ -1,0 +1,392 @@
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
+
+/**
+ * Runs the REAL app for integration and end-to-end tests: a production build
+ * served by `next start`, the realtime process, a fresh data folder and a
+ * real SMTP sink. Nothing is mocked.
+ *
+ *   const app = await startApp();
+ *   … fetch(`${app.url}/api/health`) …
+ *   await app.stop();
+ *
+ * The build lives in `.next-test` and is redone only when its sources changed
+ * (a hash stamp); a lock file keeps parallel workers from building at once.
+ */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const TEST_DIST_DIR = '.next-test';
+const DIST = path.join(ROOT, TEST_DIST_DIR);
+const STAMP = path.join(DIST, 'nwr-build-stamp');
+const LOCK = path.join(ROOT, `${TEST_DIST_DIR}.lock`);
+const BIN = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+
+export interface RunningApp {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  url: string;
+  /** e.g. ws://127.0.0.1:41235 (no trailing slash) */
+  realtimeUrl: string;
+  /** The app's DATA_DIR (SQLite file, outbox, secret). */
+  dataDir: string;
+  /** The SMTP sink the app sends mail to. */
+  smtp: SmtpSink;
+  /** Where the children's output goes (web.log, realtime.log). */
+  logDir: string;
+  /** Kills both processes and removes the temp folder. */
+  stop(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  /** Extra or overriding environment for both processes (e.g. DATABASE_URL, REDIS_URL). */
+  env?: Record<string, string>;
+}
+
+const log = (msg: string) => process.stderr.write(`[app-server] ${msg}\n`);
+
+// ---------------------------------------------------------------------------
+// Build (once, when stale)
+
+const BUILD_INPUTS = [
+  'app',
+  'lib',
+  'server',
+  'public',
+  'proxy.ts',
+  'middleware.ts',
+  'next.config.js',
+  'next.config.mjs',
+  'next.config.ts',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'postcss.config.js',
+  'tailwind.config.ts',
+  'tailwind.config.js',
+  'tsconfig.json',
+];
+
+function hashInto(h: crypto.Hash, abs: string, rel: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) {
+    for (const name of fs.readdirSync(abs).sort()) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      hashInto(h, path.join(abs, name), `${rel}/${name}`);
+    }
+  } else if (!/\.test\.tsx?$/.test(rel)) {
+    h.update(`${rel}\0`);
+    h.update(fs.readFileSync(abs));
+    h.update('\0');
+  }
+}
+
+/** A hash of everything the production build depends on. */
+export function sourceHash(root = ROOT, inputs = BUILD_INPUTS): string {
+  const h = crypto.createHash('sha256');
+  for (const input of inputs) hashInto(h, path.join(root, input), input);
+  return h.digest('hex');
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  let announced = false;
+  for (;;) {
+    try {
+      const fd = fs.openSync(LOCK, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(fs.readFileSync(LOCK, 'utf8').trim() || '0');
+      if (holder && !pidAlive(holder)) {
+        log(`removing stale build lock of process ${holder}`);
+        fs.rmSync(LOCK, { force: true });
+        continue;
+      }
+      if (!announced) log(`waiting for the build in process ${holder || '?'} to finish…`);
+      announced = true;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(LOCK, { force: true });
+  }
+}
+
+/**
+ * Builds the app into `.next-test` unless the stamp says the build matches
+ * the sources. Safe to call from several processes at once.
+ */
+export async function ensureBuilt(): Promise<void> {
+  const wanted = sourceHash();
+  const current = () => (fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8').trim() : '');
+  if (current() === wanted) return;
+  await withBuildLock(async () => {
+    if (current() === sourceHash()) return; // built by another process while we waited
+    const hash = sourceHash();
+    const started = Date.now();
+    log(`building the app into ${TEST_DIST_DIR} (sources changed; takes a few minutes on a busy machine)…`);
+    fs.rmSync(STAMP, { force: true });
+    const buildData = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-build-data-'));
+    const buildLog = path.join(ROOT, `${TEST_DIST_DIR}-build.log`);
+    const out = fs.openSync(buildLog, 'w');
+    const child = spawn(BIN('next'), ['build'], {
+      cwd: ROOT,
+      env: {
+        ...baseEnv(),
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: TEST_DIST_DIR,
+        DATA_DIR: buildData,
+        // Types are checked by `npm run check`; the test build need not repeat it.
+        NWR_SKIP_BUILD_TYPECHECK: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const progress = (chunk: Buffer) => {
+      fs.writeSync(out, chunk);
+      for (const line of chunk.toString().split('\n')) {
+        if (/^\s*(✓|▲|Creating|Compil|Generating|Finalizing|Collecting|Route|Failed|Error|Type error)/.test(line))
+          log(`  build: ${line.trim()}`);
+      }
+    };
+    child.stdout!.on('data', progress);
+    child.stderr!.on('data', progress);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    fs.closeSync(out);
+    fs.rmSync(buildData, { recursive: true, force: true });
+    if (code !== 0) {
+      throw new Error(`next build failed (exit ${code}). Last lines of ${buildLog}:\n${tail(buildLog, 60)}`);
+    }
+    fs.writeFileSync(STAMP, hash);
+    log(`build done in ${Math.round((Date.now() - started) / 1000)} s`);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Processes
+
+/** The parent's environment without variables that must not leak into the app. */
+function baseEnv(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined) continue;
+    if (
+      /^(VITEST|VITE_|TEST_|PLAYWRIGHT|PW_|NEXT_DIST_DIR$|DATABASE_URL$|REDIS_URL$|DATA_DIR$|PORT$|NODE_OPTIONS$)/.test(
+        k,
+      )
+    )
+      continue;
+    if (k === 'TEST' || k === 'NODE_ENV') continue;
+    out[k] = v;
+  }
+  out.NEXT_TELEMETRY_DISABLED = '1';
+  return out;
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = addr && typeof addr === 'object' ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+interface Child {
+  name: string;
+  proc: ChildProcess;
+  logFile: string;
+  exited: Promise<number | null>;
+  exitCode: number | null | undefined;
+}
+
+function startChild(name: string, cmd: string, args: string[], env: Record<string, string>, logFile: string): Child {
+  const fd = fs.openSync(logFile, 'a');
+  const stdio: StdioOptions = ['ignore', fd, fd];
+  const proc = spawn(cmd, args, { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio, detached: true });
+  fs.closeSync(fd);
+  const child: Child = { name, proc, logFile, exitCode: undefined, exited: Promise.resolve(null) };
+  child.exited = new Promise((resolve) =>
+    proc.on('exit', (code, signal) => {
+      child.exitCode = code ?? (signal ? -1 : null);
+      resolve(code);
+    }),
+  );
+  live.add(child);
+  return child;
+}
+
+/** Every child still running, so an abrupt exit of the test process does not leave servers behind. */
+const live = new Set<Child>();
+let exitHookInstalled = false;
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const c of live) {
+      try {
+        process.kill(-c.proc.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+}
+
+async function killChild(c: Child): Promise<void> {
+  if (c.exitCode === undefined && c.proc.pid) {
+    try {
+      process.kill(-c.proc.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-c.proc.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5_000);
+    await c.exited;
+    clearTimeout(timer);
+  }
+  live.delete(c);
+}
+
+async function waitUntilAnswers(url: string, children: Child[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = '';
+  for (;;) {
+    for (const c of children) {
+      if (c.exitCode !== undefined) {
+        throw new Error(
+          `${c.name} exited (code ${c.exitCode}) during start-up. Last lines of ${c.logFile}:\n${tail(c.logFile)}`,
+        );
+      }
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (res.ok) return;
+      lastError = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`;
+    } catch (err) {
+      lastError = (err as Error).message;
+    }
+    if (Date.now() > deadline) {
+      const logs = children.map((c) => `--- ${c.logFile}\n${tail(c.logFile)}`).join('\n');
+      throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (last: ${lastError}).\n${logs}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Builds if needed, then starts web + realtime with a fresh DATA_DIR (SQLite,
+ * unless `opts.env.DATABASE_URL` is given), a random NEXTAUTH_SECRET and a
+ * fresh SMTP sink. Resolves when both answer their health checks.
+ */
+export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> {
+  installExitHook();
+  await ensureBuilt();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-app-'));
+  const dataDir = path.join(tmp, 'data');
+  fs.mkdirSync(dataDir);
+  const smtp = await startSmtpSink({ dir: path.join(tmp, 'mail') });
+  const [webPort, rtPort] = [await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${webPort}`;
+  const realtimeUrl = `ws://127.0.0.1:${rtPort}`;
+  const env: Record<string, string> = {
+    ...baseEnv(),
+    NODE_ENV: 'production',
+    NEXT_DIST_DIR: TEST_DIST_DIR,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    PORT: String(webPort),
+    HOST: '127.0.0.1',
+    REALTIME_PORT: String(rtPort),
+    REALTIME_HOST: '127.0.0.1',
+    APP_URL: url,
+    NEXTAUTH_URL: url,
+    REALTIME_URL: realtimeUrl,
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    SMTP_URL: smtp.url,
+    TRUST_PROXY: '1',
+    SEED_DEMO: 'no',
+    LOG_LEVEL: 'warn',
+    ...opts.env,
+  };
+  const children: Child[] = [];
+  const stop = async () => {
+    await Promise.all(children.map(killChild));
+    await smtp.close();
+    if (process.env.NWR_KEEP_TEST_TMP === '1') log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    children.push(
+      startChild(
+        'web',
+        BIN('next'),
+        ['start', '-p', String(webPort), '-H', '127.0.0.1'],
+        env,
+        path.join(tmp, 'web.log'),
+      ),
+    );
+    const hasRealtime = fs.existsSync(path.join(ROOT, 'server', 'index.ts'));
+    if (hasRealtime) {
+      children.push(startChild('realtime', BIN('tsx'), ['server/index.ts'], env, path.join(tmp, 'realtime.log')));
+    }
+    await waitUntilAnswers(`${url}/api/health`, children, 120_000);
+    if (hasRealtime) await waitUntilAnswers(`http://127.0.0.1:${rtPort}/health`, children, 120_000);
+  } catch (err) {
+    await stop().catch(() => {});
+    throw err;
+  }
+  return { url, realtimeUrl, dataDir, smtp, logDir: tmp, stop };
+}
+
+/** For scripts: `tsx tests/helpers/app-server.ts` builds if stale and prints where the app runs. */
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const app = await startApp();
+  console.log(JSON.stringify({ url: app.url, realtimeUrl: app.realtimeUrl, mail: app.smtp.dir, logs: app.logDir }));
+  const bye = () => void app.stop().then(() => process.exit(0));
+  process.on('SIGINT', bye);
+  process.on('SIGTERM', bye);
+}
+
+/** True when `.next-test` matches the current sources. */
+export function buildIsCurrent(): boolean {
+  return fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8').trim() === sourceHash();
+}
