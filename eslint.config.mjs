@@ -10,7 +10,7 @@ const noAppOrServer = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/results/**'] },
+  { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'data/**', 'data-*/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
