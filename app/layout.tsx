@@ -1,28 +1,54 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { getSessionUser } from '@/lib/auth/session';
 import { translator } from '@/lib/i18n';
 import { Providers } from './_components/providers';
+import { SiteHeader } from './_components/site-header';
 import { requestLocale } from './_lib/locale';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Netzwerkraum',
+  title: { default: 'Netzwerkraum', template: '%s · Netzwerkraum' },
   description: 'The shared workspace for organisations that cooperate in networks.',
 };
 
+// Every page is rendered per request: the session, the language and the CSP
+// nonce (proxy.ts) differ per request.
+export const dynamic = 'force-dynamic';
+
+/**
+ * The site shell: skip link, header (banner), `<main id="main">`, footer
+ * (contentinfo).
+ *
+ * How pages render their content: the layout already provides the one
+ * `<main id="main">` landmark and a centred column (max-w-5xl with side
+ * padding). A page must NOT render its own `<main>`; it renders its content
+ * directly, starting with exactly one `<h1>` (use `PageHeader` from
+ * `@/app/_components/ui`), then sections with `<h2>` (e.g. `Card title=…`).
+ * A page that needs the full width (a board) can break out with its own
+ * wrapper; a narrow form page wraps itself in `max-w-md`.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await requestLocale();
+  const [locale, user] = await Promise.all([requestLocale(), getSessionUser()]);
   const t = translator(locale);
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
+      <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-brand-800"
         >
           {t('nav.skipToContent')}
         </a>
-        <Providers locale={locale}>{children}</Providers>
+        <Providers locale={locale}>
+          <SiteHeader user={user} t={t} />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6">
+            {children}
+          </main>
+          <footer className="border-t border-stone-300 bg-white">
+            <div className="mx-auto w-full max-w-5xl px-4 py-4 text-sm text-stone-700 sm:px-6">{t('footer.text')}</div>
+          </footer>
+        </Providers>
       </body>
     </html>
   );

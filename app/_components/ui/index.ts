@@ -13,3 +13,4 @@ export { TextField, TextAreaField, SelectField } from './text-field';
 export { Alert, FormError, type AlertTone } from './alert';
 export { Card, EmptyState } from './card';
 export { cx } from './cx';
+export { PageHeader } from './page-header';

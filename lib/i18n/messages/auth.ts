@@ -2,6 +2,7 @@
 export const auth = {
   en: {
     'auth.email': 'Email address',
+    'auth.form.checkFields': 'Please correct the marked fields.',
     'auth.password': 'Password',
     'auth.name': 'Your name',
     'auth.nameHint': 'Shown to the people you work with.',
@@ -92,6 +93,7 @@ export const auth = {
   },
   de: {
     'auth.email': 'E-Mail-Adresse',
+    'auth.form.checkFields': 'Bitte korrigieren Sie die markierten Felder.',
     'auth.password': 'Passwort',
     'auth.name': 'Ihr Name',
     'auth.nameHint': 'Wird den Menschen angezeigt, mit denen Sie zusammenarbeiten.',

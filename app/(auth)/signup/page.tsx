@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { safeCallbackPath } from '@/lib/auth/redirect';
+import { getSessionUser } from '@/lib/auth/session';
+import { translator } from '@/lib/i18n';
+import { requestLocale } from '@/app/_lib/locale';
+import { AuthCard } from '../_components/auth-card';
+import { SignUpForm } from './sign-up-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale())('auth.signUp.title') };
+}
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const sp = await searchParams;
+  const callback = safeCallbackPath(typeof sp.callbackUrl === 'string' ? sp.callbackUrl : undefined);
+  if (await getSessionUser()) redirect(callback);
+  const t = translator(await requestLocale());
+  return (
+    <AuthCard title={t('auth.signUp.title')}>
+      <SignUpForm callbackPath={callback} />
+    </AuthCard>
+  );
+}
