@@ -1,0 +1,103 @@
+/**
+ * Document storage in the shared data layer (SQLite or PostgreSQL):
+ * `yjs_updates` is an append-only log, `yjs_snapshots` one snapshot per
+ * document covering every log row with id ≤ upto_id.
+ */
+import * as Y from 'yjs';
+import type { Db } from '../lib/db/types';
+
+export interface LoadedDoc {
+  /** Highest log id applied (0 when none). */
+  lastId: number;
+  /** Log rows after the snapshot. */
+  tail: number;
+}
+
+export class DocStore {
+  updatesStored = 0;
+
+  constructor(readonly db: Db) {}
+
+  /**
+   * Loads snapshot + tail into `doc` in ONE transaction on the document
+   * (never `mergeUpdates`), tagged with `origin`.
+   */
+  async load(name: string, doc: Y.Doc, origin: unknown): Promise<LoadedDoc> {
+    const { snap, rows } = await this.db.tx(async (q) => {
+      const snap = await q.get<{ data: Uint8Array; upto_id: number }>(
+        'SELECT data, upto_id FROM yjs_snapshots WHERE doc = ?',
+        [name],
+      );
+      const rows = await q.all<{ id: number; data: Uint8Array }>(
+        'SELECT id, data FROM yjs_updates WHERE doc = ? AND id > ? ORDER BY id',
+        [name, snap ? Number(snap.upto_id) : 0],
+      );
+      return { snap, rows };
+    });
+    doc.transact(() => {
+      if (snap) Y.applyUpdate(doc, toU8(snap.data));
+      for (const r of rows) Y.applyUpdate(doc, toU8(r.data));
+    }, origin);
+    const lastId = rows.length ? Number(rows[rows.length - 1].id) : snap ? Number(snap.upto_id) : 0;
+    return { lastId, tail: rows.length };
+  }
+
+  /** Appends updates in one transaction; returns the highest id written. */
+  async append(name: string, updates: Uint8Array[]): Promise<number> {
+    const now = Date.now();
+    const last = await this.db.tx(async (q) => {
+      let last = 0;
+      if (q.dialect === 'postgres' && updates.length > 1) {
+        const values = updates.map(() => '(?, ?, ?)').join(', ');
+        const params = updates.flatMap((u) => [name, u, now]);
+        const rows = await q.all<{ id: number }>(
+          `INSERT INTO yjs_updates (doc, data, created_at) VALUES ${values} RETURNING id`,
+          params,
+        );
+        for (const r of rows) last = Math.max(last, Number(r.id));
+      } else {
+        for (const u of updates) {
+          const r = await q.get<{ id: number }>(
+            'INSERT INTO yjs_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id',
+            [name, u, now],
+          );
+          last = Math.max(last, Number(r?.id ?? 0));
+        }
+      }
+      return last;
+    });
+    this.updatesStored += updates.length;
+    return last;
+  }
+
+  /**
+   * Writes `snapshot` as covering every log row ≤ uptoId and deletes exactly
+   * those rows, in one transaction. Rows appended later (higher ids) stay.
+   */
+  async compact(name: string, snapshot: Uint8Array, uptoId: number): Promise<void> {
+    await this.db.tx(async (q) => {
+      const prev = await q.get<{ upto_id: number }>('SELECT upto_id FROM yjs_snapshots WHERE doc = ?', [name]);
+      if (prev && Number(prev.upto_id) >= uptoId) return;
+      if (prev) {
+        await q.run('UPDATE yjs_snapshots SET data = ?, upto_id = ?, updated_at = ? WHERE doc = ?', [
+          snapshot,
+          uptoId,
+          Date.now(),
+          name,
+        ]);
+      } else {
+        await q.run('INSERT INTO yjs_snapshots (doc, data, upto_id, updated_at) VALUES (?, ?, ?, ?)', [
+          name,
+          snapshot,
+          uptoId,
+          Date.now(),
+        ]);
+      }
+      await q.run('DELETE FROM yjs_updates WHERE doc = ? AND id <= ?', [name, uptoId]);
+    });
+  }
+}
+
+function toU8(b: Uint8Array): Uint8Array {
+  return b instanceof Uint8Array ? b : new Uint8Array(b as ArrayBuffer);
+}

@@ -1,0 +1,542 @@
+/**
+ * One loaded document and its connections: strict message handling, the
+ * read-only gate, validated updates, group-committed persistence before
+ * fan-out, acknowledgements, sanitised awareness, keep-alive and unload.
+ */
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import type { DocName } from '../lib/docs/names';
+import { allowedRoots } from '../lib/realtime/doc-schema';
+import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
+import {
+  MESSAGE_ACCESS,
+  MESSAGE_ACK,
+  MESSAGE_AWARENESS,
+  MESSAGE_REFUSED,
+  MESSAGE_SYNC,
+  REFUSED_AWARENESS,
+  REFUSED_READ_ONLY,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  type Access,
+} from '../lib/realtime/protocol';
+import { validateUpdate } from '../lib/realtime/validate-update';
+import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
+import type { DocStore } from './persistence';
+
+export interface Limits {
+  maxPayloadBytes: number;
+  maxUpdateBytes: number;
+  maxAwarenessStateBytes: number;
+  keepAliveMs: number;
+  /** Close a connection whose send buffer grows beyond this. */
+  maxBufferedBytes: number;
+  /** Token bucket for all messages of one connection. */
+  messageBurst: number;
+  messagesPerSecond: number;
+  /** Token bucket for awareness updates (excess is dropped, not closed). */
+  awarenessBurst: number;
+  awarenessPerSecond: number;
+  /** Messages buffered while the document loads. */
+  maxPendingMessages: number;
+  /** Unload a document this long after its last connection left. */
+  idleUnloadMs: number;
+  /** Compact after this many stored updates. */
+  compactEvery: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxPayloadBytes: 2 * 1024 * 1024,
+  maxUpdateBytes: 1024 * 1024,
+  maxAwarenessStateBytes: 2 * 1024,
+  keepAliveMs: 15_000,
+  maxBufferedBytes: 8 * 1024 * 1024,
+  messageBurst: 2000,
+  messagesPerSecond: 1000,
+  awarenessBurst: 60,
+  awarenessPerSecond: 30,
+  maxPendingMessages: 200,
+  idleUnloadMs: 2_000,
+  compactEvery: 1000,
+};
+
+export interface Identity {
+  id: string;
+  name: string;
+  organisation: string | null;
+  colour: string;
+}
+
+/** Where a change to a server document came from. */
+export type TxOrigin = { kind: 'client'; conn: Connection } | { kind: 'load' } | { kind: 'redis' };
+
+class TokenBucket {
+  private tokens: number;
+  private last = Date.now();
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+  ) {
+    this.tokens = burst;
+  }
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+let nextConnId = 1;
+
+export class Connection {
+  readonly id = nextConnId++;
+  closed = false;
+  /** The one awareness clientID this connection may set or clear. */
+  awarenessId: number | null = null;
+  /** Updates from this connection that are committed. */
+  committed = 0;
+  pending: Buffer[] | null = [];
+  readonly messages: TokenBucket;
+  readonly awarenessRate: TokenBucket;
+  private killTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly userId: string,
+    public access: Access,
+    readonly wantsAck: boolean,
+    readonly identity: Identity,
+    limits: Limits,
+    private readonly maxBuffered: number,
+  ) {
+    this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
+    this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
+    ws.once('close', () => {
+      this.closed = true;
+      if (this.killTimer) clearTimeout(this.killTimer);
+      this.killTimer = null;
+    });
+  }
+
+  /** Sends one protocol message; closes a slow consumer instead of buffering without bound. */
+  send(data: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.maxBuffered) {
+      this.close(CLOSE.SLOW_CONSUMER);
+      return;
+    }
+    this.ws.send(data, (err) => {
+      if (err) this.close(CLOSE.INTERNAL_ERROR);
+    });
+  }
+
+  close(code: CloseCode): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, CLOSE_REASON[code]);
+    } catch {
+      this.ws.terminate();
+    }
+    // A peer that does not answer the close handshake (or a slow consumer
+    // whose buffer holds the close frame) is cut off.
+    this.killTimer = setTimeout(() => this.ws.terminate(), 2000);
+  }
+}
+
+const msgSyncUpdate = (update: Uint8Array) => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  encoding.writeVarUint(e, SYNC_UPDATE);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+};
+const msgSync = (sub: number, payload: Uint8Array) => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  encoding.writeVarUint(e, sub);
+  encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+};
+const msgAwareness = (update: Uint8Array) => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+};
+const msgAck = (count: number, sv: Uint8Array) => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_ACK);
+  encoding.writeVarUint(e, count);
+  encoding.writeVarUint8Array(e, sv);
+  return encoding.toUint8Array(e);
+};
+const msgRefused = (reason: number, detail: string) => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_REFUSED);
+  encoding.writeVarUint(e, reason);
+  encoding.writeVarString(e, detail);
+  return encoding.toUint8Array(e);
+};
+const msgAccess = (access: Access) => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_ACCESS);
+  encoding.writeVarString(e, access);
+  return encoding.toUint8Array(e);
+};
+/** An update that changes nothing: no structs, empty delete set. */
+const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
+
+export interface RoomHost {
+  store: DocStore;
+  limits: Limits;
+  log(level: 'info' | 'warn' | 'error', msg: string, extra?: unknown): void;
+  /** Called once the room has unloaded and may be forgotten. */
+  onClosed(room: Room): void;
+}
+
+type Reply = { conn: Connection; make: () => Uint8Array };
+
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly conns = new Set<Connection>();
+  readonly roots: ReadonlySet<string>;
+  state: 'loading' | 'ready' | 'closing' | 'closed' = 'loading';
+  readonly ready: Promise<void>;
+  readonly closedPromise: Promise<void>;
+  private resolveClosed!: () => void;
+
+  private queue: { update: Uint8Array; conn: Connection }[] = [];
+  private ackWaiters = new Set<Connection>();
+  private replies: Reply[] = [];
+  private flushScheduled = false;
+  private writeChain: Promise<void> = Promise.resolve();
+  private lastStoredId = 0;
+  private sinceCompaction = 0;
+  private compactQueued = false;
+  private keepAlive: NodeJS.Timeout | null = null;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  private failed = false;
+
+  constructor(
+    readonly name: string,
+    readonly docName: DocName,
+    private readonly host: RoomHost,
+  ) {
+    this.roots = allowedRoots(docName.kind);
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessChange);
+    this.doc.on('update', this.onDocUpdate);
+    this.closedPromise = new Promise((r) => (this.resolveClosed = r));
+    this.ready = this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const loaded = await this.host.store.load(this.name, this.doc, { kind: 'load' } satisfies TxOrigin);
+      this.lastStoredId = loaded.lastId;
+      this.sinceCompaction = loaded.tail;
+    } catch (err) {
+      this.host.log('error', `loading ${this.name} failed`, err);
+      this.failed = true;
+      throw err;
+    }
+    if (this.state !== 'loading') return;
+    this.state = 'ready';
+    this.keepAlive = setInterval(this.onKeepAlive, this.host.limits.keepAliveMs);
+    if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  get pendingWrites(): number {
+    return this.queue.length;
+  }
+
+  /** Adds a connection; initial sync is sent once the document has loaded. */
+  attach(conn: Connection): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+    this.conns.add(conn);
+    conn.ws.on('close', () => this.detach(conn));
+    this.ready.then(
+      () => {
+        if (conn.closed) return;
+        conn.send(msgSync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
+        if (conn.wantsAck) conn.send(msgAccess(conn.access));
+        conn.send(msgAwareness(this.allAwareness()));
+        const pending = conn.pending ?? [];
+        conn.pending = null;
+        for (const data of pending) this.handle(conn, data);
+      },
+      () => conn.close(CLOSE.INTERNAL_ERROR),
+    );
+  }
+
+  /** Handles one frame from `conn` (buffered while loading). */
+  receive(conn: Connection, data: Buffer): void {
+    if (conn.closed) return;
+    if (conn.pending) {
+      if (conn.pending.length >= this.host.limits.maxPendingMessages) conn.close(CLOSE.RATE_LIMITED);
+      else conn.pending.push(data);
+      return;
+    }
+    this.handle(conn, data);
+  }
+
+  private handle(conn: Connection, data: Buffer): void {
+    if (conn.closed) return;
+    try {
+      if (!conn.messages.take()) return conn.close(CLOSE.RATE_LIMITED);
+      const msg = parseClientFrame(data);
+      switch (msg.type) {
+        case 'sync-step1': {
+          const sv = msg.stateVector;
+          // Answered from committed state only: what a client sees is durable.
+          this.replies.push({ conn, make: () => msgSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, sv)) });
+          this.scheduleFlush();
+          return;
+        }
+        case 'sync-step2':
+        case 'sync-update': {
+          if (conn.access !== 'write') {
+            if (conn.wantsAck && !isEmptyUpdate(msg.update)) {
+              conn.send(msgRefused(REFUSED_READ_ONLY, 'read-only connection: update dropped'));
+            }
+            return;
+          }
+          return this.applyClientUpdate(conn, msg.update);
+        }
+        case 'awareness':
+          return this.applyClientAwareness(conn, msg.update);
+        case 'query-awareness':
+          return conn.send(msgAwareness(this.allAwareness()));
+      }
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        this.host.log('warn', `protocol error from conn ${conn.id} on ${this.name}: ${err.message}`);
+        conn.close(CLOSE.PROTOCOL_ERROR);
+      } else {
+        this.host.log('error', `handling a message on ${this.name} failed`, err);
+        conn.close(CLOSE.INTERNAL_ERROR);
+      }
+    }
+  }
+
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    if (update.length > this.host.limits.maxUpdateBytes) {
+      this.host.log('warn', `update of ${update.length} bytes refused on ${this.name}`);
+      return conn.close(CLOSE.UPDATE_REJECTED);
+    }
+    const verdict = validateUpdate(this.doc, update, this.roots);
+    if (!verdict.ok) {
+      this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);
+      return conn.close(CLOSE.UPDATE_REJECTED);
+    }
+    try {
+      Y.applyUpdate(this.doc, update, { kind: 'client', conn } satisfies TxOrigin);
+    } catch (err) {
+      this.host.log('warn', `applying an update failed on ${this.name}`, (err as Error)?.message);
+      conn.close(CLOSE.UPDATE_REJECTED);
+    }
+    const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+    if (store.pendingStructs || store.pendingDs) {
+      // Never keep content that could not be integrated (it was not validated in place).
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      conn.close(CLOSE.UPDATE_REJECTED);
+    }
+    if (conn.wantsAck && !conn.closed) {
+      this.ackWaiters.add(conn);
+      this.scheduleFlush();
+    }
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const o = origin as TxOrigin | undefined;
+    if (o?.kind !== 'client') return; // loads (and later: redis) are not stored again
+    this.queue.push({ update, conn: o.conn });
+    this.scheduleFlush();
+  };
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.writeChain = this.writeChain.then(() => this.flush());
+    });
+  }
+
+  /** Group commit: store the batch, then forward it, then acknowledge and answer syncs. */
+  private async flush(): Promise<void> {
+    if (this.failed) return;
+    const batch = this.queue;
+    const acks = this.ackWaiters;
+    const replies = this.replies.map((r) => ({ conn: r.conn, msg: r.make() }));
+    this.queue = [];
+    this.ackWaiters = new Set();
+    this.replies = [];
+    if (!batch.length && !acks.size && !replies.length) return;
+    const sv = acks.size ? Y.encodeStateVector(this.doc) : null;
+    if (batch.length) {
+      try {
+        this.lastStoredId = await this.host.store.append(
+          this.name,
+          batch.map((b) => b.update),
+        );
+      } catch (err) {
+        this.fail(err);
+        return;
+      }
+      this.sinceCompaction += batch.length;
+      for (const b of batch) {
+        b.conn.committed++;
+        const msg = msgSyncUpdate(b.update);
+        for (const c of this.conns) if (c !== b.conn) c.send(msg);
+      }
+    }
+    for (const r of replies) r.conn.send(r.msg);
+    if (sv) for (const c of acks) c.send(msgAck(c.committed, sv));
+    if (this.sinceCompaction >= this.host.limits.compactEvery && !this.compactQueued) {
+      this.compactQueued = true;
+      setImmediate(() => {
+        this.writeChain = this.writeChain.then(() => this.compact());
+      });
+    }
+  }
+
+  /** Snapshot + delete of the rows it covers, in the write chain (never racing an append). */
+  private async compact(): Promise<void> {
+    this.compactQueued = false;
+    if (this.failed || this.sinceCompaction === 0 || this.lastStoredId === 0) return;
+    const upto = this.lastStoredId;
+    const count = this.sinceCompaction;
+    try {
+      await this.host.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), upto);
+      this.sinceCompaction = Math.max(0, this.sinceCompaction - count);
+    } catch (err) {
+      this.host.log('warn', `compaction of ${this.name} failed (will retry later)`, err);
+    }
+  }
+
+  /** Storage failed: the in-memory document holds unstored changes, so drop it; clients resync. */
+  private fail(err: unknown): void {
+    this.host.log('error', `storing updates of ${this.name} failed; closing the document`, err);
+    this.failed = true;
+    for (const c of this.conns) c.close(CLOSE.INTERNAL_ERROR);
+    void this.unload();
+  }
+
+  private applyClientAwareness(conn: Connection, payload: Uint8Array): void {
+    const entries = parseAwareness(payload);
+    if (!conn.awarenessRate.take()) {
+      if (conn.wantsAck) conn.send(msgRefused(REFUSED_AWARENESS, 'awareness rate exceeded'));
+      return;
+    }
+    const e = encoding.createEncoder();
+    const keep: { clientId: number; clock: number; json: string }[] = [];
+    for (const entry of entries) {
+      if (conn.awarenessId === null) {
+        const taken = [...this.conns].some((c) => c !== conn && c.awarenessId === entry.clientId);
+        if (taken || entry.state === 'null') continue;
+        conn.awarenessId = entry.clientId;
+      }
+      if (entry.clientId !== conn.awarenessId) continue; // not yours
+      if (Buffer.byteLength(entry.state) > this.host.limits.maxAwarenessStateBytes) {
+        if (conn.wantsAck) conn.send(msgRefused(REFUSED_AWARENESS, 'awareness state too large'));
+        continue;
+      }
+      let state: unknown;
+      try {
+        state = JSON.parse(entry.state);
+      } catch {
+        throw new ProtocolError('awareness state is not JSON');
+      }
+      if (state === null) {
+        keep.push({ clientId: entry.clientId, clock: entry.clock, json: 'null' });
+      } else if (typeof state === 'object' && !Array.isArray(state)) {
+        const stamped = { ...(state as Record<string, unknown>), user: { ...conn.identity } };
+        keep.push({ clientId: entry.clientId, clock: entry.clock, json: JSON.stringify(stamped) });
+      }
+    }
+    if (!keep.length) return;
+    encoding.writeVarUint(e, keep.length);
+    for (const k of keep) {
+      encoding.writeVarUint(e, k.clientId);
+      encoding.writeVarUint(e, k.clock);
+      encoding.writeVarString(e, k.json);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), conn);
+  }
+
+  private onAwarenessChange = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (!changed.length) return;
+    const msg = msgAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const c of this.conns) if (c !== origin && !c.pending) c.send(msg);
+  };
+
+  private allAwareness(): Uint8Array {
+    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]);
+  }
+
+  /** Something for every connection at least every keepAliveMs (the client drops after 30 s of silence). */
+  private onKeepAlive = (): void => {
+    if (!this.conns.size) return;
+    const msg = msgAwareness(this.allAwareness());
+    for (const c of this.conns) if (!c.pending) c.send(msg);
+  };
+
+  private detach(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    this.ackWaiters.delete(conn);
+    if (conn.awarenessId !== null && this.awareness.getStates().has(conn.awarenessId)) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessId], 'server');
+    }
+    if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  private scheduleUnload(): void {
+    if (this.state !== 'ready' || this.unloadTimer) return;
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = null;
+      if (this.conns.size === 0) void this.unload();
+    }, this.host.limits.idleUnloadMs);
+  }
+
+  /** Flushes, compacts, frees everything; resolves once nothing of the room is left. */
+  async unload(code: CloseCode | null = null): Promise<void> {
+    if (this.state === 'closing' || this.state === 'closed') return this.closedPromise;
+    this.state = 'closing';
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+    if (this.keepAlive) clearInterval(this.keepAlive);
+    this.keepAlive = null;
+    try {
+      await this.ready.catch(() => undefined);
+      this.scheduleFlush();
+      await new Promise<void>((r) => setImmediate(r));
+      await this.writeChain;
+      if (code !== null) for (const c of this.conns) c.close(code);
+      if (!this.failed && this.sinceCompaction > 0) await this.compact();
+    } finally {
+      this.awareness.off('update', this.onAwarenessChange);
+      this.awareness.destroy();
+      this.doc.off('update', this.onDocUpdate);
+      this.doc.destroy();
+      this.state = 'closed';
+      this.host.onClosed(this);
+      this.resolveClosed();
+    }
+  }
+}
