@@ -1,5 +1,6 @@
 import { auth } from './messages/auth';
 import { common } from './messages/common';
+import { cooperation } from './messages/cooperation';
 import { networks } from './messages/networks';
 
 /**
@@ -13,7 +14,7 @@ export const DEFAULT_LOCALE: Locale = 'en';
 /** Cookie that remembers the chosen interface language. */
 export const LOCALE_COOKIE = 'nwr-locale';
 
-const areas = [common, auth, networks] as const;
+const areas = [common, auth, networks, cooperation] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

@@ -36,7 +36,9 @@ export type Subject =
   | { type: 'organisation'; networkId: string; organisationId: string }
   | { type: 'invitation'; networkId: string; role: Role; organisationId: string | null }
   | { type: 'member'; networkId: string; userId: string }
-  | { type: 'doc'; doc: DocName };
+  | { type: 'doc'; doc: DocName }
+  /** A shared goal and the organisations taking part in it (cooperation). */
+  | { type: 'goal'; networkId: string; organisationIds: readonly string[] };
 
 export type Action =
   | 'network.read'
@@ -51,7 +53,19 @@ export type Action =
   | 'member.remove'
   | 'comment.create'
   | 'doc.read'
-  | 'doc.write';
+  | 'doc.write'
+  | CooperationAction;
+
+/** Cooperation: shared goals, the give/take ledger, commitments (tests: cooperation-policies.test.ts). */
+export type CooperationAction =
+  | 'goal.create'
+  | 'goal.update'
+  | 'goal.rate'
+  | 'ledger.record'
+  | 'ledger.respond'
+  | 'commitment.manage'
+  | 'commitment.approve'
+  | 'unit.define';
 
 function subjectNetwork(s: Subject): string {
   return s.type === 'doc' ? s.doc.networkId : s.networkId;
@@ -108,6 +122,37 @@ export function can(actor: Actor | null, action: Action, subject: Subject): bool
     case 'doc.read':
     case 'doc.write':
       return subject.type === 'doc' && canDoc(m, action === 'doc.write' ? 'write' : 'read', subject.doc);
+    default:
+      return canCooperate(m, action, subject);
+  }
+}
+
+/**
+ * Cooperation rules. Representatives act for their own organisation only; the
+ * receiving side alone answers an entry; managers moderate (create and revise
+ * goals, answer entries addressed to the network as a whole) but never record,
+ * rate or commit in another organisation's name.
+ */
+function canCooperate(m: ActorMembership, action: CooperationAction, subject: Subject): boolean {
+  const ownOrg = (orgId: string) => m.organisationId === orgId && isActiveOrgMember(m);
+  const isRep = m.role === 'representative' && isActiveOrgMember(m);
+  switch (action) {
+    case 'goal.create':
+      return isManager(m) || isRep;
+    case 'goal.update':
+      return subject.type === 'goal' && (isManager(m) || (isRep && subject.organisationIds.includes(m.organisationId ?? '')));
+    case 'goal.rate':
+      return subject.type === 'organisation' && ORG_ROLES.includes(m.role) && ownOrg(subject.organisationId);
+    case 'ledger.record':
+    case 'commitment.manage':
+      return subject.type === 'organisation' && isRep && ownOrg(subject.organisationId);
+    case 'ledger.respond':
+      if (subject.type === 'network') return isManager(m);
+      return subject.type === 'organisation' && isRep && ownOrg(subject.organisationId);
+    case 'commitment.approve':
+      return subject.type === 'organisation' && m.role === 'home_member' && ownOrg(subject.organisationId);
+    case 'unit.define':
+      return isManager(m);
   }
 }
 

@@ -1,6 +1,7 @@
 import { core } from './001-core';
 import { realtime } from './002-realtime';
+import { cooperation } from './004-cooperation';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append new ones; never reorder or edit landed ones. */
-export const migrations: Migration[] = [core, realtime];
+export const migrations: Migration[] = [core, realtime, cooperation];

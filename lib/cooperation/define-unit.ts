@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Db } from '../db/types';
+import { AppError } from '../errors';
+import { requireMember, validate } from '../networks/shared';
+import { authorize, type Actor } from '../policies';
+import { BUILTIN_UNITS, recordActivity } from './shared';
+
+export const ZDefineUnit = z.object({ label: z.string().trim().min(2).max(60) });
+export type DefineUnit = z.input<typeof ZDefineUnit>;
+
+/** `custom:<slug>` from a label ("Lastenrad-Tage" → custom:lastenrad-tage). */
+export function unitKey(label: string): string {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  return `custom:${slug || 'unit'}`;
+}
+
+/** Names a unit of the network's own (network managers only). A second unit with the same key is a 409. */
+export async function defineUnit(db: Db, actor: Actor, networkId: string, input: DefineUnit) {
+  requireMember(actor, networkId);
+  authorize(actor, 'unit.define', { type: 'network', networkId });
+  const data = validate(ZDefineUnit, input);
+  const key = unitKey(data.label);
+  const now = Date.now();
+  return db.tx(async (q) => {
+    if (await q.get('SELECT unit_key FROM network_units WHERE network_id = ? AND unit_key = ?', [networkId, key])) {
+      throw new AppError(409, 'cooperation.errors.duplicateUnit', { label: data.label });
+    }
+    await q.run('INSERT INTO network_units (network_id, unit_key, label, created_at) VALUES (?, ?, ?, ?)', [networkId, key, data.label, now]);
+    await recordActivity(q, { networkId, actorId: actor.userId, kind: 'unit.defined', subjectId: key, data: { label: data.label }, at: now });
+    return { key, label: data.label };
+  });
+}
+
+/** The built-in units and the network's own. */
+export async function listUnits(db: Db, actor: Actor, networkId: string) {
+  requireMember(actor, networkId);
+  const own = await db.all<{ unit_key: string; label: string }>('SELECT unit_key, label FROM network_units WHERE network_id = ? ORDER BY label', [networkId]);
+  return [...BUILTIN_UNITS.map((key) => ({ key, label: null as string | null })), ...own.map((u) => ({ key: u.unit_key, label: u.label as string | null }))];
+}

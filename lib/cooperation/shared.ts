@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { Queryable } from '../db/types';
+import { AppError } from '../errors';
+
+/**
+ * Pieces the cooperation commands share: units and amounts, calendar dates,
+ * the activity log, loading goals and organisations of one network.
+ */
+
+export const BUILTIN_UNITS = ['hours', 'expertise_days', 'contacts', 'space', 'equipment', 'money_eur'] as const;
+export type BuiltinUnit = (typeof BUILTIN_UNITS)[number];
+
+/** The largest amount one entry or commitment may carry, per unit: anything above is a typo, not a contribution. */
+export const MAX_AMOUNT: Record<BuiltinUnit | 'custom', number> = {
+  hours: 10_000,
+  expertise_days: 1_000,
+  contacts: 10_000,
+  space: 10_000,
+  equipment: 10_000,
+  money_eur: 10_000_000,
+  custom: 1_000_000,
+};
+
+export const ZUnit = z.string().trim().min(1).max(80);
+
+/** A positive amount with at most three decimals (stored as thousandths). */
+export const ZAmount = z
+  .number()
+  .finite()
+  .positive()
+  .refine((n) => Math.abs(Math.round(n * 1000) - n * 1000) < 1e-6, { message: 'max. 3 decimals' });
+
+/** A real calendar date `YYYY-MM-DD` (not 2026-02-30). */
+export const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'YYYY-MM-DD' })
+  .refine(isCalendarDate, { message: 'YYYY-MM-DD' });
+
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Today as `YYYY-MM-DD` in UTC (dates in the ledger are calendar days, not instants). */
+export function today(now = Date.now()): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Client-generated key that makes a retried write land once. */
+export const ZIdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
+
+export const toMilli = (n: number) => Math.round(n * 1000);
+export const fromMilli = (n: number | string | null | undefined) => Number(n ?? 0) / 1000;
+
+/** Checks that a unit exists for the network and the amount is sensible for it. */
+export async function checkUnitAmount(q: Queryable, networkId: string, unit: string, amount: number): Promise<void> {
+  let max: number;
+  if ((BUILTIN_UNITS as readonly string[]).includes(unit)) {
+    max = MAX_AMOUNT[unit as BuiltinUnit];
+  } else {
+    const row = await q.get('SELECT unit_key FROM network_units WHERE network_id = ? AND unit_key = ?', [networkId, unit]);
+    if (!row) throw new AppError(400, 'cooperation.errors.unknownUnit', { unit });
+    max = MAX_AMOUNT.custom;
+  }
+  if (!(amount > 0)) throw new AppError(400, 'cooperation.errors.amountPositive');
+  if (amount > max) throw new AppError(400, 'cooperation.errors.amountTooLarge', { max });
+}
+
+/** Activity kinds written by the cooperation commands; the change feed streams them. */
+export type CooperationActivityKind =
+  | 'goal.created'
+  | 'goal.updated'
+  | 'goal.text_saved'
+  | 'goal.rated'
+  | 'goal.commented'
+  | 'unit.defined'
+  | 'ledger.recorded'
+  | 'ledger.confirmed'
+  | 'ledger.disputed'
+  | 'ledger.corrected'
+  | 'commitment.created'
+  | 'commitment.committed'
+  | 'commitment.approval_requested'
+  | 'commitment.delivered'
+  | 'commitment.withdrawn';
+
+/** Appends one row to the activity log (inside the command's transaction). */
+export async function recordActivity(
+  q: Queryable,
+  a: { networkId: string; actorId: string; kind: CooperationActivityKind; subjectId: string; data?: Record<string, unknown>; at: number },
+): Promise<void> {
+  await q.run('INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    a.networkId,
+    a.actorId,
+    a.kind,
+    a.subjectId,
+    JSON.stringify(a.data ?? {}),
+    a.at,
+  ]);
+}
+
+export interface GoalRow {
+  id: string;
+  network_id: string;
+  title: string;
+  why_together: string;
+  description: string;
+  status: GoalStatus;
+  target_date: string | null;
+  indicators: string;
+  version: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export const GOAL_STATUSES = ['proposed', 'pilot', 'active', 'achieved', 'revised', 'dropped'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** The goal in this network, or 404 (a goal of another network does not exist here). */
+export async function loadGoal(q: Queryable, networkId: string, goalId: string): Promise<GoalRow & { organisationIds: string[] }> {
+  const row = z.uuid().safeParse(goalId).success
+    ? await q.get<GoalRow>('SELECT * FROM goals WHERE id = ? AND network_id = ?', [goalId, networkId])
+    : undefined;
+  if (!row) throw new AppError(404, 'cooperation.errors.goalNotFound');
+  const orgs = await q.all<{ organisation_id: string }>('SELECT organisation_id FROM goal_organisations WHERE goal_id = ?', [goalId]);
+  return { ...row, organisationIds: orgs.map((o) => o.organisation_id) };
+}
+
+/** The organisation, active or paused, in this network, or a 400 naming the problem. */
+export async function loadOrganisation(q: Queryable, networkId: string, orgId: string) {
+  const row = z.uuid().safeParse(orgId).success
+    ? await q.get<{ id: string; name: string; status: string }>(
+        'SELECT id, name, status FROM organisations WHERE id = ? AND network_id = ?',
+        [orgId, networkId],
+      )
+    : undefined;
+  if (!row || row.status === 'left') throw new AppError(400, 'cooperation.errors.unknownOrganisation');
+  return row;
+}
+
+/** One goal as the API presents it. */
+export function presentGoal(row: GoalRow, organisationIds: string[]) {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    title: row.title,
+    whyTogether: row.why_together,
+    description: row.description,
+    status: row.status,
+    targetDate: row.target_date,
+    indicators: parseIndicators(row.indicators),
+    version: Number(row.version),
+    organisationIds,
+    createdBy: row.created_by,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+export type Goal = ReturnType<typeof presentGoal>;
+
+export const ZIndicator = z.object({
+  id: z.string().trim().min(1).max(40).optional(),
+  label: z.string().trim().min(1).max(200),
+  unit: z.string().trim().max(40).default(''),
+  target: z.number().finite().min(0).max(1e12),
+  current: z.number().finite().min(0).max(1e12).default(0),
+});
+export type Indicator = z.output<typeof ZIndicator> & { id: string };
+
+export function parseIndicators(json: string): Indicator[] {
+  const parsed = z.array(ZIndicator).safeParse(JSON.parse(json || '[]'));
+  return parsed.success ? parsed.data.map((i, n) => ({ ...i, id: i.id ?? `i${n + 1}` })) : [];
+}
+
+export function searchText(...parts: string[]): string {
+  return parts.join(' \n').toLocaleLowerCase('de');
+}

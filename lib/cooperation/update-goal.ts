@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Db } from '../db/types';
+import { AppError } from '../errors';
+import { requireMember, validate } from '../networks/shared';
+import { authorize, type Actor } from '../policies';
+import { writeRevision } from './goal-revisions';
+import { GOAL_STATUSES, ZDate, ZIndicator, loadGoal, loadOrganisation, parseIndicators, presentGoal, recordActivity, searchText, type GoalRow } from './shared';
+
+export const ZUpdateGoal = z
+  .object({
+    /** The version the person saw; a newer one on the server is a 409 (someone else changed it). */
+    expectedVersion: z.number().int().positive().optional(),
+    title: z.string().trim().min(3).max(200).optional(),
+    whyTogether: z.string().trim().max(4000).optional(),
+    status: z.enum(GOAL_STATUSES).optional(),
+    targetDate: ZDate.nullable().optional(),
+    indicators: z.array(ZIndicator).max(20).optional(),
+    organisationIds: z.array(z.uuid()).max(500).optional(),
+  })
+  .strict();
+export type UpdateGoal = z.input<typeof ZUpdateGoal>;
+
+/**
+ * Changes a goal's accountable parts: title, "why together", status, target
+ * date, indicators (and their progress), participating organisations.
+ * Network managers and representatives of participating organisations may.
+ * Every change becomes a new version in the revision history, with who and when.
+ */
+export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId: string, input: UpdateGoal) {
+  requireMember(actor, networkId);
+  const data = validate(ZUpdateGoal, input);
+  const now = Date.now();
+  return db.tx(async (q) => {
+    const goal = await loadGoal(q, networkId, goalId);
+    authorize(actor, 'goal.update', { type: 'goal', networkId, organisationIds: goal.organisationIds });
+    if (data.expectedVersion !== undefined && data.expectedVersion !== Number(goal.version)) {
+      throw new AppError(409, 'cooperation.errors.goalChanged');
+    }
+    const next: GoalRow = { ...goal, version: Number(goal.version) + 1, updated_at: now };
+    const changed: string[] = [];
+    if (data.title !== undefined && data.title !== goal.title) (next.title = data.title), changed.push('title');
+    if (data.whyTogether !== undefined && data.whyTogether !== goal.why_together) (next.why_together = data.whyTogether), changed.push('whyTogether');
+    if (data.status !== undefined && data.status !== goal.status) (next.status = data.status), changed.push('status');
+    if (data.targetDate !== undefined && data.targetDate !== goal.target_date) (next.target_date = data.targetDate), changed.push('targetDate');
+    if (data.indicators !== undefined) {
+      const indicators = JSON.stringify(data.indicators.map((i, n) => ({ ...i, id: i.id ?? `i${n + 1}` })));
+      if (indicators !== JSON.stringify(parseIndicators(goal.indicators))) (next.indicators = indicators), changed.push('indicators');
+    }
+    let orgIds = goal.organisationIds;
+    if (data.organisationIds !== undefined) {
+      const wanted = [...new Set(data.organisationIds)];
+      if (wanted.length === 0) throw new AppError(400, 'cooperation.errors.goalNeedsOrganisation');
+      if ([...wanted].sort().join() !== [...orgIds].sort().join()) {
+        for (const id of wanted) if (!orgIds.includes(id)) await loadOrganisation(q, networkId, id);
+        await q.run('DELETE FROM goal_organisations WHERE goal_id = ?', [goalId]);
+        for (const id of wanted) await q.run('INSERT INTO goal_organisations (goal_id, organisation_id) VALUES (?, ?)', [goalId, id]);
+        orgIds = wanted;
+        changed.push('organisations');
+      }
+    }
+    if (changed.length === 0) return presentGoal(goal, orgIds);
+    await q.run(
+      `UPDATE goals SET title = ?, why_together = ?, status = ?, target_date = ?, indicators = ?, version = ?, updated_at = ?, search_text = ?
+        WHERE id = ? AND version = ?`,
+      [next.title, next.why_together, next.status, next.target_date, next.indicators, next.version, now,
+        searchText(next.title, next.why_together, next.description), goalId, goal.version],
+    );
+    await writeRevision(q, next, actor.userId, changed, null, now);
+    await recordActivity(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'goal.updated',
+      subjectId: goalId,
+      data: { changed, version: next.version, status: next.status },
+      at: now,
+    });
+    return presentGoal(next, orgIds);
+  });
+}
