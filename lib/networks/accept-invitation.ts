@@ -17,7 +17,8 @@ interface InvitationRow {
 
 /** Finds an invitation by its token and refuses the ones that cannot be used any more. */
 export async function usableInvitation(q: Queryable, token: string, now = Date.now()): Promise<InvitationRow> {
-  if (typeof token !== 'string' || token.length < 16 || token.length > 200) throw new AppError(404, 'networks.errors.invitationNotFound');
+  if (typeof token !== 'string' || token.length < 16 || token.length > 200)
+    throw new AppError(404, 'networks.errors.invitationNotFound');
   const inv = await q.get<InvitationRow>(
     'SELECT id, network_id, email, role, organisation_id, expires_at, revoked_at, accepted_at FROM invitations WHERE token_hash = ?',
     [hashToken(token)],
@@ -41,9 +42,12 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, opts
     const inv = await usableInvitation(q, token, now);
     const user = await q.get<{ email: string }>('SELECT email FROM users WHERE id = ?', [actor.userId]);
     if (!user) throw new AppError(401, 'errors.unauthenticated');
-    if (inv.email && inv.email.toLowerCase() !== user.email.toLowerCase()) throw new AppError(403, 'networks.errors.wrongEmail');
+    if (inv.email && inv.email.toLowerCase() !== user.email.toLowerCase())
+      throw new AppError(403, 'networks.errors.wrongEmail');
     if (inv.organisation_id) {
-      const org = await q.get<{ status: string }>('SELECT status FROM organisations WHERE id = ?', [inv.organisation_id]);
+      const org = await q.get<{ status: string }>('SELECT status FROM organisations WHERE id = ?', [
+        inv.organisation_id,
+      ]);
       if (!org || org.status !== 'active') throw new AppError(409, 'networks.errors.organisationNotActive');
     }
     const existing = await q.get<{ id: string; removed_at: number | null; org_status: string | null }>(
@@ -52,32 +56,32 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string, opts
         WHERE m.network_id = ? AND m.user_id = ?`,
       [inv.network_id, actor.userId],
     );
-    if (existing && existing.removed_at === null && existing.org_status !== 'left') throw new AppError(409, 'networks.errors.alreadyMember');
+    if (existing && existing.removed_at === null && existing.org_status !== 'left')
+      throw new AppError(409, 'networks.errors.alreadyMember');
     if (existing) {
       // A removed member (or one whose organisation left) is welcomed back on the same row.
-      await q.run('UPDATE memberships SET role = ?, organisation_id = ?, removed_at = NULL, created_at = ? WHERE id = ?', [
-        inv.role,
-        inv.organisation_id,
-        now,
-        existing.id,
-      ]);
+      await q.run(
+        'UPDATE memberships SET role = ?, organisation_id = ?, removed_at = NULL, created_at = ? WHERE id = ?',
+        [inv.role, inv.organisation_id, now, existing.id],
+      );
     } else {
-      await q.run('INSERT INTO memberships (id, network_id, user_id, role, organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-        randomUUID(),
-        inv.network_id,
-        actor.userId,
-        inv.role,
-        inv.organisation_id,
-        now,
-      ]);
+      await q.run(
+        'INSERT INTO memberships (id, network_id, user_id, role, organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [randomUUID(), inv.network_id, actor.userId, inv.role, inv.organisation_id, now],
+      );
     }
-    const used = await q.run('UPDATE invitations SET accepted_at = ?, accepted_by = ? WHERE id = ? AND accepted_at IS NULL', [
-      now,
-      actor.userId,
-      inv.id,
-    ]);
+    const used = await q.run(
+      'UPDATE invitations SET accepted_at = ?, accepted_by = ? WHERE id = ? AND accepted_at IS NULL',
+      [now, actor.userId, inv.id],
+    );
     if (used.changes !== 1) throw new AppError(409, 'networks.errors.invitationUsed');
-    await recordActivity(q, { networkId: inv.network_id, actorId: actor.userId, kind: 'invitation.accepted', subjectId: inv.id, at: now });
+    await recordActivity(q, {
+      networkId: inv.network_id,
+      actorId: actor.userId,
+      kind: 'invitation.accepted',
+      subjectId: inv.id,
+      at: now,
+    });
     await recordActivity(q, {
       networkId: inv.network_id,
       actorId: actor.userId,

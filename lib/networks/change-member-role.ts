@@ -23,7 +23,13 @@ export async function otherManagers(q: Queryable, networkId: string, userId: str
  * Gives a member another role (and organisation, for organisation roles).
  * Network managers only. The last network manager cannot be demoted (409).
  */
-export async function changeMemberRole(db: Db, actor: Actor, networkId: string, userId: string, input: ChangeMemberRole) {
+export async function changeMemberRole(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  userId: string,
+  input: ChangeMemberRole,
+) {
   requireMember(actor, networkId);
   authorize(actor, 'member.changeRole', { type: 'member', networkId, userId });
   const data = validate(ZChangeMemberRole, input);
@@ -39,7 +45,10 @@ export async function changeMemberRole(db: Db, actor: Actor, networkId: string, 
     );
     if (!m) throw new AppError(404, 'networks.errors.memberNotFound');
     if (organisationId) {
-      const org = await q.get<{ status: string }>('SELECT status FROM organisations WHERE id = ? AND network_id = ?', [organisationId, networkId]);
+      const org = await q.get<{ status: string }>('SELECT status FROM organisations WHERE id = ? AND network_id = ?', [
+        organisationId,
+        networkId,
+      ]);
       if (!org) throw new AppError(400, 'networks.errors.unknownOrganisation');
       if (org.status !== 'active') throw new AppError(409, 'networks.errors.organisationNotActive');
     }

@@ -44,7 +44,13 @@ export function invitationLink(appUrl: string, token: string): string {
  * With `email`, the link is mailed after the transaction committed
  * (`mailed` says whether that worked; the link still works either way).
  */
-export async function createInvitation(db: Db, actor: Actor, networkId: string, input: CreateInvitation, opts: InvitationOptions) {
+export async function createInvitation(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  input: CreateInvitation,
+  opts: InvitationOptions,
+) {
   requireMember(actor, networkId);
   const data = validate(ZCreateInvitation, input);
   const role: Role = data.role;
@@ -52,7 +58,12 @@ export async function createInvitation(db: Db, actor: Actor, networkId: string, 
   const needsOrg = ORG_ROLES.includes(role);
   if (needsOrg && !organisationId) throw new AppError(400, 'networks.errors.roleNeedsOrganisation');
   if (!needsOrg && organisationId) throw new AppError(400, 'networks.errors.roleWithoutOrganisation');
-  authorizeWith(actor, 'invitation.create', { type: 'invitation', networkId, role, organisationId }, 'networks.errors.cannotInviteRole');
+  authorizeWith(
+    actor,
+    'invitation.create',
+    { type: 'invitation', networkId, role, organisationId },
+    'networks.errors.cannotInviteRole',
+  );
 
   const now = opts.now ?? Date.now();
   const expiresAt = now + (data.expiresInDays ? data.expiresInDays * 24 * 60 * 60 * 1000 : INVITATION_TTL_MS);
@@ -64,15 +75,17 @@ export async function createInvitation(db: Db, actor: Actor, networkId: string, 
     if (!net) throw new AppError(404, 'errors.notFound');
     let orgName: string | null = null;
     if (organisationId) {
-      const org = await q.get<{ name: string; status: string }>('SELECT name, status FROM organisations WHERE id = ? AND network_id = ?', [
-        organisationId,
-        networkId,
-      ]);
+      const org = await q.get<{ name: string; status: string }>(
+        'SELECT name, status FROM organisations WHERE id = ? AND network_id = ?',
+        [organisationId, networkId],
+      );
       if (!org) throw new AppError(400, 'networks.errors.unknownOrganisation');
       if (org.status !== 'active') throw new AppError(409, 'networks.errors.organisationNotActive');
       orgName = org.name;
     }
-    const inviter = await q.get<{ name: string; locale: string }>('SELECT name, locale FROM users WHERE id = ?', [actor.userId]);
+    const inviter = await q.get<{ name: string; locale: string }>('SELECT name, locale FROM users WHERE id = ?', [
+      actor.userId,
+    ]);
     await q.run(
       `INSERT INTO invitations (id, network_id, token_hash, email, role, organisation_id, created_by, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -30,8 +30,22 @@ export async function createNetwork(db: Db, actor: Actor, input: CreateNetwork) 
       `INSERT INTO memberships (id, network_id, user_id, role, organisation_id, created_at) VALUES (?, ?, ?, 'manager', NULL, ?)`,
       [randomUUID(), id, actor.userId, now],
     );
-    await recordActivity(q, { networkId: id, actorId: actor.userId, kind: 'network.created', subjectId: id, data: { name: data.name }, at: now });
-    await recordActivity(q, { networkId: id, actorId: actor.userId, kind: 'member.joined', subjectId: actor.userId, data: { role: 'manager' }, at: now });
+    await recordActivity(q, {
+      networkId: id,
+      actorId: actor.userId,
+      kind: 'network.created',
+      subjectId: id,
+      data: { name: data.name },
+      at: now,
+    });
+    await recordActivity(q, {
+      networkId: id,
+      actorId: actor.userId,
+      kind: 'member.joined',
+      subjectId: actor.userId,
+      data: { role: 'manager' },
+      at: now,
+    });
   });
   return { id, name: data.name, purpose: data.purpose, createdAt: now };
 }

@@ -5,8 +5,9 @@ import { AppError } from '../errors';
 import { authorize, type Actor } from '../policies';
 import { isUniqueViolation, nameKey, recordActivity, requireMember, validate } from './shared';
 
-export const ORG_KINDS = ['ngo', 'nonprofit', 'public', 'company', 'cluster', 'other'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+import { ORG_KINDS } from './constants';
+
+export { ORG_KINDS, type OrgKind } from './constants';
 
 /** A website is optional; when given it must be an http(s) address (no `javascript:` links). */
 export const ZWebsite = z
@@ -44,7 +45,14 @@ export async function createOrganisation(db: Db, actor: Actor, networkId: string
          VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
         [id, networkId, data.name, key, data.kind, data.website, data.description, now, now],
       );
-      await recordActivity(q, { networkId, actorId: actor.userId, kind: 'organisation.created', subjectId: id, data: { name: data.name }, at: now });
+      await recordActivity(q, {
+        networkId,
+        actorId: actor.userId,
+        kind: 'organisation.created',
+        subjectId: id,
+        data: { name: data.name },
+        at: now,
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError(409, 'networks.errors.duplicateOrganisation', { name: data.name });

@@ -85,7 +85,11 @@ async function networkRow(db: Queryable, networkId: string) {
   return { id: n.id, name: n.name, purpose: n.purpose, createdAt: Number(n.created_at) };
 }
 
-async function organisations(db: Queryable, networkId: string, organisationId?: string): Promise<OrganisationSummary[]> {
+async function organisations(
+  db: Queryable,
+  networkId: string,
+  organisationId?: string,
+): Promise<OrganisationSummary[]> {
   const rows = await db.all<{
     id: string;
     name: string;
@@ -117,7 +121,14 @@ async function organisations(db: Queryable, networkId: string, organisationId?: 
 /** Live members: not removed, and not of an organisation that left. */
 async function people(db: Queryable, actor: Actor, networkId: string, organisationId?: string): Promise<Person[]> {
   const showEmail = can(actor, 'member.changeRole', { type: 'network', networkId });
-  const rows = await db.all<{ user_id: string; name: string; email: string; role: Role; organisation_id: string | null; created_at: number }>(
+  const rows = await db.all<{
+    user_id: string;
+    name: string;
+    email: string;
+    role: Role;
+    organisation_id: string | null;
+    created_at: number;
+  }>(
     `SELECT m.user_id, u.name, u.email, m.role, m.organisation_id, m.created_at
        FROM memberships m JOIN users u ON u.id = m.user_id
        LEFT JOIN organisations o ON o.id = m.organisation_id
@@ -143,7 +154,11 @@ function canReadHome(actor: Actor, networkId: string, orgId: string): boolean {
 /** The network home: purpose, organisations with status and counts, people with roles. Every member may read it. */
 export async function getNetworkHome(db: Queryable, actor: Actor, networkId: string) {
   requireMember(actor, networkId);
-  const [network, orgs, members] = await Promise.all([networkRow(db, networkId), organisations(db, networkId), people(db, actor, networkId)]);
+  const [network, orgs, members] = await Promise.all([
+    networkRow(db, networkId),
+    organisations(db, networkId),
+    people(db, actor, networkId),
+  ]);
   return {
     network,
     organisations: orgs.map((o) => ({ ...o, canReadHome: canReadHome(actor, networkId, o.id) })),
@@ -180,7 +195,10 @@ export async function listMembers(db: Queryable, actor: Actor, networkId: string
 
 export type InvitationState = 'pending' | 'expired' | 'revoked' | 'used';
 
-function stateOf(r: { revoked_at: number | null; accepted_at: number | null; expires_at: number }, now: number): InvitationState {
+function stateOf(
+  r: { revoked_at: number | null; accepted_at: number | null; expires_at: number },
+  now: number,
+): InvitationState {
   if (r.accepted_at) return 'used';
   if (r.revoked_at) return 'revoked';
   if (Number(r.expires_at) <= now) return 'expired';
@@ -204,7 +222,12 @@ export interface InvitationSummary {
  * Invitations of a network, newest first. Network managers see all; other
  * members see the ones they created. Tokens are never stored, so never shown.
  */
-export async function listInvitations(db: Queryable, actor: Actor, networkId: string, now = Date.now()): Promise<InvitationSummary[]> {
+export async function listInvitations(
+  db: Queryable,
+  actor: Actor,
+  networkId: string,
+  now = Date.now(),
+): Promise<InvitationSummary[]> {
   requireMember(actor, networkId);
   const all = can(actor, 'invitation.manage', { type: 'network', networkId });
   const rows = await db.all<{
@@ -260,7 +283,11 @@ export interface InvitationPreview {
  * organisation, inviter, and whether it can still be used. Null when no
  * invitation has this token.
  */
-export async function previewInvitation(db: Queryable, token: string, now = Date.now()): Promise<InvitationPreview | null> {
+export async function previewInvitation(
+  db: Queryable,
+  token: string,
+  now = Date.now(),
+): Promise<InvitationPreview | null> {
   if (typeof token !== 'string' || token.length < 16 || token.length > 200) return null;
   const r = await db.get<{
     network_name: string;

@@ -18,10 +18,18 @@ export async function removeMember(db: Db, actor: Actor, networkId: string, user
       [networkId, userId],
     );
     if (!m) throw new AppError(404, 'networks.errors.memberNotFound');
-    if (m.role === 'manager' && (await otherManagers(q, networkId, userId)) === 0) throw new AppError(409, 'networks.errors.lastManager');
+    if (m.role === 'manager' && (await otherManagers(q, networkId, userId)) === 0)
+      throw new AppError(409, 'networks.errors.lastManager');
     const now = Date.now();
     await q.run('UPDATE memberships SET removed_at = ? WHERE id = ?', [now, m.id]);
-    await recordActivity(q, { networkId, actorId: actor.userId, kind: 'member.removed', subjectId: userId, data: { role: m.role }, at: now });
+    await recordActivity(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'member.removed',
+      subjectId: userId,
+      data: { role: m.role },
+      at: now,
+    });
     return { userId, removedAt: now };
   });
 }

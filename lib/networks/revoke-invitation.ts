@@ -10,7 +10,13 @@ import { recordActivity, requireMember } from './shared';
 export async function revokeInvitation(db: Db, actor: Actor, networkId: string, invitationId: string) {
   requireMember(actor, networkId);
   return db.tx(async (q) => {
-    const inv = await q.get<{ created_by: string; role: string; organisation_id: string | null; revoked_at: number | null; accepted_at: number | null }>(
+    const inv = await q.get<{
+      created_by: string;
+      role: string;
+      organisation_id: string | null;
+      revoked_at: number | null;
+      accepted_at: number | null;
+    }>(
       'SELECT created_by, role, organisation_id, revoked_at, accepted_at FROM invitations WHERE id = ? AND network_id = ?',
       [invitationId, networkId],
     );
@@ -20,7 +26,13 @@ export async function revokeInvitation(db: Db, actor: Actor, networkId: string, 
     if (inv.revoked_at) throw new AppError(410, 'networks.errors.invitationRevoked');
     const now = Date.now();
     await q.run('UPDATE invitations SET revoked_at = ? WHERE id = ?', [now, invitationId]);
-    await recordActivity(q, { networkId, actorId: actor.userId, kind: 'invitation.revoked', subjectId: invitationId, at: now });
+    await recordActivity(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'invitation.revoked',
+      subjectId: invitationId,
+      at: now,
+    });
     return { id: invitationId, revokedAt: now };
   });
 }

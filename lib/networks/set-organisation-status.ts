@@ -20,20 +20,30 @@ const ALLOWED: Record<OrgStatus, readonly OrgStatus[]> = {
  * (history) and the organisation's people lose access, because the policies
  * treat memberships of a left organisation as none.
  */
-export async function setOrganisationStatus(db: Db, actor: Actor, networkId: string, organisationId: string, input: SetOrganisationStatus) {
+export async function setOrganisationStatus(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  organisationId: string,
+  input: SetOrganisationStatus,
+) {
   requireMember(actor, networkId);
   authorize(actor, 'organisation.setStatus', { type: 'organisation', networkId, organisationId });
   const { status } = validate(ZSetOrganisationStatus, input);
   return db.tx(async (q) => {
-    const row = await q.get<{ status: OrgStatus; name: string }>('SELECT status, name FROM organisations WHERE id = ? AND network_id = ?', [
-      organisationId,
-      networkId,
-    ]);
+    const row = await q.get<{ status: OrgStatus; name: string }>(
+      'SELECT status, name FROM organisations WHERE id = ? AND network_id = ?',
+      [organisationId, networkId],
+    );
     if (!row) throw new AppError(404, 'errors.notFound');
     if (row.status === status) throw new AppError(409, 'networks.errors.statusUnchanged');
     if (!ALLOWED[row.status].includes(status)) throw new AppError(409, 'networks.errors.organisationLeft');
     const now = Date.now();
-    await q.run('UPDATE organisations SET status = ?, status_changed_at = ? WHERE id = ?', [status, now, organisationId]);
+    await q.run('UPDATE organisations SET status = ?, status_changed_at = ? WHERE id = ?', [
+      status,
+      now,
+      organisationId,
+    ]);
     await recordActivity(q, {
       networkId,
       actorId: actor.userId,

@@ -26,16 +26,19 @@ export type ActivityKind =
 /** Appends one row to the activity log (inside the command's transaction). */
 export async function recordActivity(
   q: Queryable,
-  a: { networkId: string; actorId: string; kind: ActivityKind; subjectId: string; data?: Record<string, unknown>; at?: number },
+  a: {
+    networkId: string;
+    actorId: string;
+    kind: ActivityKind;
+    subjectId: string;
+    data?: Record<string, unknown>;
+    at?: number;
+  },
 ): Promise<void> {
-  await q.run('INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    a.networkId,
-    a.actorId,
-    a.kind,
-    a.subjectId,
-    JSON.stringify(a.data ?? {}),
-    a.at ?? Date.now(),
-  ]);
+  await q.run(
+    'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [a.networkId, a.actorId, a.kind, a.subjectId, JSON.stringify(a.data ?? {}), a.at ?? Date.now()],
+  );
 }
 
 /**
@@ -45,7 +48,9 @@ export async function recordActivity(
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  const details = parsed.error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
   throw new AppError(400, 'errors.invalidInput', { details });
 }
 
@@ -85,7 +90,9 @@ export function authorizeWith(actor: Actor, action: Action, subject: Subject, ke
 /** True when a database error is a unique-constraint violation (SQLite or PostgreSQL). */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
+  return (
+    e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
 }
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;

@@ -18,11 +18,19 @@ export async function updateNetwork(db: Db, actor: Actor, networkId: string, inp
   authorize(actor, 'network.update', { type: 'network', networkId });
   const data = validate(ZUpdateNetwork, input);
   return db.tx(async (q) => {
-    const row = await q.get<{ name: string; purpose: string }>('SELECT name, purpose FROM networks WHERE id = ?', [networkId]);
+    const row = await q.get<{ name: string; purpose: string }>('SELECT name, purpose FROM networks WHERE id = ?', [
+      networkId,
+    ]);
     if (!row) throw new AppError(404, 'errors.notFound');
     const next = { name: data.name ?? row.name, purpose: data.purpose ?? row.purpose };
     await q.run('UPDATE networks SET name = ?, purpose = ? WHERE id = ?', [next.name, next.purpose, networkId]);
-    await recordActivity(q, { networkId, actorId: actor.userId, kind: 'network.updated', subjectId: networkId, data: next });
+    await recordActivity(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'network.updated',
+      subjectId: networkId,
+      data: next,
+    });
     return { id: networkId, ...next };
   });
 }

@@ -29,16 +29,22 @@ interface OrgRow {
  * organisation's own representatives. An organisation that left is history
  * and cannot be edited (409).
  */
-export async function updateOrganisation(db: Db, actor: Actor, networkId: string, organisationId: string, input: UpdateOrganisation) {
+export async function updateOrganisation(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  organisationId: string,
+  input: UpdateOrganisation,
+) {
   requireMember(actor, networkId);
   authorize(actor, 'organisation.update', { type: 'organisation', networkId, organisationId });
   const data = validate(ZUpdateOrganisation, input);
   try {
     return await db.tx(async (q) => {
-      const row = await q.get<OrgRow>('SELECT id, name, kind, website, description, status FROM organisations WHERE id = ? AND network_id = ?', [
-        organisationId,
-        networkId,
-      ]);
+      const row = await q.get<OrgRow>(
+        'SELECT id, name, kind, website, description, status FROM organisations WHERE id = ? AND network_id = ?',
+        [organisationId, networkId],
+      );
       if (!row) throw new AppError(404, 'errors.notFound');
       if (row.status === 'left') throw new AppError(409, 'networks.errors.organisationLeft');
       const next = {
@@ -48,22 +54,29 @@ export async function updateOrganisation(db: Db, actor: Actor, networkId: string
         description: data.description ?? row.description,
       };
       const key = nameKey(next.name);
-      const dup = await q.get('SELECT id FROM organisations WHERE network_id = ? AND name_key = ? AND id <> ?', [networkId, key, organisationId]);
-      if (dup) throw new AppError(409, 'networks.errors.duplicateOrganisation', { name: next.name });
-      await q.run('UPDATE organisations SET name = ?, name_key = ?, kind = ?, website = ?, description = ? WHERE id = ?', [
-        next.name,
+      const dup = await q.get('SELECT id FROM organisations WHERE network_id = ? AND name_key = ? AND id <> ?', [
+        networkId,
         key,
-        next.kind,
-        next.website,
-        next.description,
         organisationId,
       ]);
+      if (dup) throw new AppError(409, 'networks.errors.duplicateOrganisation', { name: next.name });
+      await q.run(
+        'UPDATE organisations SET name = ?, name_key = ?, kind = ?, website = ?, description = ? WHERE id = ?',
+        [next.name, key, next.kind, next.website, next.description, organisationId],
+      );
       const changed = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
-      await recordActivity(q, { networkId, actorId: actor.userId, kind: 'organisation.updated', subjectId: organisationId, data: changed });
+      await recordActivity(q, {
+        networkId,
+        actorId: actor.userId,
+        kind: 'organisation.updated',
+        subjectId: organisationId,
+        data: changed,
+      });
       return { id: organisationId, networkId, ...next, status: row.status };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError(409, 'networks.errors.duplicateOrganisation', { name: data.name ?? '' });
+    if (isUniqueViolation(err))
+      throw new AppError(409, 'networks.errors.duplicateOrganisation', { name: data.name ?? '' });
     throw err;
   }
 }

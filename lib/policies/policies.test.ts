@@ -6,7 +6,12 @@ const OTHER_NET = '22222222-2222-4222-8222-222222222222';
 const ORG_A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const ORG_B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 
-function actor(role: Role, organisationId: string | null = null, organisationStatus: OrgStatus | null = organisationId ? 'active' : null, networkId = NET): Actor {
+function actor(
+  role: Role,
+  organisationId: string | null = null,
+  organisationStatus: OrgStatus | null = organisationId ? 'active' : null,
+  networkId = NET,
+): Actor {
   return { userId: `u-${role}`, membership: { networkId, role, organisationId, organisationStatus } };
 }
 const stranger: Actor = { userId: 'stranger', membership: null };
@@ -95,7 +100,12 @@ describe('can: organisations, invitations, members', () => {
   });
 
   it('a representative cannot invite a network manager, an observer or someone for another organisation', () => {
-    const inv = (role: Role, organisationId: string | null) => ({ type: 'invitation' as const, networkId: NET, role, organisationId });
+    const inv = (role: Role, organisationId: string | null) => ({
+      type: 'invitation' as const,
+      networkId: NET,
+      role,
+      organisationId,
+    });
     expect(can(repA, 'invitation.create', inv('manager', null))).toBe(false);
     expect(can(repA, 'invitation.create', inv('observer', null))).toBe(false);
     expect(can(repA, 'invitation.create', inv('representative', ORG_B))).toBe(false);

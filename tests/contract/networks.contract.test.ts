@@ -33,7 +33,8 @@ async function refusal(p: Promise<unknown>): Promise<{ status: number; key: stri
     await p;
   } catch (err) {
     if (err instanceof AppError) return { status: err.status, key: err.key };
-    if (err instanceof ForbiddenError) return { status: err.notFound ? 404 : 403, key: err.notFound ? 'errors.notFound' : 'errors.forbidden' };
+    if (err instanceof ForbiddenError)
+      return { status: err.notFound ? 404 : 403, key: err.notFound ? 'errors.notFound' : 'errors.forbidden' };
     throw err;
   }
   throw new Error('expected a refusal, but the command succeeded');
@@ -74,39 +75,69 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
     const actor = (userId: string, networkId: string) => loadActor(db, userId, networkId);
     const count = async (sql: string, params: string[]) => Number((await db.get<{ n: number }>(sql, params))?.n);
     const activity = (networkId: string) =>
-      db.all<{ kind: string; subject_id: string; actor_id: string }>('SELECT kind, subject_id, actor_id FROM activity WHERE network_id = ? ORDER BY id', [networkId]);
+      db.all<{ kind: string; subject_id: string; actor_id: string }>(
+        'SELECT kind, subject_id, actor_id FROM activity WHERE network_id = ? ORDER BY id',
+        [networkId],
+      );
 
     /** A network with a manager and one organisation. */
     async function setup() {
       const manager = await user('manager');
-      const net = await createNetwork(db, { userId: manager.id, membership: null }, { name: 'Klimabündnis', purpose: 'Together' });
-      const org = await createOrganisation(db, await actor(manager.id, net.id), net.id, { name: 'Green Hands', kind: 'ngo' });
+      const net = await createNetwork(
+        db,
+        { userId: manager.id, membership: null },
+        { name: 'Klimabündnis', purpose: 'Together' },
+      );
+      const org = await createOrganisation(db, await actor(manager.id, net.id), net.id, {
+        name: 'Green Hands',
+        kind: 'ngo',
+      });
       return { manager, net, org };
     }
 
     /** Invites a fresh person into a role and lets them accept. */
-    async function join(networkId: string, inviterId: string, role: 'representative' | 'home_member' | 'observer' | 'adviser' | 'manager', organisationId: string | null, label = role) {
+    async function join(
+      networkId: string,
+      inviterId: string,
+      role: 'representative' | 'home_member' | 'observer' | 'adviser' | 'manager',
+      organisationId: string | null,
+      label = role,
+    ) {
       const person = await user(label);
-      const inv = await createInvitation(db, await actor(inviterId, networkId), networkId, { role, organisationId }, { appUrl: APP, send });
+      const inv = await createInvitation(
+        db,
+        await actor(inviterId, networkId),
+        networkId,
+        { role, organisationId },
+        { appUrl: APP, send },
+      );
       await acceptInvitation(db, { userId: person.id, membership: null }, inv.token);
       return person;
     }
 
     it('creating a network makes its creator a network manager', async () => {
       const creator = await user('creator');
-      const net = await createNetwork(db, { userId: creator.id, membership: null }, { name: '  Netz Süd ', purpose: 'Bildung' });
+      const net = await createNetwork(
+        db,
+        { userId: creator.id, membership: null },
+        { name: '  Netz Süd ', purpose: 'Bildung' },
+      );
       const a = await actor(creator.id, net.id);
       expect(a.membership?.role).toBe('manager');
       expect(a.membership?.organisationId).toBeNull();
       const mine = await listMyNetworks(db, creator.id);
-      expect(mine).toEqual([expect.objectContaining({ id: net.id, name: 'Netz Süd', purpose: 'Bildung', role: 'manager' })]);
+      expect(mine).toEqual([
+        expect.objectContaining({ id: net.id, name: 'Netz Süd', purpose: 'Bildung', role: 'manager' }),
+      ]);
       expect((await activity(net.id)).map((r) => r.kind)).toEqual(['network.created', 'member.joined']);
     });
 
     it('a network name that is too short is refused and nothing is written', async () => {
       const creator = await user('short');
       const before = await count('SELECT COUNT(*) AS n FROM networks', []);
-      expect(await refusal(createNetwork(db, { userId: creator.id, membership: null }, { name: 'x' }))).toMatchObject({ status: 400 });
+      expect(await refusal(createNetwork(db, { userId: creator.id, membership: null }, { name: 'x' }))).toMatchObject({
+        status: 400,
+      });
       expect(await count('SELECT COUNT(*) AS n FROM networks', [])).toBe(before);
     });
 
@@ -120,9 +151,19 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       expect(await count('SELECT COUNT(*) AS n FROM organisations WHERE network_id = ?', [net.id])).toBe(1);
       expect((await activity(net.id)).length).toBe(acts);
       // Renaming into an existing name is refused the same way.
-      const other = await createOrganisation(db, a, net.id, { name: 'Blue Hands', kind: 'cluster', website: 'https://blue.example' });
-      expect(await refusal(updateOrganisation(db, a, net.id, other.id, { name: 'GREEN hands' }))).toMatchObject({ status: 409 });
-      expect(await refusal(createOrganisation(db, a, net.id, { name: 'Bad link', kind: 'ngo', website: 'javascript:alert(1)' }))).toMatchObject({ status: 400 });
+      const other = await createOrganisation(db, a, net.id, {
+        name: 'Blue Hands',
+        kind: 'cluster',
+        website: 'https://blue.example',
+      });
+      expect(await refusal(updateOrganisation(db, a, net.id, other.id, { name: 'GREEN hands' }))).toMatchObject({
+        status: 409,
+      });
+      expect(
+        await refusal(
+          createOrganisation(db, a, net.id, { name: 'Bad link', kind: 'ngo', website: 'javascript:alert(1)' }),
+        ),
+      ).toMatchObject({ status: 400 });
       const kinds = (await activity(net.id)).map((x) => x.kind);
       expect(kinds.filter((k) => k === 'organisation.created')).toHaveLength(2);
       // The same name is fine in another network.
@@ -133,30 +174,57 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
     it('only network managers add organisations; a stranger is told the network does not exist', async () => {
       const { manager, net, org } = await setup();
       const rep = await join(net.id, manager.id, 'representative', org.id);
-      expect(await refusal(createOrganisation(db, await actor(rep.id, net.id), net.id, { name: 'Mine', kind: 'ngo' }))).toMatchObject({ status: 403 });
+      expect(
+        await refusal(createOrganisation(db, await actor(rep.id, net.id), net.id, { name: 'Mine', kind: 'ngo' })),
+      ).toMatchObject({ status: 403 });
       const stranger = await user('stranger');
-      expect(await refusal(createOrganisation(db, await actor(stranger.id, net.id), net.id, { name: 'Mine', kind: 'ngo' }))).toMatchObject({ status: 404 });
-      expect(await refusal(getNetworkHome(db, await actor(stranger.id, net.id), net.id))).toMatchObject({ status: 404 });
+      expect(
+        await refusal(createOrganisation(db, await actor(stranger.id, net.id), net.id, { name: 'Mine', kind: 'ngo' })),
+      ).toMatchObject({ status: 404 });
+      expect(await refusal(getNetworkHome(db, await actor(stranger.id, net.id), net.id))).toMatchObject({
+        status: 404,
+      });
     });
 
     it('an invitation is accepted once: the second accept is refused', async () => {
       const { manager, net, org } = await setup();
-      const inv = await createInvitation(db, await actor(manager.id, net.id), net.id, { role: 'representative', organisationId: org.id }, { appUrl: APP, send });
+      const inv = await createInvitation(
+        db,
+        await actor(manager.id, net.id),
+        net.id,
+        { role: 'representative', organisationId: org.id },
+        { appUrl: APP, send },
+      );
       expect(inv.link).toBe(`${APP}/invite/${inv.token}`);
       // Only the hash is stored.
-      const stored = await db.get<{ token_hash: string }>('SELECT token_hash FROM invitations WHERE id = ?', [inv.invitation.id]);
+      const stored = await db.get<{ token_hash: string }>('SELECT token_hash FROM invitations WHERE id = ?', [
+        inv.invitation.id,
+      ]);
       expect(stored?.token_hash).not.toContain(inv.token);
       expect(stored?.token_hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(await previewInvitation(db, inv.token)).toMatchObject({ state: 'pending', networkName: 'Klimabündnis', role: 'representative', organisationName: 'Green Hands', inviterName: 'manager' });
+      expect(await previewInvitation(db, inv.token)).toMatchObject({
+        state: 'pending',
+        networkName: 'Klimabündnis',
+        role: 'representative',
+        organisationName: 'Green Hands',
+        inviterName: 'manager',
+      });
 
       const first = await user('first');
       const joined = await acceptInvitation(db, { userId: first.id, membership: null }, inv.token);
       expect(joined).toEqual({ networkId: net.id, role: 'representative', organisationId: org.id });
       const a = await actor(first.id, net.id);
-      expect(a.membership).toMatchObject({ role: 'representative', organisationId: org.id, organisationStatus: 'active' });
+      expect(a.membership).toMatchObject({
+        role: 'representative',
+        organisationId: org.id,
+        organisationStatus: 'active',
+      });
 
       const second = await user('second');
-      expect(await refusal(acceptInvitation(db, { userId: second.id, membership: null }, inv.token))).toEqual({ status: 409, key: 'networks.errors.invitationUsed' });
+      expect(await refusal(acceptInvitation(db, { userId: second.id, membership: null }, inv.token))).toEqual({
+        status: 409,
+        key: 'networks.errors.invitationUsed',
+      });
       expect((await actor(second.id, net.id)).membership).toBeNull();
       expect((await previewInvitation(db, inv.token))?.state).toBe('used');
       const kinds = (await activity(net.id)).map((r) => r.kind);
@@ -168,9 +236,18 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
     it('an expired invitation is refused (410) and creates no membership', async () => {
       const { manager, net } = await setup();
       const past = Date.now() - 15 * 24 * 60 * 60 * 1000;
-      const inv = await createInvitation(db, await actor(manager.id, net.id), net.id, { role: 'observer' }, { appUrl: APP, send, now: past });
+      const inv = await createInvitation(
+        db,
+        await actor(manager.id, net.id),
+        net.id,
+        { role: 'observer' },
+        { appUrl: APP, send, now: past },
+      );
       const late = await user('late');
-      expect(await refusal(acceptInvitation(db, { userId: late.id, membership: null }, inv.token))).toEqual({ status: 410, key: 'networks.errors.invitationExpired' });
+      expect(await refusal(acceptInvitation(db, { userId: late.id, membership: null }, inv.token))).toEqual({
+        status: 410,
+        key: 'networks.errors.invitationExpired',
+      });
       expect((await actor(late.id, net.id)).membership).toBeNull();
       expect((await previewInvitation(db, inv.token))?.state).toBe('expired');
     });
@@ -181,15 +258,24 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       const inv = await createInvitation(db, a, net.id, { role: 'adviser' }, { appUrl: APP, send });
       await revokeInvitation(db, a, net.id, inv.invitation.id);
       const who = await user('who');
-      expect(await refusal(acceptInvitation(db, { userId: who.id, membership: null }, inv.token))).toEqual({ status: 410, key: 'networks.errors.invitationRevoked' });
+      expect(await refusal(acceptInvitation(db, { userId: who.id, membership: null }, inv.token))).toEqual({
+        status: 410,
+        key: 'networks.errors.invitationRevoked',
+      });
       expect(await refusal(revokeInvitation(db, a, net.id, inv.invitation.id))).toMatchObject({ status: 410 });
-      expect((await activity(net.id)).map((r) => r.kind).slice(-2)).toEqual(['invitation.created', 'invitation.revoked']);
+      expect((await activity(net.id)).map((r) => r.kind).slice(-2)).toEqual([
+        'invitation.created',
+        'invitation.revoked',
+      ]);
       expect((await listInvitations(db, a, net.id))[0]).toMatchObject({ id: inv.invitation.id, state: 'revoked' });
     });
 
     it('an unknown token is refused as not found', async () => {
       const who = await user('nobody');
-      expect(await refusal(acceptInvitation(db, { userId: who.id, membership: null }, 'x'.repeat(43)))).toEqual({ status: 404, key: 'networks.errors.invitationNotFound' });
+      expect(await refusal(acceptInvitation(db, { userId: who.id, membership: null }, 'x'.repeat(43)))).toEqual({
+        status: 404,
+        key: 'networks.errors.invitationNotFound',
+      });
       expect(await previewInvitation(db, 'x'.repeat(43))).toBeNull();
     });
 
@@ -197,14 +283,23 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       const { manager, net } = await setup();
       const invitee = await user('invitee');
       mails.length = 0;
-      const inv = await createInvitation(db, await actor(manager.id, net.id), net.id, { role: 'observer', email: invitee.email.toUpperCase(), locale: 'de' }, { appUrl: APP, send });
+      const inv = await createInvitation(
+        db,
+        await actor(manager.id, net.id),
+        net.id,
+        { role: 'observer', email: invitee.email.toUpperCase(), locale: 'de' },
+        { appUrl: APP, send },
+      );
       expect(inv.mailed).toBe(true);
       expect(mails).toHaveLength(1);
       expect(mails[0].to).toBe(invitee.email);
       expect(mails[0].text).toContain(inv.link);
       expect(mails[0].subject).toContain('lädt Sie');
       const other = await user('other');
-      expect(await refusal(acceptInvitation(db, { userId: other.id, membership: null }, inv.token))).toEqual({ status: 403, key: 'networks.errors.wrongEmail' });
+      expect(await refusal(acceptInvitation(db, { userId: other.id, membership: null }, inv.token))).toEqual({
+        status: 403,
+        key: 'networks.errors.wrongEmail',
+      });
       expect((await actor(other.id, net.id)).membership).toBeNull();
       await acceptInvitation(db, { userId: invitee.id, membership: null }, inv.token);
       expect((await actor(invitee.id, net.id)).membership?.role).toBe('observer');
@@ -213,37 +308,90 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
     it('role and organisation must fit together', async () => {
       const { manager, net, org } = await setup();
       const a = await actor(manager.id, net.id);
-      expect(await refusal(createInvitation(db, a, net.id, { role: 'representative' }, { appUrl: APP, send }))).toEqual({ status: 400, key: 'networks.errors.roleNeedsOrganisation' });
-      expect(await refusal(createInvitation(db, a, net.id, { role: 'observer', organisationId: org.id }, { appUrl: APP, send }))).toEqual({ status: 400, key: 'networks.errors.roleWithoutOrganisation' });
-      expect(await refusal(createInvitation(db, a, net.id, { role: 'representative', organisationId: randomUUID() }, { appUrl: APP, send }))).toEqual({ status: 400, key: 'networks.errors.unknownOrganisation' });
+      expect(await refusal(createInvitation(db, a, net.id, { role: 'representative' }, { appUrl: APP, send }))).toEqual(
+        { status: 400, key: 'networks.errors.roleNeedsOrganisation' },
+      );
+      expect(
+        await refusal(
+          createInvitation(db, a, net.id, { role: 'observer', organisationId: org.id }, { appUrl: APP, send }),
+        ),
+      ).toEqual({ status: 400, key: 'networks.errors.roleWithoutOrganisation' });
+      expect(
+        await refusal(
+          createInvitation(
+            db,
+            a,
+            net.id,
+            { role: 'representative', organisationId: randomUUID() },
+            { appUrl: APP, send },
+          ),
+        ),
+      ).toEqual({ status: 400, key: 'networks.errors.unknownOrganisation' });
       const { org: foreign } = await setup();
-      expect(await refusal(createInvitation(db, a, net.id, { role: 'home_member', organisationId: foreign.id }, { appUrl: APP, send }))).toEqual({ status: 400, key: 'networks.errors.unknownOrganisation' });
+      expect(
+        await refusal(
+          createInvitation(db, a, net.id, { role: 'home_member', organisationId: foreign.id }, { appUrl: APP, send }),
+        ),
+      ).toEqual({ status: 400, key: 'networks.errors.unknownOrganisation' });
     });
 
     it('a representative invites colleagues of their own organisation but not a network manager', async () => {
       const { manager, net, org } = await setup();
-      const other = await createOrganisation(db, await actor(manager.id, net.id), net.id, { name: 'Other Org', kind: 'public' });
+      const other = await createOrganisation(db, await actor(manager.id, net.id), net.id, {
+        name: 'Other Org',
+        kind: 'public',
+      });
       const rep = await join(net.id, manager.id, 'representative', org.id);
       const ra = await actor(rep.id, net.id);
-      expect(await refusal(createInvitation(db, ra, net.id, { role: 'manager' }, { appUrl: APP, send }))).toEqual({ status: 403, key: 'networks.errors.cannotInviteRole' });
-      expect(await refusal(createInvitation(db, ra, net.id, { role: 'representative', organisationId: other.id }, { appUrl: APP, send }))).toMatchObject({ status: 403 });
-      const ok = await createInvitation(db, ra, net.id, { role: 'home_member', organisationId: org.id }, { appUrl: APP, send });
+      expect(await refusal(createInvitation(db, ra, net.id, { role: 'manager' }, { appUrl: APP, send }))).toEqual({
+        status: 403,
+        key: 'networks.errors.cannotInviteRole',
+      });
+      expect(
+        await refusal(
+          createInvitation(db, ra, net.id, { role: 'representative', organisationId: other.id }, { appUrl: APP, send }),
+        ),
+      ).toMatchObject({ status: 403 });
+      const ok = await createInvitation(
+        db,
+        ra,
+        net.id,
+        { role: 'home_member', organisationId: org.id },
+        { appUrl: APP, send },
+      );
       // Representatives see only the invitations they created; managers see all.
       expect((await listInvitations(db, ra, net.id)).map((i) => i.id)).toEqual([ok.invitation.id]);
       expect((await listInvitations(db, await actor(manager.id, net.id), net.id)).length).toBeGreaterThan(1);
       // A home member may not invite at all.
       const home = await join(net.id, rep.id, 'home_member', org.id);
-      expect(await refusal(createInvitation(db, await actor(home.id, net.id), net.id, { role: 'home_member', organisationId: org.id }, { appUrl: APP, send }))).toMatchObject({ status: 403 });
+      expect(
+        await refusal(
+          createInvitation(
+            db,
+            await actor(home.id, net.id),
+            net.id,
+            { role: 'home_member', organisationId: org.id },
+            { appUrl: APP, send },
+          ),
+        ),
+      ).toMatchObject({ status: 403 });
     });
 
     it('managers change roles; others may not; the last manager cannot be demoted', async () => {
       const { manager, net, org } = await setup();
       const ma = await actor(manager.id, net.id);
       const rep = await join(net.id, manager.id, 'representative', org.id);
-      expect(await refusal(changeMemberRole(db, await actor(rep.id, net.id), net.id, manager.id, { role: 'observer' }))).toMatchObject({ status: 403 });
-      expect(await refusal(changeMemberRole(db, ma, net.id, manager.id, { role: 'observer' }))).toEqual({ status: 409, key: 'networks.errors.lastManager' });
+      expect(
+        await refusal(changeMemberRole(db, await actor(rep.id, net.id), net.id, manager.id, { role: 'observer' })),
+      ).toMatchObject({ status: 403 });
+      expect(await refusal(changeMemberRole(db, ma, net.id, manager.id, { role: 'observer' }))).toEqual({
+        status: 409,
+        key: 'networks.errors.lastManager',
+      });
       expect((await actor(manager.id, net.id)).membership?.role).toBe('manager');
-      expect(await refusal(changeMemberRole(db, ma, net.id, rep.id, { role: 'manager', organisationId: org.id }))).toMatchObject({ status: 400 });
+      expect(
+        await refusal(changeMemberRole(db, ma, net.id, rep.id, { role: 'manager', organisationId: org.id })),
+      ).toMatchObject({ status: 400 });
 
       await changeMemberRole(db, ma, net.id, rep.id, { role: 'manager' });
       expect((await actor(rep.id, net.id)).membership).toMatchObject({ role: 'manager', organisationId: null });
@@ -251,20 +399,30 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       expect(last).toMatchObject({ kind: 'member.role_changed', subject_id: rep.id, actor_id: manager.id });
       // Now there are two managers: the first may step down.
       await changeMemberRole(db, ma, net.id, manager.id, { role: 'home_member', organisationId: org.id });
-      expect((await actor(manager.id, net.id)).membership).toMatchObject({ role: 'home_member', organisationId: org.id });
+      expect((await actor(manager.id, net.id)).membership).toMatchObject({
+        role: 'home_member',
+        organisationId: org.id,
+      });
     });
 
     it('a removed member loses access at once, the row stays, and they can be re-invited', async () => {
       const { manager, net, org } = await setup();
       const ma = await actor(manager.id, net.id);
       const rep = await join(net.id, manager.id, 'representative', org.id);
-      expect(await refusal(removeMember(db, await actor(rep.id, net.id), net.id, manager.id))).toMatchObject({ status: 403 });
+      expect(await refusal(removeMember(db, await actor(rep.id, net.id), net.id, manager.id))).toMatchObject({
+        status: 403,
+      });
       await removeMember(db, ma, net.id, rep.id);
       const gone = await actor(rep.id, net.id);
       expect(gone.membership).toBeNull();
       expect(can(gone, 'network.read', { type: 'network', networkId: net.id })).toBe(false);
       expect(await refusal(getNetworkHome(db, gone, net.id))).toMatchObject({ status: 404 });
-      expect(await count('SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND user_id = ? AND removed_at IS NOT NULL', [net.id, rep.id])).toBe(1);
+      expect(
+        await count(
+          'SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND user_id = ? AND removed_at IS NOT NULL',
+          [net.id, rep.id],
+        ),
+      ).toBe(1);
       expect((await activity(net.id)).at(-1)).toMatchObject({ kind: 'member.removed', subject_id: rep.id });
       expect((await listMembers(db, ma, net.id)).map((p) => p.userId)).not.toContain(rep.id);
       expect(await refusal(removeMember(db, ma, net.id, rep.id))).toMatchObject({ status: 404 });
@@ -273,12 +431,17 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       const inv = await createInvitation(db, ma, net.id, { role: 'observer' }, { appUrl: APP, send });
       await acceptInvitation(db, { userId: rep.id, membership: null }, inv.token);
       expect((await actor(rep.id, net.id)).membership).toMatchObject({ role: 'observer', organisationId: null });
-      expect(await count('SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND user_id = ?', [net.id, rep.id])).toBe(1);
+      expect(
+        await count('SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND user_id = ?', [net.id, rep.id]),
+      ).toBe(1);
     });
 
     it('the last network manager cannot be removed', async () => {
       const { manager, net } = await setup();
-      expect(await refusal(removeMember(db, await actor(manager.id, net.id), net.id, manager.id))).toEqual({ status: 409, key: 'networks.errors.lastManager' });
+      expect(await refusal(removeMember(db, await actor(manager.id, net.id), net.id, manager.id))).toEqual({
+        status: 409,
+        key: 'networks.errors.lastManager',
+      });
       expect((await actor(manager.id, net.id)).membership?.role).toBe('manager');
     });
 
@@ -287,16 +450,34 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       const rep = await join(net.id, manager.id, 'representative', org.id);
       const ra = await actor(rep.id, net.id);
       const stranger = await user('s');
-      expect(await refusal(setOrganisationStatus(db, await actor(stranger.id, net.id), net.id, org.id, { status: 'paused' }))).toMatchObject({ status: 404 });
+      expect(
+        await refusal(
+          setOrganisationStatus(db, await actor(stranger.id, net.id), net.id, org.id, { status: 'paused' }),
+        ),
+      ).toMatchObject({ status: 404 });
 
       await setOrganisationStatus(db, ra, net.id, org.id, { status: 'paused' });
       const paused = await actor(rep.id, net.id);
       expect(paused.membership?.organisationStatus).toBe('paused');
       expect(can(paused, 'network.read', { type: 'network', networkId: net.id })).toBe(true);
-      expect(can(paused, 'doc.write', { type: 'doc', doc: { kind: 'org', networkId: net.id, orgId: org.id } })).toBe(false);
+      expect(can(paused, 'doc.write', { type: 'doc', doc: { kind: 'org', networkId: net.id, orgId: org.id } })).toBe(
+        false,
+      );
       // Nobody joins a paused organisation.
-      expect(await refusal(createInvitation(db, await actor(manager.id, net.id), net.id, { role: 'home_member', organisationId: org.id }, { appUrl: APP, send }))).toMatchObject({ status: 409 });
-      expect(await refusal(setOrganisationStatus(db, paused, net.id, org.id, { status: 'paused' }))).toMatchObject({ status: 409 });
+      expect(
+        await refusal(
+          createInvitation(
+            db,
+            await actor(manager.id, net.id),
+            net.id,
+            { role: 'home_member', organisationId: org.id },
+            { appUrl: APP, send },
+          ),
+        ),
+      ).toMatchObject({ status: 409 });
+      expect(await refusal(setOrganisationStatus(db, paused, net.id, org.id, { status: 'paused' }))).toMatchObject({
+        status: 409,
+      });
 
       await setOrganisationStatus(db, paused, net.id, org.id, { status: 'active' });
       const resumed = await actor(rep.id, net.id);
@@ -306,17 +487,23 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       const left = await actor(rep.id, net.id);
       expect(can(left, 'network.read', { type: 'network', networkId: net.id })).toBe(false);
       expect(can(left, 'doc.read', { type: 'doc', doc: { kind: 'commons', networkId: net.id } })).toBe(false);
-      expect(can(left, 'doc.read', { type: 'doc', doc: { kind: 'home', networkId: net.id, orgId: org.id } })).toBe(false);
+      expect(can(left, 'doc.read', { type: 'doc', doc: { kind: 'home', networkId: net.id, orgId: org.id } })).toBe(
+        false,
+      );
       expect(await refusal(getNetworkHome(db, left, net.id))).toMatchObject({ status: 404 });
       expect(await listMyNetworks(db, rep.id)).toEqual([]);
       // History stays: the organisation, the membership and the activity rows.
       expect(await count('SELECT COUNT(*) AS n FROM organisations WHERE id = ?', [org.id])).toBe(1);
-      expect(await count('SELECT COUNT(*) AS n FROM memberships WHERE user_id = ? AND network_id = ?', [rep.id, net.id])).toBe(1);
+      expect(
+        await count('SELECT COUNT(*) AS n FROM memberships WHERE user_id = ? AND network_id = ?', [rep.id, net.id]),
+      ).toBe(1);
       const home = await getNetworkHome(db, await actor(manager.id, net.id), net.id);
       expect(home.organisations.find((o) => o.id === org.id)?.status).toBe('left');
       expect(home.people.map((p) => p.userId)).not.toContain(rep.id);
       // Leaving is final.
-      expect(await refusal(setOrganisationStatus(db, await actor(manager.id, net.id), net.id, org.id, { status: 'active' }))).toEqual({ status: 409, key: 'networks.errors.organisationLeft' });
+      expect(
+        await refusal(setOrganisationStatus(db, await actor(manager.id, net.id), net.id, org.id, { status: 'active' })),
+      ).toEqual({ status: 409, key: 'networks.errors.organisationLeft' });
       const changes = (await activity(net.id)).filter((r) => r.kind === 'organisation.status_changed');
       expect(changes).toHaveLength(3);
       expect(changes.every((r) => r.subject_id === org.id)).toBe(true);
@@ -328,7 +515,9 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       const observer = await join(net.id, manager.id, 'observer', null);
       const seen = await getNetworkHome(db, await actor(observer.id, net.id), net.id);
       expect(seen.network.name).toBe('Klimabündnis');
-      expect(seen.organisations).toEqual([expect.objectContaining({ id: org.id, status: 'active', people: 1, canReadHome: false })]);
+      expect(seen.organisations).toEqual([
+        expect.objectContaining({ id: org.id, status: 'active', people: 1, canReadHome: false }),
+      ]);
       expect(seen.people.map((p) => p.userId).sort()).toEqual([manager.id, rep.id, observer.id].sort());
       expect(seen.people.every((p) => p.email === undefined)).toBe(true);
       expect(seen.abilities.manageInvitations).toBe(false);

@@ -1,0 +1,24 @@
+import { route } from '@/app/_lib/route';
+import { changeMemberRole, removeMember, ZChangeMemberRole } from '@/lib/networks';
+import { loadActor } from '@/lib/policies/load-actor';
+
+type P = { networkId: string; userId: string };
+
+/** Changes a member's role (and organisation). Network managers. */
+export const PATCH = route<typeof ZChangeMemberRole, P>(
+  { body: ZChangeMemberRole },
+  async ({ db, user, params, body }) => ({
+    member: await changeMemberRole(
+      db,
+      await loadActor(db, user.id, params.networkId),
+      params.networkId,
+      params.userId,
+      body,
+    ),
+  }),
+);
+
+/** Removes a member (the row stays, access ends). Network managers. */
+export const DELETE = route<undefined, P>({}, async ({ db, user, params }) => ({
+  member: await removeMember(db, await loadActor(db, user.id, params.networkId), params.networkId, params.userId),
+}));

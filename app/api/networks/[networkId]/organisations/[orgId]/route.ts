@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { route } from '@/app/_lib/route';
+import {
+  getOrganisationPage,
+  setOrganisationStatus,
+  updateOrganisation,
+  ZSetOrganisationStatus,
+  ZUpdateOrganisation,
+} from '@/lib/networks';
+import { loadActor } from '@/lib/policies/load-actor';
+
+type P = { networkId: string; orgId: string };
+
+/** One organisation with its people. Members only. */
+export const GET = route<undefined, P>({}, async ({ db, user, params }) =>
+  getOrganisationPage(db, await loadActor(db, user.id, params.networkId), params.networkId, params.orgId),
+);
+
+/**
+ * Either `{ status }` (pause, resume, leave) or changed details — one command
+ * per request, never both.
+ */
+const ZPatch = z.union([ZSetOrganisationStatus.strict(), ZUpdateOrganisation.strict()]);
+
+export const PATCH = route<typeof ZPatch, P>({ body: ZPatch }, async ({ db, user, params, body }) => {
+  const actor = await loadActor(db, user.id, params.networkId);
+  if ('status' in body) {
+    return { organisation: await setOrganisationStatus(db, actor, params.networkId, params.orgId, body) };
+  }
+  return { organisation: await updateOrganisation(db, actor, params.networkId, params.orgId, body) };
+});

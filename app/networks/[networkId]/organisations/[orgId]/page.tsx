@@ -1,0 +1,108 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Card, EmptyState, LinkButton, PageHeader } from '@/app/_components/ui';
+import { getOrganisationPage } from '@/lib/networks';
+import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
+import { StatusBadge } from '../../../_components/status-badge';
+import { OrganisationStatusActions } from '../../../_components/organisation-status-actions';
+
+type Params = Promise<{ networkId: string; orgId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { networkId, orgId } = await params;
+  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}`);
+  const page = isId(orgId) ? await getOrganisationPage(db, actor, networkId, orgId).catch(() => null) : null;
+  return { title: page?.organisation.name ?? t('networks.org.title') };
+}
+
+/** One member organisation: details, its people, and pause / resume / leave for those allowed. */
+export default async function OrganisationPage({ params }: { params: Params }) {
+  const { networkId, orgId } = await params;
+  if (!isId(orgId)) notFound();
+  const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}`);
+  const {
+    network,
+    organisation: o,
+    people,
+    abilities,
+  } = await orNotFound(getOrganisationPage(db, actor, networkId, orgId));
+  const since = new Date(o.statusChangedAt).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+
+  return (
+    <>
+      <nav aria-label={t('networks.breadcrumb')} className="mb-2 text-sm">
+        <Link href={`/networks/${networkId}`} className="text-brand-800 underline underline-offset-4">
+          {network.name}
+        </Link>
+      </nav>
+      <PageHeader
+        title={o.name}
+        description={o.description || undefined}
+        actions={
+          abilities.readHome ? (
+            <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
+              {t('networks.org.homeSpace')}
+            </LinkButton>
+          ) : undefined
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t('networks.org.details')} id="details">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
+            <dt className="font-medium">{t('networks.org.status')}</dt>
+            <dd>
+              <StatusBadge status={o.status} t={t} />{' '}
+              <span className="text-sm text-stone-700">{t('networks.org.since', { date: since })}</span>
+            </dd>
+            <dt className="font-medium">{t('networks.org.kind')}</dt>
+            <dd>{t(`networks.kind.${o.kind}`)}</dd>
+            {o.website ? (
+              <>
+                <dt className="font-medium">{t('networks.org.website')}</dt>
+                <dd>
+                  <a
+                    href={o.website}
+                    rel="noopener noreferrer nofollow"
+                    target="_blank"
+                    className="break-all text-brand-800 underline underline-offset-4"
+                  >
+                    {o.website}
+                  </a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          {o.status === 'left' ? <p className="mt-4 text-stone-700">{t('networks.org.leftNote')}</p> : null}
+          {abilities.setStatus ? (
+            <div className="mt-6 border-t border-stone-200 pt-4">
+              <OrganisationStatusActions
+                networkId={networkId}
+                organisationId={orgId}
+                organisationName={o.name}
+                status={o.status}
+              />
+            </div>
+          ) : null}
+        </Card>
+        <Card title={t('networks.org.people')} id="org-people">
+          {people.length === 0 ? (
+            <EmptyState title={t('networks.org.noPeople')} />
+          ) : (
+            <ul className="space-y-1">
+              {people.map((p) => (
+                <li key={p.userId} className="flex flex-wrap justify-between gap-2" data-testid="person">
+                  <span>{p.name}</span>
+                  <span className="text-sm text-stone-700">{t(`networks.role.${p.role}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Card, EmptyState, LinkButton, PageHeader } from '@/app/_components/ui';
+import { getNetworkHome, type Person } from '@/lib/networks';
+import { networkPageContext, orNotFound } from '../_lib/load';
+import { StatusBadge } from '../_components/status-badge';
+import { CreateOrganisationForm } from '../_components/create-organisation-form';
+
+type Params = Promise<{ networkId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { networkId } = await params;
+  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}`);
+  const home = await getNetworkHome(db, actor, networkId).catch(() => null);
+  return { title: home?.network.name ?? t('networks.home.title') };
+}
+
+/** The network home: purpose, organisations with status, people by organisation. Members only. */
+export default async function NetworkHomePage({ params }: { params: Params }) {
+  const { networkId } = await params;
+  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}`);
+  const home = await orNotFound(getNetworkHome(db, actor, networkId));
+  const { network, organisations, people, abilities } = home;
+  const canSeePeoplePage = abilities.manageInvitations || abilities.inviteRoles.length > 0;
+  const byOrg = new Map<string | null, Person[]>();
+  for (const p of people) byOrg.set(p.organisationId, [...(byOrg.get(p.organisationId) ?? []), p]);
+  const unaffiliated = byOrg.get(null) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={network.name}
+        description={network.purpose || undefined}
+        actions={
+          <>
+            <LinkButton href={`/networks/${networkId}/notes`} variant="secondary">
+              {t('networks.home.notes')}
+            </LinkButton>
+            {canSeePeoplePage ? (
+              <LinkButton href={`/networks/${networkId}/people`} variant="secondary">
+                {t('networks.home.peopleLink')}
+              </LinkButton>
+            ) : null}
+          </>
+        }
+      />
+      <p className="mb-6 text-sm text-stone-700">
+        {t('networks.home.yourRole', { role: t(`networks.role.${home.me.role}`) })}
+      </p>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t('networks.home.organisations')} id="organisations">
+          {organisations.length === 0 ? (
+            <EmptyState
+              title={t('networks.home.noOrganisations')}
+              description={
+                abilities.createOrganisation
+                  ? t('networks.home.noOrganisationsManager')
+                  : t('networks.home.noOrganisationsMember')
+              }
+            />
+          ) : (
+            <ul className="divide-y divide-stone-200">
+              {organisations.map((o) => (
+                <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                  <div>
+                    <Link
+                      href={`/networks/${networkId}/organisations/${o.id}`}
+                      className="font-semibold text-brand-800 underline-offset-4 hover:underline"
+                    >
+                      {o.name}
+                    </Link>
+                    <p className="text-sm text-stone-700">
+                      {t(`networks.kind.${o.kind}`)} · {t('networks.home.peopleCount', { count: o.people })}
+                    </p>
+                  </div>
+                  <StatusBadge status={o.status} t={t} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {abilities.createOrganisation ? (
+            <div className="mt-6 border-t border-stone-200 pt-4">
+              <h3 className="mb-2 font-semibold">{t('networks.org.addTitle')}</h3>
+              <CreateOrganisationForm networkId={networkId} />
+            </div>
+          ) : null}
+        </Card>
+        <Card title={t('networks.home.people')} id="people">
+          {organisations
+            .filter((o) => o.status !== 'left' && (byOrg.get(o.id)?.length ?? 0) > 0)
+            .map((o) => (
+              <section key={o.id} aria-label={o.name} className="mb-4">
+                <h3 className="font-semibold">{o.name}</h3>
+                <PeopleList people={byOrg.get(o.id)!} t={t} />
+              </section>
+            ))}
+          {unaffiliated.length > 0 ? (
+            <section aria-label={t('networks.home.noOrganisation')} className="mb-4">
+              <h3 className="font-semibold">{t('networks.home.noOrganisation')}</h3>
+              <PeopleList people={unaffiliated} t={t} />
+            </section>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function PeopleList({ people, t }: { people: Person[]; t: (k: string) => string }) {
+  return (
+    <ul className="mt-1 space-y-1">
+      {people.map((p) => (
+        <li key={p.userId} className="flex flex-wrap justify-between gap-2 text-stone-900" data-testid="person">
+          <span>{p.name}</span>
+          <span className="text-sm text-stone-700">{t(`networks.role.${p.role}`)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,365 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Card, EmptyState, FormError, SelectField, TextField } from '@/app/_components/ui';
+import { useI18n } from '@/app/_components/providers';
+import type { Abilities, Role } from '@/lib/policies';
+import type { InvitationSummary, Person } from '@/lib/networks/queries';
+import { api, ApiError } from './api';
+
+const ORG_ROLES: readonly Role[] = ['representative', 'home_member'];
+const ALL_ROLES: readonly Role[] = ['manager', 'representative', 'home_member', 'observer', 'adviser'];
+
+interface Props {
+  networkId: string;
+  meId: string;
+  locale: 'en' | 'de';
+  abilities: Abilities;
+  /** Organisations the actor may invite into (active ones). */
+  organisations: { id: string; name: string }[];
+  orgNames: Record<string, string>;
+  initialMembers: Person[];
+  initialInvitations: InvitationSummary[];
+}
+
+/** Invite by link or email, list and revoke invitations, change roles and remove people. */
+export function PeopleManager(props: Props) {
+  const { networkId, abilities } = props;
+  const { t } = useI18n();
+  const members = useQuery({
+    queryKey: ['networks', networkId, 'members'],
+    queryFn: () =>
+      api<{ members: Person[] }>('GET', `/api/networks/${networkId}/members`, undefined, t('errors.network')).then(
+        (r) => r.members,
+      ),
+    initialData: props.initialMembers,
+  });
+  const invitations = useQuery({
+    queryKey: ['networks', networkId, 'invitations'],
+    queryFn: () =>
+      api<{ invitations: InvitationSummary[] }>(
+        'GET',
+        `/api/networks/${networkId}/invitations`,
+        undefined,
+        t('errors.network'),
+      ).then((r) => r.invitations),
+    initialData: props.initialInvitations,
+  });
+  const pending = invitations.data.filter((i) => i.state === 'pending');
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card title={t('networks.invite.title')} id="invite">
+        <InviteForm {...props} />
+      </Card>
+      <Card title={t('networks.invite.pending')} id="pending">
+        {pending.length === 0 ? (
+          <EmptyState title={t('networks.invite.nonePending')} />
+        ) : (
+          <ul className="divide-y divide-stone-200">
+            {pending.map((i) => (
+              <PendingInvitation key={i.id} networkId={networkId} invitation={i} locale={props.locale} />
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title={t('networks.people.members')} id="members" className="lg:col-span-2">
+        <ul className="divide-y divide-stone-200">
+          {members.data.map((m) => (
+            <MemberRow key={m.userId} {...props} member={m} canManage={abilities.changeRoles} />
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
+
+function InviteForm({ networkId, abilities, organisations, locale }: Props) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const roles = abilities.inviteRoles as Role[];
+  const [role, setRole] = useState<Role>(roles.includes('representative') ? 'representative' : roles[0]);
+  const [result, setResult] = useState<{ link: string; email: string | null; mailed: boolean } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const needsOrg = ORG_ROLES.includes(role);
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api<{ link: string; mailed: boolean; invitation: { email: string | null } }>(
+        'POST',
+        `/api/networks/${networkId}/invitations`,
+        body,
+        t('errors.network'),
+      ),
+    onSuccess: (r) => {
+      setResult({ link: r.link, email: r.invitation.email, mailed: r.mailed });
+      setCopied(false);
+      void qc.invalidateQueries({ queryKey: ['networks', networkId, 'invitations'] });
+    },
+  });
+  const fields = create.error instanceof ApiError ? create.error.fields : {};
+
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setResult(null);
+    const form = new FormData(e.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    create.mutate({
+      role,
+      organisationId: needsOrg ? String(form.get('organisationId') ?? '') || null : null,
+      email: email || null,
+      locale: String(form.get('mailLocale') ?? locale),
+    });
+  }
+
+  async function copy(link: string) {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+
+  if (needsOrg && organisations.length === 0 && roles.every((r) => ORG_ROLES.includes(r))) {
+    return <Alert tone="info">{t('networks.invite.noActiveOrganisation')}</Alert>;
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <FormError message={create.error?.message} />
+      <SelectField
+        label={t('networks.invite.role')}
+        name="role"
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+        options={roles.map((r) => ({ value: r, label: t(`networks.role.${r}`) }))}
+        error={fields.role}
+      />
+      {needsOrg ? (
+        <SelectField
+          label={t('networks.invite.organisation')}
+          name="organisationId"
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+          error={fields.organisationId}
+        />
+      ) : null}
+      <TextField
+        label={t('networks.invite.email')}
+        hint={t('networks.invite.emailHint')}
+        name="email"
+        type="email"
+        autoComplete="off"
+        optionalLabel={t('common.optional')}
+        error={fields.email}
+      />
+      <SelectField
+        label={t('networks.invite.mailLocale')}
+        name="mailLocale"
+        defaultValue={locale}
+        options={[
+          { value: 'de', label: 'Deutsch' },
+          { value: 'en', label: 'English' },
+        ]}
+      />
+      <Button type="submit" busy={create.isPending}>
+        {create.isPending ? t('common.saving') : t('networks.invite.submit')}
+      </Button>
+      {result ? (
+        <div
+          ref={resultRef}
+          tabIndex={-1}
+          className="mt-4 rounded-md border border-green-700 bg-green-50 p-3"
+          role="status"
+        >
+          <p className="font-semibold">
+            {result.email
+              ? result.mailed
+                ? t('networks.invite.mailed', { email: result.email })
+                : t('networks.invite.mailFailed', { email: result.email })
+              : t('networks.invite.linkReady')}
+          </p>
+          <p className="mt-1 text-sm">{t('networks.invite.linkOnce')}</p>
+          <label htmlFor="invite-link" className="mt-2 block text-sm font-medium">
+            {t('networks.invite.link')}
+          </label>
+          <div className="mt-1 flex flex-wrap gap-2">
+            <input
+              id="invite-link"
+              readOnly
+              value={result.link}
+              className="min-w-0 flex-1 rounded-md border border-stone-500 bg-white px-2 py-1 font-mono text-sm"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <Button variant="secondary" size="sm" onClick={() => copy(result.link)}>
+              {copied ? t('networks.invite.copied') : t('networks.invite.copy')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+function PendingInvitation({
+  networkId,
+  invitation: i,
+  locale,
+}: {
+  networkId: string;
+  invitation: InvitationSummary;
+  locale: 'en' | 'de';
+}) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: () => api('DELETE', `/api/networks/${networkId}/invitations/${i.id}`, undefined, t('errors.network')),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['networks', networkId, 'invitations'] }),
+  });
+  const until = new Date(i.expiresAt).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
+  const label = `${t(`networks.role.${i.role}`)}${i.organisationName ? ` · ${i.organisationName}` : ''}`;
+  return (
+    <li className="py-3" data-testid="pending-invitation">
+      <p className="font-medium">{label}</p>
+      <p className="text-sm text-stone-700">
+        {i.email ?? t('networks.invite.byLink')} · {t('networks.invite.createdBy', { name: i.createdBy.name })} ·{' '}
+        {t('networks.invite.validUntil', { date: until })}
+      </p>
+      <FormError message={revoke.error?.message} />
+      <Button
+        variant="secondary"
+        size="sm"
+        className="mt-2"
+        busy={revoke.isPending}
+        onClick={() => revoke.mutate()}
+        aria-label={t('networks.invite.revokeLabel', { what: label })}
+      >
+        {t('networks.invite.revoke')}
+      </Button>
+    </li>
+  );
+}
+
+function MemberRow({
+  networkId,
+  meId,
+  organisations,
+  orgNames,
+  member: m,
+  canManage,
+}: Props & { member: Person; canManage: boolean }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [role, setRole] = useState<Role>(m.role);
+  const [orgId, setOrgId] = useState<string>(m.organisationId ?? organisations[0]?.id ?? '');
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: ['networks', networkId, 'members'] });
+  const change = useMutation({
+    mutationFn: () =>
+      api(
+        'PATCH',
+        `/api/networks/${networkId}/members/${m.userId}`,
+        { role, organisationId: ORG_ROLES.includes(role) ? orgId || null : null },
+        t('errors.network'),
+      ),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: () => api('DELETE', `/api/networks/${networkId}/members/${m.userId}`, undefined, t('errors.network')),
+    onSuccess: refresh,
+  });
+  useEffect(() => {
+    if (confirmRemove) confirmRef.current?.focus();
+  }, [confirmRemove]);
+
+  const orgName = m.organisationId ? orgNames[m.organisationId] : null;
+  const orgOptions = [...organisations];
+  if (m.organisationId && !orgOptions.some((o) => o.id === m.organisationId))
+    orgOptions.unshift({ id: m.organisationId, name: orgName ?? '' });
+
+  return (
+    <li className="py-3" data-testid="member">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p>
+          <span className="font-medium">{m.name}</span>
+          {m.userId === meId ? <span className="text-sm text-stone-700"> ({t('networks.people.you')})</span> : null}
+          {m.email ? <span className="block text-sm text-stone-700">{m.email}</span> : null}
+        </p>
+        <p className="text-sm text-stone-700">
+          {t(`networks.role.${m.role}`)}
+          {orgName ? ` · ${orgName}` : ''}
+        </p>
+      </div>
+      {canManage ? (
+        <div className="mt-2">
+          <FormError message={change.error?.message ?? remove.error?.message} />
+          <form
+            className="flex flex-wrap items-end gap-3"
+            aria-label={t('networks.people.changeRoleFor', { name: m.name })}
+            onSubmit={(e) => {
+              e.preventDefault();
+              change.mutate();
+            }}
+          >
+            <SelectField
+              className="mb-0"
+              label={t('networks.invite.role')}
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              options={ALL_ROLES.map((r) => ({ value: r, label: t(`networks.role.${r}`) }))}
+            />
+            {ORG_ROLES.includes(role) ? (
+              <SelectField
+                className="mb-0"
+                label={t('networks.invite.organisation')}
+                value={orgId}
+                onChange={(e) => setOrgId(e.target.value)}
+                options={orgOptions.map((o) => ({ value: o.id, label: o.name }))}
+              />
+            ) : null}
+            <Button type="submit" size="sm" variant="secondary" busy={change.isPending}>
+              {t('networks.people.changeRole')}
+            </Button>
+            {!confirmRemove ? (
+              <Button size="sm" variant="danger" onClick={() => setConfirmRemove(true)}>
+                {t('networks.people.remove')}
+              </Button>
+            ) : null}
+          </form>
+          {confirmRemove ? (
+            <div
+              role="group"
+              aria-label={t('networks.people.confirmRemove', { name: m.name })}
+              className="mt-2 rounded-md border border-stone-400 bg-stone-50 p-3"
+            >
+              <p className="mb-2">{t('networks.people.confirmRemove', { name: m.name })}</p>
+              <div className="flex flex-wrap gap-2">
+                <Button
+                  ref={confirmRef}
+                  size="sm"
+                  variant="danger"
+                  busy={remove.isPending}
+                  onClick={() => remove.mutate()}
+                >
+                  {t('networks.people.confirmRemoveYes')}
+                </Button>
+                <Button size="sm" variant="secondary" onClick={() => setConfirmRemove(false)}>
+                  {t('common.cancel')}
+                </Button>
+              </div>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}
