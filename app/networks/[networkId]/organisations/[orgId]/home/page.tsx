@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Alert, PageHeader } from '@/app/_components/ui';
+import { PageHeader } from '@/app/_components/ui';
 import { CollabNotes } from '@/app/_components/collab/collab-notes';
 import { docName } from '@/lib/docs/names';
 import { env } from '@/lib/env';
@@ -49,9 +49,9 @@ export default async function HomeNotesPage({ params }: { params: Params }) {
         </Link>
       </nav>
       <PageHeader title={t('collab.home.title')} description={t('collab.home.intro', { organisation: name })} />
-      <Alert tone="info" className="mt-0 mb-6">
+      <p className="mb-6 rounded-md border-l-4 border-sky-700 bg-sky-50 px-4 py-3 text-sky-950">
         {t('collab.home.privacy')}
-      </Alert>
+      </p>
       <CollabNotes
         docName={docName(doc)}
         root="notes"

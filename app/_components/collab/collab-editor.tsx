@@ -1,0 +1,118 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
+import { schema } from 'prosemirror-schema-basic';
+import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { fallbackColor } from './identity';
+import './collab.css';
+
+/** A remote caret: coloured bar and name, hidden from screen readers (the presence list says who is here). */
+function cursorBuilder(user: Record<string, unknown>, clientId: number): HTMLElement {
+  const colour = String(user.colour ?? user.color ?? fallbackColor(clientId));
+  const caret = document.createElement('span');
+  caret.className = 'ProseMirror-yjs-cursor';
+  caret.setAttribute('aria-hidden', 'true');
+  caret.setAttribute('data-remote-cursor', String(user.name ?? ''));
+  caret.style.borderColor = colour;
+  const name = document.createElement('span');
+  name.style.backgroundColor = colour;
+  name.textContent = typeof user.name === 'string' ? user.name : '';
+  caret.appendChild(name);
+  return caret;
+}
+
+function selectionBuilder(user: Record<string, unknown>, clientId: number) {
+  const colour = String(user.colour ?? user.color ?? fallbackColor(clientId));
+  return { style: `background-color: ${colour}33`, class: 'ProseMirror-yjs-selection' };
+}
+
+/**
+ * A rich-text editor bound to the `XmlFragment` root of a collaborative
+ * document (y-prosemirror): live text, remote carets and selections,
+ * collaborative undo (Ctrl/Cmd+Z, Ctrl+Y, Ctrl/Cmd+Shift+Z). With
+ * `readOnly` it cannot be changed from the keyboard or mouse.
+ */
+export function CollabEditor({
+  fragment,
+  awareness,
+  readOnly,
+  label,
+  describedBy,
+}: {
+  fragment: Y.XmlFragment;
+  awareness: Awareness;
+  readOnly: boolean;
+  label: string;
+  describedBy?: string;
+}) {
+  const mount = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
+
+  useEffect(() => {
+    if (!mount.current) return;
+    const state = EditorState.create({
+      schema,
+      plugins: [
+        ySyncPlugin(fragment),
+        yCursorPlugin(awareness, {
+          cursorBuilder: cursorBuilder as never,
+          selectionBuilder: selectionBuilder as never,
+        }),
+        yUndoPlugin(),
+        keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo }),
+        keymap(baseKeymap),
+      ],
+    });
+    const view = new EditorView(mount.current, {
+      state,
+      editable: () => !readOnlyRef.current,
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        class: 'px-3 py-3 text-base leading-relaxed text-stone-900',
+        spellcheck: 'true',
+      },
+    });
+    viewRef.current = view;
+    return () => {
+      viewRef.current = null;
+      view.destroy();
+    };
+    // The label can change with the language; that is handled below without rebuilding the editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fragment, awareness]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    view.setProps({
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        'aria-readonly': readOnly ? 'true' : 'false',
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        class: 'px-3 py-3 text-base leading-relaxed text-stone-900',
+        spellcheck: 'true',
+      },
+    });
+  }, [label, describedBy, readOnly]);
+
+  return (
+    <div
+      ref={mount}
+      className={`nwr-editor rounded-md border border-stone-400 ${readOnly ? 'bg-stone-100' : 'bg-white'}`}
+      data-testid="collab-editor"
+    />
+  );
+}
