@@ -1,4 +1,5 @@
 import { auth } from './messages/auth';
+import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
 import { networks } from './messages/networks';
@@ -14,7 +15,7 @@ export const DEFAULT_LOCALE: Locale = 'en';
 /** Cookie that remembers the chosen interface language. */
 export const LOCALE_COOKIE = 'nwr-locale';
 
-const areas = [common, auth, networks, cooperation] as const;
+const areas = [common, auth, networks, collab, cooperation] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;
