@@ -114,6 +114,7 @@ export class Connection {
     readonly identity: Identity,
     limits: Limits,
     private readonly maxBuffered: number,
+    private readonly onClose: (code: CloseCode) => void = () => undefined,
   ) {
     this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
     this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
@@ -139,6 +140,7 @@ export class Connection {
   close(code: CloseCode): void {
     if (this.closed) return;
     this.closed = true;
+    this.onClose(code);
     try {
       this.ws.close(code, CLOSE_REASON[code]);
     } catch {
@@ -197,6 +199,8 @@ export interface RoomHost {
   store: DocStore;
   limits: Limits;
   log(level: 'info' | 'warn' | 'error', msg: string, extra?: unknown): void;
+  /** Counts closes the server initiated, by code (for /metrics and tests). */
+  countClose(code: CloseCode): void;
   /** Called once the room has unloaded and may be forgotten. */
   onClosed(room: Room): void;
 }

@@ -49,6 +49,8 @@ export interface Metrics {
   updatesStored: number;
   pendingWrites: number;
   uptimeS: number;
+  /** Closes the server initiated, by close code. */
+  closes: Record<string, number>;
 }
 
 const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'];
@@ -88,10 +90,15 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   let closing = false;
   const auth: AuthConfig = { allowedOrigins: opts.allowedOrigins, secret: opts.secret };
 
+  const closes: Record<string, number> = {};
+  const countClose = (code: number) => {
+    closes[code] = (closes[code] ?? 0) + 1;
+  };
   const host: RoomHost = {
     store,
     limits,
     log,
+    countClose,
     onClosed(room) {
       if (rooms.get(room.name) === room) rooms.delete(room.name);
     },
@@ -132,6 +139,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       updatesStored: store.updatesStored,
       pendingWrites,
       uptimeS: Math.round((Date.now() - started) / 1000),
+      closes: { ...closes },
     };
   };
 
@@ -193,6 +201,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       if (ws.readyState !== ws.OPEN) return;
       if (!result.ok) {
         log('info', `refused connection: ${result.reason}`);
+        countClose(result.code);
         ws.close(result.code, result.reason);
         return;
       }
@@ -205,7 +214,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       }
       const r = await acquire(a.docName, a.doc);
       if (ws.readyState !== ws.OPEN) return;
-      conn = new Connection(ws, a.userId, a.access, a.wantsAck, identity, limits, limits.maxBufferedBytes);
+      conn = new Connection(ws, a.userId, a.access, a.wantsAck, identity, limits, limits.maxBufferedBytes, countClose);
       room = r;
       if (earlyOverflow) {
         conn.close(CLOSE.RATE_LIMITED);
