@@ -1,0 +1,171 @@
+/**
+ * kill -9 durability: the realtime server runs as a child process
+ * (`node --import tsx server/index.ts`, SQLite in a temp DATA_DIR); a real
+ * y-websocket writer with `ack=1` writes continuously; the server is killed
+ * with SIGKILL at random moments and restarted. After every kill the SQLite
+ * file is read directly: every acknowledged update must be there.
+ *
+ * Used by tests/realtime/kill.test.ts (25 kills) and `npm run chaos` (100).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { migrate, openDb, type Db } from '@/lib/db';
+import { MESSAGE_ACCESS, MESSAGE_ACK } from '@/lib/realtime/protocol';
+import { DocStore } from '@/server/persistence';
+import { createWorld, ORIGIN, SECRET, sessionCookie, waitFor, wsClass } from './fixtures';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export interface ChaosResult {
+  kills: number;
+  /** Kills after which an acknowledged update was missing from the database. */
+  lossEvents: number;
+  /** Highest acknowledged clock at the end, and what the database held. */
+  finalAcked: number;
+  finalStored: number;
+  acksReceived: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function healthy(port: number): Promise<boolean> {
+  try {
+    const r = await fetch(`http://127.0.0.1:${port}/health`);
+    return r.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+export async function runKillChaos(opts: {
+  kills: number;
+  log?: (line: string) => void;
+  rand?: () => number;
+}): Promise<ChaosResult> {
+  const log = opts.log ?? (() => undefined);
+  const rand = opts.rand ?? Math.random;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-chaos-'));
+  const file = path.join(dir, 'netzwerkraum.sqlite');
+  const setup = openDb({ sqliteFile: file });
+  await migrate(setup);
+  const world = await createWorld(setup);
+  await setup.close();
+  const docName = world.docs.commons;
+  const port = await freePort();
+
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    const c = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATA_DIR: dir,
+        DATABASE_URL: '',
+        REDIS_URL: '',
+        REALTIME_PORT: String(port),
+        REALTIME_HOST: '127.0.0.1',
+        APP_URL: ORIGIN,
+        NEXTAUTH_SECRET: SECRET,
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    c.stderr?.on('data', (d) => log(`[server] ${String(d).trim()}`));
+    child = c;
+    await waitFor(() => healthy(port), 60_000, 'server health');
+  };
+  const kill = async () => {
+    const c = child;
+    if (!c) return;
+    const exited = new Promise<void>((r) => c.once('exit', () => r()));
+    c.kill('SIGKILL');
+    await exited;
+    child = null;
+  };
+
+  const doc = new Y.Doc();
+  let acked = 0;
+  let acksReceived = 0;
+  let lossEvents = 0;
+  let writer: WebsocketProvider | null = null;
+  let ticker: NodeJS.Timeout | null = null;
+  const text = doc.getXmlFragment('notes');
+  const db: Db = openDb({ sqliteFile: file });
+  try {
+    await start();
+    writer = new WebsocketProvider(`ws://127.0.0.1:${port}`, docName, doc, {
+      params: { ack: '1' },
+      disableBc: true,
+      maxBackoffTime: 300,
+      WebSocketPolyfill: wsClass({ cookie: await sessionCookie(world.users.repA) }) as never,
+    });
+    writer.messageHandlers[MESSAGE_ACK] = (_enc, dec) => {
+      decoding.readVarUint(dec);
+      const sv = Y.decodeStateVector(decoding.readVarUint8Array(dec));
+      acksReceived++;
+      acked = Math.max(acked, sv.get(doc.clientID) ?? 0);
+    };
+    writer.messageHandlers[MESSAGE_ACCESS] = () => undefined;
+    const line = new Y.XmlText();
+    text.push([line]);
+    let n = 0;
+    ticker = setInterval(() => {
+      line.insert(line.length, String(n++ % 10));
+    }, 2);
+
+    for (let i = 1; i <= opts.kills; i++) {
+      const t0 = Date.now();
+      await waitFor(() => writer!.synced, 60_000, 'writer synced');
+      const t1 = Date.now();
+      const before = acksReceived;
+      // Usually after some acks, sometimes right away: kills land at random moments.
+      if (rand() < 0.8) await waitFor(() => acksReceived > before, 60_000, 'an ack');
+      await new Promise((r) => setTimeout(r, Math.floor(rand() * 150)));
+      await kill();
+      const t2 = Date.now();
+      const ackedAtKill = acked;
+      const stored = new Y.Doc();
+      await new DocStore(db).load(docName, stored, { kind: 'load' });
+      const have = Y.getState(stored.store, doc.clientID);
+      stored.destroy();
+      if (have < ackedAtKill) {
+        lossEvents++;
+        log(`kill ${i}: LOST acknowledged updates (acked ${ackedAtKill}, stored ${have})`);
+      } else log(`kill ${i}: ok (acked ${ackedAtKill}, stored ${have})`);
+      await start();
+      log(`kill ${i}: sync ${t1 - t0} ms, run ${t2 - t1} ms, restart ${Date.now() - t2} ms`);
+    }
+    clearInterval(ticker);
+    ticker = null;
+    const local = Y.getState(doc.store, doc.clientID);
+    await waitFor(() => acked >= local, 60_000, 'final acknowledgement');
+    const stored = new Y.Doc();
+    await new DocStore(db).load(docName, stored, { kind: 'load' });
+    const finalStored = Y.getState(stored.store, doc.clientID);
+    stored.destroy();
+    return { kills: opts.kills, lossEvents, finalAcked: acked, finalStored, acksReceived };
+  } finally {
+    if (ticker) clearInterval(ticker);
+    writer?.destroy();
+    doc.destroy();
+    await kill();
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
