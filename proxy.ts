@@ -31,7 +31,8 @@ export function proxy(request: NextRequest) {
   } catch {
     // env() validated REALTIME_URL; nothing to add if it is somehow unusable
   }
-  const host = request.nextUrl.hostname;
+  // The host the browser used (nextUrl may name the server's own binding instead).
+  const host = (request.headers.get('host') ?? request.nextUrl.host).replace(/:\d+$/, '');
   if (host) {
     connect.add(`${https ? 'wss' : 'ws'}://${host}:*`);
     if (!https) connect.add(`wss://${host}:*`);
@@ -40,7 +41,9 @@ export function proxy(request: NextRequest) {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // Next's development overlay injects <style> elements without a nonce;
+    // production builds carry the nonce on every style element.
+    isDev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // Style attributes (positions, colours of live cursors) cannot carry a
     // nonce; they cannot run script either.
     "style-src-attr 'unsafe-inline'",

@@ -110,6 +110,8 @@ function ChangePasswordForm({ email }: { email: string }) {
     <Card title={t('account.changePassword')}>
       <form onSubmit={onSubmit} noValidate>
         <FormError message={error} />
+        {/* Lets password managers know which account the new password belongs to. */}
+        <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
         {done ? <Alert tone="success">{t('account.changePassword.done')}</Alert> : null}
         <TextField
           label={t('account.currentPassword')}
