@@ -1,0 +1,97 @@
+/**
+ * 10,000 documents opened, written and closed: every room unloads, and
+ * timers, sockets and heap return to their baseline.
+ */
+import crypto from 'node:crypto';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Db } from '@/lib/db';
+import type { RealtimeServer } from '@/server/server';
+import { freshSqlite } from '../helpers/services';
+import { createWorld, raw, sessionCookie, startServer, storedDoc, waitFor, type World } from './fixtures';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+function handles(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const h of process.getActiveResourcesInfo()) out[h] = (out[h] ?? 0) + 1;
+  return out;
+}
+
+async function settledHeap(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+describe('realtime server with many documents', () => {
+  let db: Db & { drop(): Promise<void> };
+  let server: RealtimeServer;
+  let world: World;
+  let cookie: string;
+
+  beforeAll(async () => {
+    db = await freshSqlite();
+    world = await createWorld(db);
+    server = await startServer(db, { limits: { idleUnloadMs: 0 } });
+    cookie = await sessionCookie(world.users.repA);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  /** Opens a document, writes one update to it, waits for the write to be stored, closes. */
+  async function touch(name: string): Promise<void> {
+    const r = raw(server, name, { headers: { cookie } });
+    await r.opened;
+    await waitFor(() => r.frames.length > 0, 60_000, 'first frame');
+    const d = new Y.Doc();
+    d.getXmlFragment('minutes').push([new Y.XmlText('x')]);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2);
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(d));
+    r.send(encoding.toUint8Array(e));
+    d.destroy();
+    r.ws.close();
+    await r.closed;
+  }
+
+  async function run(count: number): Promise<string[]> {
+    const names = Array.from({ length: count }, () => `meeting.${world.networkId}.${crypto.randomUUID()}`);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < names.length) await touch(names[next++]);
+      }),
+    );
+    await waitFor(() => server.rooms.size === 0, 120_000, 'all rooms unloaded');
+    return names;
+  }
+
+  it('returns timers, sockets and heap to baseline after 10,000 documents opened and closed', async () => {
+    await run(300); // warm up (JIT, pools, caches)
+    const baseHandles = handles();
+    const baseHeap = await settledHeap();
+
+    const names = await run(10_000);
+    expect(server.metrics()).toMatchObject({ docs: 0, connections: 0 });
+    const afterHeap = await settledHeap();
+    await waitFor(() => {
+      const h = handles();
+      return Object.keys({ ...h, ...baseHandles }).every((k) => (h[k] ?? 0) <= (baseHandles[k] ?? 0));
+    }, 30_000, `handles back to baseline ${JSON.stringify(baseHandles)}`);
+    expect(afterHeap - baseHeap).toBeLessThan(32 * 1024 * 1024);
+    // The writes were stored (and compacted on unload).
+    for (const name of [names[0], names[4999], names[9999]]) {
+      expect((await storedDoc(db, name)).getXmlFragment('minutes').length).toBe(1);
+    }
+  }, 900_000);
+});
