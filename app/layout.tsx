@@ -42,7 +42,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <Providers locale={locale}>
           <SiteHeader user={user} t={t} />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6">
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6"
+          >
             {children}
           </main>
           <footer className="border-t border-stone-300 bg-white">

@@ -32,7 +32,12 @@ export function LanguageSwitcher() {
   }
 
   return (
-    <div role="group" aria-label={t('nav.language')} className="flex items-center gap-1" aria-busy={pending || undefined}>
+    <div
+      role="group"
+      aria-label={t('nav.language')}
+      className="flex items-center gap-1"
+      aria-busy={pending || undefined}
+    >
       {LOCALES.map((l) => (
         <button
           key={l}
@@ -42,7 +47,9 @@ export function LanguageSwitcher() {
           onClick={() => void choose(l)}
           className={
             'min-h-9 rounded-md px-2 text-sm font-semibold ' +
-            (l === locale ? 'bg-brand-700 text-white' : 'border border-stone-400 bg-white text-stone-900 hover:bg-stone-100')
+            (l === locale
+              ? 'bg-brand-700 text-white'
+              : 'border border-stone-400 bg-white text-stone-900 hover:bg-stone-100')
           }
         >
           <span aria-hidden="true">{l.toUpperCase()}</span>

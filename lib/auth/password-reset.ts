@@ -35,7 +35,13 @@ export async function requestPasswordReset(
   opts: { now?: number; send?: (mail: Mail) => Promise<void> } = {},
 ): Promise<void> {
   const now = opts.now ?? Date.now();
-  const allowed = await hitLimit(db, `reset-ip:${input.address}`, RESET_REQUESTS_PER_ADDRESS_PER_HOUR, 60 * 60_000, now);
+  const allowed = await hitLimit(
+    db,
+    `reset-ip:${input.address}`,
+    RESET_REQUESTS_PER_ADDRESS_PER_HOUR,
+    60 * 60_000,
+    now,
+  );
   if (!allowed) throw new AppError(429, 'errors.rateLimited', { seconds: 3600 });
   const user = await db.get<{ id: string; name: string; locale: string }>(
     'SELECT id, name, locale FROM users WHERE email = ?',
@@ -65,10 +71,10 @@ export async function requestPasswordReset(
 
 /** Is this reset token usable now (exists, unused, not expired)? For the reset page. */
 export async function isResetTokenValid(db: Db, token: string, now = Date.now()): Promise<boolean> {
-  const row = await db.get('SELECT token_hash FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?', [
-    hashToken(token),
-    now,
-  ]);
+  const row = await db.get(
+    'SELECT token_hash FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+    [hashToken(token), now],
+  );
   return !!row;
 }
 

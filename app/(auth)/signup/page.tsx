@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await requestLocale())('auth.signUp.title') };
 }
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const sp = await searchParams;
   const callback = safeCallbackPath(typeof sp.callbackUrl === 'string' ? sp.callbackUrl : undefined);
   if (await getSessionUser()) redirect(callback);

@@ -32,7 +32,9 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
     if (!res.ok) {
       setBusy(false);
       setFields(res.fields);
-      setError(res.code === 'invalid_input' && Object.keys(res.fields).length ? t('auth.form.checkFields') : res.message);
+      setError(
+        res.code === 'invalid_input' && Object.keys(res.fields).length ? t('auth.form.checkFields') : res.message,
+      );
       return;
     }
     const signed = await signIn('credentials', { email, password, redirect: false }).catch(() => null);
@@ -47,7 +49,14 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <FormError message={error} />
-      <TextField label={t('auth.name')} hint={t('auth.nameHint')} name="name" autoComplete="name" required error={fields.name} />
+      <TextField
+        label={t('auth.name')}
+        hint={t('auth.nameHint')}
+        name="name"
+        autoComplete="name"
+        required
+        error={fields.name}
+      />
       <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" required error={fields.email} />
       <TextField
         label={t('auth.password')}

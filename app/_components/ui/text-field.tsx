@@ -107,7 +107,16 @@ export type SelectFieldProps = FieldOwnProps &
   Omit<ComponentProps<'select'>, 'className'> & { options: { value: string; label: string }[] };
 
 /** A labelled native select (keyboard and screen readers work as usual). */
-export function SelectField({ label, hint, error, optionalLabel, className, id, options, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  optionalLabel,
+  className,
+  id,
+  options,
+  ...select
+}: SelectFieldProps) {
   const ids = useFieldIds(id);
   return (
     <FieldFrame {...{ label, hint, error, optionalLabel, className }} {...ids}>

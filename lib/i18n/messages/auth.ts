@@ -10,8 +10,7 @@ export const auth = {
       'At least 10 characters, and not only letters: add a digit, a space or a symbol. A short sentence works well.',
     'auth.password.tooShort': 'The password must have at least 10 characters.',
     'auth.password.tooLong': 'The password may have at most 1024 characters.',
-    'auth.password.onlyLetters':
-      'The password must not consist of letters only: add a digit, a space or a symbol.',
+    'auth.password.onlyLetters': 'The password must not consist of letters only: add a digit, a space or a symbol.',
     'auth.password.common': 'This password is too common and easy to guess. Please choose another.',
     'auth.email.invalid': 'Please enter a valid email address, such as name@example.org.',
     'auth.name.required': 'Please enter your name.',
@@ -65,8 +64,7 @@ export const auth = {
     'account.changePassword.wrongCurrent': 'The current password is not correct.',
     'account.changePassword.same': 'The new password must differ from the current one.',
     'account.signOutEverywhere': 'Sign out everywhere',
-    'account.signOutEverywhere.intro':
-      'Ends every session of your account, on every device, including this one.',
+    'account.signOutEverywhere.intro': 'Ends every session of your account, on every device, including this one.',
     'account.signOutEverywhere.submit': 'Sign out on all devices',
     'account.language': 'Interface language',
     'account.language.intro': 'The language of menus, messages and emails.',
@@ -123,7 +121,8 @@ export const auth = {
     'auth.signUp.haveAccount': 'Sie haben schon ein Konto?',
     'auth.signUp.emailTaken':
       'Es gibt bereits ein Konto mit dieser E-Mail-Adresse. Bitte melden Sie sich stattdessen an.',
-    'auth.signUp.signInFailed': 'Ihr Konto wurde angelegt, die Anmeldung ist aber fehlgeschlagen. Bitte melden Sie sich an.',
+    'auth.signUp.signInFailed':
+      'Ihr Konto wurde angelegt, die Anmeldung ist aber fehlgeschlagen. Bitte melden Sie sich an.',
 
     'auth.signOut.busy': 'Abmeldung läuft …',
 
@@ -157,8 +156,7 @@ export const auth = {
     'account.changePassword.wrongCurrent': 'Das aktuelle Passwort stimmt nicht.',
     'account.changePassword.same': 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
     'account.signOutEverywhere': 'Überall abmelden',
-    'account.signOutEverywhere.intro':
-      'Beendet jede Sitzung Ihres Kontos auf allen Geräten, auch diese.',
+    'account.signOutEverywhere.intro': 'Beendet jede Sitzung Ihres Kontos auf allen Geräten, auch diese.',
     'account.signOutEverywhere.submit': 'Auf allen Geräten abmelden',
     'account.language': 'Sprache der Oberfläche',
     'account.language.intro': 'Die Sprache von Menüs, Meldungen und E-Mails.',
