@@ -448,7 +448,11 @@ export class Room {
     const keep: { clientId: number; clock: number; json: string }[] = [];
     for (const entry of entries) {
       if (conn.awarenessId === null) {
-        const taken = [...this.conns].some((c) => c !== conn && c.awarenessId === entry.clientId);
+        // Another person's id is never taken over; the same person's (a reconnect racing
+        // the old socket's close) is shared until the old socket goes.
+        const taken = [...this.conns].some(
+          (c) => c !== conn && c.awarenessId === entry.clientId && c.userId !== conn.userId,
+        );
         if (taken || entry.state === 'null') continue;
         conn.awarenessId = entry.clientId;
       }
@@ -504,8 +508,10 @@ export class Room {
   private detach(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     this.ackWaiters.delete(conn);
-    if (conn.awarenessId !== null && this.awareness.getStates().has(conn.awarenessId)) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessId], 'server');
+    const id = conn.awarenessId;
+    const shared = id !== null && [...this.conns].some((c) => c.awarenessId === id);
+    if (id !== null && !shared && this.awareness.getStates().has(id)) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [id], 'server');
     }
     if (this.conns.size === 0) this.scheduleUnload();
   }

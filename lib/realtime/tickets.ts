@@ -24,11 +24,7 @@ export interface MintedTicket {
  * answer 404; members without read access 403. Only the ticket's sha256 is
  * stored; it lives TICKET_TTL_MS and is consumed by the first connect.
  */
-export async function mintTicket(
-  db: Db,
-  userId: string,
-  input: { doc: string; now?: number },
-): Promise<MintedTicket> {
+export async function mintTicket(db: Db, userId: string, input: { doc: string; now?: number }): Promise<MintedTicket> {
   const parsed = parseDocName(input.doc);
   if (!parsed) throw new AppError(404, 'errors.notFound');
   const actor = await loadActor(db, userId, parsed.networkId);
@@ -55,7 +51,12 @@ export async function mintTicket(
  * it used in the same statement (so two connects cannot both use it). Returns
  * null otherwise. Called by the realtime server at the websocket upgrade.
  */
-export async function consumeTicket(db: Queryable, ticket: string, doc: string, now = Date.now()): Promise<string | null> {
+export async function consumeTicket(
+  db: Queryable,
+  ticket: string,
+  doc: string,
+  now = Date.now(),
+): Promise<string | null> {
   if (typeof ticket !== 'string' || ticket.length < 16 || ticket.length > 200) return null;
   const row = await db.get<{ user_id: string }>(
     `UPDATE realtime_tickets SET used_at = ?

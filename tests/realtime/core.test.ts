@@ -87,14 +87,17 @@ for (const [label, makeDb, enabled] of backends) {
       await Promise.all([synced(a), synced(b), synced(reader)]);
       insert(a.doc, 'from-a');
       insert(b.doc, 'from-b');
-      await waitFor(() => [a, b, reader].every((c) => textOf(c.doc).includes('from-a') && textOf(c.doc).includes('from-b')));
+      await waitFor(() =>
+        [a, b, reader].every((c) => textOf(c.doc).includes('from-a') && textOf(c.doc).includes('from-b')),
+      );
 
       b.provider.disconnect();
       insert(b.doc, 'offline-b');
       insert(a.doc, 'while-b-away');
       b.provider.connect();
       await waitFor(
-        () => [a, b, reader].every((c) => textOf(c.doc).includes('offline-b') && textOf(c.doc).includes('while-b-away')),
+        () =>
+          [a, b, reader].every((c) => textOf(c.doc).includes('offline-b') && textOf(c.doc).includes('while-b-away')),
         20_000,
         'convergence after reconnect',
       );
@@ -244,7 +247,13 @@ for (const [label, makeDb, enabled] of backends) {
 
     it('refuses names that are not documents with 4404', async () => {
       const cookie = await sessionCookie(world.users.repA);
-      for (const path of ['nonsense', `commons.${world.networkId}.x`, '%E0%A4%A', `COMMONS.${world.networkId}`, '../etc/passwd']) {
+      for (const path of [
+        'nonsense',
+        `commons.${world.networkId}.x`,
+        '%E0%A4%A',
+        `COMMONS.${world.networkId}`,
+        '../etc/passwd',
+      ]) {
         const r = raw(server, path, { headers: { cookie } });
         expect((await r.closed).code).toBe(CLOSE.UNKNOWN_DOCUMENT);
       }

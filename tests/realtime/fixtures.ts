@@ -110,14 +110,10 @@ export async function removeMember(db: Db, networkId: string, userId: string): P
       networkId,
       userId,
     ]);
-    await q.run('INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      networkId,
-      null,
-      'member.removed',
-      userId,
-      '{}',
-      Date.now(),
-    ]);
+    await q.run(
+      'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [networkId, null, 'member.removed', userId, '{}', Date.now()],
+    );
   });
 }
 
@@ -129,14 +125,10 @@ export async function changeRole(db: Db, networkId: string, userId: string, role
       networkId,
       userId,
     ]);
-    await q.run('INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      networkId,
-      null,
-      'member.role_changed',
-      userId,
-      '{}',
-      Date.now(),
-    ]);
+    await q.run(
+      'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [networkId, null, 'member.role_changed', userId, '{}', Date.now()],
+    );
   });
 }
 
@@ -219,7 +211,11 @@ export function synced(c: Client, timeout = 20_000): Promise<void> {
 }
 
 /** Polls `cond` until true (no fixed sleeps as assertions). */
-export async function waitFor(cond: () => boolean | Promise<boolean>, timeout = 20_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  cond: () => boolean | Promise<boolean>,
+  timeout = 20_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
     if (await cond()) return;

@@ -11,7 +11,18 @@ import type { Db } from '@/lib/db';
 import { CLOSE } from '@/lib/realtime/close-codes';
 import type { RealtimeServer } from '@/server/server';
 import { freshSqlite } from '../helpers/services';
-import { client, createWorld, raw, startServer, storedDoc, synced, ticket, waitFor, type Client, type World } from './fixtures';
+import {
+  client,
+  createWorld,
+  raw,
+  startServer,
+  storedDoc,
+  synced,
+  ticket,
+  waitFor,
+  type Client,
+  type World,
+} from './fixtures';
 
 const msg = (...parts: ((e: encoding.Encoder) => void)[]) => {
   const e = encoding.createEncoder();
@@ -135,11 +146,11 @@ describe('realtime server under hostile input', () => {
     {
       const d = new Y.Doc();
       d.transact(() => {
-        let cur = d.getMap('goals');
+        let cur = d.getMap<unknown>('goals');
         for (let i = 0; i < 10_000; i++) {
           const n = new Y.Map<unknown>();
           cur.set('k', n);
-          cur = n as Y.Map<never>;
+          cur = n;
         }
       });
       crafted.push(['10,000 nested maps', Y.encodeStateAsUpdate(d)]);
@@ -207,7 +218,10 @@ describe('realtime server under hostile input', () => {
     const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const v2 = new Y.Doc();
     insert(v2, 'v2');
-    const samples: Uint8Array[] = [Y.encodeStateAsUpdateV2(v2), new Uint8Array([255, 255, 255, 255, 255, 255, 255, 15])];
+    const samples: Uint8Array[] = [
+      Y.encodeStateAsUpdateV2(v2),
+      new Uint8Array([255, 255, 255, 255, 255, 255, 255, 15]),
+    ];
     const valid = Y.encodeStateAsUpdate(v2);
     for (let i = 0; i < 2000; i++) {
       const len = 1 + Math.floor(rand() * 64);
@@ -236,7 +250,10 @@ describe('realtime server under hostile input', () => {
     b.provider.awareness.setLocalStateField('cursor', { at: 2 });
     await waitFor(() => observer.provider.awareness.getStates().size >= 3, 20_000, 'awareness of a and b');
 
-    const attacker = raw(server, `${world.docs.commons}?ticket=${await ticket(db, world.users.repB, world.docs.commons)}`);
+    const attacker = raw(
+      server,
+      `${world.docs.commons}?ticket=${await ticket(db, world.users.repB, world.docs.commons)}`,
+    );
     await attacker.opened;
     const myId = 987654;
     attacker.send(
@@ -247,7 +264,12 @@ describe('realtime server under hostile input', () => {
       ]),
     );
     // A second message trying other ids only.
-    attacker.send(awarenessMsg([{ id: 111, clock: 1, state: '{}' }, { id: 222, clock: 1, state: '{}' }]));
+    attacker.send(
+      awarenessMsg([
+        { id: 111, clock: 1, state: '{}' },
+        { id: 222, clock: 1, state: '{}' },
+      ]),
+    );
     await waitFor(() => observer.provider.awareness.getStates().has(myId), 20_000, 'attacker state');
     const states = observer.provider.awareness.getStates();
     expect(states.get(myId)?.user).toEqual({
@@ -270,10 +292,16 @@ describe('realtime server under hostile input', () => {
   });
 
   it('caps an awareness flood: one entry per connection, and far fewer messages forwarded than sent', async () => {
-    const watcher = raw(server, `${world.docs.commons}?ticket=${await ticket(db, world.users.observer, world.docs.commons)}`);
+    const watcher = raw(
+      server,
+      `${world.docs.commons}?ticket=${await ticket(db, world.users.observer, world.docs.commons)}`,
+    );
     await watcher.opened;
     await waitFor(() => watcher.frames.length > 0);
-    const flooder = raw(server, `${world.docs.commons}?ticket=${await ticket(db, world.users.repB, world.docs.commons)}`);
+    const flooder = raw(
+      server,
+      `${world.docs.commons}?ticket=${await ticket(db, world.users.repB, world.docs.commons)}`,
+    );
     await flooder.opened;
     const before = watcher.frames.length;
     const sent = 1000;
@@ -295,7 +323,10 @@ describe('realtime server under hostile input', () => {
   });
 
   it('closes a slow consumer (4001) without holding up the others', async () => {
-    const slow = raw(server, `${world.docs.commons}?ticket=${await ticket(db, world.users.observer, world.docs.commons)}`);
+    const slow = raw(
+      server,
+      `${world.docs.commons}?ticket=${await ticket(db, world.users.observer, world.docs.commons)}`,
+    );
     await slow.opened;
     await waitFor(() => slow.frames.length > 0);
     const socket = (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;

@@ -84,10 +84,14 @@ describe('realtime server with many documents', () => {
     const names = await run(10_000);
     expect(server.metrics()).toMatchObject({ docs: 0, connections: 0 });
     const afterHeap = await settledHeap();
-    await waitFor(() => {
-      const h = handles();
-      return Object.keys({ ...h, ...baseHandles }).every((k) => (h[k] ?? 0) <= (baseHandles[k] ?? 0));
-    }, 30_000, `handles back to baseline ${JSON.stringify(baseHandles)}`);
+    await waitFor(
+      () => {
+        const h = handles();
+        return Object.keys({ ...h, ...baseHandles }).every((k) => (h[k] ?? 0) <= (baseHandles[k] ?? 0));
+      },
+      30_000,
+      `handles back to baseline ${JSON.stringify(baseHandles)}`,
+    );
     expect(afterHeap - baseHeap).toBeLessThan(32 * 1024 * 1024);
     // The writes were stored (and compacted on unload).
     for (const name of [names[0], names[4999], names[9999]]) {
