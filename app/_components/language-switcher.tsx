@@ -52,8 +52,9 @@ export function LanguageSwitcher() {
               : 'border border-stone-400 bg-white text-stone-900 hover:bg-stone-100')
           }
         >
-          <span aria-hidden="true">{l.toUpperCase()}</span>
-          <span className="sr-only">{t(`lang.${l}`)}</span>
+          {/* The visible "DE" stays part of the name (voice control: "click DE"). */}
+          {l.toUpperCase()}
+          <span className="sr-only"> {t(`lang.${l}`)}</span>
         </button>
       ))}
       {failed ? (

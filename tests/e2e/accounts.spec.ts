@@ -1,0 +1,136 @@
+import type { Page } from '@playwright/test';
+import { uniqueEmail } from '../helpers/api-client';
+import { linksIn } from '../helpers/smtp-sink';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+/**
+ * Accounts in a real browser against the production build: every page must
+ * hydrate under the strict CSP (no CSP errors in the console) and be
+ * axe-clean.
+ */
+function watchCsp(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+const PASSWORD = 'ein sicheres Passwort 7';
+
+test('a person signs up, is signed in, signs out and signs in again', async ({ page }) => {
+  const csp = watchCsp(page);
+  const email = uniqueEmail('e2e-signup');
+
+  await page.goto('/signup');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A too-short password is explained at the field, and the form stays accessible with errors shown.
+  await page.getByLabel('Your name').fill('Erika Muster');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const password = page.getByLabel('Password', { exact: true });
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('The password must have at least 10 characters.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await password.fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('signed-in-name')).toHaveText('Erika Muster');
+  await expect(page).not.toHaveURL(/\/signup/);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-name')).toHaveCount(0);
+
+  await page.goto('/signin');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('not the password 1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('The email address or password is not correct.');
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-name')).toHaveText('Erika Muster');
+  expect(csp).toEqual([]);
+});
+
+test('the sign-in page ignores a callbackUrl that points to another site', async ({ page, user }) => {
+  await page.goto('/signin?callbackUrl=%2F%2Fevil.example%2Fsteal');
+  await page.getByLabel('Email address').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-name')).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL ?? page.url()).host);
+});
+
+test('the language switch turns the interface German, signed out and signed in', async ({ page, signedInPage }) => {
+  const csp = watchCsp(page);
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('link', { name: 'Anmelden' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Deutsch' })).toHaveAttribute('aria-pressed', 'true');
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  expect(csp).toEqual([]);
+
+  await signedInPage.goto('/account');
+  await expect(signedInPage.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  await expectNoAxeViolations(signedInPage);
+  await signedInPage.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(signedInPage.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+  await expect(signedInPage.getByRole('radio', { name: 'Deutsch' })).toBeVisible();
+});
+
+test('changing the password keeps this browser signed in', async ({ signedInPage: page, user }) => {
+  const csp = watchCsp(page);
+  await page.goto('/account');
+  await page.getByLabel('Current password').fill(user.password);
+  await page.getByLabel('New password').fill('ganz neues Passwort 8');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your password has been changed' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('signed-in-name')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  expect(csp).toEqual([]);
+});
+
+test('a forgotten password is reset through the emailed link', async ({ page, createUser, smtp }) => {
+  const csp = watchCsp(page);
+  const person = await createUser({ email: uniqueEmail('e2e-reset') });
+
+  await page.goto('/forgot-password');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'If an account exists' })).toBeVisible();
+
+  const mail = await smtp.waitFor((m) => m.to === person.email);
+  const link = linksIn(mail).find((l) => l.includes('/reset-password/'))!;
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('New password').fill('nach dem Zurücksetzen 5');
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your password has been changed' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Sign in' }).last().click();
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password').fill('nach dem Zurücksetzen 5');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-name')).toBeVisible();
+
+  // The link worked once.
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('This reset link is not valid');
+  await expectNoAxeViolations(page);
+  expect(csp).toEqual([]);
+});
