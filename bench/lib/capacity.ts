@@ -42,7 +42,8 @@ export async function runConnections(
           if (Date.now() > deadline) return;
           const room = rooms[i % rooms.length];
           try {
-            conns.push(await openRaw(sys, room, await sys.endpoint(room), null, 60_000));
+            const ep = sys.massEndpoint ? await sys.massEndpoint(room) : await sys.endpoint(room);
+            conns.push(await openRaw(sys, room, ep, null, 60_000));
           } catch {
             failures++;
           }

@@ -29,6 +29,8 @@ export interface System {
   makeRooms(count: number): Promise<string[]>;
   /** A fresh endpoint for one connection to `room` (ours mints a ticket each time). */
   endpoint(room: string): Promise<Endpoint>;
+  /** For mass connections: an endpoint that does not need a per-connection ticket (ours: the session cookie). */
+  massEndpoint?(room: string): Promise<Endpoint>;
   protocol: 'y-websocket' | 'hocuspocus';
 }
 

@@ -53,7 +53,7 @@ export async function startServer(
       reject(new Error(`${name}: exited with ${code} before ready`));
     });
   });
-  const request = <T,>(type: 'metrics' | 'gc' | 'resetDelay') =>
+  const request = <T>(type: 'metrics' | 'gc' | 'resetDelay') =>
     new Promise<T>((resolve, reject) => {
       const id = nextId++;
       const timer = setTimeout(() => reject(new Error(`${name}: no answer to ${type}`)), 30_000);

@@ -1,7 +1,8 @@
 /** Renders docs/benchmarks.md from one run's results. */
 import type { BenchResults } from '../run';
 
-const us = (v: number) => (Number.isFinite(v) ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} ms` : `${Math.round(v)} µs`) : '–');
+const us = (v: number) =>
+  Number.isFinite(v) ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} ms` : `${Math.round(v)} µs`) : '–';
 const spread = (a: { median: number; min: number; max: number; reps: number }) =>
   a.reps > 1 ? `${us(a.median)} (${us(a.min)}–${us(a.max)})` : us(a.median);
 const num = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
@@ -14,7 +15,9 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
   L.push('');
   L.push('## Machine and command');
   L.push('');
-  L.push(`- ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGb} GB memory, Node ${r.machine.node}, ${r.machine.os}`);
+  L.push(
+    `- ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGb} GB memory, Node ${r.machine.node}, ${r.machine.os}`,
+  );
   L.push(`- Command: \`${r.command}\``);
   L.push(`- Date: ${r.date}; repetitions per grid point: ${r.config.reps}`);
   L.push('');
@@ -40,7 +43,9 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
   if (r.latency.length) {
     L.push('## Propagation latency (one writer → every other client in the room)');
     L.push('');
-    L.push('| clients/room × rooms | system | p50 | p99 | max | not delivered | converged | server CPU per run | event-loop p99 |');
+    L.push(
+      '| clients/room × rooms | system | p50 | p99 | max | not delivered | converged | server CPU per run | event-loop p99 |',
+    );
     L.push('|---|---|---|---|---|---|---|---|---|');
     const keys = [...new Set(r.latency.map((l) => `${l.clients}×${l.rooms}`))];
     for (const k of keys) {
@@ -78,7 +83,9 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
     L.push('| system | rooms opened | RSS per room | heap per room |');
     L.push('|---|---|---|---|');
     for (const c of r.rooms) {
-      L.push(`| ${c.system} | ${c.result.opened}/${c.result.rooms} | ${num(c.result.rssPerRoomKb)} KB | ${num(c.result.heapPerRoomKb)} KB |`);
+      L.push(
+        `| ${c.system} | ${c.result.opened}/${c.result.rooms} | ${num(c.result.rssPerRoomKb)} KB | ${num(c.result.heapPerRoomKb)} KB |`,
+      );
     }
     L.push('');
   }
@@ -91,7 +98,13 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
     L.push('');
     L.push('| system | updates | stored as | cold load | bytes stored per update |');
     L.push('|---|---|---|---|---|');
-    for (const c of r.coldload as Array<{ system: string; updates: number; storedAs: string; loadMs: ReturnType<typeof import('./stats').aggregate>; bytesPerUpdate: number }>) {
+    for (const c of r.coldload as Array<{
+      system: string;
+      updates: number;
+      storedAs: string;
+      loadMs: ReturnType<typeof import('./stats').aggregate>;
+      bytesPerUpdate: number;
+    }>) {
       L.push(
         `| ${c.system} | ${c.updates} | ${c.storedAs} | ${spread({ ...c.loadMs, median: c.loadMs.median * 1000, min: c.loadMs.min * 1000, max: c.loadMs.max * 1000 })} | ${num(c.bytesPerUpdate)} |`,
       );

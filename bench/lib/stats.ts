@@ -22,7 +22,12 @@ export function median(values: number[]): number {
 /** Median and spread (min–max) over repetitions. */
 export function aggregate(values: number[]) {
   const v = values.filter((x) => Number.isFinite(x));
-  return { median: median(v), min: v.length ? Math.min(...v) : NaN, max: v.length ? Math.max(...v) : NaN, reps: v.length };
+  return {
+    median: median(v),
+    min: v.length ? Math.min(...v) : NaN,
+    max: v.length ? Math.max(...v) : NaN,
+    reps: v.length,
+  };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

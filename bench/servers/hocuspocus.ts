@@ -20,16 +20,14 @@ const extensions = db
       {
         async onLoadDocument({ documentName, document }: { documentName: string; document: Y.Doc }) {
           const row = db.prepare('SELECT data FROM docs WHERE name = ?').get(documentName) as
-            | { data: Buffer }
-            | undefined;
+            { data: Buffer } | undefined;
           if (row) Y.applyUpdate(document, new Uint8Array(row.data));
           return document;
         },
         async onStoreDocument({ documentName, document }: { documentName: string; document: Y.Doc }) {
-          db.prepare('INSERT INTO docs (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data').run(
-            documentName,
-            Buffer.from(Y.encodeStateAsUpdate(document)),
-          );
+          db.prepare(
+            'INSERT INTO docs (name, data) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET data = excluded.data',
+          ).run(documentName, Buffer.from(Y.encodeStateAsUpdate(document)));
         },
       },
     ]

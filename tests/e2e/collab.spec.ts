@@ -48,6 +48,13 @@ async function setUpNetwork(createUser: (o?: Partial<TestUser>) => Promise<TestU
 
 const statusOf = (page: Page) => page.locator('[role="status"][data-status]');
 const editorOf = (page: Page) => page.getByRole('textbox', { name: /notes of|Notizen von/ });
+/** The document's paragraphs as text, without the remote carets' name labels. */
+const paragraphsOf = (page: Page) =>
+  editorOf(page).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[data-remote-cursor]').forEach((c) => c.remove());
+    return [...copy.children].map((c) => c.textContent ?? '');
+  });
 
 /** Cuts and restores a page's websockets (context.setOffline does not affect websockets). */
 async function cuttableSockets(page: Page) {
@@ -149,8 +156,9 @@ test.describe('shared notes', () => {
     await expect(editorOf(b)).toContainText('written offline by Alice', { timeout: 30_000 });
     await expect(editorOf(a)).toContainText('Bob wrote this meanwhile', { timeout: 30_000 });
     await expect(statusOf(a)).toHaveAttribute('data-status', 'saved', { timeout: 30_000 });
-    const textA = await editorOf(a).innerText();
-    await expect(editorOf(b)).toHaveText(textA);
+    // Both hold the same document: Alice's paragraph with her offline words, then Bob's.
+    await expect.poll(() => paragraphsOf(a)).toEqual(['Agenda: written offline by Alice', 'Bob wrote this meanwhile']);
+    await expect.poll(() => paragraphsOf(b)).toEqual(['Agenda: written offline by Alice', 'Bob wrote this meanwhile']);
   });
 
   test('an observer reads the shared notes live but cannot change them', async ({ createUser, signedInPageFor }) => {

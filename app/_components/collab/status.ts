@@ -3,15 +3,7 @@
  * acknowledgements. Kept pure so it can be tested without a browser.
  */
 export type CollabStatus =
-  | 'connecting'
-  | 'live'
-  | 'syncing'
-  | 'saved'
-  | 'offline'
-  | 'readOnly'
-  | 'signedOut'
-  | 'noAccess'
-  | 'error';
+  'connecting' | 'live' | 'syncing' | 'saved' | 'offline' | 'readOnly' | 'signedOut' | 'noAccess' | 'error';
 
 /** Terminal states: the client stopped reconnecting and says why. */
 export type StopReason = 'signedOut' | 'noAccess' | 'error';

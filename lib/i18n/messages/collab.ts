@@ -23,13 +23,15 @@ export const collab = {
     'collab.editor.remoteCursor': 'Cursor of {name}',
     'collab.notes.title': 'Shared notes',
     'collab.notes.pageTitle': 'Shared notes · {network}',
-    'collab.notes.intro': 'Notes every organisation of {network} writes together. Everything here is visible to all members of the network.',
+    'collab.notes.intro':
+      'Notes every organisation of {network} writes together. Everything here is visible to all members of the network.',
     'collab.notes.editorLabel': 'Shared notes of {network}',
     'collab.notes.backToNetwork': 'Back to {network}',
     'collab.home.title': 'Home notes',
     'collab.home.pageTitle': 'Home notes · {organisation}',
     'collab.home.intro': 'The private notes of {organisation}: only the people of {organisation} can open them.',
-    'collab.home.privacy': 'No other organisation of the network can read these notes, and the network managers cannot either.',
+    'collab.home.privacy':
+      'No other organisation of the network can read these notes, and the network managers cannot either.',
     'collab.home.editorLabel': 'Home notes of {organisation}',
     'collab.home.backToOrganisation': 'Back to {organisation}',
   },
@@ -39,7 +41,8 @@ export const collab = {
     'collab.status.live': 'Live: Änderungen werden beim Tippen geteilt',
     'collab.status.syncing': 'Ihre Änderungen werden abgeglichen…',
     'collab.status.saved': 'Gespeichert: Der Server hat Ihre letzte Änderung gesichert',
-    'collab.status.offline': 'Offline: Ihre Änderungen bleiben auf diesem Gerät und werden geteilt, sobald Sie wieder verbunden sind',
+    'collab.status.offline':
+      'Offline: Ihre Änderungen bleiben auf diesem Gerät und werden geteilt, sobald Sie wieder verbunden sind',
     'collab.status.readOnly': 'Nur lesen: Sie können mitlesen, aber nicht bearbeiten',
     'collab.status.signedOut': 'Sie sind abgemeldet. Melden Sie sich erneut an, um weiterzuarbeiten.',
     'collab.status.noAccess': 'Sie haben keinen Zugriff mehr auf dieses Dokument.',
@@ -56,13 +59,16 @@ export const collab = {
     'collab.editor.remoteCursor': 'Cursor von {name}',
     'collab.notes.title': 'Gemeinsame Notizen',
     'collab.notes.pageTitle': 'Gemeinsame Notizen · {network}',
-    'collab.notes.intro': 'Notizen, die alle Organisationen von {network} gemeinsam schreiben. Alles hier sehen alle Mitglieder des Netzwerks.',
+    'collab.notes.intro':
+      'Notizen, die alle Organisationen von {network} gemeinsam schreiben. Alles hier sehen alle Mitglieder des Netzwerks.',
     'collab.notes.editorLabel': 'Gemeinsame Notizen von {network}',
     'collab.notes.backToNetwork': 'Zurück zu {network}',
     'collab.home.title': 'Heim-Notizen',
     'collab.home.pageTitle': 'Heim-Notizen · {organisation}',
-    'collab.home.intro': 'Die privaten Notizen von {organisation}: Nur die Menschen von {organisation} können sie öffnen.',
-    'collab.home.privacy': 'Keine andere Organisation des Netzwerks kann diese Notizen lesen, auch die Netzwerk-Verwaltung nicht.',
+    'collab.home.intro':
+      'Die privaten Notizen von {organisation}: Nur die Menschen von {organisation} können sie öffnen.',
+    'collab.home.privacy':
+      'Keine andere Organisation des Netzwerks kann diese Notizen lesen, auch die Netzwerk-Verwaltung nicht.',
     'collab.home.editorLabel': 'Heim-Notizen von {organisation}',
     'collab.home.backToOrganisation': 'Zurück zu {organisation}',
   },

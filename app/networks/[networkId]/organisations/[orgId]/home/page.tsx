@@ -20,7 +20,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}/home`);
   if (!isId(orgId) || !mayRead(actor, networkId, orgId)) return { title: t('collab.home.title') };
   const page = await getOrganisationPage(db, actor, networkId, orgId).catch(() => null);
-  return { title: page ? t('collab.home.pageTitle', { organisation: page.organisation.name }) : t('collab.home.title') };
+  return {
+    title: page ? t('collab.home.pageTitle', { organisation: page.organisation.name }) : t('collab.home.title'),
+  };
 }
 
 /**
@@ -31,7 +33,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function HomeNotesPage({ params }: { params: Params }) {
   const { networkId, orgId } = await params;
   if (!isId(orgId)) notFound();
-  const { db, actor, user, t } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}/home`);
+  const { db, actor, user, t } = await networkPageContext(
+    networkId,
+    `/networks/${networkId}/organisations/${orgId}/home`,
+  );
   const doc = homeDoc(networkId, orgId);
   if (!mayRead(actor, networkId, orgId)) notFound();
   const { organisation } = await orNotFound(getOrganisationPage(db, actor, networkId, orgId));

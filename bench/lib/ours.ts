@@ -1,0 +1,94 @@
+/**
+ * Ours in the benchmark: a fresh SQLite database in bench/tmp with one bench
+ * user; every room is a network the user manages (so `commons.<id>` is
+ * writable); every connection gets a fresh single-use ticket, like a browser,
+ * except the mass-connection scenario, which uses the session cookie.
+ */
+import crypto from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import { migrate, openDb } from '../../lib/db';
+import { createNetwork } from '../../lib/networks/create-network';
+import { mintTicket } from '../../lib/realtime/tickets';
+import type { Endpoint, System } from './clients';
+import { startServer, type ServerHandle } from './procs';
+
+export const ORIGIN = 'http://127.0.0.1:3140';
+
+export interface OursSetup {
+  dir: string;
+  file: string;
+  secret: string;
+  userId: string;
+  db: ReturnType<typeof openDb>;
+  cookie: string;
+}
+
+/** A fresh database with the bench user (no password sign-in: tickets and a minted session cookie). */
+export async function prepareOurs(tag = 'ours'): Promise<OursSetup> {
+  const dir = path.resolve('bench/tmp', `${tag}-${Date.now()}-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'bench.sqlite');
+  const db = openDb({ sqliteFile: file });
+  await migrate(db);
+  const userId = crypto.randomUUID();
+  await db.run(
+    'INSERT INTO users (id, email, name, password_hash, locale, session_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [userId, `bench-${userId}@example.invalid`, 'Bench', 'no-password', 'en', 1, Date.now()],
+  );
+  const secret = crypto.randomBytes(32).toString('base64url');
+  const jwt = await encode({ token: { uid: userId, sv: 1, name: 'Bench' }, secret, maxAge: 24 * 3600 });
+  return { dir, file, secret, userId, db, cookie: `next-auth.session-token=${jwt}` };
+}
+
+export function oursSystem(
+  setup: OursSetup,
+  server: ServerHandle,
+): System & { massEndpoint(room: string): Promise<Endpoint> } {
+  const base = `ws://127.0.0.1:${server.port}`;
+  return {
+    name: 'ours',
+    protocol: 'y-websocket',
+    async makeRooms(count) {
+      const rooms: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const network = await createNetwork(
+          setup.db,
+          { userId: setup.userId, membership: null },
+          { name: `Bench ${i}`, purpose: '' },
+        );
+        rooms.push(`commons.${network.id}`);
+      }
+      return rooms;
+    },
+    async endpoint(room) {
+      const t = await mintTicket(setup.db, setup.userId, { doc: room });
+      return { base, params: { ticket: t.ticket }, headers: { origin: ORIGIN } };
+    },
+    async massEndpoint() {
+      return { base, params: {}, headers: { origin: ORIGIN, cookie: setup.cookie } };
+    },
+  };
+}
+
+export async function startOursServer(setup: OursSetup): Promise<ServerHandle> {
+  return startServer('ours', 'bench/servers/ours.ts', {
+    BENCH_DB: setup.file,
+    BENCH_SECRET: setup.secret,
+    BENCH_ORIGIN: ORIGIN,
+  });
+}
+
+export async function startOurs() {
+  const setup = await prepareOurs();
+  const server = await startOursServer(setup);
+  return {
+    sys: oursSystem(setup, server),
+    server,
+    cleanup: async () => {
+      await setup.db.close();
+      rmSync(setup.dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Ours: the real realtime server (`server/server.ts`, the same code
+ * `server/index.ts` starts) with its auth (tickets or the session cookie,
+ * Origin allow-list) and its SQLite update log, on a database the load
+ * generator prepared (BENCH_DB).
+ */
+import { openDb } from '../../lib/db';
+import { startRealtime } from '../../server/server';
+import { installMetrics } from '../lib/child-metrics';
+
+const { ready } = installMetrics();
+const file = process.env.BENCH_DB;
+if (!file) throw new Error('BENCH_DB is not set');
+const db = openDb({ sqliteFile: file });
+const server = await startRealtime({
+  db,
+  port: 0,
+  host: '127.0.0.1',
+  allowedOrigins: new Set([process.env.BENCH_ORIGIN ?? 'http://127.0.0.1:3140']),
+  secret: process.env.BENCH_SECRET,
+  logLevel: 'warn',
+});
+const stop = async () => {
+  await server.close().catch(() => {});
+  await db.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+ready(server.port);
