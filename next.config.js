@@ -9,7 +9,11 @@ const nextConfig = {
   // Each developer or test run can build into its own folder (parallel work, e2e against a fresh build).
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The test harness builds without repeating the type check (`npm run check` does it).
-  typescript: { ignoreBuildErrors: process.env.NWR_SKIP_BUILD_TYPECHECK === '1' },
+  typescript: {
+    ignoreBuildErrors: process.env.NWR_SKIP_BUILD_TYPECHECK === '1',
+    // Test builds name their own tsconfig (extending this one), so Next's edits for their distDir stay out of tsconfig.json.
+    tsconfigPath: process.env.NWR_TSCONFIG || 'tsconfig.json',
+  },
 };
 
 export default nextConfig;

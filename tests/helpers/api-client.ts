@@ -104,10 +104,11 @@ export class ApiClient {
     path: string,
     init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {},
   ): Promise<Response> {
-    const headers: Record<string, string> = { origin: this.baseUrl, ...init.headers };
+    const given = Object.entries(init.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]);
+    const headers: Record<string, string> = { origin: this.baseUrl, ...Object.fromEntries(given) };
     const cookies = this.cookieHeader();
-    if (cookies) headers.cookie = cookies;
-    if (this.forwardedFor) headers['x-forwarded-for'] = this.forwardedFor;
+    if (cookies && !('cookie' in headers)) headers.cookie = cookies; // an explicit Cookie header wins
+    if (this.forwardedFor && !('x-forwarded-for' in headers)) headers['x-forwarded-for'] = this.forwardedFor;
     if (this.locale && !headers['accept-language']) headers['accept-language'] = this.locale;
     const res = await fetch(this.baseUrl + path, { redirect: 'manual', ...init, headers });
     this.store(res);

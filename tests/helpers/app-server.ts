@@ -16,15 +16,23 @@ import { startSmtpSink, type SmtpSink } from './smtp-sink';
  *   … fetch(`${app.url}/api/health`) …
  *   await app.stop();
  *
- * The build lives in `.next-test` and is redone only when its sources changed
- * (a hash stamp); a lock file keeps parallel workers from building at once.
+ * Each build lives in its own folder `.next-test-<hash>` named after the
+ * hash of its sources, and is never changed once stamped: several test runs
+ * in one working tree (other engineers, other workers) can each keep serving
+ * their build while a newer one is made. A lock file keeps two processes from
+ * building at once; folders nobody uses any more are removed.
  */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const TEST_DIST_DIR = '.next-test';
-const DIST = path.join(ROOT, TEST_DIST_DIR);
-const STAMP = path.join(DIST, 'nwr-build-stamp');
-const LOCK = path.join(ROOT, `${TEST_DIST_DIR}.lock`);
+const DIST_PREFIX = '.next-test-';
+const LOCK = path.join(ROOT, '.next-test.lock');
+/** A tsconfig for test builds only: Next adds its distDir's type globs to it, never to tsconfig.json. */
+const BUILD_TSCONFIG = '.next-test-tsconfig.json';
 const BIN = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+
+/** The build folder (relative to the repo) for a source hash. */
+export function distDirFor(hash: string): string {
+  return `${DIST_PREFIX}${hash.slice(0, 16)}`;
+}
 
 export interface RunningApp {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
@@ -37,6 +45,8 @@ export interface RunningApp {
   smtp: SmtpSink;
   /** Where the children's output goes (web.log, realtime.log). */
   logDir: string;
+  /** The lines the children logged that mention an error (for a test run's summary). */
+  errorLines(): string[];
   /** Kills both processes and removes the temp folder. */
   stop(): Promise<void>;
 }
@@ -132,53 +142,101 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+function stampOf(distDir: string): string {
+  try {
+    if (!fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) return '';
+    return fs.readFileSync(path.join(ROOT, distDir, 'nwr-build-stamp'), 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** Marks `distDir` as in use by this process until `release` is called (or the process dies). */
+function claim(distDir: string): () => void {
+  const users = path.join(ROOT, distDir, '.nwr-users');
+  fs.mkdirSync(users, { recursive: true });
+  const file = path.join(users, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  fs.writeFileSync(file, String(process.pid));
+  return () => fs.rmSync(file, { force: true });
+}
+
+function inUse(distDir: string): boolean {
+  const users = path.join(ROOT, distDir, '.nwr-users');
+  let files: string[] = [];
+  try {
+    files = fs.readdirSync(users);
+  } catch {
+    return false;
+  }
+  return files.some((f) => pidAlive(Number(f.split('-')[0])));
+}
+
+/** Removes build folders other than `keep` that no live process uses. Call under the build lock. */
+function collectGarbage(keep: string): void {
+  for (const name of fs.readdirSync(ROOT)) {
+    if (!name.startsWith(DIST_PREFIX) || name === keep || !/^[.]next-test-[0-9a-f]{16}$/.test(name)) continue;
+    if (inUse(name)) continue;
+    fs.rmSync(path.join(ROOT, name), { recursive: true, force: true });
+  }
+}
+
 /**
- * Builds the app into `.next-test` unless the stamp says the build matches
- * the sources. Safe to call from several processes at once.
+ * Makes sure a production build of the current sources exists and returns
+ * its folder (relative to the repo), claimed for this process: call the
+ * returned `release` when the server using it has stopped. Safe to call from
+ * several processes at once.
  */
-export async function ensureBuilt(): Promise<void> {
-  const wanted = sourceHash();
-  const current = () => (fs.existsSync(STAMP) ? fs.readFileSync(STAMP, 'utf8').trim() : '');
-  if (current() === wanted) return;
-  await withBuildLock(async () => {
-    if (current() === sourceHash()) return; // built by another process while we waited
-    const hash = sourceHash();
-    const started = Date.now();
-    log(`building the app into ${TEST_DIST_DIR} (sources changed; takes a few minutes on a busy machine)…`);
-    fs.rmSync(STAMP, { force: true });
-    const buildData = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-build-data-'));
-    const buildLog = path.join(ROOT, `${TEST_DIST_DIR}-build.log`);
-    const out = fs.openSync(buildLog, 'w');
-    const child = spawn(BIN('next'), ['build'], {
-      cwd: ROOT,
-      env: {
-        ...baseEnv(),
-        NODE_ENV: 'production',
-        NEXT_DIST_DIR: TEST_DIST_DIR,
-        DATA_DIR: buildData,
-        // Types are checked by `npm run check`; the test build need not repeat it.
-        NWR_SKIP_BUILD_TYPECHECK: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const progress = (chunk: Buffer) => {
-      fs.writeSync(out, chunk);
-      for (const line of chunk.toString().split('\n')) {
-        if (/^\s*(✓|▲|Creating|Compil|Generating|Finalizing|Collecting|Route|Failed|Error|Type error)/.test(line))
-          log(`  build: ${line.trim()}`);
+export async function ensureBuilt(): Promise<{ distDir: string; release: () => void }> {
+  const hash = sourceHash();
+  const distDir = distDirFor(hash);
+  const release = claim(distDir); // before checking, so garbage collection elsewhere leaves it alone
+  if (stampOf(distDir) === hash) return { distDir, release };
+  try {
+    await withBuildLock(async () => {
+      if (stampOf(distDir) === hash) return; // built by another process while we waited
+      collectGarbage(distDir);
+      const started = Date.now();
+      log(`building the app into ${distDir} (sources changed; takes a minute or more on a busy machine)…`);
+      fs.writeFileSync(path.join(ROOT, BUILD_TSCONFIG), JSON.stringify({ extends: './tsconfig.json' }, null, 2) + '\n');
+      const buildData = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-build-data-'));
+      const buildLog = path.join(ROOT, '.next-test-build.log');
+      const out = fs.openSync(buildLog, 'w');
+      const child = spawn(BIN('next'), ['build'], {
+        cwd: ROOT,
+        env: {
+          ...baseEnv(),
+          NODE_ENV: 'production',
+          NEXT_DIST_DIR: distDir,
+          DATA_DIR: buildData,
+          // Types are checked by `npm run check`; the test build need not repeat it.
+          NWR_SKIP_BUILD_TYPECHECK: '1',
+          NWR_TSCONFIG: BUILD_TSCONFIG,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const progress = (chunk: Buffer) => {
+        fs.writeSync(out, chunk);
+        for (const line of chunk.toString().split('\n')) {
+          if (/^\s*(✓|▲|Creating|Compil|Generating|Finalizing|Collecting|Failed|Error|Type error)/.test(line))
+            log(`  build: ${line.trim()}`);
+        }
+      };
+      child.stdout!.on('data', progress);
+      child.stderr!.on('data', progress);
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      fs.closeSync(out);
+      fs.rmSync(buildData, { recursive: true, force: true });
+      if (code !== 0) {
+        throw new Error(`next build failed (exit ${code}). Last lines of ${buildLog}:\n${tail(buildLog, 60)}`);
       }
-    };
-    child.stdout!.on('data', progress);
-    child.stderr!.on('data', progress);
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    fs.closeSync(out);
-    fs.rmSync(buildData, { recursive: true, force: true });
-    if (code !== 0) {
-      throw new Error(`next build failed (exit ${code}). Last lines of ${buildLog}:\n${tail(buildLog, 60)}`);
-    }
-    fs.writeFileSync(STAMP, hash);
-    log(`build done in ${Math.round((Date.now() - started) / 1000)} s`);
-  });
+      fs.writeFileSync(path.join(ROOT, distDir, 'nwr-build-stamp'), hash);
+      log(`build done in ${Math.round((Date.now() - started) / 1000)} s`);
+    });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  return { distDir, release };
 }
 
 // ---------------------------------------------------------------------------
@@ -318,7 +376,11 @@ async function waitUntilAnswers(url: string, children: Child[], timeoutMs: numbe
  */
 export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> {
   installExitHook();
-  await ensureBuilt();
+  const build = await ensureBuilt();
+  if (!fs.existsSync(path.join(ROOT, build.distDir, 'BUILD_ID'))) {
+    build.release();
+    throw new Error(`the build in ${build.distDir} is incomplete (no BUILD_ID); see .next-test-build.log`);
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-app-'));
   const dataDir = path.join(tmp, 'data');
   fs.mkdirSync(dataDir);
@@ -329,7 +391,7 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
   const env: Record<string, string> = {
     ...baseEnv(),
     NODE_ENV: 'production',
-    NEXT_DIST_DIR: TEST_DIST_DIR,
+    NEXT_DIST_DIR: build.distDir,
     DATA_DIR: dataDir,
     DATABASE_URL: '',
     REDIS_URL: '',
@@ -350,6 +412,7 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
   const children: Child[] = [];
   const stop = async () => {
     await Promise.all(children.map(killChild));
+    build.release();
     await smtp.close();
     if (process.env.NWR_KEEP_TEST_TMP === '1') log(`kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
@@ -374,7 +437,19 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
     await stop().catch(() => {});
     throw err;
   }
-  return { url, realtimeUrl, dataDir, smtp, logDir: tmp, stop };
+  const errorLines = () =>
+    children.flatMap((c) => {
+      try {
+        return fs
+          .readFileSync(c.logFile, 'utf8')
+          .split('\n')
+          .filter((l) => /error|unhandled|exception/i.test(l))
+          .map((l) => `${c.name}: ${l}`);
+      } catch {
+        return [];
+      }
+    });
+  return { url, realtimeUrl, dataDir, smtp, logDir: tmp, errorLines, stop };
 }
 
 /** For scripts: `tsx tests/helpers/app-server.ts` builds if stale and prints where the app runs. */
@@ -384,9 +459,4 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const bye = () => void app.stop().then(() => process.exit(0));
   process.on('SIGINT', bye);
   process.on('SIGTERM', bye);
-}
-
-/** True when `.next-test` matches the current sources. */
-export function buildIsCurrent(): boolean {
-  return fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8').trim() === sourceHash();
 }

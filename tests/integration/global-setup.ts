@@ -16,6 +16,12 @@ export default async function setup(project: TestProject) {
     smtpDir: app.smtp.dir,
   });
   return async () => {
+    const errors = app.errorLines();
+    if (errors.length) {
+      console.warn(
+        `\n[integration] the app logged ${errors.length} error line(s) during the run (last 40):\n${errors.slice(-40).join('\n')}\n`,
+      );
+    }
     await app.stop();
   };
 }
