@@ -14,6 +14,8 @@ export const ACCESS_KINDS = ['member.removed', 'member.role_changed', 'organisat
 
 export class PermissionWatcher {
   private lastId = 0;
+  /** Ids handled inside the look-back window. */
+  private readonly seen = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> = Promise.resolve();
   private stopping = false;
@@ -42,23 +44,36 @@ export class PermissionWatcher {
     }, this.intervalMs);
   }
 
-  /** One poll: returns the networks re-evaluated. */
+  /**
+   * One poll: returns the networks re-evaluated. On PostgreSQL, serial ids
+   * can commit out of order, so the scan starts a window below the highest
+   * id seen and skips ids already handled.
+   */
   async poll(): Promise<Set<string | null>> {
     const placeholders = ACCESS_KINDS.map(() => '?').join(', ');
+    const window = this.db.dialect === 'postgres' ? 500 : 0;
+    const from = Math.max(0, this.lastId - window);
+    // The upper bound first: a row inserted while we scan is picked up next time.
+    const maxRow = await this.db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM activity');
+    const upper = Number(maxRow?.id ?? 0);
     const rows = await this.db.all<{ id: number; network_id: string | null }>(
-      `SELECT id, network_id FROM activity WHERE id > ? AND kind IN (${placeholders}) ORDER BY id LIMIT 1000`,
-      [this.lastId, ...ACCESS_KINDS],
+      `SELECT id, network_id FROM activity
+        WHERE id > ? AND id <= ? AND kind IN (${placeholders}) ORDER BY id LIMIT 1000`,
+      [from, upper, ...ACCESS_KINDS],
     );
     const networks = new Set<string | null>();
     for (const r of rows) {
-      this.lastId = Math.max(this.lastId, Number(r.id));
+      const id = Number(r.id);
+      if (this.seen.has(id)) continue;
+      this.seen.add(id);
       networks.add(r.network_id);
     }
-    // Also move past unrelated rows so the scan stays short.
-    if (!rows.length) {
-      const max = await this.db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM activity');
-      this.lastId = Math.max(this.lastId, Number(max?.id ?? 0));
+    if (rows.length >= 1000) {
+      this.lastId = Math.max(this.lastId, Number(rows[rows.length - 1].id));
+    } else {
+      this.lastId = Math.max(this.lastId, upper);
     }
+    for (const id of this.seen) if (id <= this.lastId - window) this.seen.delete(id);
     if (networks.size) await this.reevaluate(networks);
     return networks;
   }
@@ -76,6 +91,21 @@ export class PermissionWatcher {
         }
       }
     }
+  }
+
+  /** The activity id the watcher has handled up to. */
+  get watermark(): number {
+    return this.lastId;
+  }
+
+  /**
+   * For a connection admitted while the watcher moved on (a change landed
+   * between its admission and its joining the room): decide again.
+   */
+  async recheck(room: Room, conn: Room['conns'] extends Set<infer C> ? C : never): Promise<void> {
+    if (conn.closed) return;
+    const access = await accessFor(this.db, conn.userId, room.docName);
+    if (access !== conn.access) conn.close(CLOSE.PERMISSIONS_CHANGED);
   }
 
   stop(): void {

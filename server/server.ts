@@ -196,6 +196,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       else if (early.length < limits.maxPendingMessages) early.push(buf);
       else earlyOverflow = true;
     });
+    const watermark = watcher.watermark;
     try {
       const result = await admit(opts.db, req, auth);
       if (ws.readyState !== ws.OPEN) return;
@@ -222,6 +223,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       }
       r.attach(conn);
       for (const buf of early.splice(0)) r.receive(conn, buf);
+      if (watcher.watermark !== watermark) await watcher.recheck(r, conn);
     } catch (err) {
       log('error', 'admitting a connection failed', err);
       if (ws.readyState === ws.OPEN) ws.close(CLOSE.INTERNAL_ERROR, CLOSE_REASON[CLOSE.INTERNAL_ERROR]);

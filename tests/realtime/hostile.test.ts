@@ -322,6 +322,14 @@ describe('realtime server under hostile input', () => {
     watcher.ws.close();
   });
 
+  it('closes a connection that sends messages faster than its rate limit (4003)', async () => {
+    const r = await writer();
+    const query = new Uint8Array([3]);
+    for (let i = 0; i < 5000 && !r.closeInfo; i++) r.send(query);
+    expect((await r.closed).code).toBe(CLOSE.RATE_LIMITED);
+    await stillWorks();
+  });
+
   it('closes a slow consumer (4001) without holding up the others', async () => {
     const slow = raw(
       server,

@@ -169,3 +169,85 @@ export async function runKillChaos(opts: {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+export interface ShutdownResult {
+  exitCode: number | null;
+  closeCodes: number[];
+  acked: number;
+  stored: number;
+}
+
+/**
+ * Graceful shutdown: while a writer writes, SIGTERM the server. It must flush,
+ * close the socket with 1012 (the client reconnects later) and exit 0; every
+ * acknowledged update is stored.
+ */
+export async function runGracefulShutdown(): Promise<ShutdownResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-term-'));
+  const file = path.join(dir, 'netzwerkraum.sqlite');
+  const setup = openDb({ sqliteFile: file });
+  await migrate(setup);
+  const world = await createWorld(setup);
+  await setup.close();
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATA_DIR: dir,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      REALTIME_PORT: String(port),
+      REALTIME_HOST: '127.0.0.1',
+      APP_URL: ORIGIN,
+      NEXTAUTH_SECRET: SECRET,
+      LOG_LEVEL: 'error',
+    },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const doc = new Y.Doc();
+  let writer: WebsocketProvider | null = null;
+  let ticker: NodeJS.Timeout | null = null;
+  try {
+    await waitFor(() => healthy(port), 60_000, 'server health');
+    writer = new WebsocketProvider(`ws://127.0.0.1:${port}`, world.docs.commons, doc, {
+      params: { ack: '1' },
+      disableBc: true,
+      WebSocketPolyfill: wsClass({ cookie: await sessionCookie(world.users.repA) }) as never,
+    });
+    const closeCodes: number[] = [];
+    writer.on('connection-close', (event) => {
+      if (event) closeCodes.push(event.code);
+    });
+    let acked = 0;
+    writer.messageHandlers[MESSAGE_ACCESS] = () => undefined;
+    writer.messageHandlers[MESSAGE_ACK] = (_enc, dec) => {
+      decoding.readVarUint(dec);
+      acked = Math.max(acked, Y.decodeStateVector(decoding.readVarUint8Array(dec)).get(doc.clientID) ?? 0);
+    };
+    await waitFor(() => writer!.synced, 60_000, 'writer synced');
+    const line = new Y.XmlText();
+    doc.getXmlFragment('notes').push([line]);
+    ticker = setInterval(() => line.insert(line.length, 'x'), 1);
+    await waitFor(() => acked > 200, 60_000, 'some acknowledged writes');
+    child.kill('SIGTERM');
+    const exitCode = await exited;
+    clearInterval(ticker);
+    ticker = null;
+    await waitFor(() => closeCodes.length > 0, 30_000, 'close seen by the writer');
+    const db = openDb({ sqliteFile: file });
+    const stored = new Y.Doc();
+    await new DocStore(db).load(world.docs.commons, stored, { kind: 'load' });
+    const result = { exitCode, closeCodes, acked, stored: Y.getState(stored.store, doc.clientID) };
+    await db.close();
+    return result;
+  } finally {
+    if (ticker) clearInterval(ticker);
+    writer?.destroy();
+    doc.destroy();
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -3,7 +3,8 @@
  * `npm run chaos` runs 100).
  */
 import { describe, expect, it } from 'vitest';
-import { runKillChaos } from './kill-harness';
+import { CLOSE } from '@/lib/realtime/close-codes';
+import { runGracefulShutdown, runKillChaos } from './kill-harness';
 
 const KILLS = Number(process.env.CHAOS_KILLS ?? 25);
 
@@ -16,4 +17,11 @@ describe('realtime durability under kill -9', () => {
     expect(result.acksReceived).toBeGreaterThan(KILLS);
     expect(result.finalStored).toBeGreaterThanOrEqual(result.finalAcked);
   }, 900_000);
+
+  it('on SIGTERM flushes, closes sockets with 1012 and exits 0', async () => {
+    const result = await runGracefulShutdown();
+    expect(result.exitCode).toBe(0);
+    expect(result.closeCodes[0]).toBe(CLOSE.SERVICE_RESTART);
+    expect(result.stored).toBeGreaterThanOrEqual(result.acked);
+  }, 300_000);
 });
