@@ -120,9 +120,10 @@ export async function admit(db: Db, req: IncomingMessage, cfg: AuthConfig): Prom
 
   const ticket = url.searchParams.get(PARAM_TICKET);
   let userId: string | null = null;
-  if (ticket) {
-    userId = await consumeTicket(db, ticket, docName);
-  } else if (cfg.secret) {
+  if (ticket) userId = await consumeTicket(db, ticket, docName);
+  // No ticket, or a used/expired one (a stock client reconnecting with the same
+  // params): the session cookie, when the browser sent one, decides instead.
+  if (!userId && cfg.secret) {
     const token = sessionToken(parseCookies(req.headers.cookie));
     if (token) userId = await userFromSession(db, token, cfg.secret);
   }

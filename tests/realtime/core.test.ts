@@ -237,6 +237,19 @@ for (const [label, makeDb, enabled] of backends) {
       for (const r of [reused, expired, wrongDoc, madeUp, none]) expect(r.frames.length).toBe(0);
     });
 
+    it('lets a valid session cookie stand in for a used ticket (a stock client reconnecting)', async () => {
+      const t = await ticket(db, world.users.repA, world.docs.commons);
+      const first = raw(server, `${world.docs.commons}?ticket=${t}`);
+      await waitFor(() => first.frames.length > 0, 20_000, 'first sync');
+      first.ws.close();
+      const again = raw(server, `${world.docs.commons}?ticket=${t}`, {
+        headers: { cookie: await sessionCookie(world.users.repA) },
+      });
+      await waitFor(() => again.frames.length > 0, 20_000, 'sync via cookie');
+      expect(again.closeInfo).toBeNull();
+      again.ws.close();
+    });
+
     it('refuses a session whose version was bumped (signed out everywhere) with 4401', async () => {
       const cookie = await sessionCookie(world.users.homeB, 1);
       await db.run('UPDATE users SET session_version = 2 WHERE id = ?', [world.users.homeB]);
