@@ -83,7 +83,7 @@ for (const locale of ['en', 'de'] as const) {
     // A duplicate name is refused with the server's message.
     await addForm.getByLabel(t('networks.org.name')).fill('green hands');
     await addForm.getByRole('button', { name: t('networks.org.add') }).click();
-    await expect(a.getByRole('alert')).toContainText(
+    await expect(addForm.getByRole('alert')).toContainText(
       t('networks.errors.duplicateOrganisation', { name: 'green hands' }),
     );
     await expectNoAxeViolations(a);
