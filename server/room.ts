@@ -132,9 +132,8 @@ export class Connection {
       this.close(CLOSE.SLOW_CONSUMER);
       return;
     }
-    this.ws.send(data, (err) => {
-      if (err) this.close(CLOSE.INTERNAL_ERROR);
-    });
+    // Send errors surface as the socket's 'error' event (which terminates it).
+    this.ws.send(data);
   }
 
   close(code: CloseCode): void {
