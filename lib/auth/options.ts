@@ -12,6 +12,15 @@ import { checkThrottle, recordFailure, recordSuccess } from './throttle';
  * `error`): wrong credentials (unknown account and wrong password alike) and
  * throttled. The sign-in page translates them.
  */
+/** Thrown in the jwt callback when the session version moved on (password change, sign out everywhere, removal). */
+class SessionEndedError extends Error {
+  static readonly NAME = 'SessionEndedError';
+  constructor() {
+    super('The session has ended.');
+    this.name = SessionEndedError.NAME;
+  }
+}
+
 export const SIGN_IN_ERROR = { failed: 'CredentialsSignin', throttled: 'throttled' } as const;
 
 /** Sessions are short: a JWT cannot be revoked, so it must not live long. */
@@ -72,6 +81,19 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    logger: {
+      // An ended session is expected, not an error worth a log line.
+      error(code, metadata) {
+        const err = metadata as { name?: string; error?: { name?: string } } | undefined;
+        if (err?.name === SessionEndedError.NAME || err?.error?.name === SessionEndedError.NAME) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn(code) {
+        if (code === 'NEXTAUTH_URL') return; // APP_URL is the address; next-auth falls back to the request's host
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+      debug() {},
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
@@ -86,7 +108,9 @@ export function authOptions(): NextAuthOptions {
           const row = await db.get<{ session_version: number }>('SELECT session_version FROM users WHERE id = ?', [
             token.uid,
           ]);
-          if (!row || row.session_version !== token.sv) token.revoked = true;
+          // An ended session: throwing makes next-auth clear the session
+          // cookie and answer `{}` (signed out) instead of a user-less session.
+          if (!row || row.session_version !== token.sv) throw new SessionEndedError();
         }
         return token;
       },
