@@ -80,7 +80,9 @@ export interface BenchResults {
   }>;
   connections: Array<{ system: SystemName; result: ConnectionsResult }>;
   rooms: Array<{ system: SystemName; result: RoomsResult }>;
-  coldload: unknown[];
+  coldload: import('./lib/coldload').ColdLoadRow[];
+  storedBytes: import('./lib/coldload').StoredBytesRow[];
+  load: { before: number[]; after: number[] };
   errors: string[];
 }
 
@@ -104,6 +106,8 @@ async function main() {
     connections: [],
     rooms: [],
     coldload: [],
+    storedBytes: [],
+    load: { before: os.loadavg(), after: [] },
     errors: [],
   };
   const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -159,9 +163,6 @@ async function main() {
         log(`${name} connections:`, result);
         results.connections.push({ system: name, result });
       }
-      if (scenarios.has('coldload') && 'coldLoad' in started) {
-        // Cold load needs a persistence layer that can be filled and restarted: see lib/ours.ts.
-      }
     } catch (err) {
       const msg = `${name}: ${(err as Error).stack ?? err}`;
       log('ERROR', msg);
@@ -174,7 +175,8 @@ async function main() {
 
   if (scenarios.has('coldload')) {
     try {
-      const { runColdLoad } = await import('./lib/coldload');
+      const { runColdLoad, runStoredBytes } = await import('./lib/coldload');
+      results.storedBytes = await runStoredBytes(900, systemsWanted, log);
       results.coldload = await runColdLoad(systemsWanted, quick, reps, log);
     } catch (err) {
       results.errors.push(`coldload: ${(err as Error).stack ?? err}`);
@@ -182,6 +184,7 @@ async function main() {
     }
   }
 
+  results.load.after = os.loadavg();
   const dir = path.resolve('bench/results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${results.date.slice(0, 19).replace(/:/g, '-')}.json`);

@@ -19,6 +19,8 @@ export interface ServerHandle {
   request<T = unknown>(type: 'metrics' | 'gc' | 'resetDelay'): Promise<T>;
   metrics(): Promise<ServerMetrics>;
   stop(): Promise<void>;
+  /** SIGKILL: no graceful flush or compaction (for cold-load measurements of an uncompacted log). */
+  kill(): Promise<void>;
 }
 
 /** Spawns `node --expose-gc --import tsx <file>` pinned to SERVER_CORE; resolves once it reports its port. */
@@ -71,6 +73,12 @@ export async function startServer(
     extra,
     request,
     metrics: () => request<ServerMetrics>('metrics'),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode) return resolve();

@@ -20,6 +20,9 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
   );
   L.push(`- Command: \`${r.command}\``);
   L.push(`- Date: ${r.date}; repetitions per grid point: ${r.config.reps}`);
+  L.push(
+    `- Load average (1/5/15 min) at start ${r.load.before.map((x) => x.toFixed(1)).join(' / ')}, at end ${r.load.after.map((x) => x.toFixed(1)).join(' / ')}: the machine is shared, so compare systems within this run, not across runs.`,
+  );
   L.push('');
   L.push('## Method');
   L.push('');
@@ -111,6 +114,7 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
     }
     L.push('');
   }
+  L.push(...goals(r));
   if (r.errors.length) {
     L.push('## Errors in this run');
     L.push('');
@@ -118,4 +122,37 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
     L.push('');
   }
   return L.join('\n');
+}
+
+/** The project's goals for ours, checked against this run's figures. */
+function goals(r: BenchResults): string[] {
+  const L: string[] = ['## Goals (ours)', '', '| goal | figure in this run | met? |', '|---|---|---|'];
+  const ok = (b: boolean | null) => (b === null ? 'not measured' : b ? 'yes' : '**no**');
+  for (const key of [...new Set(r.latency.map((l) => `${l.clients}×${l.rooms}`))]) {
+    const rows = r.latency.filter((l) => `${l.clients}×${l.rooms}` === key);
+    const ours = rows.find((l) => l.system === 'ours');
+    const refs = rows.filter((l) => l.system !== 'ours');
+    if (!ours || !refs.length) continue;
+    const best = Math.min(...refs.map((x) => x.p99Us.median));
+    L.push(
+      `| p99 at ${key} no worse than the best reference | ours ${us(ours.p99Us.median)} vs best ${us(best)} (${num(ours.p99Us.median / best, 2)}×) | ${ok(ours.p99Us.median <= best)} |`,
+    );
+  }
+  const two = r.latency.find((l) => l.system === 'ours' && l.clients === 2 && l.rooms === 1);
+  L.push(
+    `| p50 at 2 clients < 0.5 ms | ${two ? us(two.p50Us.median) : '–'} | ${ok(two ? two.p50Us.median < 500 : null)} |`,
+  );
+  const conn = r.connections.find((c) => c.system === 'ours');
+  L.push(
+    `| ≥ 10,000 concurrent connections | ${conn ? `${conn.result.held} held of ${conn.result.target}` : '–'} | ${ok(conn ? conn.result.held >= 10_000 : null)} |`,
+  );
+  const big = Math.max(0, ...r.coldload.filter((c) => c.system === 'ours').map((c) => c.updates));
+  const logRow = r.coldload.find((c) => c.system === 'ours' && c.updates === big && c.storedAs === 'log');
+  const snapRow = r.coldload.find((c) => c.system === 'ours' && c.updates === big && c.storedAs === 'snapshot');
+  const ratio = logRow && snapRow ? logRow.loadMs.median / snapRow.loadMs.median : NaN;
+  L.push(
+    `| cold load of the ${big || '100k'}-update log within 1.5× of its snapshot | ${Number.isFinite(ratio) ? `${num(ratio, 2)}×` : '–'} | ${ok(Number.isFinite(ratio) ? ratio <= 1.5 : null)} |`,
+  );
+  L.push('');
+  return L;
 }
