@@ -15,6 +15,7 @@ interface Network {
   alice: TestUser; // representative of Green Hands
   bob: TestUser; // representative of Blue Cluster
   olga: TestUser; // observer
+  manager: TestUser;
 }
 
 async function setUpNetwork(createUser: (o?: Partial<TestUser>) => Promise<TestUser>): Promise<Network> {
@@ -43,7 +44,7 @@ async function setUpNetwork(createUser: (o?: Partial<TestUser>) => Promise<TestU
   await join(alice, { role: 'representative', organisationId: greenId });
   await join(bob, { role: 'representative', organisationId: blueId });
   await join(olga, { role: 'observer' });
-  return { id, name, greenId, blueId, alice, bob, olga };
+  return { id, name, greenId, blueId, alice, bob, olga, manager };
 }
 
 const statusOf = (page: Page) => page.locator('[role="status"][data-status]');
@@ -187,6 +188,27 @@ test.describe('shared notes', () => {
     await expect(editorOf(a)).toContainText('Decided: we meet on Friday.');
     await expect(editorOf(a)).not.toContainText('observer was here');
     await expectNoAxeViolations(o);
+  });
+});
+
+test.describe('access changes', () => {
+  test('a representative removed from the network while editing is told they no longer have access', async ({
+    createUser,
+    signedInPageFor,
+  }) => {
+    test.setTimeout(120_000);
+    const n = await setUpNetwork(createUser);
+    const b = await signedInPageFor(n.bob);
+    await b.goto(`/networks/${n.id}/notes`);
+    await expect(statusOf(b)).toHaveAttribute('data-status', 'live');
+    const bobId = (await n.bob.api.session())?.user?.id;
+    expect(bobId).toBeTruthy();
+    const removed = await n.manager.api.delete(`/api/networks/${n.id}/members/${bobId}`);
+    expect(removed.status, removed.text).toBe(200);
+    // The server closes the socket (permissions changed); the client asks for a new ticket, is refused, and says so.
+    await expect(statusOf(b)).toHaveAttribute('data-status', 'noAccess', { timeout: 30_000 });
+    await expect(statusOf(b)).toContainText('no longer have access');
+    await expect(editorOf(b)).toHaveAttribute('contenteditable', 'false');
   });
 });
 
