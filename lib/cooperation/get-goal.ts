@@ -39,7 +39,7 @@ export function ratingSpread(ratings: { organisationId: string; attractive: numb
     }
     if (mostDivergent && mostDivergent.distance === 0) mostDivergent = null;
   }
-  return { count: ratings.length, scales, mostDivergent };
+  return { count: ratings.length, scales, mostDivergent: mostDivergent as { organisationId: string; distance: number } | null };
 }
 
 /** One goal with its ratings, their spread and its comments. Any member of the network may read it. */

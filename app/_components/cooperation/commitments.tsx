@@ -1,0 +1,244 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
+import { useI18n } from '@/app/_components/providers';
+import type { CooperationAbilities } from '@/lib/cooperation/abilities';
+import type { Commitment } from '@/lib/cooperation/commitments';
+import type { LedgerEntry } from '@/lib/cooperation/ledger';
+import { BUILTIN_UNITS } from '@/lib/cooperation/shared';
+import { api, ApiRefusal, newKey, qs } from './api';
+import { coopKey } from './live';
+import { useOutbox } from './outbox';
+import { useFormat } from './shell';
+
+interface Page {
+  total: number;
+  commitments: Commitment[];
+}
+
+/** Commitments for a goal, an organisation or a view (due soon, overdue …), with the steps the person may take. */
+export function CommitmentList({
+  networkId,
+  filter,
+  abilities,
+  showGoal,
+  emptyText,
+}: {
+  networkId: string;
+  filter: { goalId?: string; organisationId?: string; view?: string; limit?: number };
+  abilities: CooperationAbilities | null;
+  showGoal?: boolean;
+  emptyText?: string;
+}) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const list = useQuery({
+    queryKey: coopKey(networkId, 'commitments', filter),
+    queryFn: () => api<Page>(`/api/networks/${networkId}/commitments${qs({ limit: 50, ...filter })}`),
+  });
+  if (list.isError) return <Alert tone="error">{(list.error as Error).message}</Alert>;
+  if (!list.data) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (!list.data.commitments.length) return <p className="text-stone-700">{emptyText ?? t('cooperation.commitments.none')}</p>;
+  return (
+    <ul className="grid gap-2" data-testid="commitment-list">
+      {list.data.commitments.map((c) => (
+        <li key={c.id} className="rounded border border-stone-300 bg-white p-3" data-status={c.status}>
+          <p>
+            <span className="font-medium">{c.organisationName}</span>: {f.amount(c.amount, c.unit)} · {t('cooperation.commitments.due', { date: f.date(c.dueOn) })}
+            {showGoal ? (
+              <>
+                {' · '}
+                <Link href={`/networks/${networkId}/goals/${c.goalId}`} className="text-brand-800 underline underline-offset-4">
+                  {c.goalTitle}
+                </Link>
+              </>
+            ) : null}
+          </p>
+          <p className="text-sm">
+            <span className="font-medium" data-testid="commitment-status">
+              {t(`cooperation.commitmentStatus.${c.status}`)}
+            </span>
+            {c.isOverdue ? <span className="ml-2 rounded bg-red-100 px-1.5 font-medium text-red-900">{t('cooperation.commitments.overdue')}</span> : null}
+            {c.withdrawReason ? ` — ${c.withdrawReason}` : ''}
+            {c.evidenceEntryIds.length ? ` — ${t('cooperation.commitments.evidenceCount', { count: c.evidenceEntryIds.length })}` : ''}
+          </p>
+          {abilities?.commit && abilities.organisationId === c.organisationId ? <CommitmentActions networkId={networkId} c={c} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const qc = useQueryClient();
+  const [mode, setMode] = useState<'none' | 'deliver' | 'withdraw'>('none');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const open = ['proposed', 'awaiting_home_approval', 'committed'].includes(c.status);
+  const entries = useQuery({
+    enabled: mode === 'deliver',
+    queryKey: coopKey(networkId, 'ledger', { organisationId: c.organisationId, unit: c.unit, evidence: c.id }),
+    queryFn: () => api<{ entries: LedgerEntry[] }>(`/api/networks/${networkId}/ledger${qs({ organisationId: c.organisationId, unit: c.unit, limit: 50 })}`),
+  });
+  async function send(body: Record<string, unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/networks/${networkId}/commitments/${c.id}`, { method: 'PATCH', body });
+      setMode('none');
+      void qc.invalidateQueries({ queryKey: coopKey(networkId) });
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (!open) return null;
+  const evidence = (entries.data?.entries ?? []).filter((e) => e.giverOrgId === c.organisationId && e.amount > 0 && (e.status === 'confirmed' || e.status === 'pending'));
+  return (
+    <div className="mt-2">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div className="flex flex-wrap gap-2">
+        {c.status === 'proposed' ? (
+          <Button size="sm" busy={busy} onClick={() => void send({ action: 'commit' })}>
+            {t('cooperation.commitments.commit')}
+          </Button>
+        ) : null}
+        {c.status === 'committed' ? (
+          <Button size="sm" variant="secondary" onClick={() => setMode(mode === 'deliver' ? 'none' : 'deliver')} aria-expanded={mode === 'deliver'}>
+            {t('cooperation.commitments.markDelivered')}
+          </Button>
+        ) : null}
+        <Button size="sm" variant="ghost" onClick={() => setMode(mode === 'withdraw' ? 'none' : 'withdraw')} aria-expanded={mode === 'withdraw'}>
+          {t('cooperation.commitments.withdraw')}
+        </Button>
+      </div>
+      {mode === 'deliver' ? (
+        <form
+          className="mt-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send({ action: 'deliver', evidenceEntryIds: new FormData(e.currentTarget).getAll('evidence').map(String) });
+          }}
+        >
+          <fieldset>
+            <legend className="font-medium">{t('cooperation.commitments.evidence')}</legend>
+            {evidence.length === 0 ? <p className="text-sm">{t('cooperation.commitments.noEvidence')}</p> : null}
+            {evidence.map((e) => (
+              <label key={e.id} className="mt-1 flex items-center gap-2 text-sm">
+                <input type="checkbox" name="evidence" value={e.id} className="h-4 w-4" />
+                {f.date(e.date)} · {f.amount(e.amount, e.unit)} · {e.description || '—'} ({t(`cooperation.entryStatus.${e.status}`)})
+              </label>
+            ))}
+          </fieldset>
+          <Button type="submit" size="sm" className="mt-2" busy={busy} disabled={!evidence.length}>
+            {t('cooperation.commitments.confirmDelivered')}
+          </Button>
+        </form>
+      ) : null}
+      {mode === 'withdraw' ? (
+        <form
+          className="mt-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send({ action: 'withdraw', reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+          }}
+        >
+          <TextField label={t('cooperation.commitments.reason')} name="reason" required minLength={3} />
+          <Button type="submit" size="sm" variant="danger" busy={busy}>
+            {t('cooperation.commitments.confirmWithdraw')}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+/** My organisation commits an amount of a unit to a goal by a date (queued when offline). */
+export function CreateCommitmentForm({ networkId, goalId, organisationId }: { networkId: string; goalId: string; organisationId: string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const outbox = useOutbox();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const d = new FormData(form);
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const body = {
+      organisationId,
+      goalId,
+      unit: String(d.get('unit')),
+      amount: Number(String(d.get('amount')).replace(',', '.')),
+      dueOn: String(d.get('dueOn')),
+      note: String(d.get('note') ?? ''),
+      commit: d.get('commit') === 'on',
+      idempotencyKey: newKey(),
+    };
+    try {
+      const r = await outbox.submit({ url: `/api/networks/${networkId}/commitments`, body, label: t('cooperation.commitments.queuedLabel', { amount: String(body.amount) }) });
+      form.reset();
+      setNotice(r.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.commitments.created'));
+      void qc.invalidateQueries({ queryKey: coopKey(networkId) });
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={onSubmit} className="mb-4 rounded border border-stone-300 p-3" aria-label={t('cooperation.commitments.new')}>
+      <h3 className="mb-2 font-semibold">{t('cooperation.commitments.new')}</h3>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <div className="grid gap-x-3 sm:grid-cols-3">
+        <TextField label={t('cooperation.entry.amount')} name="amount" inputMode="decimal" required />
+        <SelectField label={t('cooperation.entry.unit')} name="unit" defaultValue="hours" options={BUILTIN_UNITS.map((u) => ({ value: u, label: t(`cooperation.unit.${u}`) }))} />
+        <TextField label={t('cooperation.commitments.dueOn')} name="dueOn" type="date" required />
+      </div>
+      <TextAreaField label={t('cooperation.commitments.note')} name="note" rows={2} optionalLabel={t('common.optional')} />
+      <label className="mb-3 flex items-center gap-2">
+        <input type="checkbox" name="commit" defaultChecked className="h-4 w-4" />
+        {t('cooperation.commitments.commitNow')}
+      </label>
+      <Button type="submit" busy={busy}>
+        {t('cooperation.commitments.submit')}
+      </Button>
+    </form>
+  );
+}
+
+/** The commitments page: views due soon, overdue, open, delivered, withdrawn, all. */
+export function CommitmentsOverview({ networkId, orgs, abilities }: { networkId: string; orgs: { id: string; name: string }[]; abilities: CooperationAbilities }) {
+  const { t } = useI18n();
+  const [view, setView] = useState('due_soon');
+  const [organisationId, setOrganisationId] = useState('');
+  return (
+    <div>
+      <div className="grid gap-x-3 sm:grid-cols-2">
+        <SelectField
+          label={t('cooperation.commitments.view')}
+          value={view}
+          onChange={(e) => setView(e.target.value)}
+          options={['due_soon', 'overdue', 'open', 'delivered', 'withdrawn', 'all'].map((v) => ({ value: v, label: t(`cooperation.commitments.views.${v}`) }))}
+        />
+        <SelectField
+          label={t('cooperation.filter.organisation')}
+          value={organisationId}
+          onChange={(e) => setOrganisationId(e.target.value)}
+          options={[{ value: '', label: t('cooperation.filter.allOrganisations') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
+        />
+      </div>
+      <CommitmentList networkId={networkId} filter={{ view, organisationId: organisationId || undefined }} abilities={abilities} showGoal />
+    </div>
+  );
+}

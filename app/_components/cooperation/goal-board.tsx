@@ -1,0 +1,196 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Card, EmptyState, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
+import { useI18n } from '@/app/_components/providers';
+import type { CooperationAbilities } from '@/lib/cooperation/abilities';
+import { GOAL_STATUSES, type Goal } from '@/lib/cooperation/shared';
+import { api, ApiRefusal, qs } from './api';
+import { coopKey } from './live';
+import { useFormat, type OrgName } from './shell';
+
+const PAGE = 20;
+
+interface BoardPage {
+  total: number;
+  goals: Goal[];
+  abilities: CooperationAbilities;
+}
+
+/** The goal board: filter by status and organisation, search words, sort by date; propose a goal. */
+export function GoalBoard({ networkId, orgs }: { networkId: string; orgs: OrgName[] }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const [status, setStatus] = useState('');
+  const [organisationId, setOrganisationId] = useState('');
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState('updated_desc');
+  const [offset, setOffset] = useState(0);
+  const filters = { status, organisationId, q: search, sort, limit: PAGE, offset };
+  const board = useQuery({
+    queryKey: coopKey(networkId, 'goals', filters),
+    queryFn: () => api<BoardPage>(`/api/networks/${networkId}/goals${qs(filters)}`),
+    placeholderData: (prev) => prev,
+  });
+  const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
+  const statusOptions = [{ value: '', label: t('cooperation.filter.allStatuses') }, ...GOAL_STATUSES.map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) }))];
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <section aria-labelledby="goal-board-title">
+        <h2 id="goal-board-title" className="sr-only">
+          {t('cooperation.board.title')}
+        </h2>
+        <form
+          role="search"
+          aria-label={t('cooperation.board.filters')}
+          className="mb-4 grid gap-x-3 sm:grid-cols-2 lg:grid-cols-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSearch(q);
+            setOffset(0);
+          }}
+        >
+          <SelectField label={t('cooperation.filter.status')} value={status} options={statusOptions} onChange={(e) => (setStatus(e.target.value), setOffset(0))} />
+          <SelectField
+            label={t('cooperation.filter.organisation')}
+            value={organisationId}
+            options={[{ value: '', label: t('cooperation.filter.allOrganisations') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
+            onChange={(e) => (setOrganisationId(e.target.value), setOffset(0))}
+          />
+          <SelectField
+            label={t('cooperation.filter.sort')}
+            value={sort}
+            options={['updated_desc', 'target_asc', 'target_desc', 'created_desc'].map((s) => ({ value: s, label: t(`cooperation.sort.${s}`) }))}
+            onChange={(e) => setSort(e.target.value)}
+          />
+          <div className="flex items-end gap-2">
+            <TextField label={t('cooperation.filter.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} className="flex-1" />
+            <Button type="submit" variant="secondary" className="mb-4">
+              {t('cooperation.filter.searchButton')}
+            </Button>
+          </div>
+        </form>
+        {board.isError ? <Alert tone="error">{(board.error as Error).message}</Alert> : null}
+        {board.data && board.data.goals.length === 0 ? (
+          <EmptyState title={t('cooperation.board.empty')} description={t('cooperation.board.emptyHint')} />
+        ) : null}
+        <p className="mb-2 text-sm text-stone-700" aria-live="polite">
+          {board.data ? t('cooperation.board.count', { count: board.data.total }) : t('common.loading')}
+        </p>
+        <ul className="grid gap-3" data-testid="goal-list">
+          {board.data?.goals.map((g) => (
+            <li key={g.id} className="rounded-lg border border-stone-300 bg-white p-4">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 className="text-lg font-semibold">
+                  <Link href={`/networks/${networkId}/goals/${g.id}`} className="text-brand-800 underline underline-offset-4">
+                    {g.title}
+                  </Link>
+                </h3>
+                <GoalStatusBadge status={g.status} />
+              </div>
+              {g.whyTogether ? <p className="mt-1 text-stone-800">{g.whyTogether}</p> : null}
+              <p className="mt-2 text-sm text-stone-700">
+                {t('cooperation.goal.target')}: {f.date(g.targetDate)} · {g.organisationIds.map(orgName).filter(Boolean).join(', ') || '—'}
+              </p>
+            </li>
+          ))}
+        </ul>
+        {board.data && board.data.total > PAGE ? (
+          <nav aria-label={t('cooperation.pagination')} className="mt-4 flex items-center gap-3">
+            <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              {t('cooperation.previous')}
+            </Button>
+            <span className="text-sm">
+              {t('cooperation.pageOf', { from: offset + 1, to: Math.min(offset + PAGE, board.data.total), total: board.data.total })}
+            </span>
+            <Button variant="secondary" size="sm" disabled={offset + PAGE >= board.data.total} onClick={() => setOffset(offset + PAGE)}>
+              {t('cooperation.next')}
+            </Button>
+          </nav>
+        ) : null}
+      </section>
+      {board.data?.abilities.createGoal ? <CreateGoalForm networkId={networkId} orgs={orgs} myOrgId={board.data.abilities.organisationId} /> : null}
+    </div>
+  );
+}
+
+export function GoalStatusBadge({ status }: { status: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="rounded-full border border-stone-500 bg-stone-100 px-2 py-0.5 text-sm font-medium text-stone-900" data-status={status}>
+      {t(`cooperation.goalStatus.${status}`)}
+    </span>
+  );
+}
+
+function CreateGoalForm({ networkId, orgs, myOrgId }: { networkId: string; orgs: OrgName[]; myOrgId: string | null }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const res = await api<{ goal: Goal }>(`/api/networks/${networkId}/goals`, {
+        method: 'POST',
+        body: {
+          title: String(data.get('title') ?? ''),
+          whyTogether: String(data.get('whyTogether') ?? ''),
+          status: String(data.get('status') ?? 'proposed'),
+          targetDate: data.get('targetDate') ? String(data.get('targetDate')) : null,
+          organisationIds: data.getAll('organisationIds').map(String),
+        },
+      });
+      form.reset();
+      setDone(res.goal.title);
+      void qc.invalidateQueries({ queryKey: coopKey(networkId) });
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
+      if (err instanceof ApiRefusal && err.fields) setFields(err.fields);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={t('cooperation.createGoal.title')} id="create-goal">
+      <form onSubmit={onSubmit} noValidate>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        {done ? <Alert tone="success">{t('cooperation.createGoal.done', { title: done })}</Alert> : null}
+        <TextField label={t('cooperation.goal.title')} name="title" required minLength={3} maxLength={200} error={fields.title} />
+        <TextAreaField label={t('cooperation.goal.whyTogether')} hint={t('cooperation.goal.whyTogetherHint')} name="whyTogether" rows={3} error={fields.whyTogether} />
+        <TextField label={t('cooperation.goal.target')} name="targetDate" type="date" optionalLabel={t('common.optional')} error={fields.targetDate} />
+        <SelectField
+          label={t('cooperation.goal.status')}
+          name="status"
+          defaultValue="proposed"
+          options={(['proposed', 'pilot'] as const).map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) }))}
+        />
+        <fieldset className="mb-4">
+          <legend className="font-medium">{t('cooperation.goal.organisations')}</legend>
+          {orgs.map((o) => (
+            <label key={o.id} className="mt-1 flex items-center gap-2">
+              <input type="checkbox" name="organisationIds" value={o.id} defaultChecked={o.id === myOrgId} disabled={o.id === myOrgId} className="h-4 w-4" />
+              {o.name}
+            </label>
+          ))}
+        </fieldset>
+        <Button type="submit" busy={busy}>
+          {busy ? t('common.saving') : t('cooperation.createGoal.submit')}
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,393 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState, type FormEvent } from 'react';
+import { Alert, Button, Card, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
+import { useI18n } from '@/app/_components/providers';
+import type { CooperationAbilities } from '@/lib/cooperation/abilities';
+import type { getGoal } from '@/lib/cooperation/get-goal';
+import type { listGoalRevisions } from '@/lib/cooperation/goal-revisions';
+import { GOAL_STATUSES, type Goal, type Indicator } from '@/lib/cooperation/shared';
+import { api, ApiRefusal } from './api';
+import { CommitmentList, CreateCommitmentForm } from './commitments';
+import { GoalStatusBadge } from './goal-board';
+import { GoalText, type GoalTextHandle } from './goal-text';
+import { coopKey } from './live';
+import { useFormat, type OrgName } from './shell';
+
+type GoalView = Awaited<ReturnType<typeof getGoal>> & { abilities: CooperationAbilities };
+type Revision = Awaited<ReturnType<typeof listGoalRevisions>>[number];
+const SCALES = ['attractive', 'concrete', 'flexible'] as const;
+
+/** One goal: its accountable parts, the live description, versions, ratings, comments and commitments. */
+export function GoalDetail({
+  networkId,
+  goalId,
+  orgs,
+  realtimeUrl,
+  self,
+}: {
+  networkId: string;
+  goalId: string;
+  orgs: OrgName[];
+  realtimeUrl: string;
+  self: { id: string; name: string; organisation: string | null };
+}) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const key = coopKey(networkId, 'goal', goalId);
+  const view = useQuery({ queryKey: key, queryFn: () => api<GoalView>(`/api/networks/${networkId}/goals/${goalId}`) });
+  const [textHandle, setTextHandle] = useState<GoalTextHandle | null>(null);
+  const onReady = useCallback((h: GoalTextHandle | null) => setTextHandle(h), []);
+  if (view.isError) return <Alert tone="error">{(view.error as Error).message}</Alert>;
+  if (!view.data) return <p aria-busy="true">{t('common.loading')}</p>;
+  const { goal, abilities } = view.data;
+  const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? '—';
+  const canUpdate = abilities.moderateGoals || (abilities.record && goal.organisationIds.includes(abilities.organisationId ?? ''));
+
+  return (
+    <div className="grid gap-6">
+      <header className="rounded-lg border border-stone-300 bg-white p-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-2xl font-semibold sm:text-3xl">{goal.title}</h1>
+          <GoalStatusBadge status={goal.status} />
+        </div>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="font-medium">{t('cooperation.goal.whyTogether')}</dt>
+          <dd>{goal.whyTogether || '—'}</dd>
+          <dt className="font-medium">{t('cooperation.goal.target')}</dt>
+          <dd>{f.date(goal.targetDate)}</dd>
+          <dt className="font-medium">{t('cooperation.goal.organisations')}</dt>
+          <dd>{goal.organisationIds.map(orgName).join(', ') || '—'}</dd>
+          <dt className="font-medium">{t('cooperation.goal.version')}</dt>
+          <dd>{goal.version}</dd>
+        </dl>
+        <Indicators indicators={goal.indicators} />
+      </header>
+
+      {canUpdate ? <GoalEditForm networkId={networkId} goal={goal} /> : null}
+
+      <Card title={t('cooperation.text.title')} id="description">
+        <GoalText networkId={networkId} goalId={goalId} realtimeUrl={realtimeUrl} canWrite={abilities.editText} self={self} onReady={onReady} />
+      </Card>
+
+      <Revisions networkId={networkId} goal={goal} restore={textHandle} />
+
+      <Ratings networkId={networkId} view={view.data} orgName={orgName} />
+
+      <Card title={t('cooperation.commitments.forGoal')} id="commitments">
+        {abilities.commit && abilities.organisationId ? (
+          <CreateCommitmentForm networkId={networkId} goalId={goalId} organisationId={abilities.organisationId} />
+        ) : null}
+        <CommitmentList networkId={networkId} filter={{ goalId }} abilities={abilities} />
+      </Card>
+
+      <Comments networkId={networkId} view={view.data} />
+    </div>
+  );
+}
+
+function Indicators({ indicators }: { indicators: Indicator[] }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  if (!indicators.length) return null;
+  return (
+    <div className="mt-3">
+      <h2 className="font-medium">{t('cooperation.goal.indicators')}</h2>
+      <ul className="mt-1 grid gap-2">
+        {indicators.map((i) => (
+          <li key={i.id}>
+            <span>
+              {i.label}: {f.number(i.current)} / {f.number(i.target)} {i.unit}
+            </span>
+            <progress className="ml-2 align-middle" max={i.target || 1} value={Math.min(i.current, i.target || 1)} aria-label={i.label} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Status, target date and indicators. The status change is optimistic and rolls back with the server's reason. */
+function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const key = coopKey(networkId, 'goal', goal.id);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<{ goal: Goal }>(`/api/networks/${networkId}/goals/${goal.id}`, { method: 'PATCH', body }),
+    onMutate: async (body) => {
+      setError(null);
+      setSaved(false);
+      await qc.cancelQueries({ queryKey: key });
+      const before = qc.getQueryData<GoalView>(key);
+      if (before) qc.setQueryData<GoalView>(key, { ...before, goal: { ...before.goal, ...(body as Partial<Goal>) } });
+      return { before };
+    },
+    onError: (err, _body, ctx) => {
+      if (ctx?.before) qc.setQueryData(key, ctx.before);
+      setError(`${t('cooperation.rolledBack')} ${err instanceof ApiRefusal ? err.message : t('errors.network')}`);
+    },
+    onSuccess: () => setSaved(true),
+    onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
+  });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const d = new FormData(e.currentTarget);
+    const indicators = goal.indicators.map((i) => ({ ...i, current: Number(d.get(`indicator-${i.id}`) ?? i.current) }));
+    const label = String(d.get('newIndicatorLabel') ?? '').trim();
+    if (label) indicators.push({ id: `i${Date.now().toString(36)}`, label, unit: String(d.get('newIndicatorUnit') ?? ''), target: Number(d.get('newIndicatorTarget') || 0), current: 0 });
+    mutation.mutate({
+      expectedVersion: goal.version,
+      status: String(d.get('status')),
+      targetDate: d.get('targetDate') ? String(d.get('targetDate')) : null,
+      indicators,
+    });
+  }
+
+  return (
+    <Card title={t('cooperation.goal.change')} id="change-goal">
+      <form onSubmit={onSubmit} key={goal.version}>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        {saved ? <Alert tone="success">{t('cooperation.goal.changed')}</Alert> : null}
+        <div className="grid gap-x-4 sm:grid-cols-2">
+          <SelectField label={t('cooperation.goal.status')} name="status" defaultValue={goal.status} options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) }))} />
+          <TextField label={t('cooperation.goal.target')} name="targetDate" type="date" defaultValue={goal.targetDate ?? ''} optionalLabel={t('common.optional')} />
+        </div>
+        {goal.indicators.map((i) => (
+          <TextField key={i.id} label={t('cooperation.goal.indicatorProgress', { label: i.label })} name={`indicator-${i.id}`} type="number" min={0} step="any" defaultValue={i.current} />
+        ))}
+        <fieldset className="mb-2 grid gap-x-4 sm:grid-cols-3">
+          <legend className="mb-1 font-medium">{t('cooperation.goal.newIndicator')}</legend>
+          <TextField label={t('cooperation.goal.indicatorLabel')} name="newIndicatorLabel" optionalLabel={t('common.optional')} />
+          <TextField label={t('cooperation.goal.indicatorTarget')} name="newIndicatorTarget" type="number" min={0} step="any" />
+          <TextField label={t('cooperation.goal.indicatorUnit')} name="newIndicatorUnit" />
+        </fieldset>
+        <Button type="submit" busy={mutation.isPending}>
+          {t('common.save')}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+/** Every version; one earlier version beside the current one; restoring its text makes a new version. */
+function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal; restore: GoalTextHandle | null }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const revs = useQuery({
+    queryKey: coopKey(networkId, 'goal', goal.id, 'revisions'),
+    queryFn: () => api<{ revisions: Revision[] }>(`/api/networks/${networkId}/goals/${goal.id}/revisions`),
+  });
+  const [picked, setPicked] = useState<number | null>(null);
+  const [msg, setMsg] = useState<string | null>(null);
+  const list = revs.data?.revisions ?? [];
+  const current = list[0];
+  const earlier = list.find((r) => r.version === picked) ?? null;
+  const field = (r: Revision) => (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+      <dt className="font-medium">{t('cooperation.goal.status')}</dt>
+      <dd>{t(`cooperation.goalStatus.${r.snapshot.status}`)}</dd>
+      <dt className="font-medium">{t('cooperation.goal.target')}</dt>
+      <dd>{f.date(r.snapshot.targetDate)}</dd>
+      <dt className="font-medium">{t('cooperation.goal.indicators')}</dt>
+      <dd>{r.snapshot.indicators.map((i) => `${i.label}: ${i.current}/${i.target}`).join('; ') || '—'}</dd>
+      <dt className="font-medium">{t('cooperation.text.title')}</dt>
+      <dd className="whitespace-pre-wrap">{r.snapshot.description || '—'}</dd>
+    </dl>
+  );
+  return (
+    <Card title={t('cooperation.revisions.title')} id="revisions">
+      <ol className="grid gap-1 text-sm" data-testid="revisions">
+        {list.map((r) => (
+          <li key={r.version} className="flex flex-wrap items-center gap-2">
+            <span className="font-medium">{t('cooperation.revisions.version', { version: r.version })}</span>
+            <span>
+              {r.actorName} · {f.time(r.createdAt)} · {r.changed.map((c) => t(`cooperation.revisions.changed.${c}`)).join(', ')}
+              {r.restoredFrom ? ` · ${t('cooperation.revisions.restoredFrom', { version: r.restoredFrom })}` : ''}
+            </span>
+            {r !== current ? (
+              <Button variant="ghost" size="sm" onClick={() => setPicked(r.version)} aria-pressed={picked === r.version}>
+                {t('cooperation.revisions.compare', { version: r.version })}
+              </Button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {earlier && current ? (
+        <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="revision-compare">
+          <section aria-label={t('cooperation.revisions.version', { version: earlier.version })} className="rounded border border-stone-300 p-3">
+            <h3 className="mb-2 font-semibold">{t('cooperation.revisions.version', { version: earlier.version })}</h3>
+            {field(earlier)}
+            {restore ? (
+              <Button
+                className="mt-3"
+                variant="secondary"
+                size="sm"
+                onClick={async () => {
+                  await restore.restore(earlier.snapshot.description, earlier.version);
+                  setMsg(t('cooperation.revisions.restored', { version: earlier.version }));
+                }}
+              >
+                {t('cooperation.revisions.restoreText', { version: earlier.version })}
+              </Button>
+            ) : null}
+          </section>
+          <section aria-label={t('cooperation.revisions.current')} className="rounded border border-stone-300 p-3">
+            <h3 className="mb-2 font-semibold">{t('cooperation.revisions.current')}</h3>
+            {field(current)}
+          </section>
+        </div>
+      ) : null}
+      {msg ? <Alert tone="success">{msg}</Alert> : null}
+    </Card>
+  );
+}
+
+function Ratings({ networkId, view, orgName }: { networkId: string; view: GoalView; orgName: (id: string | null) => string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const { abilities, ratings, spread, goal } = view;
+  const mine = ratings.find((r) => r.organisationId === abilities.organisationId);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const d = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/networks/${networkId}/goals/${goal.id}/ratings`, {
+        method: 'PUT',
+        body: {
+          organisationId: abilities.organisationId,
+          attractive: Number(d.get('attractive')),
+          concrete: Number(d.get('concrete')),
+          flexible: Number(d.get('flexible')),
+          comment: String(d.get('comment') ?? ''),
+        },
+      });
+      setSaved(true);
+      void qc.invalidateQueries({ queryKey: coopKey(networkId) });
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const scoreOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`cooperation.rating.score${n}`) }));
+  return (
+    <Card title={t('cooperation.rating.title')} id="ratings">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div>
+          {spread.count ? (
+            <>
+              <table className="w-full text-left text-sm">
+                <caption className="mb-1 text-left font-medium">{t('cooperation.rating.spread')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cooperation.rating.scale')}</th>
+                    <th scope="col">{t('cooperation.rating.range')}</th>
+                    <th scope="col">{t('cooperation.rating.mean')}</th>
+                    <th scope="col">{t('cooperation.rating.sd')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {SCALES.map((s) => (
+                    <tr key={s}>
+                      <th scope="row" className="font-normal">
+                        {t(`cooperation.rating.${s}`)}
+                      </th>
+                      <td>{spread.scales[s] ? `${spread.scales[s]!.min}–${spread.scales[s]!.max}` : '—'}</td>
+                      <td>{spread.scales[s]?.mean ?? '—'}</td>
+                      <td>{spread.scales[s]?.sd ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {spread.mostDivergent ? (
+                <p className="mt-2 text-sm" data-testid="most-divergent">
+                  {t('cooperation.rating.mostDivergent', { organisation: orgName(spread.mostDivergent.organisationId) })}
+                </p>
+              ) : null}
+              <ul className="mt-3 grid gap-2 text-sm" data-testid="ratings">
+                {ratings.map((r) => (
+                  <li key={r.organisationId}>
+                    <span className="font-medium">{r.organisationName}</span>: {t('cooperation.rating.attractive')} {r.attractive}, {t('cooperation.rating.concrete')} {r.concrete},{' '}
+                    {t('cooperation.rating.flexible')} {r.flexible}
+                    {r.comment ? ` — „${r.comment}“` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t('cooperation.rating.none')}</p>
+          )}
+        </div>
+        {abilities.rate ? (
+          <form onSubmit={onSubmit} aria-label={t('cooperation.rating.yours')}>
+            <h3 className="mb-2 font-semibold">{t('cooperation.rating.yours')}</h3>
+            {error ? <Alert tone="error">{error}</Alert> : null}
+            {saved ? <Alert tone="success">{t('cooperation.rating.saved')}</Alert> : null}
+            {SCALES.map((s) => (
+              <SelectField key={s} label={t(`cooperation.rating.${s}`)} name={s} defaultValue={String(mine?.[s] ?? 3)} options={scoreOptions} />
+            ))}
+            <TextAreaField label={t('cooperation.rating.comment')} name="comment" rows={2} defaultValue={mine?.comment ?? ''} optionalLabel={t('common.optional')} />
+            <Button type="submit" busy={busy}>
+              {t('cooperation.rating.submit')}
+            </Button>
+          </form>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+function Comments({ networkId, view }: { networkId: string; view: GoalView }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/networks/${networkId}/goals/${view.goal.id}/comments`, { method: 'POST', body: { body: String(new FormData(form).get('body') ?? '') } });
+      form.reset();
+      void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', view.goal.id) });
+    } catch (err) {
+      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card title={t('cooperation.comments.title')} id="comments">
+      <ul className="mb-4 grid gap-2">
+        {view.comments.map((c) => (
+          <li key={c.id} className="rounded border border-stone-200 p-2">
+            <p className="text-sm text-stone-700">
+              {c.authorName} · {f.time(c.createdAt)}
+            </p>
+            <p className="whitespace-pre-wrap">{c.body}</p>
+          </li>
+        ))}
+      </ul>
+      {view.abilities.comment ? (
+        <form onSubmit={onSubmit}>
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <TextAreaField label={t('cooperation.comments.new')} name="body" rows={2} required />
+          <Button type="submit" busy={busy}>
+            {t('cooperation.comments.submit')}
+          </Button>
+        </form>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,177 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import * as Y from 'yjs';
+import { CollabEditor } from '@/app/_components/collab/collab-editor';
+import { CollabStatusLine } from '@/app/_components/collab/collab-status';
+import { PresenceList } from '@/app/_components/collab/presence-list';
+import { useCollabDoc } from '@/app/_components/collab/use-collab-doc';
+import { Alert, Button } from '@/app/_components/ui';
+import { useI18n } from '@/app/_components/providers';
+import { api, ApiRefusal } from './api';
+import { coopKey } from './live';
+
+/**
+ * Goal descriptions live in the network's commons document, root map `goals`
+ * (lib/realtime/doc-schema.ts), one nested XmlFragment per goal id, edited
+ * with the shared rich-text editor (live text, carets, presence).
+ */
+export const GOALS_ROOT = 'goals';
+
+type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
+
+/** The plain text of a description: one line per block. */
+export function fragmentText(frag: Y.XmlFragment): string {
+  const textOf = (n: XmlNode): string =>
+    n instanceof Y.XmlText
+      ? (n.toDelta() as { insert?: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('')
+      : n instanceof Y.XmlElement
+        ? (n.toArray() as XmlNode[]).map(textOf).join('')
+        : '';
+  return (frag.toArray() as XmlNode[]).map(textOf).join('\n');
+}
+
+/** Replaces the description with plain text, one paragraph per line (one transaction: every browser sees it at once). */
+export function setFragmentText(doc: Y.Doc, frag: Y.XmlFragment, text: string) {
+  doc.transact(() => {
+    frag.delete(0, frag.length);
+    frag.insert(
+      0,
+      text.split('\n').map((line) => {
+        const p = new Y.XmlElement('paragraph');
+        if (line) p.insert(0, [new Y.XmlText(line)]);
+        return p;
+      }),
+    );
+  });
+}
+
+export interface GoalTextHandle {
+  restore(text: string, version: number): Promise<void>;
+}
+
+export function GoalText({
+  networkId,
+  goalId,
+  realtimeUrl,
+  canWrite,
+  self,
+  onReady,
+}: {
+  networkId: string;
+  goalId: string;
+  realtimeUrl: string;
+  canWrite: boolean;
+  self: { id: string; name: string; organisation: string | null };
+  onReady?: (h: GoalTextHandle | null) => void;
+}) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const helpId = useId();
+  const collab = useCollabDoc(`commons.${networkId}`, { realtimeUrl, initialAccess: canWrite ? 'write' : 'read', storageScope: self.id });
+  const [frag, setFrag] = useState<Y.XmlFragment | null>(null);
+  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const lastSaved = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // Find (or, once synced and allowed, create) this goal's fragment; follow it if a concurrent creation wins.
+  useEffect(() => {
+    if (!collab) return;
+    const goals = collab.doc.getMap<Y.XmlFragment>(GOALS_ROOT);
+    const pick = () => {
+      const existing = goals.get(goalId);
+      if (existing instanceof Y.XmlFragment) setFrag(existing);
+      else if (collab.synced && collab.access === 'write') goals.set(goalId, new Y.XmlFragment());
+    };
+    pick();
+    const onChange = (ev: Y.YMapEvent<Y.XmlFragment>) => {
+      if (ev.keysChanged.has(goalId)) pick();
+    };
+    goals.observe(onChange);
+    return () => goals.unobserve(onChange);
+  }, [collab, collab?.synced, collab?.access, goalId]);
+
+  const save = useCallback(
+    async (restoredFrom: number | null = null, text?: string) => {
+      if (!frag) return;
+      const description = text ?? fragmentText(frag);
+      if (restoredFrom === null && description === lastSaved.current) return;
+      setSaveState('saving');
+      try {
+        await api(`/api/networks/${networkId}/goals/${goalId}/text`, { method: 'PUT', body: { description, restoredFrom } });
+        lastSaved.current = description;
+        setSaveState('saved');
+        setError(null);
+        void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', goalId) });
+      } catch (err) {
+        setSaveState('idle');
+        setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
+      }
+    },
+    [frag, networkId, goalId, qc, t],
+  );
+
+  // Keep a version a few seconds after this person's own edits pause.
+  useEffect(() => {
+    if (!frag || !collab || !canWrite) return;
+    const onDeep = (_: unknown, tr: Y.Transaction) => {
+      if (!tr.local) return;
+      setSaveState('idle');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), 4000);
+    };
+    frag.observeDeep(onDeep);
+    return () => {
+      frag.unobserveDeep(onDeep);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [frag, collab, canWrite, save]);
+
+  useEffect(() => {
+    if (!onReady) return;
+    if (!frag || !collab || !canWrite) return onReady(null);
+    onReady({
+      restore: async (text, version) => {
+        setFragmentText(collab.doc, frag, text);
+        await save(version, text);
+      },
+    });
+  }, [frag, collab, canWrite, save, onReady]);
+
+  const readOnly = !collab || !canWrite || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_14rem]">
+      <div className="min-w-0">
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <CollabStatusLine status={collab?.status ?? 'connecting'} onReconnect={collab?.reconnect} />
+          {canWrite ? (
+            <div className="flex items-center gap-2">
+              <span role="status" className="text-sm text-stone-700">
+                {saveState === 'saving' ? t('common.saving') : saveState === 'saved' ? t('cooperation.text.versionKept') : ''}
+              </span>
+              <Button variant="secondary" size="sm" onClick={() => void save()} disabled={!frag}>
+                {t('cooperation.text.keepVersion')}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <p id={helpId} className="mb-2 text-sm text-stone-700">
+          {readOnly ? t('cooperation.text.readOnlyHint') : t('cooperation.text.help')}
+        </p>
+        {collab && frag ? (
+          <CollabEditor key={frag._item?.id ? `${frag._item.id.client}:${frag._item.id.clock}` : 'root'} fragment={frag} awareness={collab.awareness} readOnly={readOnly} label={t('cooperation.text.editorLabel')} describedBy={helpId} />
+        ) : (
+          <div className="min-h-32 rounded-md border border-stone-400 bg-white p-3 text-stone-600" aria-busy="true">
+            {t('common.loading')}
+          </div>
+        )}
+      </div>
+      <aside className="rounded-lg border border-stone-300 bg-white p-3">
+        <PresenceList awareness={collab?.awareness ?? null} self={self} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import Link from 'next/link';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card } from '@/app/_components/ui';
+import { useI18n } from '@/app/_components/providers';
+import type { CooperationAbilities } from '@/lib/cooperation/abilities';
+import type { organisationOverview } from '@/lib/cooperation/organisation-overview';
+import { api } from './api';
+import { CommitmentList } from './commitments';
+import { BalancesView, useUnits } from './ledger-view';
+import { coopKey } from './live';
+import { useFormat, type OrgName } from './shell';
+
+type Overview = Awaited<ReturnType<typeof organisationOverview>>;
+
+/** An organisation's cooperation page: its ratings, given/received per partner, commitments and recent activity. */
+export function OrganisationCooperation({ networkId, organisationId, orgs, abilities }: { networkId: string; organisationId: string; orgs: OrgName[]; abilities: CooperationAbilities }) {
+  const { t } = useI18n();
+  const f = useFormat();
+  const units = useUnits(networkId);
+  const o = useQuery({ queryKey: coopKey(networkId, 'organisation', organisationId), queryFn: () => api<Overview>(`/api/networks/${networkId}/ledger/organisations/${organisationId}`) });
+  return (
+    <div className="grid gap-6">
+      <BalancesView networkId={networkId} orgs={orgs} labels={units.labels} organisationId={organisationId} />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title={t('cooperation.commitments.views.open')} id="open">
+          <CommitmentList networkId={networkId} filter={{ organisationId, view: 'open' }} abilities={abilities} showGoal />
+        </Card>
+        <Card title={t('cooperation.commitments.views.overdue')} id="overdue">
+          <CommitmentList networkId={networkId} filter={{ organisationId, view: 'overdue' }} abilities={abilities} showGoal emptyText={t('cooperation.commitments.noneOverdue')} />
+        </Card>
+        <Card title={t('cooperation.commitments.views.delivered')} id="delivered">
+          <CommitmentList networkId={networkId} filter={{ organisationId, view: 'delivered', limit: 20 }} abilities={abilities} showGoal />
+        </Card>
+      </div>
+      {o.isError ? <Alert tone="error">{(o.error as Error).message}</Alert> : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t('cooperation.org.ratings')} id="org-ratings">
+          {o.data && !o.data.ratings.length ? <p>{t('cooperation.rating.none')}</p> : null}
+          <ul className="grid gap-2 text-sm">
+            {o.data?.ratings.map((r) => (
+              <li key={r.goalId}>
+                <Link href={`/networks/${networkId}/goals/${r.goalId}`} className="font-medium text-brand-800 underline underline-offset-4">
+                  {r.goalTitle}
+                </Link>
+                : {t('cooperation.rating.attractive')} {r.attractive}, {t('cooperation.rating.concrete')} {r.concrete}, {t('cooperation.rating.flexible')} {r.flexible}
+                {r.comment ? ` — „${r.comment}“` : ''}
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title={t('cooperation.org.activity')} id="org-activity">
+          {o.data && !o.data.activity.length ? <p>{t('cooperation.org.noActivity')}</p> : null}
+          <ul className="grid gap-1 text-sm">
+            {o.data?.activity.map((a) => (
+              <li key={a.id}>
+                <span className="text-stone-700">{f.time(a.createdAt)}</span> · {a.actorName ?? '—'} · {t(`cooperation.activity.${a.kind}`) === `cooperation.activity.${a.kind}` ? a.kind : t(`cooperation.activity.${a.kind}`)}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </div>
+  );
+}

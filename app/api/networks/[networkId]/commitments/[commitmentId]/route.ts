@@ -1,0 +1,10 @@
+import { route } from '@/app/_lib/route';
+import { transitionCommitment, ZTransitionCommitment } from '@/lib/cooperation/transition-commitment';
+import { loadActor } from '@/lib/policies/load-actor';
+
+type P = { networkId: string; commitmentId: string };
+
+/** Moves a commitment on: `{action: commit | approve | deliver (evidenceEntryIds) | withdraw (reason)}`. */
+export const PATCH = route<typeof ZTransitionCommitment, P>({ body: ZTransitionCommitment }, async ({ db, user, params, body }) => ({
+  commitment: await transitionCommitment(db, await loadActor(db, user.id, params.networkId), params.networkId, params.commitmentId, body),
+}));

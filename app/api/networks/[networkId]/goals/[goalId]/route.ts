@@ -1,0 +1,18 @@
+import { route } from '@/app/_lib/route';
+import { cooperationAbilities } from '@/lib/cooperation/abilities';
+import { getGoal } from '@/lib/cooperation/get-goal';
+import { updateGoal, ZUpdateGoal } from '@/lib/cooperation/update-goal';
+import { loadActor } from '@/lib/policies/load-actor';
+
+type P = { networkId: string; goalId: string };
+
+/** One goal with ratings, their spread, comments, and what I may do. Members only. */
+export const GET = route<undefined, P>({}, async ({ db, user, params }) => {
+  const actor = await loadActor(db, user.id, params.networkId);
+  return { ...(await getGoal(db, actor, params.networkId, params.goalId)), abilities: cooperationAbilities(actor, params.networkId) };
+});
+
+/** Changes status, target date, indicators, title, "why together" or organisations: a new version. */
+export const PATCH = route<typeof ZUpdateGoal, P>({ body: ZUpdateGoal }, async ({ db, user, params, body }) => ({
+  goal: await updateGoal(db, await loadActor(db, user.id, params.networkId), params.networkId, params.goalId, body),
+}));

@@ -1,0 +1,10 @@
+import { route } from '@/app/_lib/route';
+import { respondEntry, ZRespondEntry } from '@/lib/cooperation/respond-entry';
+import { loadActor } from '@/lib/policies/load-actor';
+
+type P = { networkId: string; entryId: string };
+
+/** The receiving side confirms or disputes (with a comment) an entry. Once. */
+export const POST = route<typeof ZRespondEntry, P>({ body: ZRespondEntry }, async ({ db, user, params, body }) => ({
+  entry: await respondEntry(db, await loadActor(db, user.id, params.networkId), params.networkId, params.entryId, body),
+}));

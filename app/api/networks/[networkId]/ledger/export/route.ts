@@ -1,0 +1,28 @@
+import { route } from '@/app/_lib/route';
+import { exportEntriesCsv } from '@/lib/cooperation/export-entries-csv';
+import { ZEntryFilter } from '@/lib/cooperation/list-entries';
+import { loadActor } from '@/lib/policies/load-actor';
+import { parseQuery } from '../_lib/query';
+
+type P = { networkId: string };
+
+const COLUMNS = ['id', 'date', 'kind', 'giver', 'receiver', 'unit', 'amount', 'status', 'description', 'goal', 'reverses', 'comment'] as const;
+
+/** The filtered ledger as CSV (same filters as the list), headers in my language. Members only. */
+export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale, t }) => {
+  const filter = parseQuery(req, ZEntryFilter, locale);
+  const csv = await exportEntriesCsv(
+    db,
+    await loadActor(db, user.id, params.networkId),
+    params.networkId,
+    filter,
+    COLUMNS.map((c) => t(`cooperation.csv.${c}`)),
+  );
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="ledger-${new Date().toISOString().slice(0, 10)}.csv"`,
+      'cache-control': 'no-store',
+    },
+  });
+});

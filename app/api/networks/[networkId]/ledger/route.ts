@@ -1,0 +1,24 @@
+import { route } from '@/app/_lib/route';
+import { cooperationAbilities } from '@/lib/cooperation/abilities';
+import { listEntries, ZListEntries } from '@/lib/cooperation/list-entries';
+import { recordEntry, ZRecordEntry } from '@/lib/cooperation/record-entry';
+import { loadActor } from '@/lib/policies/load-actor';
+import { parseQuery } from './_lib/query';
+
+type P = { networkId: string };
+
+/** A page of the ledger (filters: organisationId, partnerOrganisationId, unit, status, goalId, from, to). Members only. */
+export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale }) => {
+  const actor = await loadActor(db, user.id, params.networkId);
+  const page = await listEntries(db, actor, params.networkId, parseQuery(req, ZListEntries, locale));
+  return { ...page, abilities: cooperationAbilities(actor, params.networkId) };
+});
+
+/**
+ * Records a give/take/share entry for my organisation. 201 when written; 200
+ * with `replayed: true` when the idempotency key was already used by me.
+ */
+export const POST = route<typeof ZRecordEntry, P>({ body: ZRecordEntry }, async ({ db, user, params, body }) => {
+  const entry = await recordEntry(db, await loadActor(db, user.id, params.networkId), params.networkId, body);
+  return Response.json({ entry }, { status: entry.replayed ? 200 : 201 });
+});

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/app/_components/ui';
+import { GoalBoard } from '@/app/_components/cooperation/goal-board';
+import { CooperationShell } from '@/app/_components/cooperation/shell';
+import { cooperationPageContext } from '@/lib/cooperation/page-context';
+import { translator } from '@/lib/i18n';
+import { requestLocale } from '@/app/_lib/locale';
+import { networkPageContext, orNotFound } from '../../_lib/load';
+
+type Params = Promise<{ networkId: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale())('cooperation.board.title') };
+}
+
+/** The shared goals board of a network. Members only. */
+export default async function GoalsPage({ params }: { params: Params }) {
+  const { networkId } = await params;
+  const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/goals`);
+  const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const orgs = ctx.organisations.filter((o) => o.status !== 'left').map(({ id, name }) => ({ id, name }));
+  return (
+    <CooperationShell networkId={networkId} networkName={ctx.network.name} userId={user.id} myOrgId={ctx.abilities.organisationId} current="goals">
+      <PageHeader title={t('cooperation.board.title')} description={t('cooperation.board.intro')} />
+      <GoalBoard networkId={networkId} orgs={orgs} />
+    </CooperationShell>
+  );
+}

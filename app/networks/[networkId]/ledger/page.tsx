@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/app/_components/ui';
+import { LedgerView } from '@/app/_components/cooperation/ledger-view';
+import { CooperationShell } from '@/app/_components/cooperation/shell';
+import { cooperationPageContext } from '@/lib/cooperation/page-context';
+import { translator } from '@/lib/i18n';
+import { requestLocale } from '@/app/_lib/locale';
+import { networkPageContext, orNotFound } from '../../_lib/load';
+
+type Params = Promise<{ networkId: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await requestLocale())('cooperation.ledger.title') };
+}
+
+/** The give/take ledger of a network. Members only. */
+export default async function LedgerPage({ params }: { params: Params }) {
+  const { networkId } = await params;
+  const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/ledger`);
+  const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
+  return (
+    <CooperationShell networkId={networkId} networkName={ctx.network.name} userId={user.id} myOrgId={ctx.abilities.organisationId} current="ledger">
+      <PageHeader title={t('cooperation.ledger.title')} description={t('cooperation.ledger.intro')} />
+      <LedgerView networkId={networkId} orgs={orgs} />
+    </CooperationShell>
+  );
+}
