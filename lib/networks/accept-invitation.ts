@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
 import type { Actor, Role } from '../policies';
-import { hashToken, recordActivity } from './shared';
+import { hashToken, isUniqueViolation, recordActivity } from './shared';
 
 interface InvitationRow {
   id: string;
@@ -38,6 +38,16 @@ export async function usableInvitation(q: Queryable, token: string, now = Date.n
  */
 export async function acceptInvitation(db: Db, actor: Actor, token: string, opts: { now?: number } = {}) {
   const now = opts.now ?? Date.now();
+  try {
+    return await acceptInTx(db, actor, token, now);
+  } catch (err) {
+    // The same person accepting twice at once: the second insert meets the first.
+    if (isUniqueViolation(err)) throw new AppError(409, 'networks.errors.alreadyMember');
+    throw err;
+  }
+}
+
+function acceptInTx(db: Db, actor: Actor, token: string, now: number) {
   return db.tx(async (q) => {
     const inv = await usableInvitation(q, token, now);
     const user = await q.get<{ email: string }>('SELECT email FROM users WHERE id = ?', [actor.userId]);

@@ -10,13 +10,18 @@ export const ZChangeMemberRole = z.object({
 });
 export type ChangeMemberRole = z.input<typeof ZChangeMemberRole>;
 
-/** Other live managers of the network besides `userId`. */
+/**
+ * Other live managers of the network besides `userId`. On PostgreSQL the
+ * manager rows are locked until the transaction ends, so two managers cannot
+ * demote or remove each other at the same moment and leave none (SQLite
+ * transactions are serial already).
+ */
 export async function otherManagers(q: Queryable, networkId: string, userId: string): Promise<number> {
-  const row = await q.get<{ n: number | string }>(
-    `SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND role = 'manager' AND removed_at IS NULL AND user_id <> ?`,
-    [networkId, userId],
+  const rows = await q.all<{ user_id: string }>(
+    `SELECT user_id FROM memberships WHERE network_id = ? AND role = 'manager' AND removed_at IS NULL ORDER BY user_id${q.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+    [networkId],
   );
-  return Number(row?.n ?? 0);
+  return rows.filter((r) => r.user_id !== userId).length;
 }
 
 /**

@@ -436,6 +436,44 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       ).toBe(1);
     });
 
+    it('two people accepting the same invitation at once: exactly one gets in', async () => {
+      const { manager, net } = await setup();
+      const inv = await createInvitation(
+        db,
+        await actor(manager.id, net.id),
+        net.id,
+        { role: 'observer' },
+        { appUrl: APP, send },
+      );
+      const [x, y] = [await user('x'), await user('y')];
+      const results = await Promise.allSettled([
+        acceptInvitation(db, { userId: x.id, membership: null }, inv.token),
+        acceptInvitation(db, { userId: y.id, membership: null }, inv.token),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(AppError);
+      expect((rejected.reason as AppError).status).toBe(409);
+      const members = [(await actor(x.id, net.id)).membership, (await actor(y.id, net.id)).membership].filter(Boolean);
+      expect(members).toHaveLength(1);
+    });
+
+    it('two managers removing each other at the same moment leave one manager', async () => {
+      const { manager, net } = await setup();
+      const second = await join(net.id, manager.id, 'manager', null, 'second');
+      const [a1, a2] = [await actor(manager.id, net.id), await actor(second.id, net.id)];
+      const results = await Promise.allSettled([
+        removeMember(db, a1, net.id, second.id),
+        removeMember(db, a2, net.id, manager.id),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const left = await count(
+        `SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND role = 'manager' AND removed_at IS NULL`,
+        [net.id],
+      );
+      expect(left).toBe(1);
+    });
+
     it('the last network manager cannot be removed', async () => {
       const { manager, net } = await setup();
       expect(await refusal(removeMember(db, await actor(manager.id, net.id), net.id, manager.id))).toEqual({
