@@ -93,3 +93,18 @@ describe('the demo seed on a database people already use', () => {
     }
   });
 });
+
+describe('the README', () => {
+  it('lists every demo sign-in and the demo password', async () => {
+    const fs = await import('node:fs');
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(DEMO_PASSWORD);
+    for (const s of demoSignIns()) {
+      const row = readme.split('\n').find((l) => l.includes(`| ${s.email} `));
+      expect(row, `README row for ${s.email}`).toBeDefined();
+      expect(row).toContain(s.name);
+      expect(row).toContain(s.role.replace('_', ' '));
+      expect(row).toContain(s.organisation);
+    }
+  });
+});
