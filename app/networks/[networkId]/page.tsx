@@ -5,6 +5,7 @@ import { getNetworkHome, type Person } from '@/lib/networks';
 import { networkPageContext, orNotFound } from '../_lib/load';
 import { StatusBadge } from '../_components/status-badge';
 import { CreateOrganisationForm } from '../_components/create-organisation-form';
+import { NetworkSettingsForm } from '../_components/network-settings-form';
 
 type Params = Promise<{ networkId: string }>;
 
@@ -47,6 +48,9 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
       <p className="mb-6 text-sm text-stone-700">
         {t('networks.home.yourRole', { role: t(`networks.role.${home.me.role}`) })}
       </p>
+      {abilities.update ? (
+        <NetworkSettingsForm networkId={networkId} initial={{ name: network.name, purpose: network.purpose }} />
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t('networks.home.organisations')} id="organisations">
           {organisations.length === 0 ? (

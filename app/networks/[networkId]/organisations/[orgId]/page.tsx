@@ -6,6 +6,7 @@ import { getOrganisationPage } from '@/lib/networks';
 import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
 import { StatusBadge } from '../../../_components/status-badge';
 import { OrganisationStatusActions } from '../../../_components/organisation-status-actions';
+import { OrganisationDetailsForm } from '../../../_components/organisation-details-form';
 
 type Params = Promise<{ networkId: string; orgId: string }>;
 
@@ -77,6 +78,13 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             ) : null}
           </dl>
           {o.status === 'left' ? <p className="mt-4 text-stone-700">{t('networks.org.leftNote')}</p> : null}
+          {abilities.update ? (
+            <OrganisationDetailsForm
+              networkId={networkId}
+              organisationId={orgId}
+              initial={{ name: o.name, kind: o.kind, website: o.website, description: o.description }}
+            />
+          ) : null}
           {abilities.setStatus ? (
             <div className="mt-6 border-t border-stone-200 pt-4">
               <OrganisationStatusActions
