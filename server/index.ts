@@ -23,6 +23,7 @@ async function main() {
     host: e.REALTIME_HOST,
     allowedOrigins: originsFrom(e.appUrl, e.ALLOWED_ORIGINS),
     secret,
+    redisUrl: e.REDIS_URL || undefined,
     logLevel: e.LOG_LEVEL === 'debug' ? 'info' : e.LOG_LEVEL,
   });
   console.log(`[realtime] listening on ${server.url} (${db.description})`);

@@ -4,7 +4,16 @@
  * document covering every log row with id ≤ upto_id.
  */
 import * as Y from 'yjs';
-import type { Db } from '../lib/db/types';
+import type { Db, Queryable } from '../lib/db/types';
+
+/**
+ * On PostgreSQL, appends, loads and compactions of one document take the same
+ * transaction-scoped advisory lock: serial ids then commit in order per
+ * document, and a load never sees a compaction half-way.
+ */
+async function lockDoc(q: Queryable, name: string): Promise<void> {
+  if (q.dialect === 'postgres') await q.get('SELECT pg_advisory_xact_lock(hashtext(?))', ['nwr-doc:' + name]);
+}
 
 export interface LoadedDoc {
   /** Highest log id applied (0 when none). */
@@ -24,6 +33,7 @@ export class DocStore {
    */
   async load(name: string, doc: Y.Doc, origin: unknown): Promise<LoadedDoc> {
     const { snap, rows } = await this.db.tx(async (q) => {
+      await lockDoc(q, name);
       const snap = await q.get<{ data: Uint8Array; upto_id: number }>(
         'SELECT data, upto_id FROM yjs_snapshots WHERE doc = ?',
         [name],
@@ -42,10 +52,16 @@ export class DocStore {
     return { lastId, tail: rows.length };
   }
 
+  /** See `compactFromStore`. */
+  compactFromStore(name: string): Promise<void> {
+    return compactFromStore(this.db, name);
+  }
+
   /** Appends updates in one transaction; returns the highest id written. */
   async append(name: string, updates: Uint8Array[]): Promise<number> {
     const now = Date.now();
     const last = await this.db.tx(async (q) => {
+      await lockDoc(q, name);
       let last = 0;
       if (q.dialect === 'postgres' && updates.length > 1) {
         const values = updates.map(() => '(?, ?, ?)').join(', ');
@@ -76,6 +92,7 @@ export class DocStore {
    */
   async compact(name: string, snapshot: Uint8Array, uptoId: number): Promise<void> {
     await this.db.tx(async (q) => {
+      await lockDoc(q, name);
       const prev = await q.get<{ upto_id: number }>('SELECT upto_id FROM yjs_snapshots WHERE doc = ?', [name]);
       if (prev && Number(prev.upto_id) >= uptoId) return;
       if (prev) {
@@ -96,6 +113,50 @@ export class DocStore {
       await q.run('DELETE FROM yjs_updates WHERE doc = ? AND id <= ?', [name, uptoId]);
     });
   }
+}
+
+/**
+ * Compaction from storage alone (scale mode, where the in-memory document may
+ * not yet hold another instance's latest rows): snapshot + every row up to
+ * the current maximum, rebuilt and written back in one locked transaction.
+ */
+export async function compactFromStore(db: Db, name: string): Promise<void> {
+  await db.tx(async (q) => {
+    await lockDoc(q, name);
+    const snap = await q.get<{ data: Uint8Array; upto_id: number }>(
+      'SELECT data, upto_id FROM yjs_snapshots WHERE doc = ?',
+      [name],
+    );
+    const rows = await q.all<{ id: number; data: Uint8Array }>(
+      'SELECT id, data FROM yjs_updates WHERE doc = ? AND id > ? ORDER BY id',
+      [name, snap ? Number(snap.upto_id) : 0],
+    );
+    if (!rows.length) return;
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (snap) Y.applyUpdate(doc, toU8(snap.data));
+      for (const r of rows) Y.applyUpdate(doc, toU8(r.data));
+    });
+    const upto = Number(rows[rows.length - 1].id);
+    const data = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    if (snap) {
+      await q.run('UPDATE yjs_snapshots SET data = ?, upto_id = ?, updated_at = ? WHERE doc = ?', [
+        data,
+        upto,
+        Date.now(),
+        name,
+      ]);
+    } else {
+      await q.run('INSERT INTO yjs_snapshots (doc, data, upto_id, updated_at) VALUES (?, ?, ?, ?)', [
+        name,
+        data,
+        upto,
+        Date.now(),
+      ]);
+    }
+    await q.run('DELETE FROM yjs_updates WHERE doc = ? AND id <= ?', [name, upto]);
+  });
 }
 
 function toU8(b: Uint8Array): Uint8Array {

@@ -26,6 +26,7 @@ import {
 import { validateUpdate } from '../lib/realtime/validate-update';
 import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
 import type { DocStore } from './persistence';
+import type { RedisBus } from './redis-bus';
 
 export interface Limits {
   maxPayloadBytes: number;
@@ -196,6 +197,8 @@ const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] ==
 
 export interface RoomHost {
   store: DocStore;
+  /** Scale mode: other instances' updates and awareness (null without REDIS_URL). */
+  bus: RedisBus | null;
   limits: Limits;
   log(level: 'info' | 'warn' | 'error', msg: string, extra?: unknown): void;
   /** Counts closes the server initiated, by code (for /metrics and tests). */
@@ -227,6 +230,7 @@ export class Room {
   private keepAlive: NodeJS.Timeout | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
+  private busPending: ['update' | 'awareness', Uint8Array][] = [];
 
   constructor(
     readonly name: string,
@@ -244,6 +248,8 @@ export class Room {
 
   private async load(): Promise<void> {
     try {
+      // Subscribe before reading storage: nothing committed in between is missed.
+      if (this.host.bus) await this.host.bus.subscribe(this.name, this.onBus);
       const loaded = await this.host.store.load(this.name, this.doc, { kind: 'load' } satisfies TxOrigin);
       this.lastStoredId = loaded.lastId;
       this.sinceCompaction = loaded.tail;
@@ -254,6 +260,7 @@ export class Room {
     }
     if (this.state !== 'loading') return;
     this.state = 'ready';
+    for (const [kind, data] of this.busPending.splice(0)) this.onBus(kind, data);
     this.keepAlive = setInterval(this.onKeepAlive, this.host.limits.keepAliveMs);
     if (this.conns.size === 0) this.scheduleUnload();
   }
@@ -361,9 +368,32 @@ export class Room {
     }
   }
 
+  /** A message from another instance (already stored there). */
+  private onBus = (kind: 'update' | 'awareness', data: Uint8Array): void => {
+    if (this.state === 'loading') {
+      if (this.busPending.length < 10_000) this.busPending.push([kind, data]);
+      return;
+    }
+    if (this.state !== 'ready') return;
+    if (kind === 'update') Y.applyUpdate(this.doc, data, { kind: 'redis' } satisfies TxOrigin);
+    else awarenessProtocol.applyAwarenessUpdate(this.awareness, data, 'redis');
+  };
+
+  /** After Redis was unreachable: re-read storage, forward what is new to our clients. */
+  async resync(): Promise<void> {
+    if (this.state !== 'ready') return;
+    await this.host.store.load(this.name, this.doc, { kind: 'redis' } satisfies TxOrigin);
+  }
+
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const o = origin as TxOrigin | undefined;
-    if (o?.kind !== 'client') return; // loads (and later: redis) are not stored again
+    if (o?.kind === 'redis') {
+      // Stored by the instance that accepted it: forward only.
+      const msg = msgSyncUpdate(update);
+      for (const c of this.conns) if (!c.pending) c.send(msg);
+      return;
+    }
+    if (o?.kind !== 'client') return; // loads are not stored again
     this.queue.push({ update, conn: o.conn });
     this.scheduleFlush();
   };
@@ -401,6 +431,7 @@ export class Room {
       this.sinceCompaction += batch.length;
       for (const b of batch) {
         b.conn.committed++;
+        this.host.bus?.publishUpdate(this.name, b.update);
         const msg = msgSyncUpdate(b.update);
         for (const c of this.conns) if (c !== b.conn) c.send(msg);
       }
@@ -422,7 +453,8 @@ export class Room {
     const upto = this.lastStoredId;
     const count = this.sinceCompaction;
     try {
-      await this.host.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), upto);
+      if (this.host.bus) await this.host.store.compactFromStore(this.name);
+      else await this.host.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), upto);
       this.sinceCompaction = Math.max(0, this.sinceCompaction - count);
     } catch (err) {
       this.host.log('warn', `compaction of ${this.name} failed (will retry later)`, err);
@@ -489,8 +521,13 @@ export class Room {
   ): void => {
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
-    const msg = msgAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const msg = msgAwareness(update);
     for (const c of this.conns) if (c !== origin && !c.pending) c.send(msg);
+    // Our own clients' changes go to the other instances (not theirs, not time-outs).
+    if (this.host.bus && (origin instanceof Connection || origin === 'server')) {
+      this.host.bus.publishAwareness(this.name, update);
+    }
   };
 
   private allAwareness(): Uint8Array {
@@ -539,6 +576,7 @@ export class Room {
       if (code !== null) for (const c of this.conns) c.close(code);
       if (!this.failed && this.sinceCompaction > 0) await this.compact();
     } finally {
+      if (this.host.bus) await this.host.bus.unsubscribe(this.name).catch(() => undefined);
       this.awareness.off('update', this.onAwarenessChange);
       this.awareness.destroy();
       this.doc.off('update', this.onDocUpdate);

@@ -13,6 +13,7 @@ import { CLOSE, CLOSE_REASON } from '../lib/realtime/close-codes';
 import { purgeTickets } from '../lib/realtime/tickets';
 import { admit, type AuthConfig } from './auth';
 import { PermissionWatcher } from './permissions';
+import { RedisBus } from './redis-bus';
 import { DocStore } from './persistence';
 import { Connection, DEFAULT_LIMITS, Room, type Identity, type Limits, type RoomHost } from './room';
 
@@ -26,6 +27,10 @@ export interface RealtimeOptions {
   limits?: Partial<Limits>;
   /** Activity poll interval for permission changes. */
   pollMs?: number;
+  /** Scale mode: `redis://…` to exchange updates and awareness with other instances. */
+  redisUrl?: string;
+  /** Channel prefix (tests use their own). */
+  redisPrefix?: string;
   /** 'silent' for tests that provoke errors on purpose. */
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
 }
@@ -34,6 +39,8 @@ export interface RealtimeServer {
   port: number;
   url: string;
   rooms: Map<string, Room>;
+  /** Scale mode only. */
+  bus: RedisBus | null;
   metrics(): Metrics;
   /** Graceful stop: flush, close sockets with 1012, free everything. */
   close(): Promise<void>;
@@ -94,7 +101,13 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const countClose = (code: number) => {
     closes[code] = (closes[code] ?? 0) + 1;
   };
+  const bus = opts.redisUrl
+    ? new RedisBus(opts.redisUrl, opts.redisPrefix ?? 'nwr:rt:', log, () => {
+        for (const r of rooms.values()) r.resync().catch((err) => log('warn', `resync of ${r.name} failed`, err));
+      })
+    : null;
   const host: RoomHost = {
+    bus,
     store,
     limits,
     log,
@@ -252,6 +265,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     port,
     url: `ws://${hostName.includes(':') ? `[${hostName}]` : hostName}:${port}`,
     rooms,
+    bus,
     metrics,
     async close() {
       if (closing) return;
@@ -278,6 +292,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       server.closeAllConnections();
       eld.disable();
       await watcher.stopped();
+      await bus?.close();
     },
   };
 }
