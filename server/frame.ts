@@ -125,11 +125,15 @@ export interface AwarenessEntry {
   state: string;
 }
 
-/** An awareness update: count, then (clientID, clock, JSON string) entries. */
-export function parseAwareness(payload: Uint8Array, maxEntries = 64): AwarenessEntry[] {
+/**
+ * An awareness update: count, then (clientID, clock, JSON string) entries.
+ * Stock clients echo every remote change back, so many entries are normal;
+ * the count is only checked against the payload (each entry takes ≥ 3 bytes).
+ */
+export function parseAwareness(payload: Uint8Array): AwarenessEntry[] {
   const r = new StrictReader(payload);
   const n = r.varUint();
-  if (n > maxEntries) throw new ProtocolError('too many awareness entries');
+  if (n * 3 > payload.length) throw new ProtocolError('awareness count beyond payload');
   const out: AwarenessEntry[] = [];
   for (let i = 0; i < n; i++) {
     const clientId = r.varUint();

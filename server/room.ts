@@ -83,12 +83,12 @@ class TokenBucket {
   ) {
     this.tokens = burst;
   }
-  take(): boolean {
+  take(cost = 1): boolean {
     const now = Date.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 }
@@ -303,8 +303,10 @@ export class Room {
   private handle(conn: Connection, data: Buffer): void {
     if (conn.closed) return;
     try {
-      if (!conn.messages.take()) return conn.close(CLOSE.RATE_LIMITED);
       const msg = parseClientFrame(data);
+      // Stock clients echo every remote awareness change back: those are cheap and
+      // frequent in busy rooms, so they cost a fraction of a token.
+      if (!conn.messages.take(msg.type === 'awareness' ? 0.1 : 1)) return conn.close(CLOSE.RATE_LIMITED);
       switch (msg.type) {
         case 'sync-step1': {
           const sv = msg.stateVector;
@@ -469,25 +471,33 @@ export class Room {
     void this.unload();
   }
 
+  /** May `conn` bind awareness id `id` as its own? */
+  private canBind(conn: Connection, id: number): boolean {
+    // The same person's id (a reconnect racing the old socket's close) is shared
+    // until the old socket goes; any other known id (another connection's, another
+    // instance's, an echo of a remote state) is never taken over.
+    const owners = [...this.conns].filter((c) => c !== conn && c.awarenessId === id);
+    if (owners.length) return owners.every((c) => c.userId === conn.userId);
+    return !this.awareness.getStates().has(id);
+  }
+
   private applyClientAwareness(conn: Connection, payload: Uint8Array): void {
     const entries = parseAwareness(payload);
+    if (conn.awarenessId === null) {
+      const first = entries.find((x) => x.state !== 'null' && this.canBind(conn, x.clientId));
+      if (first) conn.awarenessId = first.clientId;
+    }
+    // Everything else in the message is an echo of others' states (stock clients
+    // send those back) or a spoofing attempt: dropped either way.
+    const own = entries.filter((x) => x.clientId === conn.awarenessId);
+    if (!own.length) return;
     if (!conn.awarenessRate.take()) {
       if (conn.wantsAck) conn.send(msgRefused(REFUSED_AWARENESS, 'awareness rate exceeded'));
       return;
     }
     const e = encoding.createEncoder();
     const keep: { clientId: number; clock: number; json: string }[] = [];
-    for (const entry of entries) {
-      if (conn.awarenessId === null) {
-        // Another person's id is never taken over; the same person's (a reconnect racing
-        // the old socket's close) is shared until the old socket goes.
-        const taken = [...this.conns].some(
-          (c) => c !== conn && c.awarenessId === entry.clientId && c.userId !== conn.userId,
-        );
-        if (taken || entry.state === 'null') continue;
-        conn.awarenessId = entry.clientId;
-      }
-      if (entry.clientId !== conn.awarenessId) continue; // not yours
+    for (const entry of own) {
       if (Buffer.byteLength(entry.state) > this.host.limits.maxAwarenessStateBytes) {
         if (conn.wantsAck) conn.send(msgRefused(REFUSED_AWARENESS, 'awareness state too large'));
         continue;

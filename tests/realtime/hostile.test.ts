@@ -291,6 +291,41 @@ describe('realtime server under hostile input', () => {
     await waitFor(() => !observer.provider.awareness.getStates().has(myId), 20_000, 'attacker state removed on close');
   });
 
+  it('keeps a stock client that echoes the states of 80 others connected, and its own presence flowing', async () => {
+    const crowd = [];
+    for (let i = 0; i < 80; i++) {
+      const r = raw(
+        server,
+        `${world.docs.commons}?ticket=${await ticket(db, world.users.observer, world.docs.commons)}`,
+      );
+      crowd.push(r);
+      await r.opened;
+      r.send(awarenessMsg([{ id: 700_000 + i, clock: 1, state: JSON.stringify({ cursor: i }) }]));
+    }
+    await waitFor(() => awarenessProtocolStates(server, world.docs.commons).has(700_079), 20_000, 'crowd states');
+    const echoing = await client(server, world.users.repA, world.docs.commons);
+    extra.push(echoing);
+    await synced(echoing);
+    await waitFor(() => echoing.provider.awareness.getStates().size >= 80, 20_000, 'crowd received');
+    // The crowd moves: every change is echoed back by the stock client.
+    for (let round = 2; round < 6; round++) {
+      for (let i = 0; i < 80; i++) {
+        crowd[i].send(awarenessMsg([{ id: 700_000 + i, clock: round, state: JSON.stringify({ cursor: round }) }]));
+      }
+    }
+    echoing.provider.awareness.setLocalStateField('cursor', 'echo-own');
+    await waitFor(
+      () =>
+        (awarenessProtocolStates(server, world.docs.commons).get(echoing.doc.clientID) as { cursor?: string })
+          ?.cursor === 'echo-own',
+      20_000,
+      'own state through',
+    );
+    expect(echoing.closeCodes).toEqual([]);
+    expect(echoing.provider.wsconnected).toBe(true);
+    for (const r of crowd) r.ws.close();
+  });
+
   it('caps an awareness flood: one entry per connection, and far fewer messages forwarded than sent', async () => {
     const watcher = raw(
       server,
