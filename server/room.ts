@@ -41,8 +41,9 @@ export interface Limits {
   /** Token bucket for awareness updates (excess is dropped, not closed). */
   awarenessBurst: number;
   awarenessPerSecond: number;
-  /** Messages buffered while the document loads. */
+  /** Messages (and their total bytes) buffered while authenticating and loading. */
   maxPendingMessages: number;
+  maxPendingBytes: number;
   /** Unload a document this long after its last connection left. */
   idleUnloadMs: number;
   /** Compact after this many stored updates. */
@@ -60,6 +61,7 @@ export const DEFAULT_LIMITS: Limits = {
   awarenessBurst: 60,
   awarenessPerSecond: 30,
   maxPendingMessages: 200,
+  maxPendingBytes: 4 * 1024 * 1024,
   idleUnloadMs: 2_000,
   compactEvery: 1000,
 };
@@ -103,6 +105,7 @@ export class Connection {
   /** Updates from this connection that are committed. */
   committed = 0;
   pending: Buffer[] | null = [];
+  pendingBytes = 0;
   readonly messages: TokenBucket;
   readonly awarenessRate: TokenBucket;
   private killTimer: NodeJS.Timeout | null = null;
@@ -293,8 +296,13 @@ export class Room {
   receive(conn: Connection, data: Buffer): void {
     if (conn.closed) return;
     if (conn.pending) {
-      if (conn.pending.length >= this.host.limits.maxPendingMessages) conn.close(CLOSE.RATE_LIMITED);
-      else conn.pending.push(data);
+      const l = this.host.limits;
+      if (conn.pending.length >= l.maxPendingMessages || conn.pendingBytes + data.length > l.maxPendingBytes) {
+        conn.close(CLOSE.RATE_LIMITED);
+      } else {
+        conn.pending.push(data);
+        conn.pendingBytes += data.length;
+      }
       return;
     }
     this.handle(conn, data);

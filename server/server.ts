@@ -192,6 +192,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     // Frames that arrive while we authenticate wait here (bounded).
     const early: Buffer[] = [];
     let earlyOverflow = false;
+    let earlyBytes = 0;
     let conn: Connection | null = null;
     let room: Room | null = null;
     ws.on('message', (data, isBinary) => {
@@ -206,8 +207,10 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
         return;
       }
       if (conn && room) room.receive(conn, buf);
-      else if (early.length < limits.maxPendingMessages) early.push(buf);
-      else earlyOverflow = true;
+      else if (early.length < limits.maxPendingMessages && earlyBytes + buf.length <= limits.maxPendingBytes) {
+        early.push(buf);
+        earlyBytes += buf.length;
+      } else earlyOverflow = true;
     });
     const watermark = watcher.watermark;
     try {
