@@ -26,7 +26,8 @@ export default async function AccountPage() {
             <dd>{user.email}</dd>
           </dl>
         </Card>
-        <AccountForms email={user.email} savedLocale={user.locale} />
+        {/* Keyed by the saved language, so a switch in the header also resets the form here. */}
+        <AccountForms key={user.locale} email={user.email} savedLocale={user.locale} />
       </div>
     </div>
   );
