@@ -15,6 +15,10 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import { DocStore } from '../../server/persistence';
+import { DEFAULT_LIMITS } from '../../server/room';
+
+/** The server compacts after this many appended rows (server/room.ts). */
+const COMPACT_EVERY = DEFAULT_LIMITS.compactEvery;
 import type { SystemName } from './clients';
 import { openReal, type System } from './clients';
 import { oursSystem, prepareOurs, startOursServer } from './ours';
@@ -25,21 +29,35 @@ import { aggregate, sleep, waitFor } from './stats';
 export interface ColdLoadRow {
   system: SystemName;
   updates: number;
-  storedAs: 'log' | 'snapshot';
+  storedAs: 'log' | 'kept' | 'snapshot';
   loadMs: ReturnType<typeof aggregate>;
   bytesPerUpdate: number;
   storedBytes: number;
 }
 
-/** N single-character updates, as a person typing at the end of the text. */
-function typedUpdates(n: number): { updates: Uint8Array[]; doc: Y.Doc } {
+/**
+ * N single-character updates of an edited (not just appended) text: inserts at
+ * seeded random positions, every tenth update a deletion. Random positions keep
+ * Yjs from merging the items, so the snapshot is realistic rather than a best case.
+ * Returns the final text length, which the loading client must reach.
+ */
+function typedUpdates(n: number): { updates: Uint8Array[]; doc: Y.Doc; length: number } {
   const doc = new Y.Doc();
   const text = doc.getText('notes');
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
+  let seed = 0x9e3779b9 ^ n;
+  const random = () => {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return seed / 2 ** 32;
+  };
   const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
-  for (let i = 0; i < n; i++) text.insert(i, alphabet[i % alphabet.length]);
-  return { updates, doc };
+  for (let i = 0; i < n; i++) {
+    const len = text.length;
+    if (i % 10 === 9 && len > 0) text.delete(Math.floor(random() * len), 1);
+    else text.insert(Math.floor(random() * (len + 1)), alphabet[i % alphabet.length]);
+  }
+  return { updates, doc, length: text.length };
 }
 
 /** Connects a real client and returns ms until its text has `length` characters. */
@@ -71,7 +89,7 @@ async function oursCold(sizes: number[], reps: number, log: (...a: unknown[]) =>
     const store = new DocStore(setup.db);
     for (const n of sizes) {
       // A placeholder server only to make the room (a network) and its name.
-      const { updates, doc } = typedUpdates(n);
+      const { updates, doc, length } = typedUpdates(n);
       let server = await startOursServer(setup);
       const sys0 = oursSystem(setup, server);
       const [room] = await sys0.makeRooms(1);
@@ -82,19 +100,41 @@ async function oursCold(sizes: number[], reps: number, log: (...a: unknown[]) =>
         'SELECT SUM(LENGTH(data)) AS bytes FROM yjs_updates WHERE doc = ?',
         [room],
       );
-      for (const storedAs of ['log', 'snapshot'] as const) {
+      // "kept": what the running server keeps: it compacts every COMPACT_EVERY appended rows, so at worst
+      // a snapshot plus COMPACT_EVERY - 1 rows. "log": all N rows, as if compaction had never run.
+      const keptTail = Math.min(n, COMPACT_EVERY - 1);
+      const headDoc = new Y.Doc();
+      headDoc.transact(() => {
+        for (const u of updates.slice(0, n - keptTail)) Y.applyUpdate(headDoc, u);
+      });
+      const headState = Y.encodeStateAsUpdate(headDoc);
+      const headUpto = await setup.db.get<{ id: number }>(
+        'SELECT id FROM yjs_updates WHERE doc = ? ORDER BY id LIMIT 1 OFFSET ?',
+        [room, n - keptTail - 1],
+      );
+      const tailBytes = await setup.db.get<{ bytes: number }>(
+        'SELECT SUM(LENGTH(data)) AS bytes FROM yjs_updates WHERE doc = ? AND id > ?',
+        [room, Number(headUpto?.id ?? 0)],
+      );
+      for (const storedAs of ['log', 'kept', 'snapshot'] as const) {
+        if (storedAs === 'kept') await store.compact(room, headState, Number(headUpto?.id ?? 0));
         if (storedAs === 'snapshot') await store.compact(room, Y.encodeStateAsUpdate(doc), lastId);
         const times: number[] = [];
         for (let r = 0; r < reps; r++) {
           server = await startOursServer(setup);
-          times.push(await timeLoad(oursSystem(setup, server), room, n));
+          times.push(await timeLoad(oursSystem(setup, server), room, length));
           await server.kill(); // no graceful unload: it would compact the log
         }
         const snap = await setup.db.get<{ bytes: number }>(
           'SELECT LENGTH(data) AS bytes FROM yjs_snapshots WHERE doc = ?',
           [room],
         );
-        const storedBytes = storedAs === 'log' ? Number(sizeRow?.bytes ?? 0) : Number(snap?.bytes ?? 0);
+        const storedBytes =
+          storedAs === 'log'
+            ? Number(sizeRow?.bytes ?? 0)
+            : storedAs === 'kept'
+              ? Number(snap?.bytes ?? 0) + Number(tailBytes?.bytes ?? 0)
+              : Number(snap?.bytes ?? 0);
         rows.push({
           system: 'ours',
           updates: n,
@@ -127,7 +167,7 @@ async function referenceCold(sizes: number[], reps: number, log: (...a: unknown[
     mkdirSync(dir, { recursive: true });
     try {
       const room = `commons.${crypto.randomUUID()}`;
-      const { updates } = typedUpdates(n);
+      const { updates, length } = typedUpdates(n);
       const ldb = new LeveldbPersistence(dir);
       for (const u of updates) await ldb.storeUpdate(room, u);
       await ldb.destroy();
@@ -139,7 +179,7 @@ async function referenceCold(sizes: number[], reps: number, log: (...a: unknown[
           const server: ServerHandle = await startServer('reference', 'bench/servers/reference.ts', {
             YPERSISTENCE: dir,
           });
-          times.push(await timeLoad(referenceSystem(server), room, n));
+          times.push(await timeLoad(referenceSystem(server), room, length));
           await sleep(500);
           await server.stop();
         }
@@ -170,7 +210,7 @@ async function hocuspocusCold(sizes: number[], reps: number, log: (...a: unknown
     try {
       const file = path.join(dir, 'hocus.sqlite');
       const room = `commons.${crypto.randomUUID()}`;
-      const { doc } = typedUpdates(n);
+      const { doc, length } = typedUpdates(n);
       const state = Y.encodeStateAsUpdate(doc);
       const db = new Database(file);
       db.exec('CREATE TABLE IF NOT EXISTS docs (name TEXT PRIMARY KEY, data BLOB NOT NULL)');
@@ -180,7 +220,7 @@ async function hocuspocusCold(sizes: number[], reps: number, log: (...a: unknown
       const times: number[] = [];
       for (let r = 0; r < reps; r++) {
         const server = await startServer('hocuspocus', 'bench/servers/hocuspocus.ts', { HOCUS_SQLITE: file });
-        times.push(await timeLoad(hocuspocusSystem(server), room, n));
+        times.push(await timeLoad(hocuspocusSystem(server), room, length));
         await server.kill();
       }
       rows.push({

@@ -96,7 +96,7 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
     L.push('## Cold load and bytes stored per update');
     L.push('');
     L.push(
-      'A document built from N single-character updates is stored, the server is restarted, and a real client connects; time = connect → the client\'s text has the full content (not the `sync` event). "snapshot" = the same document after compaction.',
+      'A document built from N single-character edits (inserts at random positions, every tenth a deletion) is put into each system\'s own storage, the server process is started fresh, and a real client connects; time = connect (ticket included for ours) → the client\'s text has all N characters (not the `sync` event). Stored as: "log" = N rows (ours: as if compaction never ran; reference: y-leveldb\'s log, replayed and trimmed by its first load, so one repetition); "kept" = what our running server keeps (it compacts every 1,000 rows: a snapshot plus at most 999 rows); "snapshot" = one compacted state (Hocuspocus only ever stores this).',
     );
     L.push('');
     L.push('| system | updates | stored as | cold load | bytes stored per update |');
@@ -147,12 +147,19 @@ function goals(r: BenchResults): string[] {
     `| ≥ 10,000 concurrent connections | ${conn ? `${conn.result.held} held of ${conn.result.target}` : '–'} | ${ok(conn ? conn.result.held >= 10_000 : null)} |`,
   );
   const big = Math.max(0, ...r.coldload.filter((c) => c.system === 'ours').map((c) => c.updates));
-  const logRow = r.coldload.find((c) => c.system === 'ours' && c.updates === big && c.storedAs === 'log');
-  const snapRow = r.coldload.find((c) => c.system === 'ours' && c.updates === big && c.storedAs === 'snapshot');
-  const ratio = logRow && snapRow ? logRow.loadMs.median / snapRow.loadMs.median : NaN;
-  L.push(
-    `| cold load of the ${big || '100k'}-update log within 1.5× of its snapshot | ${Number.isFinite(ratio) ? `${num(ratio, 2)}×` : '–'} | ${ok(Number.isFinite(ratio) ? ratio <= 1.5 : null)} |`,
-  );
+  const row = (storedAs: string) =>
+    r.coldload.find((c) => c.system === 'ours' && c.updates === big && c.storedAs === storedAs);
+  const snapRow = row('snapshot');
+  for (const [storedAs, what] of [
+    ['kept', 'as the server keeps it (snapshot + at most 999 rows)'],
+    ['log', 'as a raw log (compaction never ran)'],
+  ] as const) {
+    const x = row(storedAs);
+    const ratio = x && snapRow ? x.loadMs.median / snapRow.loadMs.median : NaN;
+    L.push(
+      `| cold load of the ${big || '100k'}-update document ${what} within 1.5× of its snapshot | ${Number.isFinite(ratio) ? `${num(ratio, 2)}× (${num(x!.loadMs.median, 0)} vs ${num(snapRow!.loadMs.median, 0)} ms)` : '–'} | ${ok(Number.isFinite(ratio) ? ratio <= 1.5 : null)} |`,
+    );
+  }
   L.push('');
   return L;
 }
