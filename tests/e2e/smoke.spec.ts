@@ -31,3 +31,13 @@ test('the health endpoint answers ok', async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ ok: true });
 });
+
+test('a person created through the API is signed in in the browser context the fixture opens', async ({
+  signedInPage,
+  user,
+}) => {
+  const res = await signedInPage.goto('/api/auth/session');
+  expect(res?.status()).toBe(200);
+  const session = JSON.parse(await signedInPage.locator('body').innerText());
+  expect(session.user.email).toBe(user.email);
+});

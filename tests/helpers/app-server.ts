@@ -151,24 +151,33 @@ function stampOf(distDir: string): string {
   }
 }
 
+/**
+ * Claims live outside the build folders (`next build` empties its folder):
+ * `.next-test-claims/<distDir>--<pid>-<random>`.
+ */
+const CLAIMS = path.join(ROOT, '.next-test-claims');
+
 /** Marks `distDir` as in use by this process until `release` is called (or the process dies). */
 function claim(distDir: string): () => void {
-  const users = path.join(ROOT, distDir, '.nwr-users');
-  fs.mkdirSync(users, { recursive: true });
-  const file = path.join(users, `${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(CLAIMS, { recursive: true });
+  const file = path.join(CLAIMS, `${distDir}--${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   fs.writeFileSync(file, String(process.pid));
   return () => fs.rmSync(file, { force: true });
 }
 
 function inUse(distDir: string): boolean {
-  const users = path.join(ROOT, distDir, '.nwr-users');
   let files: string[] = [];
   try {
-    files = fs.readdirSync(users);
+    files = fs.readdirSync(CLAIMS);
   } catch {
     return false;
   }
-  return files.some((f) => pidAlive(Number(f.split('-')[0])));
+  return files.some((f) => {
+    if (!f.startsWith(`${distDir}--`)) return false;
+    if (pidAlive(Number(f.slice(distDir.length + 2).split('-')[0]))) return true;
+    fs.rmSync(path.join(CLAIMS, f), { force: true }); // left behind by a process that died
+    return false;
+  });
 }
 
 /** Removes build folders other than `keep` that no live process uses. Call under the build lock. */
