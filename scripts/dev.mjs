@@ -5,7 +5,13 @@ import { bin, checkEnv, ensureDeps, log, red, runTsx, startService, stopService 
 
 ensureDeps();
 const cfg = checkEnv();
-const env = { ...process.env, NWR_EMBEDDED: '1', NEXT_TELEMETRY_DISABLED: '1' };
+const env = {
+  ...process.env,
+  NWR_EMBEDDED: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+  // next-auth builds its redirects from NEXTAUTH_URL (else http://localhost:3000).
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || cfg.appUrl,
+};
 
 for (const [script, args] of [
   ['scripts/migrate.ts', []],

@@ -39,6 +39,8 @@ const childEnv = {
   NODE_ENV: 'production',
   NWR_EMBEDDED: '1',
   NEXT_TELEMETRY_DISABLED: '1',
+  // next-auth builds its redirects from NEXTAUTH_URL (else http://localhost:3000).
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || cfg.appUrl,
   NEXT_DIST_DIR: distDir,
 };
 
