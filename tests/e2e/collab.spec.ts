@@ -240,13 +240,14 @@ test.describe('home notes', () => {
     expect([403, 404]).toContain(ticket.status);
   });
 
-  test('die Heim-Notizen erscheinen auf Deutsch, wenn die Person Deutsch spricht', async ({
+  test('die Heim-Notizen erscheinen auf Deutsch und auf dem Telefon, wenn die Person Deutsch spricht', async ({
     createUser,
     signedInPageFor,
   }) => {
     test.setTimeout(120_000);
     const n = await setUpNetwork(createUser);
     const a = await signedInPageFor(n.alice, { locale: 'de-DE' });
+    await a.setViewportSize({ width: 390, height: 844 }); // a phone
     await a.goto(`/networks/${n.id}/organisations/${n.greenId}/home`);
     await expect(a.getByRole('heading', { level: 1, name: 'Heim-Notizen' })).toBeVisible();
     await expect(a.getByText('Keine andere Organisation des Netzwerks kann diese Notizen lesen')).toBeVisible();
