@@ -77,13 +77,21 @@ export function GoalText({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // Find (or, once synced and allowed, create) this goal's fragment; follow it if a concurrent creation wins.
+  const synced = collab?.synced ?? false;
+  const access = collab?.access ?? null;
+  const ydoc = collab?.doc ?? null;
   useEffect(() => {
-    if (!collab) return;
-    const goals = collab.doc.getMap<Y.XmlFragment>(GOALS_ROOT);
+    if (!ydoc) return;
+    const goals = ydoc.getMap<Y.XmlFragment>(GOALS_ROOT);
     const pick = () => {
       const existing = goals.get(goalId);
       if (existing instanceof Y.XmlFragment) setFrag(existing);
-      else if (collab.synced && collab.access === 'write') goals.set(goalId, new Y.XmlFragment());
+      else if (synced && access === 'write') {
+        // Observers registered below do not see this local change yet: take the new fragment directly.
+        goals.set(goalId, new Y.XmlFragment());
+        const created = goals.get(goalId);
+        if (created instanceof Y.XmlFragment) setFrag(created);
+      }
     };
     pick();
     const onChange = (ev: Y.YMapEvent<Y.XmlFragment>) => {
@@ -91,7 +99,7 @@ export function GoalText({
     };
     goals.observe(onChange);
     return () => goals.unobserve(onChange);
-  }, [collab, collab?.synced, collab?.access, goalId]);
+  }, [ydoc, synced, access, goalId]);
 
   const save = useCallback(
     async (restoredFrom: number | null = null, text?: string) => {
@@ -115,7 +123,7 @@ export function GoalText({
 
   // Keep a version a few seconds after this person's own edits pause.
   useEffect(() => {
-    if (!frag || !collab || !canWrite) return;
+    if (!frag || !canWrite) return;
     const onDeep = (_: unknown, tr: Y.Transaction) => {
       if (!tr.local) return;
       setSaveState('idle');
@@ -127,18 +135,19 @@ export function GoalText({
       frag.unobserveDeep(onDeep);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [frag, collab, canWrite, save]);
+  }, [frag, canWrite, save]);
 
+  const doc = collab?.doc ?? null;
   useEffect(() => {
     if (!onReady) return;
-    if (!frag || !collab || !canWrite) return onReady(null);
+    if (!frag || !doc || !canWrite) return onReady(null);
     onReady({
       restore: async (text, version) => {
-        setFragmentText(collab.doc, frag, text);
+        setFragmentText(doc, frag, text);
         await save(version, text);
       },
     });
-  }, [frag, collab, canWrite, save, onReady]);
+  }, [frag, doc, canWrite, save, onReady]);
 
   const readOnly = !collab || !canWrite || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
   return (

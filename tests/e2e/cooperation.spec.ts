@@ -1,0 +1,154 @@
+import type { Page } from '@playwright/test';
+import { translator, type Locale } from '../../lib/i18n';
+import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
+
+/**
+ * The cooperation journey in two browsers: representatives of two
+ * organisations, each in their own browser context. A creates a goal and B
+ * sees it appear without reloading; both write its description at once; B
+ * rates it; A records hours given to B and B confirms; both see the balances
+ * change; A commits hours to the goal and marks the commitment delivered
+ * with that entry as evidence; B disputes another entry and A corrects it by
+ * a reversing entry. Once in English, once in German; axe on every screen.
+ */
+
+async function setUpNetwork(manager: TestUser, a: TestUser, b: TestUser, names: [string, string]) {
+  const m = manager.api;
+  const net = await m.post('/api/networks', { name: `Coop ${Date.now().toString(36)}` });
+  expect(net.status, net.text).toBe(201);
+  const networkId: string = net.json.network.id;
+  const orgIds: string[] = [];
+  for (const name of names) {
+    const o = await m.post(`/api/networks/${networkId}/organisations`, { name, kind: 'ngo' });
+    expect(o.status, o.text).toBe(201);
+    orgIds.push(o.json.organisation.id);
+  }
+  for (const [i, who] of [a, b].entries()) {
+    const inv = await m.post(`/api/networks/${networkId}/invitations`, { role: 'representative', organisationId: orgIds[i] });
+    expect(inv.status, inv.text).toBe(201);
+    const ok = await who.api.post(`/api/invitations/${inv.json.token}/accept`);
+    expect(ok.status, ok.text).toBe(200);
+  }
+  return { networkId, orgA: orgIds[0], orgB: orgIds[1] };
+}
+
+const ledgerRow = (page: Page, text: string) => page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text });
+
+for (const locale of ['en', 'de'] as const) {
+  test(`two representatives cooperate on a goal, the ledger and a commitment, live (${locale})`, async ({ createUser, signedInPageFor }) => {
+    test.setTimeout(300_000);
+    const t = translator(locale as Locale);
+    const de = locale === 'de';
+    const [manager, repA, repB] = await Promise.all([
+      createUser({ name: de ? 'Mia Managerin' : 'Max Manager', locale }),
+      createUser({ name: de ? 'Anna Alpha' : 'Alice Alpha', locale }),
+      createUser({ name: de ? 'Bernd Beta' : 'Bob Beta', locale }),
+    ]);
+    const orgNames: [string, string] = de ? ['Alpha Verein', 'Beta Initiative'] : ['Alpha Society', 'Beta Initiative'];
+    const { networkId } = await setUpNetwork(manager, repA, repB, orgNames);
+    const a = await signedInPageFor(repA);
+    const b = await signedInPageFor(repB);
+    const base = `/networks/${networkId}`;
+
+    // Both open the goal board; A proposes a goal and B sees it appear without reloading.
+    await b.goto(`${base}/goals`);
+    await a.goto(`${base}/goals`);
+    await expect(a.getByRole('heading', { level: 1, name: t('cooperation.board.title') })).toBeVisible();
+    await expect(b.locator('[data-live-state="live"]')).toBeVisible();
+    await expectNoAxeViolations(a);
+    const goalTitle = de ? 'Gemeinsamer Freiwilligenpool' : 'Shared volunteer pool';
+    const form = a.locator('section#create-goal');
+    await form.getByLabel(t('cooperation.goal.title')).fill(goalTitle);
+    await form.getByLabel(t('cooperation.goal.whyTogether')).fill(de ? 'Keine Organisation hat genug Freiwillige.' : 'No member has enough volunteers alone.');
+    await form.getByRole('button', { name: t('cooperation.createGoal.submit') }).click();
+    await expect(form.getByRole('status')).toContainText(goalTitle);
+    await expect(b.getByRole('link', { name: goalTitle })).toBeVisible();
+
+    // Both open the goal and write its description at the same time.
+    await b.getByRole('link', { name: goalTitle }).click();
+    await a.getByRole('link', { name: goalTitle }).click();
+    await expect(a.getByRole('heading', { level: 1, name: goalTitle })).toBeVisible();
+    const editorA = a.getByRole('textbox', { name: t('cooperation.text.editorLabel') });
+    const editorB = b.getByRole('textbox', { name: t('cooperation.text.editorLabel') });
+    await expect(editorA).toHaveAttribute('contenteditable', 'true');
+    await expect(editorB).toHaveAttribute('contenteditable', 'true');
+    await editorA.click();
+    await editorB.click();
+    await Promise.all([editorA.pressSequentially('Alpha brings rooms. ', { delay: 20 }), editorB.pressSequentially('Beta brings people. ', { delay: 20 })]);
+    for (const editor of [editorA, editorB]) {
+      await expect(editor).toContainText('Alpha brings rooms.');
+      await expect(editor).toContainText('Beta brings people.');
+    }
+    await expectNoAxeViolations(a, { exclude: ['.ProseMirror-yjs-cursor'] });
+
+    // B rates the goal for Beta; A sees the rating arrive.
+    const rating = b.getByRole('form', { name: t('cooperation.rating.yours') });
+    await rating.getByLabel(t('cooperation.rating.attractive')).selectOption('5');
+    await rating.getByLabel(t('cooperation.rating.concrete')).selectOption('3');
+    await rating.getByLabel(t('cooperation.rating.comment')).fill(de ? 'Gute Idee' : 'Good idea');
+    await rating.getByRole('button', { name: t('cooperation.rating.submit') }).click();
+    await expect(rating.getByRole('status')).toHaveText(t('cooperation.rating.saved'));
+    await expect(a.locator('[data-testid="ratings"]')).toContainText('Beta Initiative');
+
+    // A records 3 hours given to Beta; B sees the entry live and confirms it; both see the balances change.
+    await b.goto(`${base}/ledger`);
+    await a.goto(`${base}/ledger`);
+    await expect(b.locator('[data-live-state="live"]')).toBeVisible();
+    const record = a.locator('section#record');
+    const hoursText = de ? 'Moderation Frühjahrstreffen' : 'Facilitated the spring meeting';
+    await record.getByLabel(t('cooperation.entry.amount')).fill('3');
+    await record.getByLabel(t('cooperation.entry.description')).fill(hoursText);
+    await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
+    await expect(record.getByRole('status')).toHaveText(t('cooperation.ledger.recorded'));
+    await expectNoAxeViolations(a);
+    const rowB = ledgerRow(b, hoursText);
+    await expect(rowB).toBeVisible();
+    await rowB.getByRole('button', { name: t('cooperation.ledger.confirm') }).click();
+    await expect(rowB).toHaveAttribute('data-status', 'confirmed');
+    const hours = de ? '3 Stunden' : '3 hours';
+    for (const page of [a, b]) {
+      await expect(page.locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: orgNames[0] }).locator('[data-cell="given-confirmed"]')).toHaveText(hours);
+      await expect(page.locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: 'Beta Initiative' }).locator('[data-cell="received-confirmed"]')).toHaveText(hours);
+    }
+    await expect(ledgerRow(a, hoursText)).toHaveAttribute('data-status', 'confirmed');
+
+    // A commits hours to the goal and later marks it delivered with that entry as evidence.
+    await a.goto(`${base}/goals`);
+    await a.getByRole('link', { name: goalTitle }).click();
+    const commit = a.getByRole('form', { name: t('cooperation.commitments.new') });
+    await commit.getByLabel(t('cooperation.entry.amount')).fill('3');
+    await commit.getByLabel(t('cooperation.commitments.dueOn')).fill('2030-06-30');
+    await commit.getByRole('button', { name: t('cooperation.commitments.submit') }).click();
+    await expect(commit.getByRole('status')).toHaveText(t('cooperation.commitments.created'));
+    const item = a.locator('[data-testid="commitment-list"] li').first();
+    await expect(item.getByTestId('commitment-status')).toHaveText(t('cooperation.commitmentStatus.committed'));
+    await item.getByRole('button', { name: t('cooperation.commitments.markDelivered') }).click();
+    await item.getByRole('checkbox', { name: new RegExp(hoursText) }).check();
+    await item.getByRole('button', { name: t('cooperation.commitments.confirmDelivered') }).click();
+    await expect(item.getByTestId('commitment-status')).toHaveText(t('cooperation.commitmentStatus.delivered'));
+    await expectNoAxeViolations(a, { exclude: ['.ProseMirror-yjs-cursor'] });
+
+    // B disputes another entry; A corrects it by a reversing entry.
+    await a.goto(`${base}/ledger`);
+    const wrongText = de ? 'Kontakte zur Stadt' : 'Contacts at city hall';
+    await record.getByLabel(t('cooperation.entry.amount')).fill('12');
+    await record.getByLabel(t('cooperation.entry.unit')).selectOption('contacts');
+    await record.getByLabel(t('cooperation.entry.description')).fill(wrongText);
+    await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
+    const wrongB = ledgerRow(b, wrongText);
+    await wrongB.getByRole('button', { name: t('cooperation.ledger.dispute') }).click();
+    await wrongB.getByLabel(t('cooperation.ledger.disputeComment')).fill(de ? 'Es waren nur 2' : 'It was only 2');
+    await wrongB.getByRole('button', { name: t('cooperation.ledger.disputeSubmit') }).click();
+    await expect(wrongB).toHaveAttribute('data-status', 'disputed');
+    const wrongA = ledgerRow(a, wrongText).filter({ hasNotText: t('cooperation.ledger.reversal') });
+    await expect(wrongA).toHaveAttribute('data-status', 'disputed');
+    await wrongA.getByRole('button', { name: t('cooperation.ledger.correct') }).click();
+    await wrongA.getByLabel(t('cooperation.ledger.correctReason')).fill(de ? 'Tippfehler' : 'Typo');
+    await wrongA.getByRole('button', { name: t('cooperation.ledger.correctSubmit') }).click();
+    await expect(wrongA).toHaveAttribute('data-status', 'reversed');
+    await expect(ledgerRow(b, t('cooperation.ledger.reversal'))).toBeVisible();
+    await expect(ledgerRow(b, wrongText).first()).toHaveAttribute('data-status', 'reversed');
+    await expectNoAxeViolations(b);
+  });
+}
+
