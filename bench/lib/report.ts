@@ -24,6 +24,19 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
     `- Load average (1/5/15 min) at start ${r.load.before.map((x) => x.toFixed(1)).join(' / ')}, at end ${r.load.after.map((x) => x.toFixed(1)).join(' / ')}: the machine is shared, so compare systems within this run, not across runs.`,
   );
   L.push('');
+  L.push('## How to run');
+  L.push('');
+  L.push(
+    [
+      '- `npm run bench`: everything, 3 repetitions (about 25 minutes on 2 cores). `BENCH_QUICK=1 npm run bench`: a',
+      '  small grid, 1 repetition, 2,000 connections (a few minutes).',
+      '- Narrow it with `BENCH_SYSTEMS=ours,reference,hocuspocus`, `BENCH_SCENARIOS=latency,rooms,connections,coldload`,',
+      '  `BENCH_REPS`, `BENCH_CONN_TARGET`, `BENCH_RATE` (markers per second per room), `BENCH_MARKERS`.',
+      '- Needs `taskset` (util-linux) for pinning; without it the processes share the cores (the run says so in the',
+      '  machine line). Only 127.0.0.1 is contacted; temporary data lives in `bench/tmp/` and is removed.',
+    ].join('\n'),
+  );
+  L.push('');
   L.push('## Method');
   L.push('');
   L.push(
