@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { System, SystemName } from './lib/clients';
-import { startServer, CLIENT_CORE, type ServerHandle } from './lib/procs';
+import { startServer, CLIENT_CORE, SERVER_CORE, type ServerHandle } from './lib/procs';
 import { runLatency, type LatencyResult } from './lib/latency';
 import { runConnections, runRooms, type ConnectionsResult, type RoomsResult } from './lib/capacity';
 import { hocuspocusSystem, referenceSystem } from './lib/systems';
@@ -65,7 +65,7 @@ async function start(name: SystemName): Promise<Started> {
 export interface BenchResults {
   date: string;
   command: string;
-  machine: { nproc: number; cpu: string; memoryGb: number; node: string; os: string };
+  machine: { nproc: number; cpu: string; memoryGb: number; node: string; os: string; pinning: string };
   config: Record<string, unknown>;
   latency: Array<{
     system: SystemName;
@@ -100,6 +100,9 @@ async function main() {
       memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
       node: process.version,
       os: `${os.type()} ${os.release()}`,
+      pinning: existsSync('/usr/bin/taskset')
+        ? `taskset: servers on core ${SERVER_CORE}, load generator on core ${CLIENT_CORE}`
+        : 'none (no taskset): servers and load generator share the cores',
     },
     config: { quick, reps, grid, connTarget, systems: systemsWanted, scenarios: [...scenarios] },
     latency: [],

@@ -18,6 +18,7 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
   L.push(
     `- ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGb} GB memory, Node ${r.machine.node}, ${r.machine.os}`,
   );
+  L.push(`- Pinning: ${r.machine.pinning}`);
   L.push(`- Command: \`${r.command}\``);
   L.push(`- Date: ${r.date}; repetitions per grid point: ${r.config.reps}`);
   L.push(
