@@ -1,0 +1,159 @@
+/**
+ * Cooperation at size: a network with 1,000 goals, 20,000 ledger entries and
+ * 2,000 commitments (scripts/generate-large-network.ts).
+ *
+ * 1. Server time: the board, ledger, balances, organisation page and
+ *    commitment queries, run in process against SQLite and (when running)
+ *    PostgreSQL, median and worst of several runs.
+ * 2. Time to content in Chromium against the real production app: from
+ *    navigation start until the page shows its content (goal list, ledger
+ *    rows, balances), signed in as a representative.
+ * Results are appended to docs/benchmarks-cooperation.md. The goal: every
+ * page shows content within 1 s here.
+ *
+ *   npx tsx bench/cooperation.ts            (COOP_BENCH_BROWSER=0 skips Chromium; COOP_BENCH_RUNS=5)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { migrate, openDb, type Db } from '../lib/db';
+import { balances } from '../lib/cooperation/balances';
+import { listCommitments } from '../lib/cooperation/list-commitments';
+import { listEntries } from '../lib/cooperation/list-entries';
+import { listGoals } from '../lib/cooperation/list-goals';
+import { organisationOverview } from '../lib/cooperation/organisation-overview';
+import { loadActor } from '../lib/policies/load-actor';
+import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
+import { ApiClient } from '../tests/helpers/api-client';
+import { startApp } from '../tests/helpers/app-server';
+import { available, freshPostgres } from '../tests/helpers/services';
+
+const RUNS = Number(process.env.COOP_BENCH_RUNS ?? 5);
+const OUT = path.join(import.meta.dirname, '..', 'docs', 'benchmarks-cooperation.md');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function timeIt(fn: () => Promise<unknown>): Promise<{ median: number; max: number }> {
+  await fn(); // warm-up (statement caches, page cache)
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return { median: median(times), max: Math.max(...times) };
+}
+
+async function serverTimes(db: Db, g: GeneratedNetwork) {
+  const rep = await loadActor(db, g.representatives[0].id, g.networkId);
+  const org = g.representatives[0].organisationId;
+  const n = g.networkId;
+  const cases: [string, () => Promise<unknown>][] = [
+    ['goal board, first page (recently changed)', () => listGoals(db, rep, n, {})],
+    ['goal board, status + organisation + 2 search words', () => listGoals(db, rep, n, { status: 'active', organisationId: org, q: 'pool north', sort: 'target_asc' })],
+    ['goal board, page 40 by target date', () => listGoals(db, rep, n, { sort: 'target_asc', offset: 780, limit: 20 })],
+    ['ledger, first page', () => listEntries(db, rep, n, { limit: 25 })],
+    ['ledger, one organisation, one unit, page 10', () => listEntries(db, rep, n, { organisationId: org, unit: 'hours', limit: 25, offset: 225 })],
+    ['balances, whole network', () => balances(db, rep, n, {})],
+    ['balances, one organisation (with months)', () => balances(db, rep, n, { organisationId: org })],
+    ['organisation page (ratings, partners, commitments, activity)', () => organisationOverview(db, rep, n, org)],
+    ['commitments overdue', () => listCommitments(db, rep, n, { view: 'overdue' })],
+    ['commitments due soon, one organisation', () => listCommitments(db, rep, n, { view: 'due_soon', organisationId: org })],
+  ];
+  const rows: string[] = [];
+  for (const [name, fn] of cases) {
+    const r = await timeIt(fn);
+    rows.push(`| ${name} | ${ms(r.median)} | ${ms(r.max)} |`);
+    console.log(`  ${name}: median ${ms(r.median)}, max ${ms(r.max)}`);
+  }
+  return rows;
+}
+
+async function browserTimes(): Promise<string[]> {
+  const app = await startApp();
+  try {
+    const db = openDb({ sqliteFile: path.join(app.dataDir, 'netzwerkraum.sqlite') });
+    await migrate(db);
+    const g = await generateLargeNetwork(db);
+    await db.close();
+    const api = new ApiClient(app.url);
+    const signed = await api.signIn(g.representatives[0].email, g.password);
+    if (!signed.ok) throw new Error(`sign-in failed: ${signed.error}`);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const rows: string[] = [];
+    try {
+      const context = await browser.newContext({ locale: 'en-GB' });
+      await context.addCookies(api.playwrightCookies());
+      const page = await context.newPage();
+      const base = `/networks/${g.networkId}`;
+      const pages: [string, string, string][] = [
+        ['goal board', `${base}/goals`, '[data-testid="goal-list"] li'],
+        ['ledger (entries)', `${base}/ledger`, '[data-testid="ledger-table"] tbody tr'],
+        ['ledger (balances)', `${base}/ledger`, '[data-testid="balances-table"] tbody tr'],
+        ['organisation page', `${base}/organisations/${g.representatives[0].organisationId}/cooperation`, '[data-testid="balances-table"] tbody tr'],
+        ['commitments (due soon)', `${base}/commitments`, '[data-testid="commitment-list"] li, main p.text-stone-700'],
+      ];
+      for (const [name, url, selector] of pages) {
+        await page.goto(app.url + url); // warm-up
+        await page.locator(selector).first().waitFor({ timeout: 60_000 });
+        const times: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const t0 = performance.now();
+          await page.goto(app.url + url);
+          await page.locator(selector).first().waitFor({ timeout: 60_000 });
+          times.push(performance.now() - t0);
+        }
+        rows.push(`| ${name} | ${ms(median(times))} | ${ms(Math.max(...times))} |`);
+        console.log(`  ${name}: median ${ms(median(times))}, max ${ms(Math.max(...times))}`);
+      }
+    } finally {
+      await browser.close();
+    }
+    return rows;
+  } finally {
+    await app.stop();
+  }
+}
+
+const lines: string[] = [];
+const stamp = new Date().toISOString();
+lines.push(`\n## Run ${stamp}\n`);
+lines.push(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}, Node ${process.version}. ${RUNS} runs each after one warm-up.\n`);
+
+for (const backend of ['SQLite', 'PostgreSQL'] as const) {
+  let db: (Db & { drop?: () => Promise<void> }) | null = null;
+  if (backend === 'SQLite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-bench-'));
+    db = openDb({ sqliteFile: path.join(dir, 'bench.sqlite') });
+    await migrate(db);
+    Object.assign(db, { drop: async () => (await db!.close(), fs.rmSync(dir, { recursive: true, force: true })) });
+  } else if (await available('postgres')) {
+    db = await freshPostgres();
+  } else continue;
+  console.log(`${backend}: generating…`);
+  const t0 = performance.now();
+  const g = await generateLargeNetwork(db);
+  const genMs = performance.now() - t0;
+  console.log(`${backend}: generated ${JSON.stringify(g.counts)} in ${(genMs / 1000).toFixed(1)} s`);
+  lines.push(`### Server time, ${backend} (in process; ${g.counts.goals} goals, ${g.counts.entries} entries, ${g.counts.commitments} commitments, ${g.counts.ratings} ratings; generated in ${(genMs / 1000).toFixed(1)} s)\n`);
+  lines.push('| query | median | max |', '|---|---|---|', ...(await serverTimes(db, g)), '');
+  await db.drop?.();
+}
+
+if (process.env.COOP_BENCH_BROWSER !== '0' && (await available('chromium'))) {
+  console.log('Chromium: starting the production app…');
+  lines.push('### Time to content in Chromium (production build, SQLite, signed in as a representative; navigation start → content visible)\n');
+  lines.push('| page | median | max |', '|---|---|---|', ...(await browserTimes()), '');
+}
+
+if (!fs.existsSync(OUT)) {
+  fs.writeFileSync(
+    OUT,
+    '# Cooperation benchmarks\n\nMade by `npx tsx bench/cooperation.ts` (see its header). Each run is appended below. Goal: every page shows content within 1 s on this 2-core machine.\n',
+  );
+}
+fs.appendFileSync(OUT, lines.join('\n') + '\n');
+console.log(`appended to ${OUT}`);
+process.exit(0);
