@@ -152,3 +152,56 @@ for (const locale of ['en', 'de'] as const) {
   });
 }
 
+
+test('an entry recorded offline is kept, sent on reconnect exactly once, and reaches the partner', async ({ createUser, signedInPageFor }) => {
+  test.setTimeout(180_000);
+  const t = translator('en');
+  const [manager, repA, repB] = await Promise.all([createUser({ name: 'Olivia Owner' }), createUser({ name: 'Otto Alpha' }), createUser({ name: 'Oskar Beta' })]);
+  const { networkId } = await setUpNetwork(manager, repA, repB, ['Offline Alpha', 'Offline Beta']);
+  const a = await signedInPageFor(repA);
+  const b = await signedInPageFor(repB);
+  await b.goto(`/networks/${networkId}/ledger`);
+  await a.goto(`/networks/${networkId}/ledger`);
+  await expect(a.locator('[data-live-state="live"]')).toBeVisible();
+
+  await a.context().setOffline(true);
+  const record = a.locator('section#record');
+  await record.getByLabel(t('cooperation.entry.amount')).fill('4');
+  await record.getByLabel(t('cooperation.entry.description')).fill('Written on the train');
+  await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
+  await expect(record.getByRole('status')).toHaveText(t('cooperation.outbox.savedOffline'));
+  await expect(a.getByText(t('cooperation.outbox.queued', { count: 1 }))).toBeVisible();
+
+  await a.context().setOffline(false);
+  await a.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(a.getByText(t('cooperation.outbox.queued', { count: 1 }))).toBeHidden();
+  await expect(ledgerRow(b, 'Written on the train')).toBeVisible();
+  await expect(ledgerRow(a, 'Written on the train')).toHaveCount(1);
+  const list = await repA.api.get(`/api/networks/${networkId}/ledger`);
+  expect(list.json.entries.filter((e: { description: string }) => e.description === 'Written on the train')).toHaveLength(1);
+});
+
+test('a refused confirmation rolls back the optimistic change and says why', async ({ createUser, signedInPageFor }) => {
+  test.setTimeout(180_000);
+  const t = translator('en');
+  const [manager, repA, repB] = await Promise.all([createUser({ name: 'Rosa Owner' }), createUser({ name: 'Rolf Alpha' }), createUser({ name: 'Rita Beta' })]);
+  const { networkId, orgA, orgB } = await setUpNetwork(manager, repA, repB, ['Rollback Alpha', 'Rollback Beta']);
+  const today = new Date().toISOString().slice(0, 10);
+  const entry = await repA.api.post(`/api/networks/${networkId}/ledger`, {
+    organisationId: orgA, kind: 'give', partnerOrganisationId: orgB, unit: 'hours', amount: 2, date: today, description: 'Answered elsewhere',
+  });
+  expect(entry.status, entry.text).toBe(201);
+  const b = await signedInPageFor(repB);
+  // This page hears no live updates, so it still offers "Confirm" after the entry was answered elsewhere.
+  await b.route('**/events', (route) => route.abort());
+  await b.goto(`/networks/${networkId}/ledger`);
+  const row = ledgerRow(b, 'Answered elsewhere');
+  await expect(row.getByRole('button', { name: t('cooperation.ledger.confirm') })).toBeVisible();
+  const elsewhere = await repB.api.post(`/api/networks/${networkId}/ledger/${entry.json.entry.id}/response`, { response: 'dispute', comment: 'Only one hour' });
+  expect(elsewhere.status).toBe(200);
+  await row.getByRole('button', { name: t('cooperation.ledger.confirm') }).click();
+  await expect(b.getByRole('alert').filter({ hasText: t('cooperation.rolledBack') })).toContainText(
+    t('cooperation.errors.alreadyAnswered', { status: 'disputed' }),
+  );
+  await expect(row).toHaveAttribute('data-status', 'disputed');
+});
