@@ -52,15 +52,24 @@ async function serverTimes(db: Db, g: GeneratedNetwork) {
   const n = g.networkId;
   const cases: [string, () => Promise<unknown>][] = [
     ['goal board, first page (recently changed)', () => listGoals(db, rep, n, {})],
-    ['goal board, status + organisation + 2 search words', () => listGoals(db, rep, n, { status: 'active', organisationId: org, q: 'pool north', sort: 'target_asc' })],
+    [
+      'goal board, status + organisation + 2 search words',
+      () => listGoals(db, rep, n, { status: 'active', organisationId: org, q: 'pool north', sort: 'target_asc' }),
+    ],
     ['goal board, page 40 by target date', () => listGoals(db, rep, n, { sort: 'target_asc', offset: 780, limit: 20 })],
     ['ledger, first page', () => listEntries(db, rep, n, { limit: 25 })],
-    ['ledger, one organisation, one unit, page 10', () => listEntries(db, rep, n, { organisationId: org, unit: 'hours', limit: 25, offset: 225 })],
+    [
+      'ledger, one organisation, one unit, page 10',
+      () => listEntries(db, rep, n, { organisationId: org, unit: 'hours', limit: 25, offset: 225 }),
+    ],
     ['balances, whole network', () => balances(db, rep, n, {})],
     ['balances, one organisation (with months)', () => balances(db, rep, n, { organisationId: org })],
     ['organisation page (ratings, partners, commitments, activity)', () => organisationOverview(db, rep, n, org)],
     ['commitments overdue', () => listCommitments(db, rep, n, { view: 'overdue' })],
-    ['commitments due soon, one organisation', () => listCommitments(db, rep, n, { view: 'due_soon', organisationId: org })],
+    [
+      'commitments due soon, one organisation',
+      () => listCommitments(db, rep, n, { view: 'due_soon', organisationId: org }),
+    ],
   ];
   const rows: string[] = [];
   for (const [name, fn] of cases) {
@@ -81,7 +90,10 @@ async function browserTimes(): Promise<string[]> {
     const api = new ApiClient(app.url);
     const signed = await api.signIn(g.representatives[0].email, g.password);
     if (!signed.ok) throw new Error(`sign-in failed: ${signed.error}`);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
     const rows: string[] = [];
     try {
       const context = await browser.newContext({ locale: 'en-GB' });
@@ -92,7 +104,11 @@ async function browserTimes(): Promise<string[]> {
         ['goal board', `${base}/goals`, '[data-testid="goal-list"] li'],
         ['ledger (entries)', `${base}/ledger`, '[data-testid="ledger-table"] tbody tr'],
         ['ledger (balances)', `${base}/ledger`, '[data-testid="balances-table"] tbody tr'],
-        ['organisation page', `${base}/organisations/${g.representatives[0].organisationId}/cooperation`, '[data-testid="balances-table"] tbody tr'],
+        [
+          'organisation page',
+          `${base}/organisations/${g.representatives[0].organisationId}/cooperation`,
+          '[data-testid="balances-table"] tbody tr',
+        ],
         ['commitments (due soon)', `${base}/commitments`, '[data-testid="commitment-list"] li, main p.text-stone-700'],
       ];
       for (const [name, url, selector] of pages) {
@@ -120,7 +136,12 @@ async function browserTimes(): Promise<string[]> {
 const lines: string[] = [];
 const stamp = new Date().toISOString();
 lines.push(`\n## Run ${stamp}\n`);
-lines.push(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}, Node ${process.version}. ${RUNS} runs each after one warm-up.\n`);
+lines.push(
+  `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}, Node ${process.version}. ${RUNS} runs each after one warm-up.\n`,
+);
 
 for (const backend of ['SQLite', 'PostgreSQL'] as const) {
   let db: (Db & { drop?: () => Promise<void> }) | null = null;
@@ -137,14 +158,18 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
   const g = await generateLargeNetwork(db);
   const genMs = performance.now() - t0;
   console.log(`${backend}: generated ${JSON.stringify(g.counts)} in ${(genMs / 1000).toFixed(1)} s`);
-  lines.push(`### Server time, ${backend} (in process; ${g.counts.goals} goals, ${g.counts.entries} entries, ${g.counts.commitments} commitments, ${g.counts.ratings} ratings; generated in ${(genMs / 1000).toFixed(1)} s)\n`);
+  lines.push(
+    `### Server time, ${backend} (in process; ${g.counts.goals} goals, ${g.counts.entries} entries, ${g.counts.commitments} commitments, ${g.counts.ratings} ratings; generated in ${(genMs / 1000).toFixed(1)} s)\n`,
+  );
   lines.push('| query | median | max |', '|---|---|---|', ...(await serverTimes(db, g)), '');
   await db.drop?.();
 }
 
 if (process.env.COOP_BENCH_BROWSER !== '0' && (await available('chromium'))) {
   console.log('Chromium: starting the production app…');
-  lines.push('### Time to content in Chromium (production build, SQLite, signed in as a representative; navigation start → content visible)\n');
+  lines.push(
+    '### Time to content in Chromium (production build, SQLite, signed in as a representative; navigation start → content visible)\n',
+  );
   lines.push('| page | median | max |', '|---|---|---|', ...(await browserTimes()), '');
 }
 

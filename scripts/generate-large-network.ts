@@ -53,9 +53,31 @@ function rng(seed: number) {
 }
 
 const WORDS = {
-  what: ['Volunteer pool', 'Food rescue', 'Shared office', 'Funding bid', 'Youth programme', 'Repair café', 'Climate fund', 'Training academy', 'Mobility hub', 'Neighbourhood lab', 'Freiwilligenpool', 'Lebensmittelrettung', 'Bildungswerkstatt', 'Lastenradverleih', 'Beratungsnetz'],
+  what: [
+    'Volunteer pool',
+    'Food rescue',
+    'Shared office',
+    'Funding bid',
+    'Youth programme',
+    'Repair café',
+    'Climate fund',
+    'Training academy',
+    'Mobility hub',
+    'Neighbourhood lab',
+    'Freiwilligenpool',
+    'Lebensmittelrettung',
+    'Bildungswerkstatt',
+    'Lastenradverleih',
+    'Beratungsnetz',
+  ],
   where: ['North', 'South', 'City centre', 'Region', 'Valley', 'Nord', 'Süd', 'Innenstadt', 'Landkreis'],
-  why: ['No member has enough people alone.', 'Together we reach every district.', 'Only jointly can we apply for the fund.', 'Allein fehlen uns die Räume.', 'Gemeinsam erreichen wir alle Stadtteile.'],
+  why: [
+    'No member has enough people alone.',
+    'Together we reach every district.',
+    'Only jointly can we apply for the fund.',
+    'Allein fehlen uns die Räume.',
+    'Gemeinsam erreichen wir alle Stadtteile.',
+  ],
 };
 
 /** Inserts rows with many VALUES per statement (both databases accept it). */
@@ -83,24 +105,53 @@ export async function generateLargeNetwork(db: Db, opts: GenerateOptions = {}): 
   const networkId = randomUUID();
   const manager = { id: randomUUID(), email: `manager-${tag}@bench.example` };
   const orgIds = Array.from({ length: nOrgs }, () => randomUUID());
-  const reps = orgIds.map((organisationId, i) => ({ id: randomUUID(), email: `rep${i + 1}-${tag}@bench.example`, organisationId }));
+  const reps = orgIds.map((organisationId, i) => ({
+    id: randomUUID(),
+    email: `rep${i + 1}-${tag}@bench.example`,
+    organisationId,
+  }));
 
   await db.tx(async (q) => {
-    await insertMany(q, 'users', ['id', 'email', 'name', 'password_hash', 'locale', 'created_at'], [
-      [manager.id, manager.email, 'Bench Manager', hash, 'en', now],
-      ...reps.map((p, i): Param[] => [p.id, p.email, `Representative ${i + 1}`, hash, i % 2 ? 'de' : 'en', now]),
+    await insertMany(
+      q,
+      'users',
+      ['id', 'email', 'name', 'password_hash', 'locale', 'created_at'],
+      [
+        [manager.id, manager.email, 'Bench Manager', hash, 'en', now],
+        ...reps.map((p, i): Param[] => [p.id, p.email, `Representative ${i + 1}`, hash, i % 2 ? 'de' : 'en', now]),
+      ],
+    );
+    await q.run('INSERT INTO networks (id, name, purpose, created_by, created_at) VALUES (?, ?, ?, ?, ?)', [
+      networkId,
+      `Large network ${tag}`,
+      'Benchmark',
+      manager.id,
+      now,
     ]);
-    await q.run('INSERT INTO networks (id, name, purpose, created_by, created_at) VALUES (?, ?, ?, ?, ?)', [networkId, `Large network ${tag}`, 'Benchmark', manager.id, now]);
     await insertMany(
       q,
       'organisations',
       ['id', 'network_id', 'name', 'name_key', 'kind', 'status', 'created_at', 'status_changed_at'],
-      orgIds.map((id, i): Param[] => [id, networkId, `Organisation ${String(i + 1).padStart(2, '0')}`, `organisation ${String(i + 1).padStart(2, '0')}`, 'ngo', 'active', now, now]),
+      orgIds.map((id, i): Param[] => [
+        id,
+        networkId,
+        `Organisation ${String(i + 1).padStart(2, '0')}`,
+        `organisation ${String(i + 1).padStart(2, '0')}`,
+        'ngo',
+        'active',
+        now,
+        now,
+      ]),
     );
-    await insertMany(q, 'memberships', ['id', 'network_id', 'user_id', 'role', 'organisation_id', 'created_at'], [
-      [randomUUID(), networkId, manager.id, 'manager', null, now],
-      ...reps.map((p): Param[] => [randomUUID(), networkId, p.id, 'representative', p.organisationId, now]),
-    ]);
+    await insertMany(
+      q,
+      'memberships',
+      ['id', 'network_id', 'user_id', 'role', 'organisation_id', 'created_at'],
+      [
+        [randomUUID(), networkId, manager.id, 'manager', null, now],
+        ...reps.map((p): Param[] => [randomUUID(), networkId, p.id, 'representative', p.organisationId, now]),
+      ],
+    );
   });
 
   // Goals with participating organisations, a first revision, and ratings.
@@ -118,12 +169,36 @@ export async function generateLargeNetwork(db: Db, opts: GenerateOptions = {}): 
       const status = r.pick(GOAL_STATUSES);
       const target = r.next() < 0.85 ? day(now + r.int(-200, 900) * 86_400_000) : null;
       const created = now - r.int(0, 700) * 86_400_000;
-      const indicators = r.next() < 0.3 ? JSON.stringify([{ id: 'i1', label: 'People reached', unit: '', target: 500, current: r.int(0, 500) }]) : '[]';
+      const indicators =
+        r.next() < 0.3
+          ? JSON.stringify([{ id: 'i1', label: 'People reached', unit: '', target: 500, current: r.int(0, 500) }])
+          : '[]';
       const orgs = [...new Set(Array.from({ length: r.int(1, 5) }, () => r.pick(orgIds)))];
       goals.push({ id, orgs });
-      goalRows.push([id, networkId, title, why, '', status, target, indicators, 1, manager.id, created, created, searchText(title, why, '')]);
+      goalRows.push([
+        id,
+        networkId,
+        title,
+        why,
+        '',
+        status,
+        target,
+        indicators,
+        1,
+        manager.id,
+        created,
+        created,
+        searchText(title, why, ''),
+      ]);
       for (const o of orgs) memberRows.push([id, o]);
-      const snapshot = JSON.stringify({ title, whyTogether: why, description: '', status, targetDate: target, indicators: JSON.parse(indicators) });
+      const snapshot = JSON.stringify({
+        title,
+        whyTogether: why,
+        description: '',
+        status,
+        targetDate: target,
+        indicators: JSON.parse(indicators),
+      });
       revisionRows.push([randomUUID(), id, 1, manager.id, created, '["created"]', snapshot, null]);
       if (r.next() < 0.4) {
         for (const o of new Set(Array.from({ length: r.int(2, 8) }, () => r.pick(orgIds)))) {
@@ -134,10 +209,42 @@ export async function generateLargeNetwork(db: Db, opts: GenerateOptions = {}): 
       }
     }
     await db.tx(async (q) => {
-      await insertMany(q, 'goals', ['id', 'network_id', 'title', 'why_together', 'description', 'status', 'target_date', 'indicators', 'version', 'created_by', 'created_at', 'updated_at', 'search_text'], goalRows, 100);
+      await insertMany(
+        q,
+        'goals',
+        [
+          'id',
+          'network_id',
+          'title',
+          'why_together',
+          'description',
+          'status',
+          'target_date',
+          'indicators',
+          'version',
+          'created_by',
+          'created_at',
+          'updated_at',
+          'search_text',
+        ],
+        goalRows,
+        100,
+      );
       await insertMany(q, 'goal_organisations', ['goal_id', 'organisation_id'], memberRows, 400);
-      await insertMany(q, 'goal_revisions', ['id', 'goal_id', 'version', 'actor_id', 'created_at', 'changed', 'snapshot', 'restored_from'], revisionRows, 100);
-      await insertMany(q, 'goal_ratings', ['goal_id', 'organisation_id', 'attractive', 'concrete', 'flexible', 'comment', 'rated_by', 'updated_at'], ratingRows, 100);
+      await insertMany(
+        q,
+        'goal_revisions',
+        ['id', 'goal_id', 'version', 'actor_id', 'created_at', 'changed', 'snapshot', 'restored_from'],
+        revisionRows,
+        100,
+      );
+      await insertMany(
+        q,
+        'goal_ratings',
+        ['goal_id', 'organisation_id', 'attractive', 'concrete', 'flexible', 'comment', 'rated_by', 'updated_at'],
+        ratingRows,
+        100,
+      );
     });
   }
 
@@ -166,13 +273,57 @@ export async function generateLargeNetwork(db: Db, opts: GenerateOptions = {}): 
       }
       const rep = reps.find((x) => x.organisationId === recorder)!;
       rows.push([
-        id, networkId, kind, giver, receiver, recorder, counterparty, unit, amountMilli, day(created), `Contribution ${i + 1}`,
-        r.next() < 0.2 ? r.pick(goals).id : null, status, status === 'disputed' ? 'Not as recorded' : '', status === 'pending' ? null : manager.id,
-        status === 'pending' ? null : created + 86_400_000, null, rep.id, created, null,
+        id,
+        networkId,
+        kind,
+        giver,
+        receiver,
+        recorder,
+        counterparty,
+        unit,
+        amountMilli,
+        day(created),
+        `Contribution ${i + 1}`,
+        r.next() < 0.2 ? r.pick(goals).id : null,
+        status,
+        status === 'disputed' ? 'Not as recorded' : '',
+        status === 'pending' ? null : manager.id,
+        status === 'pending' ? null : created + 86_400_000,
+        null,
+        rep.id,
+        created,
+        null,
       ]);
     }
     await db.tx((q) =>
-      insertMany(q, 'ledger_entries', ['id', 'network_id', 'kind', 'giver_org_id', 'receiver_org_id', 'recorder_org_id', 'counterparty_org_id', 'unit', 'amount_milli', 'occurred_on', 'description', 'goal_id', 'status', 'response_comment', 'responded_by', 'responded_at', 'reverses_id', 'recorded_by', 'created_at', 'idempotency_key'], rows, 100),
+      insertMany(
+        q,
+        'ledger_entries',
+        [
+          'id',
+          'network_id',
+          'kind',
+          'giver_org_id',
+          'receiver_org_id',
+          'recorder_org_id',
+          'counterparty_org_id',
+          'unit',
+          'amount_milli',
+          'occurred_on',
+          'description',
+          'goal_id',
+          'status',
+          'response_comment',
+          'responded_by',
+          'responded_at',
+          'reverses_id',
+          'recorded_by',
+          'created_at',
+          'idempotency_key',
+        ],
+        rows,
+        100,
+      ),
     );
   }
 
@@ -191,11 +342,49 @@ export async function generateLargeNetwork(db: Db, opts: GenerateOptions = {}): 
       if (status === 'delivered' && !given.length) status = 'committed';
       const due = day(now + r.int(-120, 365) * 86_400_000);
       const created = now - r.int(0, 400) * 86_400_000;
-      rows.push([id, networkId, goal.id, org, 'hours', r.int(2, 80) * 1000, due, '', status, rep.id, status === 'withdrawn' ? 'Priorities changed' : '', created, created, status === 'delivered' ? created : null, null]);
+      rows.push([
+        id,
+        networkId,
+        goal.id,
+        org,
+        'hours',
+        r.int(2, 80) * 1000,
+        due,
+        '',
+        status,
+        rep.id,
+        status === 'withdrawn' ? 'Priorities changed' : '',
+        created,
+        created,
+        status === 'delivered' ? created : null,
+        null,
+      ]);
       if (status === 'delivered') evidence.push([id, r.pick(given).id]);
     }
     await db.tx(async (q) => {
-      await insertMany(q, 'commitments', ['id', 'network_id', 'goal_id', 'organisation_id', 'unit', 'amount_milli', 'due_on', 'note', 'status', 'committed_by', 'withdraw_reason', 'created_at', 'updated_at', 'delivered_at', 'idempotency_key'], rows, 100);
+      await insertMany(
+        q,
+        'commitments',
+        [
+          'id',
+          'network_id',
+          'goal_id',
+          'organisation_id',
+          'unit',
+          'amount_milli',
+          'due_on',
+          'note',
+          'status',
+          'committed_by',
+          'withdraw_reason',
+          'created_at',
+          'updated_at',
+          'delivered_at',
+          'idempotency_key',
+        ],
+        rows,
+        100,
+      );
       await insertMany(q, 'commitment_evidence', ['commitment_id', 'entry_id'], evidence, 400);
     });
   }
@@ -208,7 +397,14 @@ export async function generateLargeNetwork(db: Db, opts: GenerateOptions = {}): 
       ['network_id', 'actor_id', 'kind', 'subject_id', 'data', 'created_at'],
       Array.from({ length: 500 }, (_, i): Param[] => {
         const g = goals[i % goals.length];
-        return [networkId, manager.id, 'goal.updated', g.id, JSON.stringify({ organisationId: g.orgs[0] }), now - (500 - i) * 60_000];
+        return [
+          networkId,
+          manager.id,
+          'goal.updated',
+          g.id,
+          JSON.stringify({ organisationId: g.orgs[0] }),
+          now - (500 - i) * 60_000,
+        ];
       }),
     ),
   );
@@ -242,6 +438,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   });
   console.log(`Generated in ${((Date.now() - t0) / 1000).toFixed(1)} s into ${db.description}:`);
   console.log(JSON.stringify({ ...out, representatives: out.representatives.slice(0, 3) }, null, 2));
-  console.log(`Sign in as ${out.representatives[0].email} (or ${out.manager.email}) with the password above; open /networks/${out.networkId}/goals`);
+  console.log(
+    `Sign in as ${out.representatives[0].email} (or ${out.manager.email}) with the password above; open /networks/${out.networkId}/goals`,
+  );
   await closeDb();
 }

@@ -19,7 +19,14 @@ export async function balances(db: Db, actor: Actor, networkId: string, input: E
   const w = entryWhere(networkId, { ...f, status: undefined });
   const counted = `${w.sql} AND e.status IN ('confirmed', 'pending')`;
 
-  const pairs = await db.all<{ giver: string | null; receiver: string | null; unit: string; status: string; total: number | string; n: number | string }>(
+  const pairs = await db.all<{
+    giver: string | null;
+    receiver: string | null;
+    unit: string;
+    status: string;
+    total: number | string;
+    n: number | string;
+  }>(
     `SELECT e.giver_org_id AS giver, e.receiver_org_id AS receiver, e.unit, e.status, SUM(e.amount_milli) AS total, COUNT(*) AS n
        FROM ledger_entries e WHERE ${counted}
       GROUP BY e.giver_org_id, e.receiver_org_id, e.unit, e.status`,
@@ -27,7 +34,10 @@ export async function balances(db: Db, actor: Actor, networkId: string, input: E
   );
 
   const perOrg = new Map<string, { organisationId: string | null; unit: string; given: Amounts; received: Amounts }>();
-  const perPair = new Map<string, { giverOrgId: string | null; receiverOrgId: string | null; unit: string; amounts: Amounts; entries: number }>();
+  const perPair = new Map<
+    string,
+    { giverOrgId: string | null; receiverOrgId: string | null; unit: string; amounts: Amounts; entries: number }
+  >();
   const org = (id: string | null, unit: string) => {
     const k = `${id ?? ''}|${unit}`;
     let v = perOrg.get(k);
@@ -41,7 +51,11 @@ export async function balances(db: Db, actor: Actor, networkId: string, input: E
     org(p.receiver, p.unit).received[st] += amount;
     const k = `${p.giver ?? ''}|${p.receiver ?? ''}|${p.unit}`;
     let v = perPair.get(k);
-    if (!v) perPair.set(k, (v = { giverOrgId: p.giver, receiverOrgId: p.receiver, unit: p.unit, amounts: zero(), entries: 0 }));
+    if (!v)
+      perPair.set(
+        k,
+        (v = { giverOrgId: p.giver, receiverOrgId: p.receiver, unit: p.unit, amounts: zero(), entries: 0 }),
+      );
     v.amounts[st] += amount;
     v.entries += Number(p.n);
   }
@@ -68,7 +82,10 @@ export async function balances(db: Db, actor: Actor, networkId: string, input: E
     }
     overTime = [...m.values()];
   }
-  const round = (a: Amounts) => ({ confirmed: Math.round(a.confirmed * 1000) / 1000, pending: Math.round(a.pending * 1000) / 1000 });
+  const round = (a: Amounts) => ({
+    confirmed: Math.round(a.confirmed * 1000) / 1000,
+    pending: Math.round(a.pending * 1000) / 1000,
+  });
   return {
     organisations: organisations.map((o) => ({ ...o, given: round(o.given), received: round(o.received) })),
     pairs: [...perPair.values()].map((p) => ({ ...p, amounts: round(p.amounts) })),

@@ -17,8 +17,21 @@ export async function commentGoal(db: Db, actor: Actor, networkId: string, goalI
   const now = Date.now();
   await db.tx(async (q) => {
     await loadGoal(q, networkId, goalId);
-    await q.run('INSERT INTO goal_comments (id, goal_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)', [id, goalId, actor.userId, data.body, now]);
-    await recordActivity(q, { networkId, actorId: actor.userId, kind: 'goal.commented', subjectId: goalId, data: { commentId: id }, at: now });
+    await q.run('INSERT INTO goal_comments (id, goal_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)', [
+      id,
+      goalId,
+      actor.userId,
+      data.body,
+      now,
+    ]);
+    await recordActivity(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'goal.commented',
+      subjectId: goalId,
+      data: { commentId: id },
+      at: now,
+    });
   });
   return { id, goalId, authorId: actor.userId, body: data.body, createdAt: now };
 }

@@ -9,7 +9,13 @@ import { fromMilli, today } from './shared';
  * approves (see `needsHomeApproval`). Overdue is not a state: an open
  * commitment whose due date has passed.
  */
-export const COMMITMENT_STATUSES = ['proposed', 'awaiting_home_approval', 'committed', 'delivered', 'withdrawn'] as const;
+export const COMMITMENT_STATUSES = [
+  'proposed',
+  'awaiting_home_approval',
+  'committed',
+  'delivered',
+  'withdrawn',
+] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 export const OPEN_STATUSES: readonly CommitmentStatus[] = ['proposed', 'awaiting_home_approval', 'committed'];
 

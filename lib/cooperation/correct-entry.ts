@@ -49,13 +49,19 @@ export async function correctEntry(db: Db, actor: Actor, networkId: string, entr
       };
       delete reversal.reversed_by_id;
       await insertEntry(q, reversal);
-      if (!wasConfirmed) await q.run(`UPDATE ledger_entries SET status = 'reversed' WHERE id = ? AND status <> 'confirmed'`, [entry.id]);
+      if (!wasConfirmed)
+        await q.run(`UPDATE ledger_entries SET status = 'reversed' WHERE id = ? AND status <> 'confirmed'`, [entry.id]);
       await recordActivity(q, {
         networkId,
         actorId: actor.userId,
         kind: 'ledger.corrected',
         subjectId: reversal.id,
-        data: { reversesId: entry.id, giverOrgId: entry.giver_org_id, receiverOrgId: entry.receiver_org_id, reason: data.reason },
+        data: {
+          reversesId: entry.id,
+          giverOrgId: entry.giver_org_id,
+          receiverOrgId: entry.receiver_org_id,
+          reason: data.reason,
+        },
         at: now,
       });
       return presentEntry(reversal);

@@ -5,7 +5,17 @@ import { AppError } from '../errors';
 import { isUniqueViolation, requireMember, validate } from '../networks/shared';
 import { authorize, type Actor } from '../policies';
 import { needsHomeApproval, presentCommitment, type CommitmentRow } from './commitments';
-import { ZAmount, ZDate, ZIdempotencyKey, ZUnit, checkUnitAmount, loadGoal, loadOrganisation, recordActivity, toMilli } from './shared';
+import {
+  ZAmount,
+  ZDate,
+  ZIdempotencyKey,
+  ZUnit,
+  checkUnitAmount,
+  loadGoal,
+  loadOrganisation,
+  recordActivity,
+  toMilli,
+} from './shared';
 
 export const ZCreateCommitment = z.object({
   organisationId: z.uuid(),
@@ -31,10 +41,14 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
   requireMember(actor, networkId);
   const data = validate(ZCreateCommitment, input);
   authorize(actor, 'commitment.manage', { type: 'organisation', networkId, organisationId: data.organisationId });
-  if (data.dueOn < '2000-01-01' || data.dueOn > '2100-12-31') throw new AppError(400, 'cooperation.errors.dueDateRange');
+  if (data.dueOn < '2000-01-01' || data.dueOn > '2100-12-31')
+    throw new AppError(400, 'cooperation.errors.dueDateRange');
   const replay = async () => {
     if (!data.idempotencyKey) return null;
-    const row = await db.get<CommitmentRow>('SELECT * FROM commitments WHERE network_id = ? AND idempotency_key = ?', [networkId, data.idempotencyKey]);
+    const row = await db.get<CommitmentRow>('SELECT * FROM commitments WHERE network_id = ? AND idempotency_key = ?', [
+      networkId,
+      data.idempotencyKey,
+    ]);
     if (!row) return null;
     if (row.committed_by !== actor.userId) throw new AppError(409, 'cooperation.errors.idempotencyConflict');
     return { ...presentCommitment(row), replayed: true };
@@ -65,20 +79,45 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
         delivered_at: null,
         idempotency_key: data.idempotencyKey ?? null,
       };
-      if (data.commit) row.status = (await needsHomeApproval(q, row, actor.userId)) ? 'awaiting_home_approval' : 'committed';
+      if (data.commit)
+        row.status = (await needsHomeApproval(q, row, actor.userId)) ? 'awaiting_home_approval' : 'committed';
       await q.run(
         `INSERT INTO commitments (id, network_id, goal_id, organisation_id, unit, amount_milli, due_on, note, status, committed_by,
            withdraw_reason, created_at, updated_at, delivered_at, idempotency_key)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, NULL, ?)`,
-        [id, networkId, row.goal_id, row.organisation_id, row.unit, Number(row.amount_milli), row.due_on, row.note, row.status,
-          actor.userId, now, now, row.idempotency_key],
+        [
+          id,
+          networkId,
+          row.goal_id,
+          row.organisation_id,
+          row.unit,
+          Number(row.amount_milli),
+          row.due_on,
+          row.note,
+          row.status,
+          actor.userId,
+          now,
+          now,
+          row.idempotency_key,
+        ],
       );
       await recordActivity(q, {
         networkId,
         actorId: actor.userId,
-        kind: row.status === 'committed' ? 'commitment.committed' : row.status === 'proposed' ? 'commitment.created' : 'commitment.approval_requested',
+        kind:
+          row.status === 'committed'
+            ? 'commitment.committed'
+            : row.status === 'proposed'
+              ? 'commitment.created'
+              : 'commitment.approval_requested',
         subjectId: id,
-        data: { goalId: row.goal_id, organisationId: row.organisation_id, unit: row.unit, amount: data.amount, dueOn: row.due_on },
+        data: {
+          goalId: row.goal_id,
+          organisationId: row.organisation_id,
+          unit: row.unit,
+          amount: data.amount,
+          dueOn: row.due_on,
+        },
         at: now,
       });
       return { ...presentCommitment(row), replayed: false };

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import type { Db } from '../db/types';
 import { requireMember, validate } from '../networks/shared';
 import { authorize, type Actor } from '../policies';
-import { GOAL_STATUSES, ZDate, ZIndicator, loadOrganisation, presentGoal, recordActivity, searchText, type GoalRow } from './shared';
+import {
+  GOAL_STATUSES,
+  ZDate,
+  ZIndicator,
+  loadOrganisation,
+  presentGoal,
+  recordActivity,
+  searchText,
+  type GoalRow,
+} from './shared';
 import { writeRevision } from './goal-revisions';
 
 export const ZCreateGoal = z.object({
@@ -52,12 +61,32 @@ export async function createGoal(db: Db, actor: Actor, networkId: string, input:
       `INSERT INTO goals (id, network_id, title, why_together, description, status, target_date, indicators, version,
                           created_by, created_at, updated_at, search_text)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-      [id, networkId, row.title, row.why_together, row.description, row.status, row.target_date, row.indicators, actor.userId, now, now,
-        searchText(row.title, row.why_together, row.description)],
+      [
+        id,
+        networkId,
+        row.title,
+        row.why_together,
+        row.description,
+        row.status,
+        row.target_date,
+        row.indicators,
+        actor.userId,
+        now,
+        now,
+        searchText(row.title, row.why_together, row.description),
+      ],
     );
-    for (const orgId of orgIds) await q.run('INSERT INTO goal_organisations (goal_id, organisation_id) VALUES (?, ?)', [id, orgId]);
+    for (const orgId of orgIds)
+      await q.run('INSERT INTO goal_organisations (goal_id, organisation_id) VALUES (?, ?)', [id, orgId]);
     await writeRevision(q, row, actor.userId, ['created'], null, now);
-    await recordActivity(q, { networkId, actorId: actor.userId, kind: 'goal.created', subjectId: id, data: { title: row.title }, at: now });
+    await recordActivity(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'goal.created',
+      subjectId: id,
+      data: { title: row.title },
+      at: now,
+    });
     return presentGoal(row, orgIds);
   });
 }

@@ -32,8 +32,20 @@ export async function defineUnit(db: Db, actor: Actor, networkId: string, input:
     if (await q.get('SELECT unit_key FROM network_units WHERE network_id = ? AND unit_key = ?', [networkId, key])) {
       throw new AppError(409, 'cooperation.errors.duplicateUnit', { label: data.label });
     }
-    await q.run('INSERT INTO network_units (network_id, unit_key, label, created_at) VALUES (?, ?, ?, ?)', [networkId, key, data.label, now]);
-    await recordActivity(q, { networkId, actorId: actor.userId, kind: 'unit.defined', subjectId: key, data: { label: data.label }, at: now });
+    await q.run('INSERT INTO network_units (network_id, unit_key, label, created_at) VALUES (?, ?, ?, ?)', [
+      networkId,
+      key,
+      data.label,
+      now,
+    ]);
+    await recordActivity(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'unit.defined',
+      subjectId: key,
+      data: { label: data.label },
+      at: now,
+    });
     return { key, label: data.label };
   });
 }
@@ -41,6 +53,12 @@ export async function defineUnit(db: Db, actor: Actor, networkId: string, input:
 /** The built-in units and the network's own. */
 export async function listUnits(db: Db, actor: Actor, networkId: string) {
   requireMember(actor, networkId);
-  const own = await db.all<{ unit_key: string; label: string }>('SELECT unit_key, label FROM network_units WHERE network_id = ? ORDER BY label', [networkId]);
-  return [...BUILTIN_UNITS.map((key) => ({ key, label: null as string | null })), ...own.map((u) => ({ key: u.unit_key, label: u.label as string | null }))];
+  const own = await db.all<{ unit_key: string; label: string }>(
+    'SELECT unit_key, label FROM network_units WHERE network_id = ? ORDER BY label',
+    [networkId],
+  );
+  return [
+    ...BUILTIN_UNITS.map((key) => ({ key, label: null as string | null })),
+    ...own.map((u) => ({ key: u.unit_key, label: u.label as string | null })),
+  ];
 }

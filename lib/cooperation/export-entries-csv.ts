@@ -23,19 +23,34 @@ export async function exportEntriesCsv(db: Db, actor: Actor, networkId: string, 
   requireMember(actor, networkId);
   const f = validate(ZEntryFilter, input);
   const w = entryWhere(networkId, f);
-  const rows = await db.all<EntryRow>(`${ENTRY_SELECT} WHERE ${w.sql} ORDER BY e.occurred_on, e.created_at, e.id LIMIT ?`, [
-    ...w.params,
-    CSV_MAX_ROWS,
-  ]);
+  const rows = await db.all<EntryRow>(
+    `${ENTRY_SELECT} WHERE ${w.sql} ORDER BY e.occurred_on, e.created_at, e.id LIMIT ?`,
+    [...w.params, CSV_MAX_ROWS],
+  );
   const names = new Map(
-    (await db.all<{ id: string; name: string }>('SELECT id, name FROM organisations WHERE network_id = ?', [networkId])).map((o) => [o.id, o.name]),
+    (
+      await db.all<{ id: string; name: string }>('SELECT id, name FROM organisations WHERE network_id = ?', [networkId])
+    ).map((o) => [o.id, o.name]),
   );
   const name = (id: string | null) => (id ? (names.get(id) ?? id) : '');
   const lines = [headers.map(csvCell).join(',')];
   for (const r of rows) {
     const e = presentEntry(r);
     lines.push(
-      [e.id, e.date, e.kind, name(e.giverOrgId), name(e.receiverOrgId), e.unit, e.amount, e.status, e.description, e.goalId, e.reversesId, e.responseComment]
+      [
+        e.id,
+        e.date,
+        e.kind,
+        name(e.giverOrgId),
+        name(e.receiverOrgId),
+        e.unit,
+        e.amount,
+        e.status,
+        e.description,
+        e.goalId,
+        e.reversesId,
+        e.responseComment,
+      ]
         .map(csvCell)
         .join(','),
     );

@@ -33,7 +33,11 @@ interface ActivityRow {
 }
 
 /** May this viewer see this activity row? One rule, asked for every row streamed. */
-export function maySeeActivity(actor: Actor, networkId: string, row: { kind: string; data: Record<string, unknown> }): boolean {
+export function maySeeActivity(
+  actor: Actor,
+  networkId: string,
+  row: { kind: string; data: Record<string, unknown> },
+): boolean {
   if (!can(actor, 'network.read', { type: 'network', networkId })) return false;
   if (row.kind.startsWith('home.')) {
     const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : '';
@@ -75,7 +79,10 @@ export async function listFeed(
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
   const where = ['a.network_id = ?'];
   const params: Param[] = [networkId];
-  if (opts.afterId !== undefined) where.push('a.id > ?'), params.push(opts.afterId);
+  if (opts.afterId !== undefined) {
+    where.push('a.id > ?');
+    params.push(opts.afterId);
+  }
   if (opts.organisationId) {
     where.push('(a.subject_id = ? OR a.data LIKE ?)');
     params.push(opts.organisationId, `%${opts.organisationId}%`);
@@ -91,6 +98,8 @@ export async function listFeed(
 
 /** The id of the newest activity row of the network (where a fresh live stream starts). */
 export async function latestActivityId(db: Db, networkId: string): Promise<number> {
-  const row = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM activity WHERE network_id = ?', [networkId]);
+  const row = await db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM activity WHERE network_id = ?', [
+    networkId,
+  ]);
   return Number(row?.id ?? 0);
 }

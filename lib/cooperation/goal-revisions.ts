@@ -17,11 +17,27 @@ export function snapshotOf(row: GoalRow) {
 }
 
 /** Appends the goal's current state as version `row.version` (inside the command's transaction). */
-export async function writeRevision(q: Queryable, row: GoalRow, actorId: string, changed: string[], restoredFrom: number | null, at: number) {
+export async function writeRevision(
+  q: Queryable,
+  row: GoalRow,
+  actorId: string,
+  changed: string[],
+  restoredFrom: number | null,
+  at: number,
+) {
   await q.run(
     `INSERT INTO goal_revisions (id, goal_id, version, actor_id, created_at, changed, snapshot, restored_from)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [randomUUID(), row.id, row.version, actorId, at, JSON.stringify(changed), JSON.stringify(snapshotOf(row)), restoredFrom],
+    [
+      randomUUID(),
+      row.id,
+      row.version,
+      actorId,
+      at,
+      JSON.stringify(changed),
+      JSON.stringify(snapshotOf(row)),
+      restoredFrom,
+    ],
   );
 }
 

@@ -30,21 +30,30 @@ export async function listCommitments(db: Db, actor: Actor, networkId: string, i
   const day = today(now);
   const where = ['c.network_id = ?'];
   const params: Param[] = [networkId];
-  if (f.goalId) where.push('c.goal_id = ?'), params.push(f.goalId);
-  if (f.organisationId) where.push('c.organisation_id = ?'), params.push(f.organisationId);
+  if (f.goalId) {
+    where.push('c.goal_id = ?');
+    params.push(f.goalId);
+  }
+  if (f.organisationId) {
+    where.push('c.organisation_id = ?');
+    params.push(f.organisationId);
+  }
   switch (f.view) {
     case 'open':
       where.push(OPEN);
       break;
     case 'due_soon':
-      where.push(OPEN, 'c.due_on >= ?', 'c.due_on <= ?'), params.push(day, addDays(day, f.soonDays));
+      where.push(OPEN, 'c.due_on >= ?', 'c.due_on <= ?');
+      params.push(day, addDays(day, f.soonDays));
       break;
     case 'overdue':
-      where.push(OPEN, 'c.due_on < ?'), params.push(day);
+      where.push(OPEN, 'c.due_on < ?');
+      params.push(day);
       break;
     case 'delivered':
     case 'withdrawn':
-      where.push('c.status = ?'), params.push(f.view);
+      where.push('c.status = ?');
+      params.push(f.view);
       break;
   }
   const sql = where.join(' AND ');

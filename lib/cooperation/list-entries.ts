@@ -34,11 +34,26 @@ export function entryWhere(networkId: string, f: z.output<typeof ZEntryFilter>) 
     where.push('(e.giver_org_id = ? OR e.receiver_org_id = ?)');
     params.push(f.organisationId, f.organisationId);
   }
-  if (f.unit) where.push('e.unit = ?'), params.push(f.unit);
-  if (f.status) where.push('e.status = ?'), params.push(f.status);
-  if (f.goalId) where.push('e.goal_id = ?'), params.push(f.goalId);
-  if (f.from) where.push('e.occurred_on >= ?'), params.push(f.from);
-  if (f.to) where.push('e.occurred_on <= ?'), params.push(f.to);
+  if (f.unit) {
+    where.push('e.unit = ?');
+    params.push(f.unit);
+  }
+  if (f.status) {
+    where.push('e.status = ?');
+    params.push(f.status);
+  }
+  if (f.goalId) {
+    where.push('e.goal_id = ?');
+    params.push(f.goalId);
+  }
+  if (f.from) {
+    where.push('e.occurred_on >= ?');
+    params.push(f.from);
+  }
+  if (f.to) {
+    where.push('e.occurred_on <= ?');
+    params.push(f.to);
+  }
   return { sql: where.join(' AND '), params };
 }
 

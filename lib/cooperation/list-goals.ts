@@ -33,7 +33,10 @@ export async function listGoals(db: Db, actor: Actor, networkId: string, input: 
   const f = validate(ZListGoals, input);
   const where = ['g.network_id = ?'];
   const params: Param[] = [networkId];
-  if (f.status) where.push('g.status = ?'), params.push(f.status);
+  if (f.status) {
+    where.push('g.status = ?');
+    params.push(f.status);
+  }
   if (f.organisationId) {
     where.push('EXISTS (SELECT 1 FROM goal_organisations go WHERE go.goal_id = g.id AND go.organisation_id = ?)');
     params.push(f.organisationId);

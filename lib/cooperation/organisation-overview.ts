@@ -14,7 +14,15 @@ import { listFeed } from './feed';
 export async function organisationOverview(db: Db, actor: Actor, networkId: string, organisationId: string) {
   requireMember(actor, networkId);
   const org = await loadOrganisation(db, networkId, organisationId);
-  const ratings = await db.all<{ goal_id: string; title: string; attractive: number; concrete: number; flexible: number; comment: string; updated_at: number }>(
+  const ratings = await db.all<{
+    goal_id: string;
+    title: string;
+    attractive: number;
+    concrete: number;
+    flexible: number;
+    comment: string;
+    updated_at: number;
+  }>(
     `SELECT r.goal_id, g.title, r.attractive, r.concrete, r.flexible, r.comment, r.updated_at
        FROM goal_ratings r JOIN goals g ON g.id = r.goal_id
       WHERE r.organisation_id = ? AND g.network_id = ? ORDER BY r.updated_at DESC LIMIT 100`,

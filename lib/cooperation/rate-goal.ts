@@ -28,7 +28,10 @@ export async function rateGoal(db: Db, actor: Actor, networkId: string, goalId: 
   return db.tx(async (q) => {
     await loadGoal(q, networkId, goalId);
     await loadOrganisation(q, networkId, data.organisationId);
-    const had = await q.get('SELECT goal_id FROM goal_ratings WHERE goal_id = ? AND organisation_id = ?', [goalId, data.organisationId]);
+    const had = await q.get('SELECT goal_id FROM goal_ratings WHERE goal_id = ? AND organisation_id = ?', [
+      goalId,
+      data.organisationId,
+    ]);
     if (had) {
       await q.run(
         `UPDATE goal_ratings SET attractive = ?, concrete = ?, flexible = ?, comment = ?, rated_by = ?, updated_at = ?
@@ -47,7 +50,13 @@ export async function rateGoal(db: Db, actor: Actor, networkId: string, goalId: 
       actorId: actor.userId,
       kind: 'goal.rated',
       subjectId: goalId,
-      data: { organisationId: data.organisationId, attractive: data.attractive, concrete: data.concrete, flexible: data.flexible, changed: !!had },
+      data: {
+        organisationId: data.organisationId,
+        attractive: data.attractive,
+        concrete: data.concrete,
+        flexible: data.flexible,
+        changed: !!had,
+      },
       at: now,
     });
     return { goalId, ...data, ratedBy: actor.userId, updatedAt: now };

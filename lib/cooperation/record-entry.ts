@@ -5,7 +5,19 @@ import { AppError } from '../errors';
 import { isUniqueViolation, requireMember, validate } from '../networks/shared';
 import { authorize, type Actor } from '../policies';
 import { ENTRY_KINDS, ENTRY_SELECT, presentEntry, type EntryRow } from './ledger';
-import { ZAmount, ZDate, ZIdempotencyKey, ZUnit, addDays, checkUnitAmount, loadGoal, loadOrganisation, recordActivity, toMilli, today } from './shared';
+import {
+  ZAmount,
+  ZDate,
+  ZIdempotencyKey,
+  ZUnit,
+  addDays,
+  checkUnitAmount,
+  loadGoal,
+  loadOrganisation,
+  recordActivity,
+  toMilli,
+  today,
+} from './shared';
 
 export const ZRecordEntry = z.object({
   /** The organisation recording (the actor's own). */
@@ -36,7 +48,8 @@ export async function recordEntry(db: Db, actor: Actor, networkId: string, input
   authorize(actor, 'ledger.record', { type: 'organisation', networkId, organisationId: data.organisationId });
   if (data.partnerOrganisationId === data.organisationId) throw new AppError(400, 'cooperation.errors.selfEntry');
   const now = Date.now();
-  if (data.date < '1990-01-01' || data.date > addDays(today(now), 1)) throw new AppError(400, 'cooperation.errors.entryDateRange');
+  if (data.date < '1990-01-01' || data.date > addDays(today(now), 1))
+    throw new AppError(400, 'cooperation.errors.entryDateRange');
 
   if (data.idempotencyKey) {
     const replay = await findReplay(db, networkId, data.idempotencyKey, actor.userId);
@@ -94,7 +107,10 @@ export async function recordEntry(db: Db, actor: Actor, networkId: string, input
 }
 
 async function findReplay(db: Db, networkId: string, key: string, userId: string) {
-  const row = await db.get<EntryRow>(`${ENTRY_SELECT} WHERE e.network_id = ? AND e.idempotency_key = ?`, [networkId, key]);
+  const row = await db.get<EntryRow>(`${ENTRY_SELECT} WHERE e.network_id = ? AND e.idempotency_key = ?`, [
+    networkId,
+    key,
+  ]);
   if (!row) return null;
   // Someone else's key: never hand their entry out, never write a second one.
   if (row.recorded_by !== userId) throw new AppError(409, 'cooperation.errors.idempotencyConflict');
@@ -107,8 +123,27 @@ export async function insertEntry(q: import('../db/types').Queryable, r: EntryRo
        amount_milli, occurred_on, description, goal_id, status, response_comment, responded_by, responded_at, reverses_id,
        recorded_by, created_at, idempotency_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [r.id, r.network_id, r.kind, r.giver_org_id, r.receiver_org_id, r.recorder_org_id, r.counterparty_org_id, r.unit,
-      Number(r.amount_milli), r.occurred_on, r.description, r.goal_id, r.status, r.response_comment, r.responded_by,
-      r.responded_at === null ? null : Number(r.responded_at), r.reverses_id, r.recorded_by, Number(r.created_at), r.idempotency_key],
+    [
+      r.id,
+      r.network_id,
+      r.kind,
+      r.giver_org_id,
+      r.receiver_org_id,
+      r.recorder_org_id,
+      r.counterparty_org_id,
+      r.unit,
+      Number(r.amount_milli),
+      r.occurred_on,
+      r.description,
+      r.goal_id,
+      r.status,
+      r.response_comment,
+      r.responded_by,
+      r.responded_at === null ? null : Number(r.responded_at),
+      r.reverses_id,
+      r.recorded_by,
+      Number(r.created_at),
+      r.idempotency_key,
+    ],
   );
 }

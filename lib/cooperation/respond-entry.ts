@@ -32,7 +32,8 @@ export async function respondEntry(db: Db, actor: Actor, networkId: string, entr
     } catch {
       throw new AppError(403, 'cooperation.errors.notAddressedToYou');
     }
-    if (entry.status !== 'pending') throw new AppError(409, 'cooperation.errors.alreadyAnswered', { status: entry.status });
+    if (entry.status !== 'pending')
+      throw new AppError(409, 'cooperation.errors.alreadyAnswered', { status: entry.status });
     const status = data.response === 'confirm' ? 'confirmed' : 'disputed';
     const r = await q.run(
       `UPDATE ledger_entries SET status = ?, response_comment = ?, responded_by = ?, responded_at = ? WHERE id = ? AND status = 'pending'`,
@@ -47,6 +48,12 @@ export async function respondEntry(db: Db, actor: Actor, networkId: string, entr
       data: { giverOrgId: entry.giver_org_id, receiverOrgId: entry.receiver_org_id, comment: data.comment },
       at: now,
     });
-    return presentEntry({ ...entry, status, response_comment: data.comment, responded_by: actor.userId, responded_at: now });
+    return presentEntry({
+      ...entry,
+      status,
+      response_comment: data.comment,
+      responded_by: actor.userId,
+      responded_at: now,
+    });
   });
 }

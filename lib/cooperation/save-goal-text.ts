@@ -28,11 +28,20 @@ export async function saveGoalText(db: Db, actor: Actor, networkId: string, goal
   return db.tx(async (q) => {
     const goal = await loadGoal(q, networkId, goalId);
     if (data.restoredFrom !== null) {
-      const exists = await q.get('SELECT version FROM goal_revisions WHERE goal_id = ? AND version = ?', [goalId, data.restoredFrom]);
+      const exists = await q.get('SELECT version FROM goal_revisions WHERE goal_id = ? AND version = ?', [
+        goalId,
+        data.restoredFrom,
+      ]);
       if (!exists) throw new AppError(404, 'cooperation.errors.revisionNotFound');
     }
-    if (data.description === goal.description && data.restoredFrom === null) return presentGoal(goal, goal.organisationIds);
-    const next: GoalRow = { ...goal, description: data.description, version: Number(goal.version) + 1, updated_at: now };
+    if (data.description === goal.description && data.restoredFrom === null)
+      return presentGoal(goal, goal.organisationIds);
+    const next: GoalRow = {
+      ...goal,
+      description: data.description,
+      version: Number(goal.version) + 1,
+      updated_at: now,
+    };
     await q.run('UPDATE goals SET description = ?, version = ?, updated_at = ?, search_text = ? WHERE id = ?', [
       next.description,
       next.version,

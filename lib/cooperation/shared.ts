@@ -52,7 +52,12 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Client-generated key that makes a retried write land once. */
-export const ZIdempotencyKey = z.string().trim().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
+export const ZIdempotencyKey = z
+  .string()
+  .trim()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const toMilli = (n: number) => Math.round(n * 1000);
 export const fromMilli = (n: number | string | null | undefined) => Number(n ?? 0) / 1000;
@@ -63,7 +68,10 @@ export async function checkUnitAmount(q: Queryable, networkId: string, unit: str
   if ((BUILTIN_UNITS as readonly string[]).includes(unit)) {
     max = MAX_AMOUNT[unit as BuiltinUnit];
   } else {
-    const row = await q.get('SELECT unit_key FROM network_units WHERE network_id = ? AND unit_key = ?', [networkId, unit]);
+    const row = await q.get('SELECT unit_key FROM network_units WHERE network_id = ? AND unit_key = ?', [
+      networkId,
+      unit,
+    ]);
     if (!row) throw new AppError(400, 'cooperation.errors.unknownUnit', { unit });
     max = MAX_AMOUNT.custom;
   }
@@ -92,16 +100,19 @@ export type CooperationActivityKind =
 /** Appends one row to the activity log (inside the command's transaction). */
 export async function recordActivity(
   q: Queryable,
-  a: { networkId: string; actorId: string; kind: CooperationActivityKind; subjectId: string; data?: Record<string, unknown>; at: number },
+  a: {
+    networkId: string;
+    actorId: string;
+    kind: CooperationActivityKind;
+    subjectId: string;
+    data?: Record<string, unknown>;
+    at: number;
+  },
 ): Promise<void> {
-  await q.run('INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-    a.networkId,
-    a.actorId,
-    a.kind,
-    a.subjectId,
-    JSON.stringify(a.data ?? {}),
-    a.at,
-  ]);
+  await q.run(
+    'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [a.networkId, a.actorId, a.kind, a.subjectId, JSON.stringify(a.data ?? {}), a.at],
+  );
 }
 
 export interface GoalRow {
@@ -123,12 +134,19 @@ export const GOAL_STATUSES = ['proposed', 'pilot', 'active', 'achieved', 'revise
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /** The goal in this network, or 404 (a goal of another network does not exist here). */
-export async function loadGoal(q: Queryable, networkId: string, goalId: string): Promise<GoalRow & { organisationIds: string[] }> {
+export async function loadGoal(
+  q: Queryable,
+  networkId: string,
+  goalId: string,
+): Promise<GoalRow & { organisationIds: string[] }> {
   const row = z.uuid().safeParse(goalId).success
     ? await q.get<GoalRow>('SELECT * FROM goals WHERE id = ? AND network_id = ?', [goalId, networkId])
     : undefined;
   if (!row) throw new AppError(404, 'cooperation.errors.goalNotFound');
-  const orgs = await q.all<{ organisation_id: string }>('SELECT organisation_id FROM goal_organisations WHERE goal_id = ?', [goalId]);
+  const orgs = await q.all<{ organisation_id: string }>(
+    'SELECT organisation_id FROM goal_organisations WHERE goal_id = ?',
+    [goalId],
+  );
   return { ...row, organisationIds: orgs.map((o) => o.organisation_id) };
 }
 

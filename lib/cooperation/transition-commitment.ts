@@ -32,7 +32,13 @@ const FROM: Record<z.output<typeof ZTransitionCommitment>['action'], readonly Co
  * Representatives of the committing organisation do all but approve. A move
  * the state does not allow is a 409, nothing written.
  */
-export async function transitionCommitment(db: Db, actor: Actor, networkId: string, commitmentId: string, input: TransitionCommitment) {
+export async function transitionCommitment(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  commitmentId: string,
+  input: TransitionCommitment,
+) {
   requireMember(actor, networkId);
   const data = validate(ZTransitionCommitment, input);
   const now = Date.now();
@@ -40,7 +46,8 @@ export async function transitionCommitment(db: Db, actor: Actor, networkId: stri
     const c = await loadCommitment(q, networkId, commitmentId);
     const subject = { type: 'organisation', networkId, organisationId: c.organisation_id } as const;
     authorize(actor, data.action === 'approve' ? 'commitment.approve' : 'commitment.manage', subject);
-    if (!FROM[data.action].includes(c.status)) throw new AppError(409, 'cooperation.errors.commitmentState', { status: c.status });
+    if (!FROM[data.action].includes(c.status))
+      throw new AppError(409, 'cooperation.errors.commitmentState', { status: c.status });
     let status: CommitmentStatus = c.status;
     let evidence: string[] = [];
     let committedBy = c.committed_by;
@@ -55,8 +62,18 @@ export async function transitionCommitment(db: Db, actor: Actor, networkId: stri
       case 'deliver': {
         evidence = [...new Set(data.evidenceEntryIds)];
         for (const id of evidence) {
-          const e = await q.get<EntryRow>('SELECT * FROM ledger_entries WHERE id = ? AND network_id = ?', [id, networkId]);
-          if (!e || e.giver_org_id !== c.organisation_id || e.unit !== c.unit || e.status === 'disputed' || e.status === 'reversed' || Number(e.amount_milli) <= 0) {
+          const e = await q.get<EntryRow>('SELECT * FROM ledger_entries WHERE id = ? AND network_id = ?', [
+            id,
+            networkId,
+          ]);
+          if (
+            !e ||
+            e.giver_org_id !== c.organisation_id ||
+            e.unit !== c.unit ||
+            e.status === 'disputed' ||
+            e.status === 'reversed' ||
+            Number(e.amount_milli) <= 0
+          ) {
             throw new AppError(400, 'cooperation.errors.badEvidence');
           }
           await q.run('INSERT INTO commitment_evidence (commitment_id, entry_id) VALUES (?, ?)', [c.id, id]);
@@ -70,7 +87,15 @@ export async function transitionCommitment(db: Db, actor: Actor, networkId: stri
     }
     const r = await q.run(
       `UPDATE commitments SET status = ?, committed_by = ?, withdraw_reason = ?, updated_at = ?, delivered_at = ? WHERE id = ? AND status = ?`,
-      [status, committedBy, data.action === 'withdraw' ? data.reason : c.withdraw_reason, now, status === 'delivered' ? now : null, c.id, c.status],
+      [
+        status,
+        committedBy,
+        data.action === 'withdraw' ? data.reason : c.withdraw_reason,
+        now,
+        status === 'delivered' ? now : null,
+        c.id,
+        c.status,
+      ],
     );
     if (r.changes !== 1) throw new AppError(409, 'cooperation.errors.commitmentState', { status: c.status });
     const kind =
@@ -86,11 +111,25 @@ export async function transitionCommitment(db: Db, actor: Actor, networkId: stri
       actorId: actor.userId,
       kind,
       subjectId: c.id,
-      data: { goalId: c.goal_id, organisationId: c.organisation_id, from: c.status, to: status, ...(data.action === 'withdraw' ? { reason: data.reason } : {}), evidence },
+      data: {
+        goalId: c.goal_id,
+        organisationId: c.organisation_id,
+        from: c.status,
+        to: status,
+        ...(data.action === 'withdraw' ? { reason: data.reason } : {}),
+        evidence,
+      },
       at: now,
     });
     return presentCommitment(
-      { ...c, status, committed_by: committedBy, withdraw_reason: data.action === 'withdraw' ? data.reason : c.withdraw_reason, updated_at: now, delivered_at: status === 'delivered' ? now : null },
+      {
+        ...c,
+        status,
+        committed_by: committedBy,
+        withdraw_reason: data.action === 'withdraw' ? data.reason : c.withdraw_reason,
+        updated_at: now,
+        delivered_at: status === 'delivered' ? now : null,
+      },
       evidence,
     );
   });

@@ -4,7 +4,18 @@ import { AppError } from '../errors';
 import { requireMember, validate } from '../networks/shared';
 import { authorize, type Actor } from '../policies';
 import { writeRevision } from './goal-revisions';
-import { GOAL_STATUSES, ZDate, ZIndicator, loadGoal, loadOrganisation, parseIndicators, presentGoal, recordActivity, searchText, type GoalRow } from './shared';
+import {
+  GOAL_STATUSES,
+  ZDate,
+  ZIndicator,
+  loadGoal,
+  loadOrganisation,
+  parseIndicators,
+  presentGoal,
+  recordActivity,
+  searchText,
+  type GoalRow,
+} from './shared';
 
 export const ZUpdateGoal = z
   .object({
@@ -38,13 +49,28 @@ export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId
     }
     const next: GoalRow = { ...goal, version: Number(goal.version) + 1, updated_at: now };
     const changed: string[] = [];
-    if (data.title !== undefined && data.title !== goal.title) (next.title = data.title), changed.push('title');
-    if (data.whyTogether !== undefined && data.whyTogether !== goal.why_together) (next.why_together = data.whyTogether), changed.push('whyTogether');
-    if (data.status !== undefined && data.status !== goal.status) (next.status = data.status), changed.push('status');
-    if (data.targetDate !== undefined && data.targetDate !== goal.target_date) (next.target_date = data.targetDate), changed.push('targetDate');
+    if (data.title !== undefined && data.title !== goal.title) {
+      next.title = data.title;
+      changed.push('title');
+    }
+    if (data.whyTogether !== undefined && data.whyTogether !== goal.why_together) {
+      next.why_together = data.whyTogether;
+      changed.push('whyTogether');
+    }
+    if (data.status !== undefined && data.status !== goal.status) {
+      next.status = data.status;
+      changed.push('status');
+    }
+    if (data.targetDate !== undefined && data.targetDate !== goal.target_date) {
+      next.target_date = data.targetDate;
+      changed.push('targetDate');
+    }
     if (data.indicators !== undefined) {
       const indicators = JSON.stringify(data.indicators.map((i, n) => ({ ...i, id: i.id ?? `i${n + 1}` })));
-      if (indicators !== JSON.stringify(parseIndicators(goal.indicators))) (next.indicators = indicators), changed.push('indicators');
+      if (indicators !== JSON.stringify(parseIndicators(goal.indicators))) {
+        next.indicators = indicators;
+        changed.push('indicators');
+      }
     }
     let orgIds = goal.organisationIds;
     if (data.organisationIds !== undefined) {
@@ -53,7 +79,8 @@ export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId
       if ([...wanted].sort().join() !== [...orgIds].sort().join()) {
         for (const id of wanted) if (!orgIds.includes(id)) await loadOrganisation(q, networkId, id);
         await q.run('DELETE FROM goal_organisations WHERE goal_id = ?', [goalId]);
-        for (const id of wanted) await q.run('INSERT INTO goal_organisations (goal_id, organisation_id) VALUES (?, ?)', [goalId, id]);
+        for (const id of wanted)
+          await q.run('INSERT INTO goal_organisations (goal_id, organisation_id) VALUES (?, ?)', [goalId, id]);
         orgIds = wanted;
         changed.push('organisations');
       }
@@ -62,8 +89,18 @@ export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId
     await q.run(
       `UPDATE goals SET title = ?, why_together = ?, status = ?, target_date = ?, indicators = ?, version = ?, updated_at = ?, search_text = ?
         WHERE id = ? AND version = ?`,
-      [next.title, next.why_together, next.status, next.target_date, next.indicators, next.version, now,
-        searchText(next.title, next.why_together, next.description), goalId, goal.version],
+      [
+        next.title,
+        next.why_together,
+        next.status,
+        next.target_date,
+        next.indicators,
+        next.version,
+        now,
+        searchText(next.title, next.why_together, next.description),
+        goalId,
+        goal.version,
+      ],
     );
     await writeRevision(q, next, actor.userId, changed, null, now);
     await recordActivity(q, {

@@ -44,7 +44,8 @@ async function refused(p: Promise<unknown>, status: number, key?: string) {
   if (key) expect((err as AppError).key).toBe(key);
 }
 
-const count = async (db: Db, table: string) => Number((await db.get<{ c: number }>(`SELECT COUNT(*) AS c FROM ${table}`))?.c);
+const count = async (db: Db, table: string) =>
+  Number((await db.get<{ c: number }>(`SELECT COUNT(*) AS c FROM ${table}`))?.c);
 
 function cooperationContract(name: string, open: () => Promise<Fresh>) {
   describe(`cooperation commands on ${name}`, () => {
@@ -117,7 +118,11 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
       it('a change based on an outdated version is refused with 409', async () => {
         const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Concurrent edit' });
         await updateGoal(db, n.actors.repA, n.networkId, g.id, { expectedVersion: 1, status: 'active' });
-        await refused(updateGoal(db, n.actors.manager, n.networkId, g.id, { expectedVersion: 1, status: 'dropped' }), 409, 'cooperation.errors.goalChanged');
+        await refused(
+          updateGoal(db, n.actors.manager, n.networkId, g.id, { expectedVersion: 1, status: 'dropped' }),
+          409,
+          'cooperation.errors.goalChanged',
+        );
       });
 
       it('a goal from another network does not exist here', async () => {
@@ -132,9 +137,15 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
       });
 
       it('restoring an earlier text creates a new version that says which one it restored', async () => {
-        const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Text history', description: 'first text' });
+        const g = await createGoal(db, n.actors.repA, n.networkId, {
+          title: 'Text history',
+          description: 'first text',
+        });
         await saveGoalText(db, n.actors.repB, n.networkId, g.id, { description: 'second text' });
-        const restored = await saveGoalText(db, n.actors.repA, n.networkId, g.id, { description: 'first text', restoredFrom: 1 });
+        const restored = await saveGoalText(db, n.actors.repA, n.networkId, g.id, {
+          description: 'first text',
+          restoredFrom: 1,
+        });
         expect(restored.version).toBe(3);
         expect(restored.description).toBe('first text');
         const revs = await listGoalRevisions(db, n.actors.repA, n.networkId, g.id);
@@ -145,32 +156,71 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
 
       it('the board filters by status and organisation, searches words and sorts by target date', async () => {
         const net = await seedNetwork(db);
-        const mk = (title: string, extra: Record<string, unknown> = {}) => createGoal(db, net.actors.repA, net.networkId, { title, ...extra });
+        const mk = (title: string, extra: Record<string, unknown> = {}) =>
+          createGoal(db, net.actors.repA, net.networkId, { title, ...extra });
         await mk('Regional food bank network', { targetDate: '2027-03-01', status: 'active' });
         await mk('Food rescue pilot', { targetDate: '2026-12-01', status: 'pilot' });
-        await createGoal(db, net.actors.repB, net.networkId, { title: 'Shared office space', targetDate: '2028-01-01' });
+        await createGoal(db, net.actors.repB, net.networkId, {
+          title: 'Shared office space',
+          targetDate: '2028-01-01',
+        });
         const all = await listGoals(db, net.actors.observer, net.networkId, { sort: 'target_asc' });
-        expect(all.goals.map((g) => g.title)).toEqual(['Food rescue pilot', 'Regional food bank network', 'Shared office space']);
-        expect((await listGoals(db, net.actors.observer, net.networkId, { status: 'pilot' })).goals.map((g) => g.title)).toEqual(['Food rescue pilot']);
-        expect((await listGoals(db, net.actors.observer, net.networkId, { organisationId: net.orgs.b })).total).toBe(1);
-        expect((await listGoals(db, net.actors.observer, net.networkId, { q: 'FOOD bank' })).goals.map((g) => g.title)).toEqual([
+        expect(all.goals.map((g) => g.title)).toEqual([
+          'Food rescue pilot',
           'Regional food bank network',
+          'Shared office space',
         ]);
+        expect(
+          (await listGoals(db, net.actors.observer, net.networkId, { status: 'pilot' })).goals.map((g) => g.title),
+        ).toEqual(['Food rescue pilot']);
+        expect((await listGoals(db, net.actors.observer, net.networkId, { organisationId: net.orgs.b })).total).toBe(1);
+        expect(
+          (await listGoals(db, net.actors.observer, net.networkId, { q: 'FOOD bank' })).goals.map((g) => g.title),
+        ).toEqual(['Regional food bank network']);
         expect((await listGoals(db, net.actors.observer, net.networkId, { q: '100%' })).total).toBe(0);
-        const page = await listGoals(db, net.actors.observer, net.networkId, { sort: 'target_desc', limit: 1, offset: 1 });
+        const page = await listGoals(db, net.actors.observer, net.networkId, {
+          sort: 'target_desc',
+          limit: 1,
+          offset: 1,
+        });
         expect(page.total).toBe(3);
         expect(page.goals.map((g) => g.title)).toEqual(['Regional food bank network']);
       });
 
       it('each organisation rates a goal once; rating again changes its one rating', async () => {
         const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Rated goal' });
-        await rateGoal(db, n.actors.repA, n.networkId, g.id, { organisationId: n.orgs.a, attractive: 5, concrete: 4, flexible: 4 });
-        await rateGoal(db, n.actors.homeA, n.networkId, g.id, { organisationId: n.orgs.a, attractive: 4, concrete: 4, flexible: 4, comment: 'home view' });
-        await rateGoal(db, n.actors.repB, n.networkId, g.id, { organisationId: n.orgs.b, attractive: 4, concrete: 3, flexible: 4 });
-        await rateGoal(db, n.actors.repC, n.networkId, g.id, { organisationId: n.orgs.c, attractive: 1, concrete: 1, flexible: 2, comment: 'Too vague' });
+        await rateGoal(db, n.actors.repA, n.networkId, g.id, {
+          organisationId: n.orgs.a,
+          attractive: 5,
+          concrete: 4,
+          flexible: 4,
+        });
+        await rateGoal(db, n.actors.homeA, n.networkId, g.id, {
+          organisationId: n.orgs.a,
+          attractive: 4,
+          concrete: 4,
+          flexible: 4,
+          comment: 'home view',
+        });
+        await rateGoal(db, n.actors.repB, n.networkId, g.id, {
+          organisationId: n.orgs.b,
+          attractive: 4,
+          concrete: 3,
+          flexible: 4,
+        });
+        await rateGoal(db, n.actors.repC, n.networkId, g.id, {
+          organisationId: n.orgs.c,
+          attractive: 1,
+          concrete: 1,
+          flexible: 2,
+          comment: 'Too vague',
+        });
         const view = await getGoal(db, n.actors.observer, n.networkId, g.id);
         expect(view.ratings).toHaveLength(3);
-        expect(view.ratings.find((r) => r.organisationId === n.orgs.a)).toMatchObject({ attractive: 4, comment: 'home view' });
+        expect(view.ratings.find((r) => r.organisationId === n.orgs.a)).toMatchObject({
+          attractive: 4,
+          comment: 'home view',
+        });
         expect(view.spread.scales.attractive).toMatchObject({ min: 1, max: 4, mean: 3 });
         expect(view.spread.mostDivergent?.organisationId).toBe(n.orgs.c);
       });
@@ -189,7 +239,9 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Commented goal' });
         await commentGoal(db, n.actors.adviser, n.networkId, g.id, { body: 'Consider a pilot first.' });
         await refused(commentGoal(db, n.actors.observer, n.networkId, g.id, { body: 'Hello' }), 403);
-        expect((await getGoal(db, n.actors.observer, n.networkId, g.id)).comments.map((c) => c.body)).toEqual(['Consider a pilot first.']);
+        expect((await getGoal(db, n.actors.observer, n.networkId, g.id)).comments.map((c) => c.body)).toEqual([
+          'Consider a pilot first.',
+        ]);
       });
     });
 
@@ -207,13 +259,25 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(e).toMatchObject({ status: 'pending', giverOrgId: net.orgs.a, receiverOrgId: net.orgs.b, amount: 7.5 });
         let bal = await balances(db, net.actors.observer, net.networkId);
         const line = (org: string) => bal.organisations.find((o) => o.organisationId === org && o.unit === 'hours');
-        expect(line(net.orgs.a)).toMatchObject({ given: { confirmed: 0, pending: 7.5 }, received: { confirmed: 0, pending: 0 } });
+        expect(line(net.orgs.a)).toMatchObject({
+          given: { confirmed: 0, pending: 7.5 },
+          received: { confirmed: 0, pending: 0 },
+        });
         await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
         bal = await balances(db, net.actors.observer, net.networkId);
         expect(line(net.orgs.a)).toMatchObject({ given: { confirmed: 7.5, pending: 0 } });
-        expect(line(net.orgs.b)).toMatchObject({ received: { confirmed: 7.5, pending: 0 }, given: { confirmed: 0, pending: 0 } });
+        expect(line(net.orgs.b)).toMatchObject({
+          received: { confirmed: 7.5, pending: 0 },
+          given: { confirmed: 0, pending: 0 },
+        });
         expect(bal.pairs).toEqual([
-          { giverOrgId: net.orgs.a, receiverOrgId: net.orgs.b, unit: 'hours', amounts: { confirmed: 7.5, pending: 0 }, entries: 1 },
+          {
+            giverOrgId: net.orgs.a,
+            receiverOrgId: net.orgs.b,
+            unit: 'hours',
+            amounts: { confirmed: 7.5, pending: 0 },
+            entries: 1,
+          },
         ]);
       });
 
@@ -221,15 +285,23 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         const e = await recordEntry(db, n.actors.repA, n.networkId, hours(2, { kind: 'take' }));
         expect(e).toMatchObject({ giverOrgId: n.orgs.b, receiverOrgId: n.orgs.a, counterpartyOrgId: n.orgs.b });
         await refused(respondEntry(db, n.actors.repA, n.networkId, e.id, { response: 'confirm' }), 403);
-        expect((await respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm' })).status).toBe('confirmed');
+        expect((await respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm' })).status).toBe(
+          'confirmed',
+        );
       });
 
       it('a representative cannot confirm an entry addressed to another organisation', async () => {
         const e = await recordEntry(db, n.actors.repA, n.networkId, hours(3));
-        await refused(respondEntry(db, n.actors.repC, n.networkId, e.id, { response: 'confirm' }), 403, 'cooperation.errors.notAddressedToYou');
+        await refused(
+          respondEntry(db, n.actors.repC, n.networkId, e.id, { response: 'confirm' }),
+          403,
+          'cooperation.errors.notAddressedToYou',
+        );
         await refused(respondEntry(db, n.actors.repA, n.networkId, e.id, { response: 'confirm' }), 403);
         await refused(respondEntry(db, n.actors.manager, n.networkId, e.id, { response: 'confirm' }), 403);
-        expect((await listEntries(db, n.actors.repA, n.networkId, { status: 'confirmed', organisationId: n.orgs.c })).total).toBe(0);
+        expect(
+          (await listEntries(db, n.actors.repA, n.networkId, { status: 'confirmed', organisationId: n.orgs.c })).total,
+        ).toBe(0);
         const row = await db.get<{ status: string }>('SELECT status FROM ledger_entries WHERE id = ?', [e.id]);
         expect(row?.status).toBe('pending');
       });
@@ -238,8 +310,15 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         const e = await recordEntry(db, n.actors.repA, n.networkId, hours(1));
         await respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm', comment: 'thanks' });
         const before = await count(db, 'activity');
-        await refused(respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm' }), 409, 'cooperation.errors.alreadyAnswered');
-        await refused(respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'dispute', comment: 'changed my mind' }), 409);
+        await refused(
+          respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm' }),
+          409,
+          'cooperation.errors.alreadyAnswered',
+        );
+        await refused(
+          respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'dispute', comment: 'changed my mind' }),
+          409,
+        );
         expect(await count(db, 'activity')).toBe(before);
       });
 
@@ -253,14 +332,34 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         const activity = await count(db, 'activity');
         await refused(recordEntry(db, n.actors.repA, n.networkId, hours(-3)), 400);
         await refused(recordEntry(db, n.actors.repA, n.networkId, hours(0)), 400);
-        await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1e9)), 400, 'cooperation.errors.amountTooLarge');
+        await refused(
+          recordEntry(db, n.actors.repA, n.networkId, hours(1e9)),
+          400,
+          'cooperation.errors.amountTooLarge',
+        );
         await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1.23456)), 400);
-        await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1, { unit: 'bitcoins' })), 400, 'cooperation.errors.unknownUnit');
-        await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1, { partnerOrganisationId: n.orgs.a })), 400, 'cooperation.errors.selfEntry');
+        await refused(
+          recordEntry(db, n.actors.repA, n.networkId, hours(1, { unit: 'bitcoins' })),
+          400,
+          'cooperation.errors.unknownUnit',
+        );
+        await refused(
+          recordEntry(db, n.actors.repA, n.networkId, hours(1, { partnerOrganisationId: n.orgs.a })),
+          400,
+          'cooperation.errors.selfEntry',
+        );
         await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1, { date: '2026-02-30' })), 400);
         await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1, { date: '26.11.2026' })), 400);
-        await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1, { date: '2999-01-01' })), 400, 'cooperation.errors.entryDateRange');
-        await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1, { partnerOrganisationId: other.orgs.b })), 400, 'cooperation.errors.unknownOrganisation');
+        await refused(
+          recordEntry(db, n.actors.repA, n.networkId, hours(1, { date: '2999-01-01' })),
+          400,
+          'cooperation.errors.entryDateRange',
+        );
+        await refused(
+          recordEntry(db, n.actors.repA, n.networkId, hours(1, { partnerOrganisationId: other.orgs.b })),
+          400,
+          'cooperation.errors.unknownOrganisation',
+        );
         await refused(recordEntry(db, n.actors.repA, n.networkId, hours(1, { kind: 'steal' })), 400);
         expect(await count(db, 'ledger_entries')).toBe(before);
         expect(await count(db, 'activity')).toBe(activity);
@@ -275,10 +374,17 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
       });
 
       it('an entry to the network as a whole is answered by the network management', async () => {
-        const e = await recordEntry(db, n.actors.repA, n.networkId, hours(4, { partnerOrganisationId: null, kind: 'share' }));
+        const e = await recordEntry(
+          db,
+          n.actors.repA,
+          n.networkId,
+          hours(4, { partnerOrganisationId: null, kind: 'share' }),
+        );
         expect(e.receiverOrgId).toBeNull();
         await refused(respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm' }), 403);
-        expect((await respondEntry(db, n.actors.manager, n.networkId, e.id, { response: 'confirm' })).status).toBe('confirmed');
+        expect((await respondEntry(db, n.actors.manager, n.networkId, e.id, { response: 'confirm' })).status).toBe(
+          'confirmed',
+        );
       });
 
       it('a retry with the same idempotency key lands once', async () => {
@@ -291,23 +397,38 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(rows).toHaveLength(1);
         // The same key from someone else is neither replayed to them nor written twice.
         await refused(
-          recordEntry(db, n.actors.repB, n.networkId, { ...hours(2), organisationId: n.orgs.b, partnerOrganisationId: n.orgs.a, idempotencyKey: key }),
+          recordEntry(db, n.actors.repB, n.networkId, {
+            ...hours(2),
+            organisationId: n.orgs.b,
+            partnerOrganisationId: n.orgs.a,
+            idempotencyKey: key,
+          }),
           409,
         );
       });
 
       it('concurrent retries with one idempotency key write one entry', async () => {
         const key = `race-${Math.random().toString(36).slice(2)}`;
-        const results = await Promise.all([1, 2, 3].map(() => recordEntry(db, n.actors.repA, n.networkId, hours(2, { idempotencyKey: key }))));
+        const results = await Promise.all(
+          [1, 2, 3].map(() => recordEntry(db, n.actors.repA, n.networkId, hours(2, { idempotencyKey: key }))),
+        );
         expect(new Set(results.map((r) => r.id)).size).toBe(1);
       });
 
       it('B disputes an entry and A corrects it by a reversing entry; neither counts any more', async () => {
         const net = await seedNetwork(db);
         const e = await recordEntry(db, net.actors.repA, net.networkId, {
-          organisationId: net.orgs.a, kind: 'give', partnerOrganisationId: net.orgs.b, unit: 'contacts', amount: 12, date: day,
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'contacts',
+          amount: 12,
+          date: day,
         });
-        const disputed = await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'dispute', comment: 'We got 2 contacts, not 12' });
+        const disputed = await respondEntry(db, net.actors.repB, net.networkId, e.id, {
+          response: 'dispute',
+          comment: 'We got 2 contacts, not 12',
+        });
         expect(disputed.status).toBe('disputed');
         await refused(correctEntry(db, net.actors.repB, net.networkId, e.id, { reason: 'not mine' }), 403);
         const rev = await correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'Typo: 2, not 12' });
@@ -316,19 +437,31 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(list.entries.find((x) => x.id === e.id)).toMatchObject({ status: 'reversed', reversedById: rev.id });
         const bal = await balances(db, net.actors.repB, net.networkId);
         expect(bal.organisations).toEqual([]);
-        await refused(correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'again' }), 409, 'cooperation.errors.alreadyReversed');
+        await refused(
+          correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'again' }),
+          409,
+          'cooperation.errors.alreadyReversed',
+        );
         await refused(correctEntry(db, net.actors.repA, net.networkId, rev.id, { reason: 'undo' }), 409);
       });
 
       it('a confirmed entry is never changed: its correction is a new entry the other side confirms', async () => {
         const net = await seedNetwork(db);
         const e = await recordEntry(db, net.actors.repA, net.networkId, {
-          organisationId: net.orgs.a, kind: 'give', partnerOrganisationId: net.orgs.b, unit: 'money_eur', amount: 250, date: day,
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'money_eur',
+          amount: 250,
+          date: day,
         });
         await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
         const rev = await correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'Paid twice by mistake' });
         expect(rev.status).toBe('pending');
-        const original = await db.get<{ status: string; amount_milli: number }>('SELECT status, amount_milli FROM ledger_entries WHERE id = ?', [e.id]);
+        const original = await db.get<{ status: string; amount_milli: number }>(
+          'SELECT status, amount_milli FROM ledger_entries WHERE id = ?',
+          [e.id],
+        );
         expect(original).toMatchObject({ status: 'confirmed', amount_milli: 250_000 });
         let a = (await balances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a })).organisations[0];
         expect(a.given).toEqual({ confirmed: 250, pending: -250 });
@@ -340,7 +473,12 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
       it('every ledger action is in the activity log', async () => {
         const net = await seedNetwork(db);
         const e = await recordEntry(db, net.actors.repA, net.networkId, {
-          organisationId: net.orgs.a, kind: 'give', partnerOrganisationId: net.orgs.b, unit: 'hours', amount: 1, date: day,
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'hours',
+          amount: 1,
+          date: day,
         });
         await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
         await correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'wrong partner' });
@@ -350,8 +488,23 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
 
       it('balances per month, per pair and per unit are aggregated for one organisation', async () => {
         const net = await seedNetwork(db);
-        const rec = async (actor: keyof SeededNetwork['actors'], org: 'a' | 'b' | 'c', partner: 'a' | 'b' | 'c', unit: string, amount: number, date: string, confirm?: keyof SeededNetwork['actors']) => {
-          const e = await recordEntry(db, net.actors[actor], net.networkId, { organisationId: net.orgs[org], kind: 'give', partnerOrganisationId: net.orgs[partner], unit, amount, date });
+        const rec = async (
+          actor: keyof SeededNetwork['actors'],
+          org: 'a' | 'b' | 'c',
+          partner: 'a' | 'b' | 'c',
+          unit: string,
+          amount: number,
+          date: string,
+          confirm?: keyof SeededNetwork['actors'],
+        ) => {
+          const e = await recordEntry(db, net.actors[actor], net.networkId, {
+            organisationId: net.orgs[org],
+            kind: 'give',
+            partnerOrganisationId: net.orgs[partner],
+            unit,
+            amount,
+            date,
+          });
           if (confirm) await respondEntry(db, net.actors[confirm], net.networkId, e.id, { response: 'confirm' });
         };
         await rec('repA', 'a', 'b', 'hours', 3, '2026-01-10', 'repB');
@@ -361,27 +514,69 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         await rec('repB', 'b', 'a', 'space', 1, '2026-02-03', 'repA');
         const bal = await balances(db, net.actors.observer, net.networkId, { organisationId: net.orgs.a });
         const hoursLine = bal.organisations.find((o) => o.unit === 'hours');
-        expect(hoursLine).toMatchObject({ given: { confirmed: 8, pending: 2 }, received: { confirmed: 4, pending: 0 } });
-        expect(bal.organisations.find((o) => o.unit === 'space')).toMatchObject({ received: { confirmed: 1, pending: 0 } });
+        expect(hoursLine).toMatchObject({
+          given: { confirmed: 8, pending: 2 },
+          received: { confirmed: 4, pending: 0 },
+        });
+        expect(bal.organisations.find((o) => o.unit === 'space')).toMatchObject({
+          received: { confirmed: 1, pending: 0 },
+        });
         const ab = bal.pairs.find((p) => p.giverOrgId === net.orgs.a && p.receiverOrgId === net.orgs.b);
         expect(ab).toMatchObject({ amounts: { confirmed: 3, pending: 2 }, entries: 2 });
         expect(bal.overTime.filter((m) => m.unit === 'hours')).toEqual([
-          { month: '2026-01', unit: 'hours', given: { confirmed: 3, pending: 2 }, received: { confirmed: 0, pending: 0 } },
-          { month: '2026-02', unit: 'hours', given: { confirmed: 5, pending: 0 }, received: { confirmed: 4, pending: 0 } },
+          {
+            month: '2026-01',
+            unit: 'hours',
+            given: { confirmed: 3, pending: 2 },
+            received: { confirmed: 0, pending: 0 },
+          },
+          {
+            month: '2026-02',
+            unit: 'hours',
+            given: { confirmed: 5, pending: 0 },
+            received: { confirmed: 4, pending: 0 },
+          },
         ]);
-        const pairOnly = await listEntries(db, net.actors.observer, net.networkId, { organisationId: net.orgs.a, partnerOrganisationId: net.orgs.b });
+        const pairOnly = await listEntries(db, net.actors.observer, net.networkId, {
+          organisationId: net.orgs.a,
+          partnerOrganisationId: net.orgs.b,
+        });
         expect(pairOnly.total).toBe(4);
       });
 
       it('the CSV export carries the filtered view with names, and defuses spreadsheet formulas', async () => {
         const net = await seedNetwork(db);
         await recordEntry(db, net.actors.repA, net.networkId, {
-          organisationId: net.orgs.a, kind: 'give', partnerOrganisationId: net.orgs.b, unit: 'hours', amount: 1.5, date: '2026-03-01', description: '=HYPERLINK("x")',
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'hours',
+          amount: 1.5,
+          date: '2026-03-01',
+          description: '=HYPERLINK("x")',
         });
         await recordEntry(db, net.actors.repA, net.networkId, {
-          organisationId: net.orgs.a, kind: 'give', partnerOrganisationId: net.orgs.c, unit: 'space', amount: 1, date: '2026-03-02',
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.c,
+          unit: 'space',
+          amount: 1,
+          date: '2026-03-02',
         });
-        const csv = await exportEntriesCsv(db, net.actors.observer, net.networkId, { unit: 'hours' }, ['id', 'date', 'kind', 'giver', 'receiver', 'unit', 'amount', 'status', 'description', 'goal', 'reverses', 'comment']);
+        const csv = await exportEntriesCsv(db, net.actors.observer, net.networkId, { unit: 'hours' }, [
+          'id',
+          'date',
+          'kind',
+          'giver',
+          'receiver',
+          'unit',
+          'amount',
+          'status',
+          'description',
+          'goal',
+          'reverses',
+          'comment',
+        ]);
         const lines = csv.trim().split('\r\n');
         expect(lines).toHaveLength(2);
         expect(lines[1]).toContain('Alpha Verein,Beta Initiative,hours,1.5,pending');
@@ -390,45 +585,108 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
 
       it("a network's own unit can be used once a manager names it", async () => {
         const net = await seedNetwork(db);
-        await refused(recordEntry(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a, kind: 'give', partnerOrganisationId: net.orgs.b, unit: 'custom:lastenrad-tage', amount: 2, date: day }), 400);
+        await refused(
+          recordEntry(db, net.actors.repA, net.networkId, {
+            organisationId: net.orgs.a,
+            kind: 'give',
+            partnerOrganisationId: net.orgs.b,
+            unit: 'custom:lastenrad-tage',
+            amount: 2,
+            date: day,
+          }),
+          400,
+        );
         await refused(defineUnit(db, net.actors.repA, net.networkId, { label: 'Lastenrad-Tage' }), 403);
         const u = await defineUnit(db, net.actors.manager, net.networkId, { label: 'Lastenrad-Tage' });
         expect(u.key).toBe('custom:lastenrad-tage');
         await refused(defineUnit(db, net.actors.manager, net.networkId, { label: 'lastenrad tage' }), 409);
-        const e = await recordEntry(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a, kind: 'give', partnerOrganisationId: net.orgs.b, unit: u.key, amount: 2, date: day });
+        const e = await recordEntry(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: u.key,
+          amount: 2,
+          date: day,
+        });
         expect(e.unit).toBe('custom:lastenrad-tage');
       });
     });
 
     describe('commitments', () => {
       it('A commits hours to a goal and delivers them with a ledger entry as evidence', async () => {
-        const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Commitment goal', organisationIds: [n.orgs.b] });
-        const c = await createCommitment(db, n.actors.repA, n.networkId, { organisationId: n.orgs.a, goalId: g.id, unit: 'hours', amount: 10, dueOn: addDays(day, 30), commit: true });
+        const g = await createGoal(db, n.actors.repA, n.networkId, {
+          title: 'Commitment goal',
+          organisationIds: [n.orgs.b],
+        });
+        const c = await createCommitment(db, n.actors.repA, n.networkId, {
+          organisationId: n.orgs.a,
+          goalId: g.id,
+          unit: 'hours',
+          amount: 10,
+          dueOn: addDays(day, 30),
+          commit: true,
+        });
         expect(c).toMatchObject({ status: 'committed', committedBy: n.users.repA.id, isOverdue: false });
         const e = await recordEntry(db, n.actors.repA, n.networkId, hours(10, { goalId: g.id }));
-        const foreign = await recordEntry(db, n.actors.repB, n.networkId, { ...hours(10), organisationId: n.orgs.b, partnerOrganisationId: n.orgs.a });
-        await refused(transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [foreign.id] }), 400, 'cooperation.errors.badEvidence');
-        await refused(transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [e.id] }), 403);
-        const d = await transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [e.id] });
+        const foreign = await recordEntry(db, n.actors.repB, n.networkId, {
+          ...hours(10),
+          organisationId: n.orgs.b,
+          partnerOrganisationId: n.orgs.a,
+        });
+        await refused(
+          transitionCommitment(db, n.actors.repA, n.networkId, c.id, {
+            action: 'deliver',
+            evidenceEntryIds: [foreign.id],
+          }),
+          400,
+          'cooperation.errors.badEvidence',
+        );
+        await refused(
+          transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [e.id] }),
+          403,
+        );
+        const d = await transitionCommitment(db, n.actors.repA, n.networkId, c.id, {
+          action: 'deliver',
+          evidenceEntryIds: [e.id],
+        });
         expect(d).toMatchObject({ status: 'delivered', evidenceEntryIds: [e.id] });
         const list = await listCommitments(db, n.actors.observer, n.networkId, { goalId: g.id });
-        expect(list.commitments[0]).toMatchObject({ status: 'delivered', evidenceEntryIds: [e.id], goalTitle: 'Commitment goal' });
-        await refused(transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'withdraw', reason: 'too late' }), 409);
+        expect(list.commitments[0]).toMatchObject({
+          status: 'delivered',
+          evidenceEntryIds: [e.id],
+          goalTitle: 'Commitment goal',
+        });
+        await refused(
+          transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'withdraw', reason: 'too late' }),
+          409,
+        );
       });
 
       it('a proposed commitment is committed later; withdrawing needs a reason', async () => {
         const g = await createGoal(db, n.actors.repB, n.networkId, { title: 'Withdrawable' });
-        const c = await createCommitment(db, n.actors.repB, n.networkId, { organisationId: n.orgs.b, goalId: g.id, unit: 'space', amount: 2, dueOn: addDays(day, 3) });
+        const c = await createCommitment(db, n.actors.repB, n.networkId, {
+          organisationId: n.orgs.b,
+          goalId: g.id,
+          unit: 'space',
+          amount: 2,
+          dueOn: addDays(day, 3),
+        });
         expect(c.status).toBe('proposed');
-        await refused(transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [c.id] }), 409);
+        await refused(
+          transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [c.id] }),
+          409,
+        );
         const committed = await transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'commit' });
         expect(committed.status).toBe('committed');
         await refused(transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'withdraw' } as never), 400);
-        const w = await transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'withdraw', reason: 'Room no longer available' });
+        const w = await transitionCommitment(db, n.actors.repB, n.networkId, c.id, {
+          action: 'withdraw',
+          reason: 'Room no longer available',
+        });
         expect(w).toMatchObject({ status: 'withdrawn', withdrawReason: 'Room no longer available' });
       });
 
-      it('managers and other organisations cannot commit in an organisation\'s name', async () => {
+      it("managers and other organisations cannot commit in an organisation's name", async () => {
         const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Guarded commitment' });
         const input = { organisationId: n.orgs.a, goalId: g.id, unit: 'hours', amount: 1, dueOn: addDays(day, 3) };
         await refused(createCommitment(db, n.actors.manager, n.networkId, input), 403);
@@ -441,20 +699,42 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
       it('commitments are listed as due soon and overdue by their date', async () => {
         const net = await seedNetwork(db);
         const g = await createGoal(db, net.actors.repA, net.networkId, { title: 'Dated' });
-        const mk = (dueOn: string, commit = true) => createCommitment(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a, goalId: g.id, unit: 'hours', amount: 1, dueOn, commit });
+        const mk = (dueOn: string, commit = true) =>
+          createCommitment(db, net.actors.repA, net.networkId, {
+            organisationId: net.orgs.a,
+            goalId: g.id,
+            unit: 'hours',
+            amount: 1,
+            dueOn,
+            commit,
+          });
         const late = await mk(addDays(day, -2));
         const soon = await mk(addDays(day, 5));
         await mk(addDays(day, 90));
         const overdue = await listCommitments(db, net.actors.repB, net.networkId, { view: 'overdue' });
         expect(overdue.commitments.map((c) => c.id)).toEqual([late.id]);
         expect(overdue.commitments[0].isOverdue).toBe(true);
-        expect((await listCommitments(db, net.actors.repB, net.networkId, { view: 'due_soon' })).commitments.map((c) => c.id)).toEqual([soon.id]);
-        expect((await listCommitments(db, net.actors.repB, net.networkId, { view: 'open', organisationId: net.orgs.a })).total).toBe(3);
+        expect(
+          (await listCommitments(db, net.actors.repB, net.networkId, { view: 'due_soon' })).commitments.map(
+            (c) => c.id,
+          ),
+        ).toEqual([soon.id]);
+        expect(
+          (await listCommitments(db, net.actors.repB, net.networkId, { view: 'open', organisationId: net.orgs.a }))
+            .total,
+        ).toBe(3);
       });
 
       it('a retried commitment with the same idempotency key lands once', async () => {
         const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Idempotent commitment' });
-        const input = { organisationId: n.orgs.a, goalId: g.id, unit: 'hours', amount: 1, dueOn: addDays(day, 3), idempotencyKey: `c-${Math.random().toString(36).slice(2)}` };
+        const input = {
+          organisationId: n.orgs.a,
+          goalId: g.id,
+          unit: 'hours',
+          amount: 1,
+          dueOn: addDays(day, 3),
+          idempotencyKey: `c-${Math.random().toString(36).slice(2)}`,
+        };
         const a = await createCommitment(db, n.actors.repA, n.networkId, input);
         const b = await createCommitment(db, n.actors.repA, n.networkId, input);
         expect(b.id).toBe(a.id);
@@ -465,15 +745,32 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
     describe('the change feed and the organisation page', () => {
       it('streams rows after an id, and home-space rows only to that organisation', async () => {
         const net = await seedNetwork(db);
-        await db.run('INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-          net.networkId, net.users.homeA.id, 'home.note_changed', net.orgs.a, JSON.stringify({ organisationId: net.orgs.a }), Date.now(),
-        ]);
+        await db.run(
+          'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [
+            net.networkId,
+            net.users.homeA.id,
+            'home.note_changed',
+            net.orgs.a,
+            JSON.stringify({ organisationId: net.orgs.a }),
+            Date.now(),
+          ],
+        );
         await createGoal(db, net.actors.repB, net.networkId, { title: 'Visible to all' });
-        expect((await listFeed(db, net.actors.repA, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual(['home.note_changed', 'goal.created']);
-        expect((await listFeed(db, net.actors.repB, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual(['goal.created']);
-        expect((await listFeed(db, net.actors.manager, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual(['goal.created']);
+        expect((await listFeed(db, net.actors.repA, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual([
+          'home.note_changed',
+          'goal.created',
+        ]);
+        expect((await listFeed(db, net.actors.repB, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual([
+          'goal.created',
+        ]);
+        expect((await listFeed(db, net.actors.manager, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual([
+          'goal.created',
+        ]);
         const first = (await listFeed(db, net.actors.repA, net.networkId, { afterId: 0 }))[0].id;
-        expect((await listFeed(db, net.actors.repA, net.networkId, { afterId: first })).map((f) => f.kind)).toEqual(['goal.created']);
+        expect((await listFeed(db, net.actors.repA, net.networkId, { afterId: first })).map((f) => f.kind)).toEqual([
+          'goal.created',
+        ]);
         expect(maySeeActivity(net.actors.outsider, net.networkId, { kind: 'goal.created', data: {} })).toBe(false);
         await refused(listFeed(db, net.actors.outsider, net.networkId), 404);
       });
@@ -481,13 +778,34 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
       it("an organisation's page shows its ratings, partners, commitments and recent activity", async () => {
         const net = await seedNetwork(db);
         const g = await createGoal(db, net.actors.repA, net.networkId, { title: 'Overview goal' });
-        await rateGoal(db, net.actors.repA, net.networkId, g.id, { organisationId: net.orgs.a, attractive: 5, concrete: 3, flexible: 4 });
-        const e = await recordEntry(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a, kind: 'give', partnerOrganisationId: net.orgs.b, unit: 'hours', amount: 6, date: day });
+        await rateGoal(db, net.actors.repA, net.networkId, g.id, {
+          organisationId: net.orgs.a,
+          attractive: 5,
+          concrete: 3,
+          flexible: 4,
+        });
+        const e = await recordEntry(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'hours',
+          amount: 6,
+          date: day,
+        });
         await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
-        await createCommitment(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a, goalId: g.id, unit: 'hours', amount: 2, dueOn: addDays(day, -1), commit: true });
+        await createCommitment(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          goalId: g.id,
+          unit: 'hours',
+          amount: 2,
+          dueOn: addDays(day, -1),
+          commit: true,
+        });
         const o = await organisationOverview(db, net.actors.observer, net.networkId, net.orgs.a);
         expect(o.ratings).toMatchObject([{ goalTitle: 'Overview goal', attractive: 5 }]);
-        expect(o.partners).toMatchObject([{ giverOrgId: net.orgs.a, receiverOrgId: net.orgs.b, amounts: { confirmed: 6 } }]);
+        expect(o.partners).toMatchObject([
+          { giverOrgId: net.orgs.a, receiverOrgId: net.orgs.b, amounts: { confirmed: 6 } },
+        ]);
         expect(o.commitments.overdue.total).toBe(1);
         expect(o.commitments.open.total).toBe(1);
         expect(o.activity.map((a) => a.kind)).toContain('ledger.confirmed');

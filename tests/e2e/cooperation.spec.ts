@@ -24,7 +24,10 @@ async function setUpNetwork(manager: TestUser, a: TestUser, b: TestUser, names: 
     orgIds.push(o.json.organisation.id);
   }
   for (const [i, who] of [a, b].entries()) {
-    const inv = await m.post(`/api/networks/${networkId}/invitations`, { role: 'representative', organisationId: orgIds[i] });
+    const inv = await m.post(`/api/networks/${networkId}/invitations`, {
+      role: 'representative',
+      organisationId: orgIds[i],
+    });
     expect(inv.status, inv.text).toBe(201);
     const ok = await who.api.post(`/api/invitations/${inv.json.token}/accept`);
     expect(ok.status, ok.text).toBe(200);
@@ -32,10 +35,14 @@ async function setUpNetwork(manager: TestUser, a: TestUser, b: TestUser, names: 
   return { networkId, orgA: orgIds[0], orgB: orgIds[1] };
 }
 
-const ledgerRow = (page: Page, text: string) => page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text });
+const ledgerRow = (page: Page, text: string) =>
+  page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text });
 
 for (const locale of ['en', 'de'] as const) {
-  test(`two representatives cooperate on a goal, the ledger and a commitment, live (${locale})`, async ({ createUser, signedInPageFor }) => {
+  test(`two representatives cooperate on a goal, the ledger and a commitment, live (${locale})`, async ({
+    createUser,
+    signedInPageFor,
+  }) => {
     test.setTimeout(300_000);
     const t = translator(locale as Locale);
     const de = locale === 'de';
@@ -59,7 +66,9 @@ for (const locale of ['en', 'de'] as const) {
     const goalTitle = de ? 'Gemeinsamer Freiwilligenpool' : 'Shared volunteer pool';
     const form = a.locator('section#create-goal');
     await form.getByLabel(t('cooperation.goal.title')).fill(goalTitle);
-    await form.getByLabel(t('cooperation.goal.whyTogether')).fill(de ? 'Keine Organisation hat genug Freiwillige.' : 'No member has enough volunteers alone.');
+    await form
+      .getByLabel(t('cooperation.goal.whyTogether'))
+      .fill(de ? 'Keine Organisation hat genug Freiwillige.' : 'No member has enough volunteers alone.');
     await form.getByRole('button', { name: t('cooperation.createGoal.submit') }).click();
     await expect(form.getByRole('status')).toContainText(goalTitle);
     await expect(b.getByRole('link', { name: goalTitle })).toBeVisible();
@@ -74,7 +83,10 @@ for (const locale of ['en', 'de'] as const) {
     await expect(editorB).toHaveAttribute('contenteditable', 'true');
     await editorA.click();
     await editorB.click();
-    await Promise.all([editorA.pressSequentially('Alpha brings rooms. ', { delay: 20 }), editorB.pressSequentially('Beta brings people. ', { delay: 20 })]);
+    await Promise.all([
+      editorA.pressSequentially('Alpha brings rooms. ', { delay: 20 }),
+      editorB.pressSequentially('Beta brings people. ', { delay: 20 }),
+    ]);
     for (const editor of [editorA, editorB]) {
       await expect(editor).toContainText('Alpha brings rooms.');
       await expect(editor).toContainText('Beta brings people.');
@@ -107,8 +119,16 @@ for (const locale of ['en', 'de'] as const) {
     await expect(rowB).toHaveAttribute('data-status', 'confirmed');
     const hours = de ? '3 Stunden' : '3 hours';
     for (const page of [a, b]) {
-      await expect(page.locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: orgNames[0] }).locator('[data-cell="given-confirmed"]')).toHaveText(hours);
-      await expect(page.locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: 'Beta Initiative' }).locator('[data-cell="received-confirmed"]')).toHaveText(hours);
+      await expect(
+        page
+          .locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: orgNames[0] })
+          .locator('[data-cell="given-confirmed"]'),
+      ).toHaveText(hours);
+      await expect(
+        page
+          .locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: 'Beta Initiative' })
+          .locator('[data-cell="received-confirmed"]'),
+      ).toHaveText(hours);
     }
     await expect(ledgerRow(a, hoursText)).toHaveAttribute('data-status', 'confirmed');
 
@@ -152,11 +172,17 @@ for (const locale of ['en', 'de'] as const) {
   });
 }
 
-
-test('an entry recorded offline is kept, sent on reconnect exactly once, and reaches the partner', async ({ createUser, signedInPageFor }) => {
+test('an entry recorded offline is kept, sent on reconnect exactly once, and reaches the partner', async ({
+  createUser,
+  signedInPageFor,
+}) => {
   test.setTimeout(180_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([createUser({ name: 'Olivia Owner' }), createUser({ name: 'Otto Alpha' }), createUser({ name: 'Oskar Beta' })]);
+  const [manager, repA, repB] = await Promise.all([
+    createUser({ name: 'Olivia Owner' }),
+    createUser({ name: 'Otto Alpha' }),
+    createUser({ name: 'Oskar Beta' }),
+  ]);
   const { networkId } = await setUpNetwork(manager, repA, repB, ['Offline Alpha', 'Offline Beta']);
   const a = await signedInPageFor(repA);
   const b = await signedInPageFor(repB);
@@ -178,17 +204,32 @@ test('an entry recorded offline is kept, sent on reconnect exactly once, and rea
   await expect(ledgerRow(b, 'Written on the train')).toBeVisible();
   await expect(ledgerRow(a, 'Written on the train')).toHaveCount(1);
   const list = await repA.api.get(`/api/networks/${networkId}/ledger`);
-  expect(list.json.entries.filter((e: { description: string }) => e.description === 'Written on the train')).toHaveLength(1);
+  expect(
+    list.json.entries.filter((e: { description: string }) => e.description === 'Written on the train'),
+  ).toHaveLength(1);
 });
 
-test('a refused confirmation rolls back the optimistic change and says why', async ({ createUser, signedInPageFor }) => {
+test('a refused confirmation rolls back the optimistic change and says why', async ({
+  createUser,
+  signedInPageFor,
+}) => {
   test.setTimeout(180_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([createUser({ name: 'Rosa Owner' }), createUser({ name: 'Rolf Alpha' }), createUser({ name: 'Rita Beta' })]);
+  const [manager, repA, repB] = await Promise.all([
+    createUser({ name: 'Rosa Owner' }),
+    createUser({ name: 'Rolf Alpha' }),
+    createUser({ name: 'Rita Beta' }),
+  ]);
   const { networkId, orgA, orgB } = await setUpNetwork(manager, repA, repB, ['Rollback Alpha', 'Rollback Beta']);
   const today = new Date().toISOString().slice(0, 10);
   const entry = await repA.api.post(`/api/networks/${networkId}/ledger`, {
-    organisationId: orgA, kind: 'give', partnerOrganisationId: orgB, unit: 'hours', amount: 2, date: today, description: 'Answered elsewhere',
+    organisationId: orgA,
+    kind: 'give',
+    partnerOrganisationId: orgB,
+    unit: 'hours',
+    amount: 2,
+    date: today,
+    description: 'Answered elsewhere',
   });
   expect(entry.status, entry.text).toBe(201);
   const b = await signedInPageFor(repB);
@@ -197,7 +238,10 @@ test('a refused confirmation rolls back the optimistic change and says why', asy
   await b.goto(`/networks/${networkId}/ledger`);
   const row = ledgerRow(b, 'Answered elsewhere');
   await expect(row.getByRole('button', { name: t('cooperation.ledger.confirm') })).toBeVisible();
-  const elsewhere = await repB.api.post(`/api/networks/${networkId}/ledger/${entry.json.entry.id}/response`, { response: 'dispute', comment: 'Only one hour' });
+  const elsewhere = await repB.api.post(`/api/networks/${networkId}/ledger/${entry.json.entry.id}/response`, {
+    response: 'dispute',
+    comment: 'Only one hour',
+  });
   expect(elsewhere.status).toBe(200);
   await row.getByRole('button', { name: t('cooperation.ledger.confirm') }).click();
   await expect(b.getByRole('alert').filter({ hasText: t('cooperation.rolledBack') })).toContainText(

@@ -11,7 +11,11 @@ import { client } from '../helpers/app';
 
 async function person(name: string, locale?: string) {
   const c = client(locale ? { locale } : {});
-  await c.signUpAndSignIn({ email: uniqueEmail(name.split(' ')[0].toLowerCase()), password: `pw-${name}-Netzwerk-2026!`, name });
+  await c.signUpAndSignIn({
+    email: uniqueEmail(name.split(' ')[0].toLowerCase()),
+    password: `pw-${name}-Netzwerk-2026!`,
+    name,
+  });
   return c;
 }
 
@@ -19,7 +23,13 @@ const today = new Date().toISOString().slice(0, 10);
 
 /** The same signed-in person, asking for German answers (the language cookie wins over Accept-Language). */
 function german(c: ApiClient): ApiClient {
-  const cookie = [...c.cookieHeader().split('; ').filter((p) => p && !p.startsWith('nwr-locale=')), 'nwr-locale=de'].join('; ');
+  const cookie = [
+    ...c
+      .cookieHeader()
+      .split('; ')
+      .filter((p) => p && !p.startsWith('nwr-locale=')),
+    'nwr-locale=de',
+  ].join('; ');
   const de = new ApiClient(c.baseUrl, { locale: 'de' });
   const request = de.request.bind(de);
   de.request = (method, path, body, headers = {}) => request(method, path, body, { cookie, ...headers });
@@ -69,7 +79,11 @@ describe('cooperation API', () => {
     const net = await manager.post('/api/networks', { name: 'Kooperationsnetz', purpose: 'Gemeinsam' });
     expect(net.status, net.text).toBe(201);
     networkId = net.json.network.id;
-    for (const [k, name] of [['a', 'Alpha Verein'], ['b', 'Beta Initiative'], ['c', 'Gamma Cluster']] as const) {
+    for (const [k, name] of [
+      ['a', 'Alpha Verein'],
+      ['b', 'Beta Initiative'],
+      ['c', 'Gamma Cluster'],
+    ] as const) {
       const o = await manager.post(`${base()}/organisations`, { name, kind: 'ngo' });
       expect(o.status, o.text).toBe(201);
       orgs[k] = o.json.organisation.id;
@@ -104,11 +118,16 @@ describe('cooperation API', () => {
     const bal = await observer.get(`${base()}/ledger/balances?organisationId=${orgs.b}`);
     expect(bal.status).toBe(200);
     expect(bal.json.organisations).toEqual([
-      { organisationId: orgs.b, unit: 'hours', given: { confirmed: 0, pending: 0 }, received: { confirmed: 3, pending: 0 } },
+      {
+        organisationId: orgs.b,
+        unit: 'hours',
+        given: { confirmed: 0, pending: 0 },
+        received: { confirmed: 3, pending: 0 },
+      },
     ]);
   });
 
-  it('bad input is a 400 in the person\'s language and writes nothing', async () => {
+  it("bad input is a 400 in the person's language and writes nothing", async () => {
     const before = (await observer.get(`${base()}/ledger?limit=1`)).json.total;
     const cases: [Record<string, unknown>, RegExp][] = [
       [entry({ amount: -5 }), /amount/],
@@ -125,7 +144,9 @@ describe('cooperation API', () => {
     }
     const de = german(repA);
     const selfDe = await de.post(`${base()}/ledger`, entry({ partnerOrganisationId: orgs.a }));
-    expect(selfDe.json.error.message).toBe('Eine Organisation kann nicht an sich selbst geben oder von sich selbst nehmen.');
+    expect(selfDe.json.error.message).toBe(
+      'Eine Organisation kann nicht an sich selbst geben oder von sich selbst nehmen.',
+    );
     const unitDe = await de.post(`${base()}/ledger`, entry({ unit: 'Ziegen' }));
     expect(unitDe.json.error.message).toBe('Unbekannte Einheit „Ziegen“.');
     const malformed = await de.post(`${base()}/ledger`, entry({ amount: 'viel' }));
@@ -161,8 +182,12 @@ describe('cooperation API', () => {
     expect(again.json.entry.id).toBe(first.json.entry.id);
   });
 
-  it('goals: only members create, only an organisation\'s people rate for it, advisers comment, observers read', async () => {
-    const g = await repA.post(`${base()}/goals`, { title: 'Gemeinsamer Freiwilligenpool', whyTogether: 'Allein zu klein', targetDate: '2027-06-30' });
+  it("goals: only members create, only an organisation's people rate for it, advisers comment, observers read", async () => {
+    const g = await repA.post(`${base()}/goals`, {
+      title: 'Gemeinsamer Freiwilligenpool',
+      whyTogether: 'Allein zu klein',
+      targetDate: '2027-06-30',
+    });
     expect(g.status, g.text).toBe(201);
     const goalId = g.json.goal.id;
     expect((await observer.post(`${base()}/goals`, { title: 'Observer goal' })).status).toBe(403);
@@ -170,7 +195,9 @@ describe('cooperation API', () => {
     expect((await repA.put(`${base()}/goals/${goalId}/ratings`, rating)).status).toBe(403);
     expect((await manager.put(`${base()}/goals/${goalId}/ratings`, rating)).status).toBe(403);
     expect((await repB.put(`${base()}/goals/${goalId}/ratings`, rating)).status).toBe(200);
-    expect((await adviser.post(`${base()}/goals/${goalId}/comments`, { body: 'Start with a pilot.' })).status).toBe(201);
+    expect((await adviser.post(`${base()}/goals/${goalId}/comments`, { body: 'Start with a pilot.' })).status).toBe(
+      201,
+    );
     expect((await observer.post(`${base()}/goals/${goalId}/comments`, { body: 'Hi' })).status).toBe(403);
     const status = await repA.patch(`${base()}/goals/${goalId}`, { status: 'pilot' });
     expect(status.status, status.text).toBe(200);
@@ -187,14 +214,34 @@ describe('cooperation API', () => {
 
   it('commitments: committed, delivered with evidence, and refused when out of order', async () => {
     const g = await repA.post(`${base()}/goals`, { title: 'Commitment target' });
-    const c = await repA.post(`${base()}/commitments`, { organisationId: orgs.a, goalId: g.json.goal.id, unit: 'hours', amount: 5, dueOn: '2030-01-01', commit: true });
+    const c = await repA.post(`${base()}/commitments`, {
+      organisationId: orgs.a,
+      goalId: g.json.goal.id,
+      unit: 'hours',
+      amount: 5,
+      dueOn: '2030-01-01',
+      commit: true,
+    });
     expect(c.status, c.text).toBe(201);
     const e = await repA.post(`${base()}/ledger`, entry({ amount: 5, goalId: g.json.goal.id }));
-    expect((await repB.patch(`${base()}/commitments/${c.json.commitment.id}`, { action: 'deliver', evidenceEntryIds: [e.json.entry.id] })).status).toBe(403);
-    const d = await repA.patch(`${base()}/commitments/${c.json.commitment.id}`, { action: 'deliver', evidenceEntryIds: [e.json.entry.id] });
+    expect(
+      (
+        await repB.patch(`${base()}/commitments/${c.json.commitment.id}`, {
+          action: 'deliver',
+          evidenceEntryIds: [e.json.entry.id],
+        })
+      ).status,
+    ).toBe(403);
+    const d = await repA.patch(`${base()}/commitments/${c.json.commitment.id}`, {
+      action: 'deliver',
+      evidenceEntryIds: [e.json.entry.id],
+    });
     expect(d.status, d.text).toBe(200);
     expect(d.json.commitment.status).toBe('delivered');
-    expect((await repA.patch(`${base()}/commitments/${c.json.commitment.id}`, { action: 'withdraw', reason: 'nope' })).status).toBe(409);
+    expect(
+      (await repA.patch(`${base()}/commitments/${c.json.commitment.id}`, { action: 'withdraw', reason: 'nope' }))
+        .status,
+    ).toBe(409);
     const list = await observer.get(`${base()}/commitments?goalId=${g.json.goal.id}`);
     expect(list.json.commitments[0]).toMatchObject({ status: 'delivered', evidenceEntryIds: [e.json.entry.id] });
   });
@@ -202,7 +249,10 @@ describe('cooperation API', () => {
   it('a disputed entry is corrected by a reversing entry, and the CSV export lists both', async () => {
     const rec = await repA.post(`${base()}/ledger`, entry({ unit: 'contacts', amount: 12 }));
     const id = rec.json.entry.id;
-    const dispute = await repB.post(`${base()}/ledger/${id}/response`, { response: 'dispute', comment: 'Es waren 2 Kontakte' });
+    const dispute = await repB.post(`${base()}/ledger/${id}/response`, {
+      response: 'dispute',
+      comment: 'Es waren 2 Kontakte',
+    });
     expect(dispute.json.entry.status).toBe('disputed');
     expect((await repB.post(`${base()}/ledger/${id}/correction`, { reason: 'not mine' })).status).toBe(403);
     const fix = await repA.post(`${base()}/ledger/${id}/correction`, { reason: 'Tippfehler' });
@@ -216,7 +266,7 @@ describe('cooperation API', () => {
     expect(lines[2]).toContain('-12');
   });
 
-  it('the change feed streams a partner\'s change to another member, and nothing to strangers', async () => {
+  it("the change feed streams a partner's change to another member, and nothing to strangers", async () => {
     expect((await stranger.raw(`${base()}/events`)).status).toBe(404);
     const ctrl = new AbortController();
     const res = await observer.raw(`${base()}/events`, { signal: ctrl.signal });

@@ -24,7 +24,10 @@ export async function api<T = unknown>(url: string, init: { method?: string; bod
   try {
     res = await fetch(url, {
       method: init.method ?? 'GET',
-      headers: init.body !== undefined ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+      headers:
+        init.body !== undefined
+          ? { 'content-type': 'application/json', accept: 'application/json' }
+          : { accept: 'application/json' },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       credentials: 'same-origin',
     });

@@ -41,17 +41,22 @@ export function CommitmentList({
   });
   if (list.isError) return <Alert tone="error">{(list.error as Error).message}</Alert>;
   if (!list.data) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (!list.data.commitments.length) return <p className="text-stone-700">{emptyText ?? t('cooperation.commitments.none')}</p>;
+  if (!list.data.commitments.length)
+    return <p className="text-stone-700">{emptyText ?? t('cooperation.commitments.none')}</p>;
   return (
     <ul className="grid gap-2" data-testid="commitment-list">
       {list.data.commitments.map((c) => (
         <li key={c.id} className="rounded border border-stone-300 bg-white p-3" data-status={c.status}>
           <p>
-            <span className="font-medium">{c.organisationName}</span>: {f.amount(c.amount, c.unit)} · {t('cooperation.commitments.due', { date: f.date(c.dueOn) })}
+            <span className="font-medium">{c.organisationName}</span>: {f.amount(c.amount, c.unit)} ·{' '}
+            {t('cooperation.commitments.due', { date: f.date(c.dueOn) })}
             {showGoal ? (
               <>
                 {' · '}
-                <Link href={`/networks/${networkId}/goals/${c.goalId}`} className="text-brand-800 underline underline-offset-4">
+                <Link
+                  href={`/networks/${networkId}/goals/${c.goalId}`}
+                  className="text-brand-800 underline underline-offset-4"
+                >
                   {c.goalTitle}
                 </Link>
               </>
@@ -61,11 +66,19 @@ export function CommitmentList({
             <span className="font-medium" data-testid="commitment-status">
               {t(`cooperation.commitmentStatus.${c.status}`)}
             </span>
-            {c.isOverdue ? <span className="ml-2 rounded bg-red-100 px-1.5 font-medium text-red-900">{t('cooperation.commitments.overdue')}</span> : null}
+            {c.isOverdue ? (
+              <span className="ml-2 rounded bg-red-100 px-1.5 font-medium text-red-900">
+                {t('cooperation.commitments.overdue')}
+              </span>
+            ) : null}
             {c.withdrawReason ? ` — ${c.withdrawReason}` : ''}
-            {c.evidenceEntryIds.length ? ` — ${t('cooperation.commitments.evidenceCount', { count: c.evidenceEntryIds.length })}` : ''}
+            {c.evidenceEntryIds.length
+              ? ` — ${t('cooperation.commitments.evidenceCount', { count: c.evidenceEntryIds.length })}`
+              : ''}
           </p>
-          {abilities?.commit && abilities.organisationId === c.organisationId ? <CommitmentActions networkId={networkId} c={c} /> : null}
+          {abilities?.commit && abilities.organisationId === c.organisationId ? (
+            <CommitmentActions networkId={networkId} c={c} />
+          ) : null}
         </li>
       ))}
     </ul>
@@ -83,7 +96,10 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
   const entries = useQuery({
     enabled: mode === 'deliver',
     queryKey: coopKey(networkId, 'ledger', { organisationId: c.organisationId, unit: c.unit, evidence: c.id }),
-    queryFn: () => api<{ entries: LedgerEntry[] }>(`/api/networks/${networkId}/ledger${qs({ organisationId: c.organisationId, unit: c.unit, limit: 50 })}`),
+    queryFn: () =>
+      api<{ entries: LedgerEntry[] }>(
+        `/api/networks/${networkId}/ledger${qs({ organisationId: c.organisationId, unit: c.unit, limit: 50 })}`,
+      ),
   });
   async function send(body: Record<string, unknown>) {
     setBusy(true);
@@ -99,7 +115,9 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
     }
   }
   if (!open) return null;
-  const evidence = (entries.data?.entries ?? []).filter((e) => e.giverOrgId === c.organisationId && e.amount > 0 && (e.status === 'confirmed' || e.status === 'pending'));
+  const evidence = (entries.data?.entries ?? []).filter(
+    (e) => e.giverOrgId === c.organisationId && e.amount > 0 && (e.status === 'confirmed' || e.status === 'pending'),
+  );
   return (
     <div className="mt-2">
       {error ? <Alert tone="error">{error}</Alert> : null}
@@ -110,11 +128,21 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
           </Button>
         ) : null}
         {c.status === 'committed' ? (
-          <Button size="sm" variant="secondary" onClick={() => setMode(mode === 'deliver' ? 'none' : 'deliver')} aria-expanded={mode === 'deliver'}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => setMode(mode === 'deliver' ? 'none' : 'deliver')}
+            aria-expanded={mode === 'deliver'}
+          >
             {t('cooperation.commitments.markDelivered')}
           </Button>
         ) : null}
-        <Button size="sm" variant="ghost" onClick={() => setMode(mode === 'withdraw' ? 'none' : 'withdraw')} aria-expanded={mode === 'withdraw'}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={() => setMode(mode === 'withdraw' ? 'none' : 'withdraw')}
+          aria-expanded={mode === 'withdraw'}
+        >
           {t('cooperation.commitments.withdraw')}
         </Button>
       </div>
@@ -123,7 +151,10 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
           className="mt-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void send({ action: 'deliver', evidenceEntryIds: new FormData(e.currentTarget).getAll('evidence').map(String) });
+            void send({
+              action: 'deliver',
+              evidenceEntryIds: new FormData(e.currentTarget).getAll('evidence').map(String),
+            });
           }}
         >
           <fieldset>
@@ -132,7 +163,8 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
             {evidence.map((e) => (
               <label key={e.id} className="mt-1 flex items-center gap-2 text-sm">
                 <input type="checkbox" name="evidence" value={e.id} className="h-4 w-4" />
-                {f.date(e.date)} · {f.amount(e.amount, e.unit)} · {e.description || '—'} ({t(`cooperation.entryStatus.${e.status}`)})
+                {f.date(e.date)} · {f.amount(e.amount, e.unit)} · {e.description || '—'} (
+                {t(`cooperation.entryStatus.${e.status}`)})
               </label>
             ))}
           </fieldset>
@@ -160,7 +192,15 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
 }
 
 /** My organisation commits an amount of a unit to a goal by a date (queued when offline). */
-export function CreateCommitmentForm({ networkId, goalId, organisationId }: { networkId: string; goalId: string; organisationId: string }) {
+export function CreateCommitmentForm({
+  networkId,
+  goalId,
+  organisationId,
+}: {
+  networkId: string;
+  goalId: string;
+  organisationId: string;
+}) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const outbox = useOutbox();
@@ -185,7 +225,11 @@ export function CreateCommitmentForm({ networkId, goalId, organisationId }: { ne
       idempotencyKey: newKey(),
     };
     try {
-      const r = await outbox.submit({ url: `/api/networks/${networkId}/commitments`, body, label: t('cooperation.commitments.queuedLabel', { amount: String(body.amount) }) });
+      const r = await outbox.submit({
+        url: `/api/networks/${networkId}/commitments`,
+        body,
+        label: t('cooperation.commitments.queuedLabel', { amount: String(body.amount) }),
+      });
       form.reset();
       setNotice(r.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.commitments.created'));
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
@@ -196,16 +240,30 @@ export function CreateCommitmentForm({ networkId, goalId, organisationId }: { ne
     }
   }
   return (
-    <form onSubmit={onSubmit} className="mb-4 rounded border border-stone-300 p-3" aria-label={t('cooperation.commitments.new')}>
+    <form
+      onSubmit={onSubmit}
+      className="mb-4 rounded border border-stone-300 p-3"
+      aria-label={t('cooperation.commitments.new')}
+    >
       <h3 className="mb-2 font-semibold">{t('cooperation.commitments.new')}</h3>
       {error ? <Alert tone="error">{error}</Alert> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <div className="grid gap-x-3 sm:grid-cols-3">
         <TextField label={t('cooperation.entry.amount')} name="amount" inputMode="decimal" required />
-        <SelectField label={t('cooperation.entry.unit')} name="unit" defaultValue="hours" options={BUILTIN_UNITS.map((u) => ({ value: u, label: t(`cooperation.unit.${u}`) }))} />
+        <SelectField
+          label={t('cooperation.entry.unit')}
+          name="unit"
+          defaultValue="hours"
+          options={BUILTIN_UNITS.map((u) => ({ value: u, label: t(`cooperation.unit.${u}`) }))}
+        />
         <TextField label={t('cooperation.commitments.dueOn')} name="dueOn" type="date" required />
       </div>
-      <TextAreaField label={t('cooperation.commitments.note')} name="note" rows={2} optionalLabel={t('common.optional')} />
+      <TextAreaField
+        label={t('cooperation.commitments.note')}
+        name="note"
+        rows={2}
+        optionalLabel={t('common.optional')}
+      />
       <label className="mb-3 flex items-center gap-2">
         <input type="checkbox" name="commit" defaultChecked className="h-4 w-4" />
         {t('cooperation.commitments.commitNow')}
@@ -218,7 +276,15 @@ export function CreateCommitmentForm({ networkId, goalId, organisationId }: { ne
 }
 
 /** The commitments page: views due soon, overdue, open, delivered, withdrawn, all. */
-export function CommitmentsOverview({ networkId, orgs, abilities }: { networkId: string; orgs: { id: string; name: string }[]; abilities: CooperationAbilities }) {
+export function CommitmentsOverview({
+  networkId,
+  orgs,
+  abilities,
+}: {
+  networkId: string;
+  orgs: { id: string; name: string }[];
+  abilities: CooperationAbilities;
+}) {
   const { t } = useI18n();
   const [view, setView] = useState('due_soon');
   const [organisationId, setOrganisationId] = useState('');
@@ -229,16 +295,27 @@ export function CommitmentsOverview({ networkId, orgs, abilities }: { networkId:
           label={t('cooperation.commitments.view')}
           value={view}
           onChange={(e) => setView(e.target.value)}
-          options={['due_soon', 'overdue', 'open', 'delivered', 'withdrawn', 'all'].map((v) => ({ value: v, label: t(`cooperation.commitments.views.${v}`) }))}
+          options={['due_soon', 'overdue', 'open', 'delivered', 'withdrawn', 'all'].map((v) => ({
+            value: v,
+            label: t(`cooperation.commitments.views.${v}`),
+          }))}
         />
         <SelectField
           label={t('cooperation.filter.organisation')}
           value={organisationId}
           onChange={(e) => setOrganisationId(e.target.value)}
-          options={[{ value: '', label: t('cooperation.filter.allOrganisations') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
+          options={[
+            { value: '', label: t('cooperation.filter.allOrganisations') },
+            ...orgs.map((o) => ({ value: o.id, label: o.name })),
+          ]}
         />
       </div>
-      <CommitmentList networkId={networkId} filter={{ view, organisationId: organisationId || undefined }} abilities={abilities} showGoal />
+      <CommitmentList
+        networkId={networkId}
+        filter={{ view, organisationId: organisationId || undefined }}
+        abilities={abilities}
+        showGoal
+      />
     </div>
   );
 }

@@ -36,7 +36,10 @@ export function GoalBoard({ networkId, orgs }: { networkId: string; orgs: OrgNam
     placeholderData: (prev) => prev,
   });
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
-  const statusOptions = [{ value: '', label: t('cooperation.filter.allStatuses') }, ...GOAL_STATUSES.map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) }))];
+  const statusOptions = [
+    { value: '', label: t('cooperation.filter.allStatuses') },
+    ...GOAL_STATUSES.map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) })),
+  ];
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -54,21 +57,38 @@ export function GoalBoard({ networkId, orgs }: { networkId: string; orgs: OrgNam
             setOffset(0);
           }}
         >
-          <SelectField label={t('cooperation.filter.status')} value={status} options={statusOptions} onChange={(e) => (setStatus(e.target.value), setOffset(0))} />
+          <SelectField
+            label={t('cooperation.filter.status')}
+            value={status}
+            options={statusOptions}
+            onChange={(e) => (setStatus(e.target.value), setOffset(0))}
+          />
           <SelectField
             label={t('cooperation.filter.organisation')}
             value={organisationId}
-            options={[{ value: '', label: t('cooperation.filter.allOrganisations') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
+            options={[
+              { value: '', label: t('cooperation.filter.allOrganisations') },
+              ...orgs.map((o) => ({ value: o.id, label: o.name })),
+            ]}
             onChange={(e) => (setOrganisationId(e.target.value), setOffset(0))}
           />
           <SelectField
             label={t('cooperation.filter.sort')}
             value={sort}
-            options={['updated_desc', 'target_asc', 'target_desc', 'created_desc'].map((s) => ({ value: s, label: t(`cooperation.sort.${s}`) }))}
+            options={['updated_desc', 'target_asc', 'target_desc', 'created_desc'].map((s) => ({
+              value: s,
+              label: t(`cooperation.sort.${s}`),
+            }))}
             onChange={(e) => setSort(e.target.value)}
           />
           <div className="flex items-end gap-2">
-            <TextField label={t('cooperation.filter.search')} type="search" value={q} onChange={(e) => setQ(e.target.value)} className="flex-1" />
+            <TextField
+              label={t('cooperation.filter.search')}
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              className="flex-1"
+            />
             <Button type="submit" variant="secondary" className="mb-4">
               {t('cooperation.filter.searchButton')}
             </Button>
@@ -86,7 +106,10 @@ export function GoalBoard({ networkId, orgs }: { networkId: string; orgs: OrgNam
             <li key={g.id} className="rounded-lg border border-stone-300 bg-white p-4">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h3 className="text-lg font-semibold">
-                  <Link href={`/networks/${networkId}/goals/${g.id}`} className="text-brand-800 underline underline-offset-4">
+                  <Link
+                    href={`/networks/${networkId}/goals/${g.id}`}
+                    className="text-brand-800 underline underline-offset-4"
+                  >
                     {g.title}
                   </Link>
                 </h3>
@@ -94,26 +117,43 @@ export function GoalBoard({ networkId, orgs }: { networkId: string; orgs: OrgNam
               </div>
               {g.whyTogether ? <p className="mt-1 text-stone-800">{g.whyTogether}</p> : null}
               <p className="mt-2 text-sm text-stone-700">
-                {t('cooperation.goal.target')}: {f.date(g.targetDate)} · {g.organisationIds.map(orgName).filter(Boolean).join(', ') || '—'}
+                {t('cooperation.goal.target')}: {f.date(g.targetDate)} ·{' '}
+                {g.organisationIds.map(orgName).filter(Boolean).join(', ') || '—'}
               </p>
             </li>
           ))}
         </ul>
         {board.data && board.data.total > PAGE ? (
           <nav aria-label={t('cooperation.pagination')} className="mt-4 flex items-center gap-3">
-            <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - PAGE))}
+            >
               {t('cooperation.previous')}
             </Button>
             <span className="text-sm">
-              {t('cooperation.pageOf', { from: offset + 1, to: Math.min(offset + PAGE, board.data.total), total: board.data.total })}
+              {t('cooperation.pageOf', {
+                from: offset + 1,
+                to: Math.min(offset + PAGE, board.data.total),
+                total: board.data.total,
+              })}
             </span>
-            <Button variant="secondary" size="sm" disabled={offset + PAGE >= board.data.total} onClick={() => setOffset(offset + PAGE)}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={offset + PAGE >= board.data.total}
+              onClick={() => setOffset(offset + PAGE)}
+            >
               {t('cooperation.next')}
             </Button>
           </nav>
         ) : null}
       </section>
-      {board.data?.abilities.createGoal ? <CreateGoalForm networkId={networkId} orgs={orgs} myOrgId={board.data.abilities.organisationId} /> : null}
+      {board.data?.abilities.createGoal ? (
+        <CreateGoalForm networkId={networkId} orgs={orgs} myOrgId={board.data.abilities.organisationId} />
+      ) : null}
     </div>
   );
 }
@@ -121,7 +161,10 @@ export function GoalBoard({ networkId, orgs }: { networkId: string; orgs: OrgNam
 export function GoalStatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
   return (
-    <span className="rounded-full border border-stone-500 bg-stone-100 px-2 py-0.5 text-sm font-medium text-stone-900" data-status={status}>
+    <span
+      className="rounded-full border border-stone-500 bg-stone-100 px-2 py-0.5 text-sm font-medium text-stone-900"
+      data-status={status}
+    >
       {t(`cooperation.goalStatus.${status}`)}
     </span>
   );
@@ -169,9 +212,28 @@ function CreateGoalForm({ networkId, orgs, myOrgId }: { networkId: string; orgs:
       <form onSubmit={onSubmit} noValidate>
         {error ? <Alert tone="error">{error}</Alert> : null}
         {done ? <Alert tone="success">{t('cooperation.createGoal.done', { title: done })}</Alert> : null}
-        <TextField label={t('cooperation.goal.title')} name="title" required minLength={3} maxLength={200} error={fields.title} />
-        <TextAreaField label={t('cooperation.goal.whyTogether')} hint={t('cooperation.goal.whyTogetherHint')} name="whyTogether" rows={3} error={fields.whyTogether} />
-        <TextField label={t('cooperation.goal.target')} name="targetDate" type="date" optionalLabel={t('common.optional')} error={fields.targetDate} />
+        <TextField
+          label={t('cooperation.goal.title')}
+          name="title"
+          required
+          minLength={3}
+          maxLength={200}
+          error={fields.title}
+        />
+        <TextAreaField
+          label={t('cooperation.goal.whyTogether')}
+          hint={t('cooperation.goal.whyTogetherHint')}
+          name="whyTogether"
+          rows={3}
+          error={fields.whyTogether}
+        />
+        <TextField
+          label={t('cooperation.goal.target')}
+          name="targetDate"
+          type="date"
+          optionalLabel={t('common.optional')}
+          error={fields.targetDate}
+        />
         <SelectField
           label={t('cooperation.goal.status')}
           name="status"
@@ -182,7 +244,14 @@ function CreateGoalForm({ networkId, orgs, myOrgId }: { networkId: string; orgs:
           <legend className="font-medium">{t('cooperation.goal.organisations')}</legend>
           {orgs.map((o) => (
             <label key={o.id} className="mt-1 flex items-center gap-2">
-              <input type="checkbox" name="organisationIds" value={o.id} defaultChecked={o.id === myOrgId} disabled={o.id === myOrgId} className="h-4 w-4" />
+              <input
+                type="checkbox"
+                name="organisationIds"
+                value={o.id}
+                defaultChecked={o.id === myOrgId}
+                disabled={o.id === myOrgId}
+                className="h-4 w-4"
+              />
               {o.name}
             </label>
           ))}

@@ -43,7 +43,8 @@ export function GoalDetail({
   if (!view.data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { goal, abilities } = view.data;
   const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? '—';
-  const canUpdate = abilities.moderateGoals || (abilities.record && goal.organisationIds.includes(abilities.organisationId ?? ''));
+  const canUpdate =
+    abilities.moderateGoals || (abilities.record && goal.organisationIds.includes(abilities.organisationId ?? ''));
 
   return (
     <div className="grid gap-6">
@@ -68,7 +69,14 @@ export function GoalDetail({
       {canUpdate ? <GoalEditForm networkId={networkId} goal={goal} /> : null}
 
       <Card title={t('cooperation.text.title')} id="description">
-        <GoalText networkId={networkId} goalId={goalId} realtimeUrl={realtimeUrl} canWrite={abilities.editText} self={self} onReady={onReady} />
+        <GoalText
+          networkId={networkId}
+          goalId={goalId}
+          realtimeUrl={realtimeUrl}
+          canWrite={abilities.editText}
+          self={self}
+          onReady={onReady}
+        />
       </Card>
 
       <Revisions networkId={networkId} goal={goal} restore={textHandle} />
@@ -100,7 +108,12 @@ function Indicators({ indicators }: { indicators: Indicator[] }) {
             <span>
               {i.label}: {f.number(i.current)} / {f.number(i.target)} {i.unit}
             </span>
-            <progress className="ml-2 align-middle" max={i.target || 1} value={Math.min(i.current, i.target || 1)} aria-label={i.label} />
+            <progress
+              className="ml-2 align-middle"
+              max={i.target || 1}
+              value={Math.min(i.current, i.target || 1)}
+              aria-label={i.label}
+            />
           </li>
         ))}
       </ul>
@@ -116,7 +129,8 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const mutation = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<{ goal: Goal }>(`/api/networks/${networkId}/goals/${goal.id}`, { method: 'PATCH', body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      api<{ goal: Goal }>(`/api/networks/${networkId}/goals/${goal.id}`, { method: 'PATCH', body }),
     onMutate: async (body) => {
       setError(null);
       setSaved(false);
@@ -138,7 +152,14 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
     const d = new FormData(e.currentTarget);
     const indicators = goal.indicators.map((i) => ({ ...i, current: Number(d.get(`indicator-${i.id}`) ?? i.current) }));
     const label = String(d.get('newIndicatorLabel') ?? '').trim();
-    if (label) indicators.push({ id: `i${Date.now().toString(36)}`, label, unit: String(d.get('newIndicatorUnit') ?? ''), target: Number(d.get('newIndicatorTarget') || 0), current: 0 });
+    if (label)
+      indicators.push({
+        id: `i${Date.now().toString(36)}`,
+        label,
+        unit: String(d.get('newIndicatorUnit') ?? ''),
+        target: Number(d.get('newIndicatorTarget') || 0),
+        current: 0,
+      });
     mutation.mutate({
       expectedVersion: goal.version,
       status: String(d.get('status')),
@@ -153,16 +174,45 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
         {error ? <Alert tone="error">{error}</Alert> : null}
         {saved ? <Alert tone="success">{t('cooperation.goal.changed')}</Alert> : null}
         <div className="grid gap-x-4 sm:grid-cols-2">
-          <SelectField label={t('cooperation.goal.status')} name="status" defaultValue={goal.status} options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) }))} />
-          <TextField label={t('cooperation.goal.target')} name="targetDate" type="date" defaultValue={goal.targetDate ?? ''} optionalLabel={t('common.optional')} />
+          <SelectField
+            label={t('cooperation.goal.status')}
+            name="status"
+            defaultValue={goal.status}
+            options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) }))}
+          />
+          <TextField
+            label={t('cooperation.goal.target')}
+            name="targetDate"
+            type="date"
+            defaultValue={goal.targetDate ?? ''}
+            optionalLabel={t('common.optional')}
+          />
         </div>
         {goal.indicators.map((i) => (
-          <TextField key={i.id} label={t('cooperation.goal.indicatorProgress', { label: i.label })} name={`indicator-${i.id}`} type="number" min={0} step="any" defaultValue={i.current} />
+          <TextField
+            key={i.id}
+            label={t('cooperation.goal.indicatorProgress', { label: i.label })}
+            name={`indicator-${i.id}`}
+            type="number"
+            min={0}
+            step="any"
+            defaultValue={i.current}
+          />
         ))}
         <fieldset className="mb-2 grid gap-x-4 sm:grid-cols-3">
           <legend className="mb-1 font-medium">{t('cooperation.goal.newIndicator')}</legend>
-          <TextField label={t('cooperation.goal.indicatorLabel')} name="newIndicatorLabel" optionalLabel={t('common.optional')} />
-          <TextField label={t('cooperation.goal.indicatorTarget')} name="newIndicatorTarget" type="number" min={0} step="any" />
+          <TextField
+            label={t('cooperation.goal.indicatorLabel')}
+            name="newIndicatorLabel"
+            optionalLabel={t('common.optional')}
+          />
+          <TextField
+            label={t('cooperation.goal.indicatorTarget')}
+            name="newIndicatorTarget"
+            type="number"
+            min={0}
+            step="any"
+          />
           <TextField label={t('cooperation.goal.indicatorUnit')} name="newIndicatorUnit" />
         </fieldset>
         <Button type="submit" busy={mutation.isPending}>
@@ -205,11 +255,17 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
           <li key={r.version} className="flex flex-wrap items-center gap-2">
             <span className="font-medium">{t('cooperation.revisions.version', { version: r.version })}</span>
             <span>
-              {r.actorName} · {f.time(r.createdAt)} · {r.changed.map((c) => t(`cooperation.revisions.changed.${c}`)).join(', ')}
+              {r.actorName} · {f.time(r.createdAt)} ·{' '}
+              {r.changed.map((c) => t(`cooperation.revisions.changed.${c}`)).join(', ')}
               {r.restoredFrom ? ` · ${t('cooperation.revisions.restoredFrom', { version: r.restoredFrom })}` : ''}
             </span>
             {r !== current ? (
-              <Button variant="ghost" size="sm" onClick={() => setPicked(r.version)} aria-pressed={picked === r.version}>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => setPicked(r.version)}
+                aria-pressed={picked === r.version}
+              >
                 {t('cooperation.revisions.compare', { version: r.version })}
               </Button>
             ) : null}
@@ -218,7 +274,10 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
       </ol>
       {earlier && current ? (
         <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="revision-compare">
-          <section aria-label={t('cooperation.revisions.version', { version: earlier.version })} className="rounded border border-stone-300 p-3">
+          <section
+            aria-label={t('cooperation.revisions.version', { version: earlier.version })}
+            className="rounded border border-stone-300 p-3"
+          >
             <h3 className="mb-2 font-semibold">{t('cooperation.revisions.version', { version: earlier.version })}</h3>
             {field(earlier)}
             {restore ? (
@@ -246,7 +305,15 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
   );
 }
 
-function Ratings({ networkId, view, orgName }: { networkId: string; view: GoalView; orgName: (id: string | null) => string }) {
+function Ratings({
+  networkId,
+  view,
+  orgName,
+}: {
+  networkId: string;
+  view: GoalView;
+  orgName: (id: string | null) => string;
+}) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const { abilities, ratings, spread, goal } = view;
@@ -310,14 +377,17 @@ function Ratings({ networkId, view, orgName }: { networkId: string; view: GoalVi
               </table>
               {spread.mostDivergent ? (
                 <p className="mt-2 text-sm" data-testid="most-divergent">
-                  {t('cooperation.rating.mostDivergent', { organisation: orgName(spread.mostDivergent.organisationId) })}
+                  {t('cooperation.rating.mostDivergent', {
+                    organisation: orgName(spread.mostDivergent.organisationId),
+                  })}
                 </p>
               ) : null}
               <ul className="mt-3 grid gap-2 text-sm" data-testid="ratings">
                 {ratings.map((r) => (
                   <li key={r.organisationId}>
-                    <span className="font-medium">{r.organisationName}</span>: {t('cooperation.rating.attractive')} {r.attractive}, {t('cooperation.rating.concrete')} {r.concrete},{' '}
-                    {t('cooperation.rating.flexible')} {r.flexible}
+                    <span className="font-medium">{r.organisationName}</span>: {t('cooperation.rating.attractive')}{' '}
+                    {r.attractive}, {t('cooperation.rating.concrete')} {r.concrete}, {t('cooperation.rating.flexible')}{' '}
+                    {r.flexible}
                     {r.comment ? ` — „${r.comment}“` : ''}
                   </li>
                 ))}
@@ -333,9 +403,21 @@ function Ratings({ networkId, view, orgName }: { networkId: string; view: GoalVi
             {error ? <Alert tone="error">{error}</Alert> : null}
             {saved ? <Alert tone="success">{t('cooperation.rating.saved')}</Alert> : null}
             {SCALES.map((s) => (
-              <SelectField key={s} label={t(`cooperation.rating.${s}`)} name={s} defaultValue={String(mine?.[s] ?? 3)} options={scoreOptions} />
+              <SelectField
+                key={s}
+                label={t(`cooperation.rating.${s}`)}
+                name={s}
+                defaultValue={String(mine?.[s] ?? 3)}
+                options={scoreOptions}
+              />
             ))}
-            <TextAreaField label={t('cooperation.rating.comment')} name="comment" rows={2} defaultValue={mine?.comment ?? ''} optionalLabel={t('common.optional')} />
+            <TextAreaField
+              label={t('cooperation.rating.comment')}
+              name="comment"
+              rows={2}
+              defaultValue={mine?.comment ?? ''}
+              optionalLabel={t('common.optional')}
+            />
             <Button type="submit" busy={busy}>
               {t('cooperation.rating.submit')}
             </Button>
@@ -358,7 +440,10 @@ function Comments({ networkId, view }: { networkId: string; view: GoalView }) {
     setBusy(true);
     setError(null);
     try {
-      await api(`/api/networks/${networkId}/goals/${view.goal.id}/comments`, { method: 'POST', body: { body: String(new FormData(form).get('body') ?? '') } });
+      await api(`/api/networks/${networkId}/goals/${view.goal.id}/comments`, {
+        method: 'POST',
+        body: { body: String(new FormData(form).get('body') ?? '') },
+      });
       form.reset();
       void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', view.goal.id) });
     } catch (err) {

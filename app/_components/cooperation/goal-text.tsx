@@ -69,7 +69,11 @@ export function GoalText({
   const { t } = useI18n();
   const qc = useQueryClient();
   const helpId = useId();
-  const collab = useCollabDoc(`commons.${networkId}`, { realtimeUrl, initialAccess: canWrite ? 'write' : 'read', storageScope: self.id });
+  const collab = useCollabDoc(`commons.${networkId}`, {
+    realtimeUrl,
+    initialAccess: canWrite ? 'write' : 'read',
+    storageScope: self.id,
+  });
   const [frag, setFrag] = useState<Y.XmlFragment | null>(null);
   const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -108,7 +112,10 @@ export function GoalText({
       if (restoredFrom === null && description === lastSaved.current) return;
       setSaveState('saving');
       try {
-        await api(`/api/networks/${networkId}/goals/${goalId}/text`, { method: 'PUT', body: { description, restoredFrom } });
+        await api(`/api/networks/${networkId}/goals/${goalId}/text`, {
+          method: 'PUT',
+          body: { description, restoredFrom },
+        });
         lastSaved.current = description;
         setSaveState('saved');
         setError(null);
@@ -149,7 +156,8 @@ export function GoalText({
     });
   }, [frag, doc, canWrite, save, onReady]);
 
-  const readOnly = !collab || !canWrite || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
+  const readOnly =
+    !collab || !canWrite || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_14rem]">
       <div className="min-w-0">
@@ -158,7 +166,11 @@ export function GoalText({
           {canWrite ? (
             <div className="flex items-center gap-2">
               <span role="status" className="text-sm text-stone-700">
-                {saveState === 'saving' ? t('common.saving') : saveState === 'saved' ? t('cooperation.text.versionKept') : ''}
+                {saveState === 'saving'
+                  ? t('common.saving')
+                  : saveState === 'saved'
+                    ? t('cooperation.text.versionKept')
+                    : ''}
               </span>
               <Button variant="secondary" size="sm" onClick={() => void save()} disabled={!frag}>
                 {t('cooperation.text.keepVersion')}
@@ -171,7 +183,14 @@ export function GoalText({
           {readOnly ? t('cooperation.text.readOnlyHint') : t('cooperation.text.help')}
         </p>
         {collab && frag ? (
-          <CollabEditor key={frag._item?.id ? `${frag._item.id.client}:${frag._item.id.clock}` : 'root'} fragment={frag} awareness={collab.awareness} readOnly={readOnly} label={t('cooperation.text.editorLabel')} describedBy={helpId} />
+          <CollabEditor
+            key={frag._item?.id ? `${frag._item.id.client}:${frag._item.id.clock}` : 'root'}
+            fragment={frag}
+            awareness={collab.awareness}
+            readOnly={readOnly}
+            label={t('cooperation.text.editorLabel')}
+            describedBy={helpId}
+          />
         ) : (
           <div className="min-h-32 rounded-md border border-stone-400 bg-white p-3 text-stone-600" aria-busy="true">
             {t('common.loading')}

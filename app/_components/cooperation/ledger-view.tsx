@@ -26,17 +26,34 @@ const PAGE = 25;
 
 export function useUnits(networkId: string) {
   const { t } = useI18n();
-  const units = useQuery({ queryKey: coopKey(networkId, 'units'), queryFn: () => api<{ units: Unit[] }>(`/api/networks/${networkId}/ledger/units`) });
+  const units = useQuery({
+    queryKey: coopKey(networkId, 'units'),
+    queryFn: () => api<{ units: Unit[] }>(`/api/networks/${networkId}/ledger/units`),
+  });
   const list = units.data?.units ?? [];
   const labels = Object.fromEntries(list.filter((u) => u.label).map((u) => [u.key, u.label as string]));
-  return { list, labels, options: list.map((u) => ({ value: u.key, label: u.label ?? t(`cooperation.unit.${u.key}`) })) };
+  return {
+    list,
+    labels,
+    options: list.map((u) => ({ value: u.key, label: u.label ?? t(`cooperation.unit.${u.key}`) })),
+  };
 }
 
 /** The ledger: record, confirm or dispute, correct; balances; filters; CSV export of the filtered view. */
-export function LedgerView({ networkId, orgs, initialOrganisationId }: { networkId: string; orgs: OrgName[]; initialOrganisationId?: string }) {
+export function LedgerView({
+  networkId,
+  orgs,
+  initialOrganisationId,
+}: {
+  networkId: string;
+  orgs: OrgName[];
+  initialOrganisationId?: string;
+}) {
   const { t } = useI18n();
   const units = useUnits(networkId);
-  const [filter, setFilter] = useState<Record<string, string>>(initialOrganisationId ? { organisationId: initialOrganisationId } : {});
+  const [filter, setFilter] = useState<Record<string, string>>(
+    initialOrganisationId ? { organisationId: initialOrganisationId } : {},
+  );
   const [offset, setOffset] = useState(0);
   const query = { ...filter, limit: PAGE, offset };
   const page = useQuery({
@@ -45,7 +62,10 @@ export function LedgerView({ networkId, orgs, initialOrganisationId }: { network
     placeholderData: (prev) => prev,
   });
   const abilities = page.data?.abilities;
-  const orgOptions = [{ value: '', label: t('cooperation.filter.allOrganisations') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))];
+  const orgOptions = [
+    { value: '', label: t('cooperation.filter.allOrganisations') },
+    ...orgs.map((o) => ({ value: o.id, label: o.name })),
+  ];
   const set = (k: string) => (e: { target: { value: string } }) => {
     setFilter({ ...filter, [k]: e.target.value });
     setOffset(0);
@@ -54,38 +74,98 @@ export function LedgerView({ networkId, orgs, initialOrganisationId }: { network
   return (
     <div className="grid gap-6">
       {abilities?.record && abilities.organisationId ? (
-        <RecordEntryForm networkId={networkId} orgs={orgs} myOrgId={abilities.organisationId} unitOptions={units.options} />
+        <RecordEntryForm
+          networkId={networkId}
+          orgs={orgs}
+          myOrgId={abilities.organisationId}
+          unitOptions={units.options}
+        />
       ) : null}
       <BalancesView networkId={networkId} orgs={orgs} filter={filter} labels={units.labels} />
       <Card title={t('cooperation.ledger.entries')} id="entries">
-        <form aria-label={t('cooperation.ledger.filters')} className="grid gap-x-3 sm:grid-cols-3 lg:grid-cols-6" onSubmit={(e) => e.preventDefault()}>
-          <SelectField label={t('cooperation.filter.organisation')} value={filter.organisationId ?? ''} options={orgOptions} onChange={set('organisationId')} />
-          <SelectField label={t('cooperation.filter.partner')} value={filter.partnerOrganisationId ?? ''} options={orgOptions} onChange={set('partnerOrganisationId')} disabled={!filter.organisationId} />
-          <SelectField label={t('cooperation.entry.unit')} value={filter.unit ?? ''} options={[{ value: '', label: t('cooperation.filter.allUnits') }, ...units.options]} onChange={set('unit')} />
+        <form
+          aria-label={t('cooperation.ledger.filters')}
+          className="grid gap-x-3 sm:grid-cols-3 lg:grid-cols-6"
+          onSubmit={(e) => e.preventDefault()}
+        >
+          <SelectField
+            label={t('cooperation.filter.organisation')}
+            value={filter.organisationId ?? ''}
+            options={orgOptions}
+            onChange={set('organisationId')}
+          />
+          <SelectField
+            label={t('cooperation.filter.partner')}
+            value={filter.partnerOrganisationId ?? ''}
+            options={orgOptions}
+            onChange={set('partnerOrganisationId')}
+            disabled={!filter.organisationId}
+          />
+          <SelectField
+            label={t('cooperation.entry.unit')}
+            value={filter.unit ?? ''}
+            options={[{ value: '', label: t('cooperation.filter.allUnits') }, ...units.options]}
+            onChange={set('unit')}
+          />
           <SelectField
             label={t('cooperation.filter.status')}
             value={filter.status ?? ''}
-            options={[{ value: '', label: t('cooperation.filter.allStatuses') }, ...ENTRY_STATUSES.map((s) => ({ value: s, label: t(`cooperation.entryStatus.${s}`) }))]}
+            options={[
+              { value: '', label: t('cooperation.filter.allStatuses') },
+              ...ENTRY_STATUSES.map((s) => ({ value: s, label: t(`cooperation.entryStatus.${s}`) })),
+            ]}
             onChange={set('status')}
           />
-          <TextField label={t('cooperation.filter.from')} type="date" value={filter.from ?? ''} onChange={set('from')} />
+          <TextField
+            label={t('cooperation.filter.from')}
+            type="date"
+            value={filter.from ?? ''}
+            onChange={set('from')}
+          />
           <TextField label={t('cooperation.filter.to')} type="date" value={filter.to ?? ''} onChange={set('to')} />
         </form>
         <p className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm" aria-live="polite">
           <span>{page.data ? t('cooperation.ledger.count', { count: page.data.total }) : t('common.loading')}</span>
-          <a className="text-brand-800 underline underline-offset-4" href={`/api/networks/${networkId}/ledger/export${qs(filter)}`} download>
+          <a
+            className="text-brand-800 underline underline-offset-4"
+            href={`/api/networks/${networkId}/ledger/export${qs(filter)}`}
+            download
+          >
             {t('cooperation.ledger.exportCsv')}
           </a>
         </p>
         {page.isError ? <Alert tone="error">{(page.error as Error).message}</Alert> : null}
-        <EntryTable networkId={networkId} entries={page.data?.entries ?? []} orgs={orgs} abilities={abilities ?? null} labels={units.labels} queryKey={coopKey(networkId, 'ledger', query)} />
+        <EntryTable
+          networkId={networkId}
+          entries={page.data?.entries ?? []}
+          orgs={orgs}
+          abilities={abilities ?? null}
+          labels={units.labels}
+          queryKey={coopKey(networkId, 'ledger', query)}
+        />
         {page.data && page.data.total > PAGE ? (
           <nav aria-label={t('cooperation.pagination')} className="mt-4 flex items-center gap-3">
-            <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - PAGE))}
+            >
               {t('cooperation.previous')}
             </Button>
-            <span className="text-sm">{t('cooperation.pageOf', { from: offset + 1, to: Math.min(offset + PAGE, page.data.total), total: page.data.total })}</span>
-            <Button variant="secondary" size="sm" disabled={offset + PAGE >= page.data.total} onClick={() => setOffset(offset + PAGE)}>
+            <span className="text-sm">
+              {t('cooperation.pageOf', {
+                from: offset + 1,
+                to: Math.min(offset + PAGE, page.data.total),
+                total: page.data.total,
+              })}
+            </span>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={offset + PAGE >= page.data.total}
+              onClick={() => setOffset(offset + PAGE)}
+            >
               {t('cooperation.next')}
             </Button>
           </nav>
@@ -96,7 +176,17 @@ export function LedgerView({ networkId, orgs, initialOrganisationId }: { network
   );
 }
 
-function RecordEntryForm({ networkId, orgs, myOrgId, unitOptions }: { networkId: string; orgs: OrgName[]; myOrgId: string; unitOptions: { value: string; label: string }[] }) {
+function RecordEntryForm({
+  networkId,
+  orgs,
+  myOrgId,
+  unitOptions,
+}: {
+  networkId: string;
+  orgs: OrgName[];
+  myOrgId: string;
+  unitOptions: { value: string; label: string }[];
+}) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const outbox = useOutbox();
@@ -126,8 +216,13 @@ function RecordEntryForm({ networkId, orgs, myOrgId, unitOptions }: { networkId:
       idempotencyKey: newKey(),
     };
     try {
-      const partnerName = partner === 'network' ? t('cooperation.ledger.network') : (orgs.find((o) => o.id === partner)?.name ?? '');
-      const r = await outbox.submit({ url: `/api/networks/${networkId}/ledger`, body, label: t('cooperation.ledger.queuedLabel', { amount: amountText, partner: partnerName }) });
+      const partnerName =
+        partner === 'network' ? t('cooperation.ledger.network') : (orgs.find((o) => o.id === partner)?.name ?? '');
+      const r = await outbox.submit({
+        url: `/api/networks/${networkId}/ledger`,
+        body,
+        label: t('cooperation.ledger.queuedLabel', { amount: amountText, partner: partnerName }),
+      });
       form.reset();
       setNotice(r.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.ledger.recorded'));
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
@@ -144,18 +239,50 @@ function RecordEntryForm({ networkId, orgs, myOrgId, unitOptions }: { networkId:
         {error ? <Alert tone="error">{error}</Alert> : null}
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         <div className="grid gap-x-3 sm:grid-cols-2 lg:grid-cols-5">
-          <SelectField label={t('cooperation.entry.kind')} name="kind" defaultValue="give" options={ENTRY_KINDS.map((k) => ({ value: k, label: t(`cooperation.entryKind.${k}`) }))} />
+          <SelectField
+            label={t('cooperation.entry.kind')}
+            name="kind"
+            defaultValue="give"
+            options={ENTRY_KINDS.map((k) => ({ value: k, label: t(`cooperation.entryKind.${k}`) }))}
+          />
           <SelectField
             label={t('cooperation.entry.partner')}
             name="partner"
-            options={[...orgs.filter((o) => o.id !== myOrgId).map((o) => ({ value: o.id, label: o.name })), { value: 'network', label: t('cooperation.ledger.network') }]}
+            options={[
+              ...orgs.filter((o) => o.id !== myOrgId).map((o) => ({ value: o.id, label: o.name })),
+              { value: 'network', label: t('cooperation.ledger.network') },
+            ]}
             error={fields.partnerOrganisationId}
           />
-          <TextField label={t('cooperation.entry.amount')} name="amount" inputMode="decimal" required error={fields.amount} />
-          <SelectField label={t('cooperation.entry.unit')} name="unit" defaultValue="hours" options={unitOptions.length ? unitOptions : [{ value: 'hours', label: t('cooperation.unit.hours') }]} error={fields.unit} />
-          <TextField label={t('cooperation.entry.date')} name="date" type="date" defaultValue={today} required error={fields.date} />
+          <TextField
+            label={t('cooperation.entry.amount')}
+            name="amount"
+            inputMode="decimal"
+            required
+            error={fields.amount}
+          />
+          <SelectField
+            label={t('cooperation.entry.unit')}
+            name="unit"
+            defaultValue="hours"
+            options={unitOptions.length ? unitOptions : [{ value: 'hours', label: t('cooperation.unit.hours') }]}
+            error={fields.unit}
+          />
+          <TextField
+            label={t('cooperation.entry.date')}
+            name="date"
+            type="date"
+            defaultValue={today}
+            required
+            error={fields.date}
+          />
         </div>
-        <TextAreaField label={t('cooperation.entry.description')} name="description" rows={2} optionalLabel={t('common.optional')} />
+        <TextAreaField
+          label={t('cooperation.entry.description')}
+          name="description"
+          rows={2}
+          optionalLabel={t('common.optional')}
+        />
         <Button type="submit" busy={busy}>
           {t('cooperation.ledger.recordSubmit')}
         </Button>
@@ -184,10 +311,14 @@ function EntryTable({
   const qc = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [openForm, setOpenForm] = useState<{ id: string; mode: 'dispute' | 'correct' } | null>(null);
-  const name = (id: string | null) => (id ? (orgs.find((o) => o.id === id)?.name ?? '—') : t('cooperation.ledger.network'));
+  const name = (id: string | null) =>
+    id ? (orgs.find((o) => o.id === id)?.name ?? '—') : t('cooperation.ledger.network');
   const respond = useMutation({
     mutationFn: (v: { id: string; response: 'confirm' | 'dispute'; comment?: string }) =>
-      api(`/api/networks/${networkId}/ledger/${v.id}/response`, { method: 'POST', body: { response: v.response, comment: v.comment ?? '' } }),
+      api(`/api/networks/${networkId}/ledger/${v.id}/response`, {
+        method: 'POST',
+        body: { response: v.response, comment: v.comment ?? '' },
+      }),
     // Optimistic: the row shows the answer at once and rolls back with the server's reason.
     onMutate: async (v) => {
       setError(null);
@@ -196,7 +327,11 @@ function EntryTable({
       if (before)
         qc.setQueryData<LedgerPage>(queryKey, {
           ...before,
-          entries: before.entries.map((e) => (e.id === v.id ? { ...e, status: v.response === 'confirm' ? 'confirmed' : 'disputed', responseComment: v.comment ?? '' } : e)),
+          entries: before.entries.map((e) =>
+            e.id === v.id
+              ? { ...e, status: v.response === 'confirm' ? 'confirmed' : 'disputed', responseComment: v.comment ?? '' }
+              : e,
+          ),
         });
       return { before };
     },
@@ -208,14 +343,24 @@ function EntryTable({
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
   const correct = useMutation({
-    mutationFn: (v: { id: string; reason: string }) => api(`/api/networks/${networkId}/ledger/${v.id}/correction`, { method: 'POST', body: { reason: v.reason } }),
+    mutationFn: (v: { id: string; reason: string }) =>
+      api(`/api/networks/${networkId}/ledger/${v.id}/correction`, { method: 'POST', body: { reason: v.reason } }),
     onError: (err) => setError(err instanceof ApiRefusal ? err.message : t('errors.network')),
     onSuccess: () => setOpenForm(null),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
   const mayRespond = (e: LedgerEntry) =>
-    e.status === 'pending' && !!abilities && (e.counterpartyOrgId ? abilities.respond && abilities.organisationId === e.counterpartyOrgId : abilities.respondForNetwork);
-  const mayCorrect = (e: LedgerEntry) => !!abilities?.record && abilities.organisationId === e.recorderOrgId && !e.reversedById && !e.reversesId && e.status !== 'reversed';
+    e.status === 'pending' &&
+    !!abilities &&
+    (e.counterpartyOrgId
+      ? abilities.respond && abilities.organisationId === e.counterpartyOrgId
+      : abilities.respondForNetwork);
+  const mayCorrect = (e: LedgerEntry) =>
+    !!abilities?.record &&
+    abilities.organisationId === e.recorderOrgId &&
+    !e.reversedById &&
+    !e.reversesId &&
+    e.status !== 'reversed';
 
   if (!entries.length) return <p className="text-stone-700">{t('cooperation.ledger.none')}</p>;
   return (
@@ -226,19 +371,38 @@ function EntryTable({
           <caption className="sr-only">{t('cooperation.ledger.entries')}</caption>
           <thead>
             <tr className="border-b border-stone-400">
-              <th scope="col" className="py-1 pr-2">{t('cooperation.entry.date')}</th>
-              <th scope="col" className="pr-2">{t('cooperation.entry.kind')}</th>
-              <th scope="col" className="pr-2">{t('cooperation.ledger.from')}</th>
-              <th scope="col" className="pr-2">{t('cooperation.ledger.to')}</th>
-              <th scope="col" className="pr-2">{t('cooperation.entry.amount')}</th>
-              <th scope="col" className="pr-2">{t('cooperation.entry.description')}</th>
-              <th scope="col" className="pr-2">{t('cooperation.filter.status')}</th>
+              <th scope="col" className="py-1 pr-2">
+                {t('cooperation.entry.date')}
+              </th>
+              <th scope="col" className="pr-2">
+                {t('cooperation.entry.kind')}
+              </th>
+              <th scope="col" className="pr-2">
+                {t('cooperation.ledger.from')}
+              </th>
+              <th scope="col" className="pr-2">
+                {t('cooperation.ledger.to')}
+              </th>
+              <th scope="col" className="pr-2">
+                {t('cooperation.entry.amount')}
+              </th>
+              <th scope="col" className="pr-2">
+                {t('cooperation.entry.description')}
+              </th>
+              <th scope="col" className="pr-2">
+                {t('cooperation.filter.status')}
+              </th>
               <th scope="col">{t('cooperation.ledger.actions')}</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
-              <tr key={e.id} className="border-b border-stone-200 align-top" data-entry-id={e.id} data-status={e.status}>
+              <tr
+                key={e.id}
+                className="border-b border-stone-200 align-top"
+                data-entry-id={e.id}
+                data-status={e.status}
+              >
                 <td className="py-1 pr-2 whitespace-nowrap">{f.date(e.date)}</td>
                 <td className="pr-2">{t(`cooperation.entryKind.${e.kind}`)}</td>
                 <td className="pr-2">{name(e.giverOrgId)}</td>
@@ -246,7 +410,9 @@ function EntryTable({
                 <td className="pr-2 whitespace-nowrap">{f.amount(e.amount, e.unit, labels)}</td>
                 <td className="pr-2">
                   {e.description}
-                  {e.reversesId ? <span className="block text-stone-700">{t('cooperation.ledger.reversal')}</span> : null}
+                  {e.reversesId ? (
+                    <span className="block text-stone-700">{t('cooperation.ledger.reversal')}</span>
+                  ) : null}
                   {e.responseComment ? <span className="block text-stone-700">„{e.responseComment}“</span> : null}
                 </td>
                 <td className="pr-2">
@@ -259,13 +425,23 @@ function EntryTable({
                         <Button size="sm" onClick={() => respond.mutate({ id: e.id, response: 'confirm' })}>
                           {t('cooperation.ledger.confirm')}
                         </Button>
-                        <Button size="sm" variant="secondary" onClick={() => setOpenForm({ id: e.id, mode: 'dispute' })} aria-expanded={openForm?.id === e.id && openForm.mode === 'dispute'}>
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          onClick={() => setOpenForm({ id: e.id, mode: 'dispute' })}
+                          aria-expanded={openForm?.id === e.id && openForm.mode === 'dispute'}
+                        >
                           {t('cooperation.ledger.dispute')}
                         </Button>
                       </>
                     ) : null}
                     {mayCorrect(e) ? (
-                      <Button size="sm" variant="ghost" onClick={() => setOpenForm({ id: e.id, mode: 'correct' })} aria-expanded={openForm?.id === e.id && openForm.mode === 'correct'}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => setOpenForm({ id: e.id, mode: 'correct' })}
+                        aria-expanded={openForm?.id === e.id && openForm.mode === 'correct'}
+                      >
                         {t('cooperation.ledger.correct')}
                       </Button>
                     ) : null}
@@ -276,13 +452,25 @@ function EntryTable({
                       onSubmit={(ev) => {
                         ev.preventDefault();
                         const text = String(new FormData(ev.currentTarget).get('text') ?? '');
-                        if (openForm.mode === 'dispute') respond.mutate({ id: e.id, response: 'dispute', comment: text });
+                        if (openForm.mode === 'dispute')
+                          respond.mutate({ id: e.id, response: 'dispute', comment: text });
                         else correct.mutate({ id: e.id, reason: text });
                       }}
                     >
-                      <TextField label={openForm.mode === 'dispute' ? t('cooperation.ledger.disputeComment') : t('cooperation.ledger.correctReason')} name="text" required minLength={3} />
+                      <TextField
+                        label={
+                          openForm.mode === 'dispute'
+                            ? t('cooperation.ledger.disputeComment')
+                            : t('cooperation.ledger.correctReason')
+                        }
+                        name="text"
+                        required
+                        minLength={3}
+                      />
                       <Button type="submit" size="sm" busy={respond.isPending || correct.isPending}>
-                        {openForm.mode === 'dispute' ? t('cooperation.ledger.disputeSubmit') : t('cooperation.ledger.correctSubmit')}
+                        {openForm.mode === 'dispute'
+                          ? t('cooperation.ledger.disputeSubmit')
+                          : t('cooperation.ledger.correctSubmit')}
                       </Button>
                     </form>
                   ) : null}
@@ -297,13 +485,29 @@ function EntryTable({
 }
 
 /** Given and received per organisation and unit, and per pair: confirmed and pending apart. */
-export function BalancesView({ networkId, orgs, filter, labels, organisationId }: { networkId: string; orgs: OrgName[]; filter?: Record<string, string>; labels: Record<string, string>; organisationId?: string }) {
+export function BalancesView({
+  networkId,
+  orgs,
+  filter,
+  labels,
+  organisationId,
+}: {
+  networkId: string;
+  orgs: OrgName[];
+  filter?: Record<string, string>;
+  labels: Record<string, string>;
+  organisationId?: string;
+}) {
   const { t } = useI18n();
   const f = useFormat();
   const params = { ...(filter ?? {}), ...(organisationId ? { organisationId } : {}) };
   delete (params as Record<string, string>).status;
-  const bal = useQuery({ queryKey: coopKey(networkId, 'balances', params), queryFn: () => api<Balances>(`/api/networks/${networkId}/ledger/balances${qs(params)}`) });
-  const name = (id: string | null) => (id ? (orgs.find((o) => o.id === id)?.name ?? '—') : t('cooperation.ledger.network'));
+  const bal = useQuery({
+    queryKey: coopKey(networkId, 'balances', params),
+    queryFn: () => api<Balances>(`/api/networks/${networkId}/ledger/balances${qs(params)}`),
+  });
+  const name = (id: string | null) =>
+    id ? (orgs.find((o) => o.id === id)?.name ?? '—') : t('cooperation.ledger.network');
   const n = (v: number, unit: string) => f.amount(v, unit, labels);
   return (
     <Card title={t('cooperation.balances.title')} id="balances">
@@ -316,20 +520,41 @@ export function BalancesView({ networkId, orgs, filter, labels, organisationId }
             <caption className="sr-only">{t('cooperation.balances.perOrganisation')}</caption>
             <thead>
               <tr className="border-b border-stone-400">
-                <th scope="col" className="py-1 pr-2">{t('cooperation.filter.organisation')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.balances.givenConfirmed')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.balances.givenPending')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.balances.receivedConfirmed')}</th>
+                <th scope="col" className="py-1 pr-2">
+                  {t('cooperation.filter.organisation')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.givenConfirmed')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.givenPending')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.receivedConfirmed')}
+                </th>
                 <th scope="col">{t('cooperation.balances.receivedPending')}</th>
               </tr>
             </thead>
             <tbody>
               {bal.data.organisations.map((o) => (
-                <tr key={`${o.organisationId}|${o.unit}`} className="border-b border-stone-200" data-org={o.organisationId ?? 'network'} data-unit={o.unit}>
-                  <th scope="row" className="py-1 pr-2 font-normal">{name(o.organisationId)}</th>
-                  <td className="pr-2" data-cell="given-confirmed">{n(o.given.confirmed, o.unit)}</td>
-                  <td className="pr-2" data-cell="given-pending">{n(o.given.pending, o.unit)}</td>
-                  <td className="pr-2" data-cell="received-confirmed">{n(o.received.confirmed, o.unit)}</td>
+                <tr
+                  key={`${o.organisationId}|${o.unit}`}
+                  className="border-b border-stone-200"
+                  data-org={o.organisationId ?? 'network'}
+                  data-unit={o.unit}
+                >
+                  <th scope="row" className="py-1 pr-2 font-normal">
+                    {name(o.organisationId)}
+                  </th>
+                  <td className="pr-2" data-cell="given-confirmed">
+                    {n(o.given.confirmed, o.unit)}
+                  </td>
+                  <td className="pr-2" data-cell="given-pending">
+                    {n(o.given.pending, o.unit)}
+                  </td>
+                  <td className="pr-2" data-cell="received-confirmed">
+                    {n(o.received.confirmed, o.unit)}
+                  </td>
                   <td data-cell="received-pending">{n(o.received.pending, o.unit)}</td>
                 </tr>
               ))}
@@ -344,10 +569,18 @@ export function BalancesView({ networkId, orgs, filter, labels, organisationId }
             <caption className="sr-only">{t('cooperation.balances.perPair')}</caption>
             <thead>
               <tr className="border-b border-stone-400">
-                <th scope="col" className="pr-2">{t('cooperation.ledger.from')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.ledger.to')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.balances.confirmed')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.balances.pending')}</th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.ledger.from')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.ledger.to')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.confirmed')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.pending')}
+                </th>
                 <th scope="col">{t('cooperation.balances.entries')}</th>
               </tr>
             </thead>
@@ -372,10 +605,18 @@ export function BalancesView({ networkId, orgs, filter, labels, organisationId }
             <caption className="sr-only">{t('cooperation.balances.overTime')}</caption>
             <thead>
               <tr className="border-b border-stone-400">
-                <th scope="col" className="pr-2">{t('cooperation.balances.month')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.balances.givenConfirmed')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.balances.givenPending')}</th>
-                <th scope="col" className="pr-2">{t('cooperation.balances.receivedConfirmed')}</th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.month')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.givenConfirmed')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.givenPending')}
+                </th>
+                <th scope="col" className="pr-2">
+                  {t('cooperation.balances.receivedConfirmed')}
+                </th>
                 <th scope="col">{t('cooperation.balances.receivedPending')}</th>
               </tr>
             </thead>
@@ -411,7 +652,10 @@ function DefineUnitForm({ networkId }: { networkId: string }) {
           setError(null);
           setDone(null);
           try {
-            const r = await api<{ unit: Unit }>(`/api/networks/${networkId}/ledger/units`, { method: 'POST', body: { label: String(new FormData(form).get('label') ?? '') } });
+            const r = await api<{ unit: Unit }>(`/api/networks/${networkId}/ledger/units`, {
+              method: 'POST',
+              body: { label: String(new FormData(form).get('label') ?? '') },
+            });
             form.reset();
             setDone(r.unit.label);
             void qc.invalidateQueries({ queryKey: coopKey(networkId, 'units') });

@@ -15,23 +15,52 @@ import { useFormat, type OrgName } from './shell';
 type Overview = Awaited<ReturnType<typeof organisationOverview>>;
 
 /** An organisation's cooperation page: its ratings, given/received per partner, commitments and recent activity. */
-export function OrganisationCooperation({ networkId, organisationId, orgs, abilities }: { networkId: string; organisationId: string; orgs: OrgName[]; abilities: CooperationAbilities }) {
+export function OrganisationCooperation({
+  networkId,
+  organisationId,
+  orgs,
+  abilities,
+}: {
+  networkId: string;
+  organisationId: string;
+  orgs: OrgName[];
+  abilities: CooperationAbilities;
+}) {
   const { t } = useI18n();
   const f = useFormat();
   const units = useUnits(networkId);
-  const o = useQuery({ queryKey: coopKey(networkId, 'organisation', organisationId), queryFn: () => api<Overview>(`/api/networks/${networkId}/ledger/organisations/${organisationId}`) });
+  const o = useQuery({
+    queryKey: coopKey(networkId, 'organisation', organisationId),
+    queryFn: () => api<Overview>(`/api/networks/${networkId}/ledger/organisations/${organisationId}`),
+  });
   return (
     <div className="grid gap-6">
       <BalancesView networkId={networkId} orgs={orgs} labels={units.labels} organisationId={organisationId} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t('cooperation.commitments.views.open')} id="open">
-          <CommitmentList networkId={networkId} filter={{ organisationId, view: 'open' }} abilities={abilities} showGoal />
+          <CommitmentList
+            networkId={networkId}
+            filter={{ organisationId, view: 'open' }}
+            abilities={abilities}
+            showGoal
+          />
         </Card>
         <Card title={t('cooperation.commitments.views.overdue')} id="overdue">
-          <CommitmentList networkId={networkId} filter={{ organisationId, view: 'overdue' }} abilities={abilities} showGoal emptyText={t('cooperation.commitments.noneOverdue')} />
+          <CommitmentList
+            networkId={networkId}
+            filter={{ organisationId, view: 'overdue' }}
+            abilities={abilities}
+            showGoal
+            emptyText={t('cooperation.commitments.noneOverdue')}
+          />
         </Card>
         <Card title={t('cooperation.commitments.views.delivered')} id="delivered">
-          <CommitmentList networkId={networkId} filter={{ organisationId, view: 'delivered', limit: 20 }} abilities={abilities} showGoal />
+          <CommitmentList
+            networkId={networkId}
+            filter={{ organisationId, view: 'delivered', limit: 20 }}
+            abilities={abilities}
+            showGoal
+          />
         </Card>
       </div>
       {o.isError ? <Alert tone="error">{(o.error as Error).message}</Alert> : null}
@@ -41,10 +70,14 @@ export function OrganisationCooperation({ networkId, organisationId, orgs, abili
           <ul className="grid gap-2 text-sm">
             {o.data?.ratings.map((r) => (
               <li key={r.goalId}>
-                <Link href={`/networks/${networkId}/goals/${r.goalId}`} className="font-medium text-brand-800 underline underline-offset-4">
+                <Link
+                  href={`/networks/${networkId}/goals/${r.goalId}`}
+                  className="font-medium text-brand-800 underline underline-offset-4"
+                >
                   {r.goalTitle}
                 </Link>
-                : {t('cooperation.rating.attractive')} {r.attractive}, {t('cooperation.rating.concrete')} {r.concrete}, {t('cooperation.rating.flexible')} {r.flexible}
+                : {t('cooperation.rating.attractive')} {r.attractive}, {t('cooperation.rating.concrete')} {r.concrete},{' '}
+                {t('cooperation.rating.flexible')} {r.flexible}
                 {r.comment ? ` — „${r.comment}“` : ''}
               </li>
             ))}
@@ -55,7 +88,10 @@ export function OrganisationCooperation({ networkId, organisationId, orgs, abili
           <ul className="grid gap-1 text-sm">
             {o.data?.activity.map((a) => (
               <li key={a.id}>
-                <span className="text-stone-700">{f.time(a.createdAt)}</span> · {a.actorName ?? '—'} · {t(`cooperation.activity.${a.kind}`) === `cooperation.activity.${a.kind}` ? a.kind : t(`cooperation.activity.${a.kind}`)}
+                <span className="text-stone-700">{f.time(a.createdAt)}</span> · {a.actorName ?? '—'} ·{' '}
+                {t(`cooperation.activity.${a.kind}`) === `cooperation.activity.${a.kind}`
+                  ? a.kind
+                  : t(`cooperation.activity.${a.kind}`)}
               </li>
             ))}
           </ul>

@@ -28,7 +28,12 @@ export interface OutboxItem {
 interface Outbox {
   items: OutboxItem[];
   /** Sends now; when unreachable, queues and resolves `{ queued: true }`. Refusals throw ApiRefusal. */
-  submit<T>(req: { url: string; method?: string; body: Record<string, unknown> & { idempotencyKey: string }; label: string }): Promise<{ queued: true } | { queued: false; result: T }>;
+  submit<T>(req: {
+    url: string;
+    method?: string;
+    body: Record<string, unknown> & { idempotencyKey: string };
+    label: string;
+  }): Promise<{ queued: true } | { queued: false; result: T }>;
   dismiss(key: string): void;
   flush(): Promise<void>;
 }
@@ -41,7 +46,15 @@ export function useOutbox(): Outbox {
   return o;
 }
 
-export function OutboxProvider({ networkId, userId, children }: { networkId: string; userId: string; children: ReactNode }) {
+export function OutboxProvider({
+  networkId,
+  userId,
+  children,
+}: {
+  networkId: string;
+  userId: string;
+  children: ReactNode;
+}) {
   const storageKey = `nwr:outbox:${userId}:${networkId}`;
   const qc = useQueryClient();
   const [items, setItems] = useState<OutboxItem[]>([]);
@@ -74,7 +87,9 @@ export function OutboxProvider({ networkId, userId, children }: { networkId: str
         } catch (err) {
           if (err instanceof Unreachable) break;
           const message = err instanceof ApiRefusal ? err.message : String(err);
-          save(itemsRef.current.map((i) => (i.key === item.key ? { ...i, state: 'refused' as const, error: message } : i)));
+          save(
+            itemsRef.current.map((i) => (i.key === item.key ? { ...i, state: 'refused' as const, error: message } : i)),
+          );
         }
       }
     } finally {
@@ -111,7 +126,15 @@ export function OutboxProvider({ networkId, userId, children }: { networkId: str
         if (!(err instanceof Unreachable)) throw err;
         save([
           ...itemsRef.current,
-          { key: req.body.idempotencyKey, url: req.url, method, body: req.body, label: req.label, state: 'queued', createdAt: Date.now() },
+          {
+            key: req.body.idempotencyKey,
+            url: req.url,
+            method,
+            body: req.body,
+            label: req.label,
+            state: 'queued',
+            createdAt: Date.now(),
+          },
         ]);
         return { queued: true as const };
       }

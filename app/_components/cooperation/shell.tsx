@@ -36,7 +36,12 @@ export function CooperationShell({
     ['ledger', `/networks/${networkId}/ledger`, t('cooperation.nav.ledger')],
     ['commitments', `/networks/${networkId}/commitments`, t('cooperation.nav.commitments')],
   ];
-  if (myOrgId) links.push(['organisation', `/networks/${networkId}/organisations/${myOrgId}/cooperation`, t('cooperation.nav.myOrganisation')]);
+  if (myOrgId)
+    links.push([
+      'organisation',
+      `/networks/${networkId}/organisations/${myOrgId}/cooperation`,
+      t('cooperation.nav.myOrganisation'),
+    ]);
   return (
     <LiveProvider networkId={networkId}>
       <OutboxProvider networkId={networkId} userId={userId}>
@@ -44,7 +49,10 @@ export function CooperationShell({
           <nav aria-label={t('cooperation.nav.label')}>
             <ul className="flex flex-wrap gap-1 text-sm">
               <li>
-                <Link href={`/networks/${networkId}`} className="inline-block rounded px-2 py-1 text-brand-800 underline underline-offset-4">
+                <Link
+                  href={`/networks/${networkId}`}
+                  className="inline-block rounded px-2 py-1 text-brand-800 underline underline-offset-4"
+                >
                   {networkName}
                 </Link>
               </li>
@@ -85,7 +93,13 @@ export function useFormat() {
     number: (n: number) => nf.format(n),
     unitLabel,
     date: (d: string | null) =>
-      d ? new Date(`${d}T00:00:00Z`).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }) : '—',
-    time: (ms: number) => new Date(ms).toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+      d
+        ? new Date(`${d}T00:00:00Z`).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
+            dateStyle: 'medium',
+            timeZone: 'UTC',
+          })
+        : '—',
+    time: (ms: number) =>
+      new Date(ms).toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
   };
 }

@@ -20,7 +20,13 @@ export default async function CommitmentsPage({ params }: { params: Params }) {
   const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   return (
-    <CooperationShell networkId={networkId} networkName={ctx.network.name} userId={user.id} myOrgId={ctx.abilities.organisationId} current="commitments">
+    <CooperationShell
+      networkId={networkId}
+      networkName={ctx.network.name}
+      userId={user.id}
+      myOrgId={ctx.abilities.organisationId}
+      current="commitments"
+    >
       <PageHeader title={t('cooperation.commitments.title')} description={t('cooperation.commitments.intro')} />
       <CommitmentsOverview networkId={networkId} orgs={orgs} abilities={ctx.abilities} />
     </CooperationShell>

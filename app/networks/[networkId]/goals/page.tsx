@@ -20,7 +20,13 @@ export default async function GoalsPage({ params }: { params: Params }) {
   const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
   const orgs = ctx.organisations.filter((o) => o.status !== 'left').map(({ id, name }) => ({ id, name }));
   return (
-    <CooperationShell networkId={networkId} networkName={ctx.network.name} userId={user.id} myOrgId={ctx.abilities.organisationId} current="goals">
+    <CooperationShell
+      networkId={networkId}
+      networkName={ctx.network.name}
+      userId={user.id}
+      myOrgId={ctx.abilities.organisationId}
+      current="goals"
+    >
       <PageHeader title={t('cooperation.board.title')} description={t('cooperation.board.intro')} />
       <GoalBoard networkId={networkId} orgs={orgs} />
     </CooperationShell>

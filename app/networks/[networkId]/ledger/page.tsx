@@ -20,7 +20,13 @@ export default async function LedgerPage({ params }: { params: Params }) {
   const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   return (
-    <CooperationShell networkId={networkId} networkName={ctx.network.name} userId={user.id} myOrgId={ctx.abilities.organisationId} current="ledger">
+    <CooperationShell
+      networkId={networkId}
+      networkName={ctx.network.name}
+      userId={user.id}
+      myOrgId={ctx.abilities.organisationId}
+      current="ledger"
+    >
       <PageHeader title={t('cooperation.ledger.title')} description={t('cooperation.ledger.intro')} />
       <LedgerView networkId={networkId} orgs={orgs} />
     </CooperationShell>

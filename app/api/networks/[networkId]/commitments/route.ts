@@ -8,11 +8,24 @@ type P = { networkId: string };
 
 /** Commitments (filters: goalId, organisationId, view = all|open|due_soon|overdue|delivered|withdrawn). Members only. */
 export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale }) =>
-  listCommitments(db, await loadActor(db, user.id, params.networkId), params.networkId, parseQuery(req, ZListCommitments, locale)),
+  listCommitments(
+    db,
+    await loadActor(db, user.id, params.networkId),
+    params.networkId,
+    parseQuery(req, ZListCommitments, locale),
+  ),
 );
 
 /** My organisation commits (or proposes) an amount of a unit to a goal by a date. */
-export const POST = route<typeof ZCreateCommitment, P>({ body: ZCreateCommitment }, async ({ db, user, params, body }) => {
-  const commitment = await createCommitment(db, await loadActor(db, user.id, params.networkId), params.networkId, body);
-  return Response.json({ commitment }, { status: commitment.replayed ? 200 : 201 });
-});
+export const POST = route<typeof ZCreateCommitment, P>(
+  { body: ZCreateCommitment },
+  async ({ db, user, params, body }) => {
+    const commitment = await createCommitment(
+      db,
+      await loadActor(db, user.id, params.networkId),
+      params.networkId,
+      body,
+    );
+    return Response.json({ commitment }, { status: commitment.replayed ? 200 : 201 });
+  },
+);

@@ -34,10 +34,14 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
   const { networkId } = params;
   const q = parseQuery(req, ZEventsQuery, locale);
   let actor = await loadActor(db, user.id, networkId);
-  if (q.recent) return { items: await listFeed(db, actor, networkId, { limit: q.limit, organisationId: q.organisationId }) };
+  if (q.recent)
+    return { items: await listFeed(db, actor, networkId, { limit: q.limit, organisationId: q.organisationId }) };
 
   const lastEventId = Number(req.headers.get('last-event-id'));
-  let cursor = Number.isInteger(lastEventId) && lastEventId > 0 ? lastEventId : (q.after ?? (await latestActivityId(db, networkId)));
+  let cursor =
+    Number.isInteger(lastEventId) && lastEventId > 0
+      ? lastEventId
+      : (q.after ?? (await latestActivityId(db, networkId)));
   // A stranger gets the usual 404 before any stream opens.
   await listFeed(db, actor, networkId, { afterId: cursor, limit: 1 });
 

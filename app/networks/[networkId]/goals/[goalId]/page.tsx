@@ -26,8 +26,20 @@ export default async function GoalPage({ params }: { params: Params }) {
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   const myOrg = orgs.find((o) => o.id === ctx.abilities.organisationId)?.name ?? null;
   return (
-    <CooperationShell networkId={networkId} networkName={ctx.network.name} userId={user.id} myOrgId={ctx.abilities.organisationId} current="goals">
-      <GoalDetail networkId={networkId} goalId={goalId} orgs={orgs} realtimeUrl={env().realtimeUrl} self={{ id: user.id, name: user.name, organisation: myOrg }} />
+    <CooperationShell
+      networkId={networkId}
+      networkName={ctx.network.name}
+      userId={user.id}
+      myOrgId={ctx.abilities.organisationId}
+      current="goals"
+    >
+      <GoalDetail
+        networkId={networkId}
+        goalId={goalId}
+        orgs={orgs}
+        realtimeUrl={env().realtimeUrl}
+        self={{ id: user.id, name: user.name, organisation: myOrg }}
+      />
     </CooperationShell>
   );
 }

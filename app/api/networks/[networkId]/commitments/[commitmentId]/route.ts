@@ -5,6 +5,15 @@ import { loadActor } from '@/lib/policies/load-actor';
 type P = { networkId: string; commitmentId: string };
 
 /** Moves a commitment on: `{action: commit | approve | deliver (evidenceEntryIds) | withdraw (reason)}`. */
-export const PATCH = route<typeof ZTransitionCommitment, P>({ body: ZTransitionCommitment }, async ({ db, user, params, body }) => ({
-  commitment: await transitionCommitment(db, await loadActor(db, user.id, params.networkId), params.networkId, params.commitmentId, body),
-}));
+export const PATCH = route<typeof ZTransitionCommitment, P>(
+  { body: ZTransitionCommitment },
+  async ({ db, user, params, body }) => ({
+    commitment: await transitionCommitment(
+      db,
+      await loadActor(db, user.id, params.networkId),
+      params.networkId,
+      params.commitmentId,
+      body,
+    ),
+  }),
+);

@@ -9,7 +9,10 @@ type P = { networkId: string; goalId: string };
 /** One goal with ratings, their spread, comments, and what I may do. Members only. */
 export const GET = route<undefined, P>({}, async ({ db, user, params }) => {
   const actor = await loadActor(db, user.id, params.networkId);
-  return { ...(await getGoal(db, actor, params.networkId, params.goalId)), abilities: cooperationAbilities(actor, params.networkId) };
+  return {
+    ...(await getGoal(db, actor, params.networkId, params.goalId)),
+    abilities: cooperationAbilities(actor, params.networkId),
+  };
 });
 
 /** Changes status, target date, indicators, title, "why together" or organisations: a new version. */

@@ -12,6 +12,8 @@ export function parseQuery<S extends z.ZodType>(req: NextRequest, schema: S, loc
   for (const [k, v] of req.nextUrl.searchParams) if (v !== '') raw[k] = v;
   const parsed = schema.safeParse(raw, locale === 'de' ? { error: z.locales.de().localeError } : undefined);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  const details = parsed.error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
   throw new AppError(400, 'errors.invalidInput', { details });
 }

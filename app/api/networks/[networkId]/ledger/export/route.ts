@@ -6,7 +6,20 @@ import { parseQuery } from '../_lib/query';
 
 type P = { networkId: string };
 
-const COLUMNS = ['id', 'date', 'kind', 'giver', 'receiver', 'unit', 'amount', 'status', 'description', 'goal', 'reverses', 'comment'] as const;
+const COLUMNS = [
+  'id',
+  'date',
+  'kind',
+  'giver',
+  'receiver',
+  'unit',
+  'amount',
+  'status',
+  'description',
+  'goal',
+  'reverses',
+  'comment',
+] as const;
 
 /** The filtered ledger as CSV (same filters as the list), headers in my language. Members only. */
 export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale, t }) => {

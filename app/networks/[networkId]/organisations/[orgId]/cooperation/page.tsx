@@ -10,7 +10,10 @@ type Params = Promise<{ networkId: string; orgId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { networkId, orgId } = await params;
-  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}/cooperation`);
+  const { db, actor, t } = await networkPageContext(
+    networkId,
+    `/networks/${networkId}/organisations/${orgId}/cooperation`,
+  );
   const ctx = await cooperationPageContext(db, actor, networkId).catch(() => null);
   const name = ctx?.organisations.find((o) => o.id === orgId)?.name;
   return { title: name ? t('cooperation.org.title', { organisation: name }) : t('cooperation.ledger.title') };
@@ -20,7 +23,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function OrganisationCooperationPage({ params }: { params: Params }) {
   const { networkId, orgId } = await params;
   if (!isId(orgId)) notFound();
-  const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}/cooperation`);
+  const { db, actor, t, user } = await networkPageContext(
+    networkId,
+    `/networks/${networkId}/organisations/${orgId}/cooperation`,
+  );
   const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
   const org = ctx.organisations.find((o) => o.id === orgId);
   if (!org) notFound();
@@ -33,7 +39,10 @@ export default async function OrganisationCooperationPage({ params }: { params: 
       myOrgId={ctx.abilities.organisationId}
       current={orgId === ctx.abilities.organisationId ? 'organisation' : 'ledger'}
     >
-      <PageHeader title={t('cooperation.org.title', { organisation: org.name })} description={t('cooperation.org.intro')} />
+      <PageHeader
+        title={t('cooperation.org.title', { organisation: org.name })}
+        description={t('cooperation.org.intro')}
+      />
       <OrganisationCooperation networkId={networkId} organisationId={orgId} orgs={orgs} abilities={ctx.abilities} />
     </CooperationShell>
   );

@@ -6,5 +6,10 @@ type P = { networkId: string; goalId: string };
 
 /** Every version of the goal, newest first. Members only. */
 export const GET = route<undefined, P>({}, async ({ db, user, params }) => ({
-  revisions: await listGoalRevisions(db, await loadActor(db, user.id, params.networkId), params.networkId, params.goalId),
+  revisions: await listGoalRevisions(
+    db,
+    await loadActor(db, user.id, params.networkId),
+    params.networkId,
+    params.goalId,
+  ),
 }));

@@ -6,6 +6,12 @@ type P = { networkId: string; entryId: string };
 
 /** Corrects an entry by a new, linked entry that reverses it. The recording organisation only. */
 export const POST = route<typeof ZCorrectEntry, P>({ body: ZCorrectEntry }, async ({ db, user, params, body }) => {
-  const entry = await correctEntry(db, await loadActor(db, user.id, params.networkId), params.networkId, params.entryId, body);
+  const entry = await correctEntry(
+    db,
+    await loadActor(db, user.id, params.networkId),
+    params.networkId,
+    params.entryId,
+    body,
+  );
   return Response.json({ entry }, { status: 201 });
 });
