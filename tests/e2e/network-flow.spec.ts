@@ -153,3 +153,58 @@ for (const locale of ['en', 'de'] as const) {
     await b.context().close();
   });
 }
+
+test('a stranger gets the not-found page for a network, and a signed-out visitor is sent to sign in', async ({
+  createUser,
+  signedInPageFor,
+  page,
+}) => {
+  const owner = await createUser({ name: 'Olga Owner' });
+  const created = await owner.api.post('/api/networks', { name: 'Private Net' });
+  expect(created.status).toBe(201);
+  const id = created.json.network.id as string;
+
+  const stranger = await signedInPageFor(await createUser({ name: 'Stan Stranger' }));
+  const res = await stranger.goto(`/networks/${id}`);
+  expect(res?.status()).toBe(404);
+  await expect(stranger.getByText('Private Net')).toHaveCount(0);
+  expect((await stranger.goto(`/networks/${id}/people`))?.status()).toBe(404);
+
+  await page.goto(`/networks/${id}`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+});
+
+test('a representative pauses and resumes their organisation after confirming, with the organisation page staying accessible', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const t = translator('en');
+  const owner = await createUser({ name: 'Olga Owner' });
+  const id = (await owner.api.post('/api/networks', { name: 'Pause Net' })).json.network.id as string;
+  const orgId = (await owner.api.post(`/api/networks/${id}/organisations`, { name: 'Sleepy Org', kind: 'ngo' })).json
+    .organisation.id as string;
+  const inv = await owner.api.post(`/api/networks/${id}/invitations`, {
+    role: 'representative',
+    organisationId: orgId,
+  });
+  const repUser = await createUser({ name: 'Rosa Rep' });
+  expect((await repUser.api.post(`/api/invitations/${inv.json.token}/accept`)).status).toBe(200);
+
+  const rep = await signedInPageFor(repUser);
+  await rep.goto(`/networks/${id}/organisations/${orgId}`);
+  await expect(rep.getByRole('heading', { level: 1, name: 'Sleepy Org' })).toBeVisible();
+  // Their own organisation's home space is linked for them.
+  await expect(rep.getByRole('link', { name: t('networks.org.homeSpace') })).toBeVisible();
+  await rep.getByRole('button', { name: t('networks.org.pause') }).click();
+  const confirm = rep.getByRole('button', { name: t('networks.org.confirmYes', { action: t('networks.org.pause') }) });
+  await expect(confirm).toBeFocused();
+  await expectNoAxeViolations(rep);
+  await rep.keyboard.press('Enter');
+  await expect(rep.locator('[data-status="paused"]')).toBeVisible();
+  await expect(rep.getByRole('button', { name: t('networks.org.resume') })).toBeVisible();
+  await expectNoAxeViolations(rep);
+
+  await rep.getByRole('button', { name: t('networks.org.resume') }).click();
+  await rep.getByRole('button', { name: t('networks.org.confirmYes', { action: t('networks.org.resume') }) }).click();
+  await expect(rep.locator('[data-status="active"]')).toBeVisible();
+});
