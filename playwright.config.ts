@@ -7,6 +7,9 @@ import { defineConfig, devices } from '@playwright/test';
  * addresses through the environment (read here by each worker).
  */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// One output folder per run (set once here; workers inherit it): Playwright empties its output folder at the
+// start, and several runs may share this working tree.
+process.env.NWR_E2E_RUN ??= new Date().toISOString().replace(/[:.]/g, '-');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,8 +22,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   globalTimeout: 15 * 60_000,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]] : [['list']],
-  outputDir: 'test-results/e2e',
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: `test-results/e2e/${process.env.NWR_E2E_RUN}.json` }]]
+    : [['list']],
+  outputDir: `test-results/e2e/${process.env.NWR_E2E_RUN}`,
   use: {
     baseURL: process.env.NWR_E2E_URL,
     trace: 'retain-on-failure',
