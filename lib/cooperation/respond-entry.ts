@@ -32,14 +32,13 @@ export async function respondEntry(db: Db, actor: Actor, networkId: string, entr
     } catch {
       throw new AppError(403, 'cooperation.errors.notAddressedToYou');
     }
-    if (entry.status !== 'pending')
-      throw new AppError(409, 'cooperation.errors.alreadyAnswered', { status: entry.status });
+    if (entry.status !== 'pending') throw new AppError(409, `cooperation.errors.alreadyAnswered.${entry.status}`);
     const status = data.response === 'confirm' ? 'confirmed' : 'disputed';
     const r = await q.run(
       `UPDATE ledger_entries SET status = ?, response_comment = ?, responded_by = ?, responded_at = ? WHERE id = ? AND status = 'pending'`,
       [status, data.comment, actor.userId, now, entryId],
     );
-    if (r.changes !== 1) throw new AppError(409, 'cooperation.errors.alreadyAnswered', { status: 'answered' });
+    if (r.changes !== 1) throw new AppError(409, 'cooperation.errors.alreadyAnswered');
     await recordActivity(q, {
       networkId,
       actorId: actor.userId,

@@ -47,7 +47,7 @@ export async function transitionCommitment(
     const subject = { type: 'organisation', networkId, organisationId: c.organisation_id } as const;
     authorize(actor, data.action === 'approve' ? 'commitment.approve' : 'commitment.manage', subject);
     if (!FROM[data.action].includes(c.status))
-      throw new AppError(409, 'cooperation.errors.commitmentState', { status: c.status });
+      throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
     let status: CommitmentStatus = c.status;
     let evidence: string[] = [];
     let committedBy = c.committed_by;
@@ -97,7 +97,7 @@ export async function transitionCommitment(
         c.status,
       ],
     );
-    if (r.changes !== 1) throw new AppError(409, 'cooperation.errors.commitmentState', { status: c.status });
+    if (r.changes !== 1) throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
     const kind =
       status === 'awaiting_home_approval'
         ? 'commitment.approval_requested'

@@ -313,7 +313,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         await refused(
           respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm' }),
           409,
-          'cooperation.errors.alreadyAnswered',
+          'cooperation.errors.alreadyAnswered.confirmed',
         );
         await refused(
           respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'dispute', comment: 'changed my mind' }),

@@ -245,7 +245,7 @@ test('a refused confirmation rolls back the optimistic change and says why', asy
   expect(elsewhere.status).toBe(200);
   await row.getByRole('button', { name: t('cooperation.ledger.confirm') }).click();
   await expect(b.getByRole('alert').filter({ hasText: t('cooperation.rolledBack') })).toContainText(
-    t('cooperation.errors.alreadyAnswered', { status: 'disputed' }),
+    t('cooperation.errors.alreadyAnswered.disputed'),
   );
   await expect(row).toHaveAttribute('data-status', 'disputed');
 });

@@ -113,7 +113,7 @@ describe('cooperation API', () => {
     expect(ok.status, ok.text).toBe(200);
     const twice = await repBde.post(`${base()}/ledger/${id}/response`, { response: 'confirm' });
     expect(twice.status).toBe(409);
-    expect(twice.json.error.message).toBe('Dieser Eintrag wurde bereits beantwortet (confirmed).');
+    expect(twice.json.error.message).toBe('Dieser Eintrag wurde bereits bestätigt.');
 
     const bal = await observer.get(`${base()}/ledger/balances?organisationId=${orgs.b}`);
     expect(bal.status).toBe(200);

@@ -1,7 +1,10 @@
 /** Shared goals, the give/take ledger, commitments. */
 export const cooperation = {
   en: {
-    'cooperation.errors.alreadyAnswered': 'This entry has already been answered ({status}).',
+    'cooperation.errors.alreadyAnswered': 'This entry has already been answered.',
+    'cooperation.errors.alreadyAnswered.confirmed': 'This entry has already been confirmed.',
+    'cooperation.errors.alreadyAnswered.disputed': 'This entry has already been disputed.',
+    'cooperation.errors.alreadyAnswered.reversed': 'This entry has been corrected and can no longer be answered.',
     'cooperation.errors.alreadyReversed': 'This entry has already been corrected.',
     'cooperation.errors.amountPositive': 'The amount must be greater than zero.',
     'cooperation.errors.amountTooLarge': 'The amount is too large for this unit (at most {max}).',
@@ -9,7 +12,13 @@ export const cooperation = {
       'Evidence must be ledger entries given by the committing organisation, in the same unit, neither disputed nor corrected.',
     'cooperation.errors.cannotReverseReversal': 'A correction cannot itself be corrected; record a new entry instead.',
     'cooperation.errors.commitmentNotFound': 'This commitment does not exist in this network.',
-    'cooperation.errors.commitmentState': 'This step is not possible for a commitment that is {status}.',
+    'cooperation.errors.commitmentState.proposed': 'This step is not possible for a commitment that is only proposed.',
+    'cooperation.errors.commitmentState.awaiting_home_approval':
+      'This step is not possible for a commitment that is awaiting home approval.',
+    'cooperation.errors.commitmentState.committed': 'This step is not possible for a commitment that is committed.',
+    'cooperation.errors.commitmentState.delivered':
+      'This step is not possible for a commitment that is already delivered.',
+    'cooperation.errors.commitmentState.withdrawn': 'This step is not possible for a commitment that is withdrawn.',
     'cooperation.errors.dueDateRange': 'The due date must lie between 2000 and 2100.',
     'cooperation.errors.duplicateUnit': 'The network already has a unit called "{label}".',
     'cooperation.errors.entryDateRange': 'The date of an entry must lie between 1990 and today.',
@@ -265,7 +274,11 @@ export const cooperation = {
     'cooperation.units.title': "The network's own units",
   },
   de: {
-    'cooperation.errors.alreadyAnswered': 'Dieser Eintrag wurde bereits beantwortet ({status}).',
+    'cooperation.errors.alreadyAnswered': 'Dieser Eintrag wurde bereits beantwortet.',
+    'cooperation.errors.alreadyAnswered.confirmed': 'Dieser Eintrag wurde bereits bestätigt.',
+    'cooperation.errors.alreadyAnswered.disputed': 'Dieser Eintrag wurde bereits bestritten.',
+    'cooperation.errors.alreadyAnswered.reversed':
+      'Dieser Eintrag wurde korrigiert und kann nicht mehr beantwortet werden.',
     'cooperation.errors.alreadyReversed': 'Dieser Eintrag wurde bereits korrigiert.',
     'cooperation.errors.amountPositive': 'Die Menge muss größer als null sein.',
     'cooperation.errors.amountTooLarge': 'Die Menge ist für diese Einheit zu groß (höchstens {max}).',
@@ -274,7 +287,16 @@ export const cooperation = {
     'cooperation.errors.cannotReverseReversal':
       'Eine Korrektur kann nicht selbst korrigiert werden; erfasse stattdessen einen neuen Eintrag.',
     'cooperation.errors.commitmentNotFound': 'Diese Zusage gibt es in diesem Netzwerk nicht.',
-    'cooperation.errors.commitmentState': 'Dieser Schritt ist für eine Zusage im Zustand {status} nicht möglich.',
+    'cooperation.errors.commitmentState.proposed':
+      'Dieser Schritt ist für eine Zusage, die erst vorgeschlagen ist, nicht möglich.',
+    'cooperation.errors.commitmentState.awaiting_home_approval':
+      'Dieser Schritt ist für eine Zusage, die auf die Freigabe der Heimatorganisation wartet, nicht möglich.',
+    'cooperation.errors.commitmentState.committed':
+      'Dieser Schritt ist für eine Zusage, die zugesagt ist, nicht möglich.',
+    'cooperation.errors.commitmentState.delivered':
+      'Dieser Schritt ist für eine Zusage, die schon erfüllt ist, nicht möglich.',
+    'cooperation.errors.commitmentState.withdrawn':
+      'Dieser Schritt ist für eine Zusage, die zurückgezogen ist, nicht möglich.',
     'cooperation.errors.dueDateRange': 'Das Fälligkeitsdatum muss zwischen 2000 und 2100 liegen.',
     'cooperation.errors.duplicateUnit': 'Das Netzwerk hat bereits eine Einheit namens „{label}“.',
     'cooperation.errors.entryDateRange': 'Das Datum eines Eintrags muss zwischen 1990 und heute liegen.',
