@@ -34,7 +34,14 @@ export interface Actor {
 export type Subject =
   | { type: 'network'; networkId: string }
   | { type: 'organisation'; networkId: string; organisationId: string }
-  | { type: 'invitation'; networkId: string; role: Role; organisationId: string | null }
+  | {
+      type: 'invitation';
+      networkId: string;
+      role: Role;
+      organisationId: string | null;
+      /** Who created it (known for existing invitations). */
+      createdBy?: string;
+    }
   | { type: 'member'; networkId: string; userId: string }
   | { type: 'doc'; doc: DocName }
   /** A shared goal and the organisations taking part in it (cooperation). */
@@ -48,6 +55,7 @@ export type Action =
   | 'organisation.setStatus'
   | 'invitation.create'
   | 'invitation.manage'
+  | 'invitation.revoke'
   | 'member.list'
   | 'member.changeRole'
   | 'member.remove'
@@ -106,6 +114,9 @@ export function can(actor: Actor | null, action: Action, subject: Subject): bool
         subject.type === 'organisation' &&
         (isManager(m) || (m.role === 'representative' && m.organisationId === subject.organisationId))
       );
+    case 'invitation.revoke':
+      // Managers withdraw any invitation; every other member only the ones they made.
+      return subject.type === 'invitation' && (isManager(m) || subject.createdBy === actor.userId);
     case 'invitation.create': {
       if (subject.type !== 'invitation') return false;
       if (isManager(m)) return true;
@@ -140,7 +151,9 @@ function canCooperate(m: ActorMembership, action: CooperationAction, subject: Su
     case 'goal.create':
       return isManager(m) || isRep;
     case 'goal.update':
-      return subject.type === 'goal' && (isManager(m) || (isRep && subject.organisationIds.includes(m.organisationId ?? '')));
+      return (
+        subject.type === 'goal' && (isManager(m) || (isRep && subject.organisationIds.includes(m.organisationId ?? '')))
+      );
     case 'goal.rate':
       return subject.type === 'organisation' && ORG_ROLES.includes(m.role) && ownOrg(subject.organisationId);
     case 'ledger.record':

@@ -18,7 +18,7 @@ const stranger: Actor = { userId: 'stranger', membership: null };
 
 const manager = actor('manager');
 const repA = actor('representative', ORG_A);
-const repB = actor('representative', ORG_B);
+const repB: Actor = { ...actor('representative', ORG_B), userId: 'u-representative-b' };
 const homeA = actor('home_member', ORG_A);
 const observer = actor('observer');
 const adviser = actor('adviser');
@@ -112,6 +112,22 @@ describe('can: organisations, invitations, members', () => {
     expect(can(repA, 'invitation.create', inv('home_member', ORG_A))).toBe(true);
     expect(can(homeA, 'invitation.create', inv('home_member', ORG_A))).toBe(false);
     expect(can(manager, 'invitation.create', inv('manager', null))).toBe(true);
+  });
+
+  it('a manager revokes any invitation; other members only the ones they created', () => {
+    const inv = (createdBy: string) => ({
+      type: 'invitation' as const,
+      networkId: NET,
+      role: 'home_member' as const,
+      organisationId: ORG_A,
+      createdBy,
+    });
+    expect(can(manager, 'invitation.revoke', inv(repA.userId))).toBe(true);
+    expect(can(repA, 'invitation.revoke', inv(repA.userId))).toBe(true);
+    expect(can(actor('representative', ORG_A, 'paused'), 'invitation.revoke', inv(repA.userId))).toBe(true);
+    expect(can(repB, 'invitation.revoke', inv(repA.userId))).toBe(false);
+    expect(can(homeA, 'invitation.revoke', inv(manager.userId))).toBe(false);
+    expect(can(stranger, 'invitation.revoke', inv(stranger.userId))).toBe(false);
   });
 
   it('only managers change roles and remove members', () => {
