@@ -43,7 +43,7 @@ test('a person signs up, is signed in, signs out and signs in again', async ({ p
   await expect(page).not.toHaveURL(/\/signup/);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByTestId('signed-in-name')).toHaveCount(0);
 
   await page.goto('/signin');
@@ -75,7 +75,7 @@ test('the language switch turns the interface German, signed out and signed in',
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  await expect(page.getByRole('link', { name: 'Anmelden' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Anmelden' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Deutsch' })).toHaveAttribute('aria-pressed', 'true');
   await expectNoAxeViolations(page);
   await page.reload();
