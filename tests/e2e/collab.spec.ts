@@ -92,6 +92,11 @@ test.describe('shared notes', () => {
     const n = await setUpNetwork(createUser);
     const a = await signedInPageFor(n.alice);
     const b = await signedInPageFor(n.bob);
+    const refused: string[] = [];
+    for (const p of [a, b])
+      p.on('console', (m) => {
+        if (/Content Security Policy|Refused to|Unable to compute message/i.test(m.text())) refused.push(m.text());
+      });
     await a.goto(`/networks/${n.id}/notes`);
     await b.goto(`/networks/${n.id}/notes`);
     await expect(a.getByRole('heading', { level: 1, name: 'Shared notes' })).toBeVisible();
@@ -120,6 +125,8 @@ test.describe('shared notes', () => {
 
     await expectNoAxeViolations(a);
     await expectNoAxeViolations(b);
+    // Neither the CSP refused anything (styles, the websocket) nor did the client meet a message type it cannot read.
+    expect(refused).toEqual([]);
   });
 
   test('a person who goes offline keeps editing, and both see the merged text once they are back', async ({
