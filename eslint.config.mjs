@@ -4,13 +4,31 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 const noAppOrServer = {
   patterns: [
-    { group: ['**/app/**', '@/app/*', '@/app/**'], message: 'lib/ is shared domain code: it must not import from app/ (the web UI).' },
-    { group: ['**/server/**', '@/server/*', '@/server/**'], message: 'lib/ is shared domain code: it must not import from server/ (the realtime process).' },
+    {
+      group: ['**/app/**', '@/app/*', '@/app/**'],
+      message: 'lib/ is shared domain code: it must not import from app/ (the web UI).',
+    },
+    {
+      group: ['**/server/**', '@/server/*', '@/server/**'],
+      message: 'lib/ is shared domain code: it must not import from server/ (the realtime process).',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'data/**', 'data-*/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/results/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      'data/**',
+      'data-*/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,6 +63,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
   },
 );

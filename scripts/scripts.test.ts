@@ -14,7 +14,12 @@ function run(cmd: string, args: string[], env: Record<string, string>) {
       ([k]) => !/^(VITEST|NODE_ENV$|DATABASE_URL$|REDIS_URL$|PORT$|DATA_DIR$)/.test(k),
     ),
   );
-  return spawnSync(cmd, args, { cwd: ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(cmd, args, {
+    cwd: ROOT,
+    env: { ...clean, ...env } as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
