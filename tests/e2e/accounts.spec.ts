@@ -134,3 +134,15 @@ test('a forgotten password is reset through the emailed link', async ({ page, cr
   await expectNoAxeViolations(page);
   expect(csp).toEqual([]);
 });
+
+test('signing in brings the language saved on the account', async ({ page, createUser }) => {
+  const person = await createUser({ locale: 'de' });
+  await page.goto('/signin');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-name')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Konto' })).toBeVisible();
+});

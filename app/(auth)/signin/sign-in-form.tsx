@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { Button, FormError, TextField } from '@/app/_components/ui';
+import { isLocale, type Locale } from '@/lib/i18n';
 import { useI18n } from '@/app/_components/providers';
 
 /** Maps next-auth's error code to a message (wrong credentials and unknown account read the same). */
@@ -13,8 +14,27 @@ export function signInErrorKey(code: string | null | undefined): string | null {
   return code === 'throttled' ? 'auth.signIn.throttled' : 'auth.signIn.failed';
 }
 
+/**
+ * After signing in, the language saved on the account wins: if it differs
+ * from the one on screen, remember it in this browser too (cookie).
+ */
+async function adoptSavedLocale(current: Locale): Promise<void> {
+  try {
+    const me = (await (await fetch('/api/account')).json()) as { locale?: string };
+    if (isLocale(me.locale) && me.locale !== current) {
+      await fetch('/api/account/locale', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ locale: me.locale }),
+      });
+    }
+  } catch {
+    // Only a convenience: the page still works in the current language.
+  }
+}
+
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const [error, setError] = useState<string | null>(signInErrorKey(initialError));
   const [busy, setBusy] = useState(false);
@@ -39,6 +59,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
       setError(signInErrorKey(res.error ?? 'CredentialsSignin'));
       return;
     }
+    await adoptSavedLocale(locale);
     router.replace(callbackPath);
     router.refresh();
   }
