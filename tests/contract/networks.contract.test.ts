@@ -474,6 +474,57 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       expect(left).toBe(1);
     });
 
+    it('an invitation into an organisation that paused meanwhile cannot be accepted', async () => {
+      const { manager, net, org } = await setup();
+      const ma = await actor(manager.id, net.id);
+      const inv = await createInvitation(
+        db,
+        ma,
+        net.id,
+        { role: 'home_member', organisationId: org.id },
+        { appUrl: APP, send },
+      );
+      await setOrganisationStatus(db, ma, net.id, org.id, { status: 'paused' });
+      const late = await user('late-joiner');
+      expect(await refusal(acceptInvitation(db, { userId: late.id, membership: null }, inv.token))).toEqual({
+        status: 409,
+        key: 'networks.errors.organisationNotActive',
+      });
+      expect((await actor(late.id, net.id)).membership).toBeNull();
+      expect((await previewInvitation(db, inv.token))?.state).toBe('pending');
+    });
+
+    it('a person whose organisation left can be invited again for another organisation, on the same row', async () => {
+      const { manager, net, org } = await setup();
+      const ma = await actor(manager.id, net.id);
+      const other = await createOrganisation(db, ma, net.id, { name: 'New Home', kind: 'nonprofit' });
+      const rep = await join(net.id, manager.id, 'representative', org.id);
+      await setOrganisationStatus(db, ma, net.id, org.id, { status: 'left' });
+      expect((await actor(rep.id, net.id)).membership?.organisationStatus).toBe('left');
+      const inv = await createInvitation(
+        db,
+        ma,
+        net.id,
+        { role: 'representative', organisationId: other.id },
+        { appUrl: APP, send },
+      );
+      await acceptInvitation(db, { userId: rep.id, membership: null }, inv.token);
+      expect((await actor(rep.id, net.id)).membership).toMatchObject({
+        role: 'representative',
+        organisationId: other.id,
+        organisationStatus: 'active',
+      });
+      expect(
+        await count('SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND user_id = ?', [net.id, rep.id]),
+      ).toBe(1);
+      // An active member cannot accept a second invitation.
+      const again = await createInvitation(db, ma, net.id, { role: 'observer' }, { appUrl: APP, send });
+      expect(await refusal(acceptInvitation(db, { userId: rep.id, membership: null }, again.token))).toEqual({
+        status: 409,
+        key: 'networks.errors.alreadyMember',
+      });
+    });
+
     it('the last network manager cannot be removed', async () => {
       const { manager, net } = await setup();
       expect(await refusal(removeMember(db, await actor(manager.id, net.id), net.id, manager.id))).toEqual({
