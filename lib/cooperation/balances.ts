@@ -4,6 +4,9 @@ import type { Actor } from '../policies';
 import { ZEntryFilter, entryWhere, type EntryFilter } from './list-entries';
 import { fromMilli } from './shared';
 
+/** Pairs listed for a whole-network view (an organisation's view lists all of its pairs). */
+export const MAX_PAIRS = 100;
+
 type Amounts = { confirmed: number; pending: number };
 const zero = (): Amounts => ({ confirmed: 0, pending: 0 });
 
@@ -88,7 +91,12 @@ export async function balances(db: Db, actor: Actor, networkId: string, input: E
   });
   return {
     organisations: organisations.map((o) => ({ ...o, given: round(o.given), received: round(o.received) })),
-    pairs: [...perPair.values()].map((p) => ({ ...p, amounts: round(p.amounts) })),
+    // Without an organisation in view a large network has thousands of pairs: the busiest come first, capped.
+    pairs: [...perPair.values()]
+      .sort((x, y) => y.entries - x.entries)
+      .slice(0, f.organisationId ? undefined : MAX_PAIRS)
+      .map((p) => ({ ...p, amounts: round(p.amounts) })),
+    pairsTotal: perPair.size,
     overTime: overTime.map((o) => ({ ...o, given: round(o.given), received: round(o.received) })),
   };
 }

@@ -13,14 +13,14 @@ import { useFormat, type OrgName } from './shell';
 
 const PAGE = 20;
 
-interface BoardPage {
+export interface BoardPage {
   total: number;
   goals: Goal[];
   abilities: CooperationAbilities;
 }
 
 /** The goal board: filter by status and organisation, search words, sort by date; propose a goal. */
-export function GoalBoard({ networkId, orgs }: { networkId: string; orgs: OrgName[] }) {
+export function GoalBoard({ networkId, orgs, initial }: { networkId: string; orgs: OrgName[]; initial?: BoardPage }) {
   const { t } = useI18n();
   const f = useFormat();
   const [status, setStatus] = useState('');
@@ -34,6 +34,8 @@ export function GoalBoard({ networkId, orgs }: { networkId: string; orgs: OrgNam
     queryKey: coopKey(networkId, 'goals', filters),
     queryFn: () => api<BoardPage>(`/api/networks/${networkId}/goals${qs(filters)}`),
     placeholderData: (prev) => prev,
+    // The first page comes with the HTML (rendered on the server), so content shows without a second round trip.
+    initialData: !status && !organisationId && !search && sort === 'updated_desc' && offset === 0 ? initial : undefined,
   });
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
   const statusOptions = [

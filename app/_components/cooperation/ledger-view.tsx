@@ -12,8 +12,8 @@ import { coopKey } from './live';
 import { useOutbox } from './outbox';
 import { useFormat, type OrgName } from './shell';
 
-type Balances = Awaited<ReturnType<typeof balances>>;
-interface LedgerPage {
+export type Balances = Awaited<ReturnType<typeof balances>>;
+export interface LedgerPage {
   total: number;
   entries: LedgerEntry[];
   abilities: CooperationAbilities;
@@ -43,23 +43,25 @@ export function useUnits(networkId: string) {
 export function LedgerView({
   networkId,
   orgs,
-  initialOrganisationId,
+  initial,
 }: {
   networkId: string;
   orgs: OrgName[];
-  initialOrganisationId?: string;
+  /** The unfiltered first page and balances, rendered with the HTML. */
+  initial?: { page: LedgerPage; balances: Balances };
 }) {
   const { t } = useI18n();
   const units = useUnits(networkId);
-  const [filter, setFilter] = useState<Record<string, string>>(
-    initialOrganisationId ? { organisationId: initialOrganisationId } : {},
-  );
+  const [filter, setFilter] = useState<Record<string, string>>({});
+  const unfiltered = Object.keys(filter).length === 0;
   const [offset, setOffset] = useState(0);
   const query = { ...filter, limit: PAGE, offset };
   const page = useQuery({
     queryKey: coopKey(networkId, 'ledger', query),
     queryFn: () => api<LedgerPage>(`/api/networks/${networkId}/ledger${qs(query)}`),
     placeholderData: (prev) => prev,
+    // The first page comes with the HTML (rendered on the server): no second round trip before content shows.
+    initialData: unfiltered && offset === 0 ? initial?.page : undefined,
   });
   const abilities = page.data?.abilities;
   const orgOptions = [
@@ -81,7 +83,13 @@ export function LedgerView({
           unitOptions={units.options}
         />
       ) : null}
-      <BalancesView networkId={networkId} orgs={orgs} filter={filter} labels={units.labels} />
+      <BalancesView
+        networkId={networkId}
+        orgs={orgs}
+        filter={filter}
+        labels={units.labels}
+        initial={unfiltered ? initial?.balances : undefined}
+      />
       <Card title={t('cooperation.ledger.entries')} id="entries">
         <form
           aria-label={t('cooperation.ledger.filters')}
@@ -491,12 +499,14 @@ export function BalancesView({
   filter,
   labels,
   organisationId,
+  initial,
 }: {
   networkId: string;
   orgs: OrgName[];
   filter?: Record<string, string>;
   labels: Record<string, string>;
   organisationId?: string;
+  initial?: Balances;
 }) {
   const { t } = useI18n();
   const f = useFormat();
@@ -505,6 +515,7 @@ export function BalancesView({
   const bal = useQuery({
     queryKey: coopKey(networkId, 'balances', params),
     queryFn: () => api<Balances>(`/api/networks/${networkId}/ledger/balances${qs(params)}`),
+    initialData: initial,
   });
   const name = (id: string | null) =>
     id ? (orgs.find((o) => o.id === id)?.name ?? '—') : t('cooperation.ledger.network');
@@ -565,6 +576,11 @@ export function BalancesView({
       {bal.data && bal.data.pairs.length ? (
         <details className="mt-3">
           <summary className="cursor-pointer font-medium">{t('cooperation.balances.perPair')}</summary>
+          {bal.data.pairsTotal > bal.data.pairs.length ? (
+            <p className="mt-1 text-sm text-stone-700">
+              {t('cooperation.balances.pairsCapped', { shown: bal.data.pairs.length, total: bal.data.pairsTotal })}
+            </p>
+          ) : null}
           <table className="mt-2 w-full text-left text-sm">
             <caption className="sr-only">{t('cooperation.balances.perPair')}</caption>
             <thead>

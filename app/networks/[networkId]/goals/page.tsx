@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { GoalBoard } from '@/app/_components/cooperation/goal-board';
 import { CooperationShell } from '@/app/_components/cooperation/shell';
+import { listGoals } from '@/lib/cooperation/list-goals';
 import { cooperationPageContext } from '@/lib/cooperation/page-context';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
@@ -18,6 +19,7 @@ export default async function GoalsPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/goals`);
   const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const initial = { ...(await listGoals(db, actor, networkId, { limit: 20 })), abilities: ctx.abilities };
   const orgs = ctx.organisations.filter((o) => o.status !== 'left').map(({ id, name }) => ({ id, name }));
   return (
     <CooperationShell
@@ -28,7 +30,7 @@ export default async function GoalsPage({ params }: { params: Params }) {
       current="goals"
     >
       <PageHeader title={t('cooperation.board.title')} description={t('cooperation.board.intro')} />
-      <GoalBoard networkId={networkId} orgs={orgs} />
+      <GoalBoard networkId={networkId} orgs={orgs} initial={initial} />
     </CooperationShell>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { LedgerView } from '@/app/_components/cooperation/ledger-view';
 import { CooperationShell } from '@/app/_components/cooperation/shell';
+import { balances } from '@/lib/cooperation/balances';
+import { listEntries } from '@/lib/cooperation/list-entries';
 import { cooperationPageContext } from '@/lib/cooperation/page-context';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
@@ -18,6 +20,11 @@ export default async function LedgerPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/ledger`);
   const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const [page, bal] = await Promise.all([
+    listEntries(db, actor, networkId, { limit: 25 }),
+    balances(db, actor, networkId, {}),
+  ]);
+  const initial = { page: { ...page, abilities: ctx.abilities }, balances: bal };
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   return (
     <CooperationShell
@@ -28,7 +35,7 @@ export default async function LedgerPage({ params }: { params: Params }) {
       current="ledger"
     >
       <PageHeader title={t('cooperation.ledger.title')} description={t('cooperation.ledger.intro')} />
-      <LedgerView networkId={networkId} orgs={orgs} />
+      <LedgerView networkId={networkId} orgs={orgs} initial={initial} />
     </CooperationShell>
   );
 }
