@@ -270,6 +270,8 @@ export async function listInvitations(
 
 export interface InvitationPreview {
   state: InvitationState;
+  /** For the invite page only (the public API does not pass it on). */
+  networkId: string;
   networkName: string;
   role: Role;
   organisationName: string | null;
@@ -290,6 +292,7 @@ export async function previewInvitation(
 ): Promise<InvitationPreview | null> {
   if (typeof token !== 'string' || token.length < 16 || token.length > 200) return null;
   const r = await db.get<{
+    network_id: string;
     network_name: string;
     role: Role;
     organisation_name: string | null;
@@ -299,7 +302,7 @@ export async function previewInvitation(
     revoked_at: number | null;
     accepted_at: number | null;
   }>(
-    `SELECT n.name AS network_name, i.role, o.name AS organisation_name, u.name AS inviter_name, i.email,
+    `SELECT i.network_id, n.name AS network_name, i.role, o.name AS organisation_name, u.name AS inviter_name, i.email,
             i.expires_at, i.revoked_at, i.accepted_at
        FROM invitations i
        JOIN networks n ON n.id = i.network_id
@@ -311,6 +314,7 @@ export async function previewInvitation(
   if (!r) return null;
   return {
     state: stateOf(r, now),
+    networkId: r.network_id,
     networkName: r.network_name,
     role: r.role,
     organisationName: ORG_ROLES.includes(r.role) ? r.organisation_name : null,

@@ -204,6 +204,15 @@ test('a representative pauses and resumes their organisation after confirming, w
   await expect(rep.getByRole('button', { name: t('networks.org.resume') })).toBeVisible();
   await expectNoAxeViolations(rep);
 
+  // A member who opens another invitation to the same network is told so and led to the network.
+  const spare = await owner.api.post(`/api/networks/${id}/invitations`, { role: 'observer' });
+  await rep.goto(new URL(spare.json.link).pathname);
+  await expect(rep.getByText(t('networks.errors.alreadyMember'))).toBeVisible();
+  await expect(rep.getByRole('button', { name: t('networks.accept.submit') })).toHaveCount(0);
+  await rep.getByRole('link', { name: t('networks.accept.openNetwork') }).click();
+  await expect(rep.getByRole('heading', { level: 1, name: 'Pause Net' })).toBeVisible();
+  await rep.goto(`/networks/${id}/organisations/${orgId}`);
+
   await rep.getByRole('button', { name: t('networks.org.resume') }).click();
   await rep.getByRole('button', { name: t('networks.org.confirmYes', { action: t('networks.org.resume') }) }).click();
   await expect(rep.locator('[data-status="active"]')).toBeVisible();

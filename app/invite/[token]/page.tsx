@@ -7,6 +7,8 @@ import { getSessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { translator } from '@/lib/i18n';
 import { previewInvitation } from '@/lib/networks';
+import { can } from '@/lib/policies';
+import { loadActor } from '@/lib/policies/load-actor';
 import { AcceptInvitation } from './accept-invitation';
 
 type Params = Promise<{ token: string }>;
@@ -54,6 +56,12 @@ export default async function InvitePage({ params }: { params: Params }) {
   }
 
   const role = t(`networks.role.${preview.role}`);
+  const isMember =
+    !!user &&
+    can(await loadActor(db, user.id, preview.networkId), 'network.read', {
+      type: 'network',
+      networkId: preview.networkId,
+    });
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t('networks.accept.heading', { network: preview.networkName })} />
@@ -76,7 +84,14 @@ export default async function InvitePage({ params }: { params: Params }) {
         {user ? (
           <div className="mt-6">
             <p className="mb-3">{t('networks.accept.signedInAs', { name: user.name, email: user.email })}</p>
-            <AcceptInvitation token={token} />
+            {isMember ? (
+              <>
+                <Alert tone="info">{t('networks.errors.alreadyMember')}</Alert>
+                <LinkButton href={`/networks/${preview.networkId}`}>{t('networks.accept.openNetwork')}</LinkButton>
+              </>
+            ) : (
+              <AcceptInvitation token={token} />
+            )}
           </div>
         ) : null}
       </Card>

@@ -150,6 +150,7 @@ export const networks = {
     'networks.accept.askInviter': 'Ask {name} for a new invitation to “{network}”.',
     'networks.accept.toNetworks': 'To my networks',
     'networks.accept.toStart': 'To the start page',
+    'networks.accept.openNetwork': 'Open the network',
   },
   de: {
     'networks.role.manager': 'Netzwerkmanagement',
@@ -307,5 +308,6 @@ export const networks = {
     'networks.accept.askInviter': 'Bitten Sie {name} um eine neue Einladung in „{network}“.',
     'networks.accept.toNetworks': 'Zu meinen Netzwerken',
     'networks.accept.toStart': 'Zur Startseite',
+    'networks.accept.openNetwork': 'Zum Netzwerk',
   },
 } as const;
