@@ -56,6 +56,8 @@ class CollabSession {
   private unauthenticatedInARow = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private connecting = false;
+  /** Whether the current/last connect carried a fresh ticket (else only the session cookie). */
+  private usedTicket = false;
 
   constructor(
     readonly docName: string,
@@ -165,7 +167,9 @@ class CollabSession {
     const outcome = event ? closeOutcome(event.code) : 'reconnect';
     if (outcome === 'signedOut' || outcome === 'noAccess' || outcome === 'error') {
       this.stopped = outcome;
-    } else if (outcome === 'refreshTicket' && ++this.unauthenticatedInARow >= 3) {
+    } else if (outcome === 'refreshTicket' && this.usedTicket && ++this.unauthenticatedInARow >= 2) {
+      // Two fresh tickets in a row refused: the session is gone. (A refusal of a cookie-only connect, made
+      // because the ticket could not be fetched, says nothing: keep trying.)
       this.stopped = 'signedOut';
     } else {
       this.reconnectSoon(backoffMs(this.attempt++));
@@ -210,6 +214,7 @@ class CollabSession {
         // fails too we simply stay offline with every edit kept locally.
       }
       if (this.destroyed || this.stopped) return;
+      this.usedTicket = PARAM_TICKET in params;
       this.provider.params = params;
       this.provider.connect();
     } finally {
