@@ -74,8 +74,12 @@ for (const locale of ['en', 'de'] as const) {
     await expect(b.getByRole('link', { name: goalTitle })).toBeVisible();
 
     // Both open the goal and write its description at the same time.
+    const goalUrl = /\/goals\/[0-9a-f-]{36}$/;
     await b.getByRole('link', { name: goalTitle }).click();
     await a.getByRole('link', { name: goalTitle }).click();
+    // A busy machine may take a while to serve the page: wait for the navigation itself, generously.
+    await expect(a).toHaveURL(goalUrl, { timeout: 60_000 });
+    await expect(b).toHaveURL(goalUrl, { timeout: 60_000 });
     await expect(a.getByRole('heading', { level: 1, name: goalTitle })).toBeVisible();
     const editorA = a.getByRole('textbox', { name: t('cooperation.text.editorLabel') });
     const editorB = b.getByRole('textbox', { name: t('cooperation.text.editorLabel') });
@@ -135,6 +139,7 @@ for (const locale of ['en', 'de'] as const) {
     // A commits hours to the goal and later marks it delivered with that entry as evidence.
     await a.goto(`${base}/goals`);
     await a.getByRole('link', { name: goalTitle }).click();
+    await expect(a).toHaveURL(goalUrl, { timeout: 60_000 });
     const commit = a.getByRole('form', { name: t('cooperation.commitments.new') });
     await commit.getByLabel(t('cooperation.entry.amount')).fill('3');
     await commit.getByLabel(t('cooperation.commitments.dueOn')).fill('2030-06-30');
