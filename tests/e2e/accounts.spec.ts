@@ -146,3 +146,48 @@ test('signing in brings the language saved on the account', async ({ page, creat
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('banner').getByRole('link', { name: 'Konto' })).toBeVisible();
 });
+
+test('after five wrong passwords the sign-in page says to wait, even for the right password', async ({
+  page,
+  createUser,
+}) => {
+  const person = await createUser();
+  await page.goto('/signin');
+  const alert = page.getByRole('main').getByRole('alert');
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('Email address').fill(person.email);
+    await page.getByLabel('Password').fill(`wrong password ${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(alert).toHaveText('The email address or password is not correct.');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  }
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(alert).toContainText('Too many failed attempts');
+  await expect(page.getByTestId('signed-in-name')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('the shell fits a phone screen without sideways scrolling, signed out and signed in', async ({
+  browser,
+  user,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'de-DE' });
+  await context.addCookies(user.api.playwrightCookies());
+  const page = await context.newPage();
+  for (const path of ['/account', '/signin']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+  }
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /Abmelden/ })
+    .click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Anmelden' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await expectNoAxeViolations(page);
+  await context.close();
+});
