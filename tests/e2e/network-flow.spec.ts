@@ -32,7 +32,7 @@ for (const locale of ['en', 'de'] as const) {
   test(`a founder invites a representative by link and both see each other in the network (${locale})`, async ({
     browser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const t = translator(locale);
     const founder = {
       name: locale === 'de' ? 'Frieda Gründerin' : 'Fiona Founder',
@@ -159,6 +159,7 @@ test('a stranger gets the not-found page for a network, and a signed-out visitor
   signedInPageFor,
   page,
 }) => {
+  test.setTimeout(120_000);
   const owner = await createUser({ name: 'Olga Owner' });
   const created = await owner.api.post('/api/networks', { name: 'Private Net' });
   expect(created.status).toBe(201);
@@ -178,6 +179,7 @@ test('a representative pauses and resumes their organisation after confirming, w
   createUser,
   signedInPageFor,
 }) => {
+  test.setTimeout(180_000);
   const t = translator('en');
   const owner = await createUser({ name: 'Olga Owner' });
   const id = (await owner.api.post('/api/networks', { name: 'Pause Net' })).json.network.id as string;
