@@ -11,41 +11,7 @@ import { Alert, Button } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { api, ApiRefusal } from './api';
 import { coopKey } from './live';
-
-/**
- * Goal descriptions live in the network's commons document, root map `goals`
- * (lib/realtime/doc-schema.ts), one nested XmlFragment per goal id, edited
- * with the shared rich-text editor (live text, carets, presence).
- */
-export const GOALS_ROOT = 'goals';
-
-type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
-
-/** The plain text of a description: one line per block. */
-export function fragmentText(frag: Y.XmlFragment): string {
-  const textOf = (n: XmlNode): string =>
-    n instanceof Y.XmlText
-      ? (n.toDelta() as { insert?: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('')
-      : n instanceof Y.XmlElement
-        ? (n.toArray() as XmlNode[]).map(textOf).join('')
-        : '';
-  return (frag.toArray() as XmlNode[]).map(textOf).join('\n');
-}
-
-/** Replaces the description with plain text, one paragraph per line (one transaction: every browser sees it at once). */
-export function setFragmentText(doc: Y.Doc, frag: Y.XmlFragment, text: string) {
-  doc.transact(() => {
-    frag.delete(0, frag.length);
-    frag.insert(
-      0,
-      text.split('\n').map((line) => {
-        const p = new Y.XmlElement('paragraph');
-        if (line) p.insert(0, [new Y.XmlText(line)]);
-        return p;
-      }),
-    );
-  });
-}
+import { GOALS_ROOT, fragmentText, setFragmentText } from './goal-text-doc';
 
 export interface GoalTextHandle {
   restore(text: string, version: number): Promise<void>;
