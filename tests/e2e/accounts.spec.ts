@@ -19,6 +19,9 @@ function watchCsp(page: Page): string[] {
 
 const PASSWORD = 'ein sicheres Passwort 7';
 
+// Several pages, sign-ins (Argon2) and axe runs per test: generous on a busy 2-core machine.
+test.describe.configure({ timeout: 150_000 });
+
 test('a person signs up, is signed in, signs out and signs in again', async ({ page }) => {
   const csp = watchCsp(page);
   const email = uniqueEmail('e2e-signup');
