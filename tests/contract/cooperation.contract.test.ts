@@ -772,6 +772,11 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           'goal.created',
         ]);
         expect(maySeeActivity(net.actors.outsider, net.networkId, { kind: 'goal.created', data: {} })).toBe(false);
+        const invitation = { kind: 'invitation.created', data: { organisationId: net.orgs.b, role: 'representative' } };
+        expect(maySeeActivity(net.actors.manager, net.networkId, invitation)).toBe(true);
+        expect(maySeeActivity(net.actors.repB, net.networkId, invitation)).toBe(true);
+        expect(maySeeActivity(net.actors.repA, net.networkId, invitation)).toBe(false);
+        expect(maySeeActivity(net.actors.observer, net.networkId, invitation)).toBe(false);
         await refused(listFeed(db, net.actors.outsider, net.networkId), 404);
       });
 
