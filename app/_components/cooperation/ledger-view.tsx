@@ -48,7 +48,7 @@ export function LedgerView({
   networkId: string;
   orgs: OrgName[];
   /** The unfiltered first page and balances, rendered with the HTML. */
-  initial?: { page: LedgerPage; balances: Balances };
+  initial?: { page: LedgerPage; balances?: Balances };
 }) {
   const { t } = useI18n();
   const units = useUnits(networkId);

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { LedgerView } from '@/app/_components/cooperation/ledger-view';
 import { CooperationShell } from '@/app/_components/cooperation/shell';
-import { balances } from '@/lib/cooperation/balances';
 import { listEntries } from '@/lib/cooperation/list-entries';
 import { cooperationPageContext } from '@/lib/cooperation/page-context';
 import { translator } from '@/lib/i18n';
@@ -20,11 +19,9 @@ export default async function LedgerPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/ledger`);
   const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
-  const [page, bal] = await Promise.all([
-    listEntries(db, actor, networkId, { limit: 25 }),
-    balances(db, actor, networkId, {}),
-  ]);
-  const initial = { page: { ...page, abilities: ctx.abilities }, balances: bal };
+  // Only the entries come with the HTML; the balances (an aggregate over the whole ledger) follow on their own.
+  const page = await listEntries(db, actor, networkId, { limit: 25 });
+  const initial = { page: { ...page, abilities: ctx.abilities } };
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   return (
     <CooperationShell
