@@ -124,8 +124,16 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(fs.readFileSync(LOCK, 'utf8').trim() || '0');
-      if (holder && !pidAlive(holder)) {
+      let holder = 0;
+      let ageMs = 0;
+      try {
+        holder = Number(fs.readFileSync(LOCK, 'utf8').trim() || '0');
+        ageMs = Date.now() - fs.statSync(LOCK).mtimeMs;
+      } catch {
+        continue; // released meanwhile: try again
+      }
+      // A dead holder, or an empty lock older than 10 s (its writer died before writing its pid), is stale.
+      if ((holder && !pidAlive(holder)) || (!holder && ageMs > 10_000)) {
         log(`removing stale build lock of process ${holder}`);
         fs.rmSync(LOCK, { force: true });
         continue;
