@@ -126,6 +126,7 @@ export async function runLatency(sys: System, server: ServerHandle, o: LatencyOp
     for (const c of raws) c.close();
     for (const c of realObservers) c?.destroy();
     for (const c of writers) c?.destroy();
-    await sleep(300);
+    // Let every server finish unloading these rooms (ours unloads idle rooms after 2 s, and compacts) before the next run.
+    await sleep(3_000);
   }
 }
