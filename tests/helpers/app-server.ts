@@ -398,6 +398,44 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
     build.release();
     throw new Error(`the build in ${build.distDir} is incomplete (no BUILD_ID); see .next-test-build.log`);
   }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const app = await startOnce(build.distDir, opts);
+      return {
+        ...app,
+        stop: async () => {
+          await app.stop();
+          build.release();
+        },
+      };
+    } catch (err) {
+      // A free port can be taken by another process between our probe and the server's listen: try new ones.
+      if (attempt < 3 && /EADDRINUSE/.test((err as Error).message)) {
+        log('a port was taken meanwhile; starting again on other ports');
+        continue;
+      }
+      build.release();
+      throw err;
+    }
+  }
+}
+
+/**
+ * Kills the servers' process groups and removes the temp folder if the test process dies without calling
+ * stop() (e.g. SIGKILL by a timeout), so no server outlives its test run.
+ */
+const WATCHDOG = `
+const [parent, tmp, ...groups] = process.argv.slice(1);
+const timer = setInterval(() => {
+  try { process.kill(Number(parent), 0); } catch {
+    clearInterval(timer);
+    for (const g of groups) { try { process.kill(-Number(g), 'SIGKILL'); } catch {} }
+    setTimeout(() => { require('fs').rmSync(tmp, { recursive: true, force: true }); process.exit(0); }, 500);
+  }
+}, 1000);
+`;
+
+async function startOnce(distDir: string, opts: StartAppOptions): Promise<RunningApp> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-app-'));
   const dataDir = path.join(tmp, 'data');
   fs.mkdirSync(dataDir);
@@ -408,7 +446,7 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
   const env: Record<string, string> = {
     ...baseEnv(),
     NODE_ENV: 'production',
-    NEXT_DIST_DIR: build.distDir,
+    NEXT_DIST_DIR: distDir,
     DATA_DIR: dataDir,
     DATABASE_URL: '',
     REDIS_URL: '',
@@ -427,9 +465,10 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
     ...opts.env,
   };
   const children: Child[] = [];
+  let watchdog: ChildProcess | undefined;
   const stop = async () => {
+    watchdog?.kill('SIGKILL');
     await Promise.all(children.map(killChild));
-    build.release();
     await smtp.close();
     if (process.env.NWR_KEEP_TEST_TMP === '1') log(`kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
@@ -448,6 +487,15 @@ export async function startApp(opts: StartAppOptions = {}): Promise<RunningApp> 
     if (hasRealtime) {
       children.push(startChild('realtime', BIN('tsx'), ['server/index.ts'], env, path.join(tmp, 'realtime.log')));
     }
+    watchdog = spawn(
+      process.execPath,
+      ['-e', WATCHDOG, String(process.pid), tmp, ...children.map((c) => String(c.proc.pid))],
+      {
+        detached: true,
+        stdio: 'ignore',
+      },
+    );
+    watchdog.unref();
     await waitUntilAnswers(`${url}/api/health`, children, 120_000);
     if (hasRealtime) await waitUntilAnswers(`http://127.0.0.1:${rtPort}/health`, children, 120_000);
   } catch (err) {
