@@ -37,6 +37,7 @@ export interface CommitmentRow {
   idempotency_key: string | null;
   goal_title?: string;
   organisation_name?: string;
+  committed_by_name?: string | null;
 }
 
 export function presentCommitment(r: CommitmentRow, evidence: string[] = [], now = Date.now()) {
@@ -54,6 +55,7 @@ export function presentCommitment(r: CommitmentRow, evidence: string[] = [], now
     status: r.status,
     isOverdue: OPEN_STATUSES.includes(r.status) && r.due_on < today(now),
     committedBy: r.committed_by,
+    committedByName: r.committed_by_name ?? null,
     withdrawReason: r.withdraw_reason,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),

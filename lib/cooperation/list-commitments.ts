@@ -59,8 +59,8 @@ export async function listCommitments(db: Db, actor: Actor, networkId: string, i
   const sql = where.join(' AND ');
   const total = await db.get<{ c: number }>(`SELECT COUNT(*) AS c FROM commitments c WHERE ${sql}`, params);
   const rows = await db.all<CommitmentRow>(
-    `SELECT c.*, g.title AS goal_title, o.name AS organisation_name
-       FROM commitments c JOIN goals g ON g.id = c.goal_id JOIN organisations o ON o.id = c.organisation_id
+    `SELECT c.*, g.title AS goal_title, o.name AS organisation_name, u.name AS committed_by_name
+       FROM commitments c JOIN goals g ON g.id = c.goal_id JOIN organisations o ON o.id = c.organisation_id LEFT JOIN users u ON u.id = c.committed_by
       WHERE ${sql} ORDER BY c.due_on ${f.view === 'delivered' || f.view === 'withdrawn' ? 'DESC' : 'ASC'}, c.created_at, c.id LIMIT ? OFFSET ?`,
     [...params, f.limit, f.offset],
   );

@@ -655,6 +655,8 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           status: 'delivered',
           evidenceEntryIds: [e.id],
           goalTitle: 'Commitment goal',
+          committedBy: n.users.repA.id,
+          committedByName: expect.stringContaining('repA'),
         });
         await refused(
           transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'withdraw', reason: 'too late' }),

@@ -75,6 +75,7 @@ export function CommitmentList({
             {c.evidenceEntryIds.length
               ? ` — ${t('cooperation.commitments.evidenceCount', { count: c.evidenceEntryIds.length })}`
               : ''}
+            {c.committedByName ? ` — ${t('cooperation.commitments.by', { name: c.committedByName })}` : ''}
           </p>
           {abilities?.commit && abilities.organisationId === c.organisationId ? (
             <CommitmentActions networkId={networkId} c={c} />
