@@ -254,3 +254,59 @@ test('a refused confirmation rolls back the optimistic change and says why', asy
   );
   await expect(row).toHaveAttribute('data-status', 'disputed');
 });
+
+test('an earlier text shown beside the current one is restored as a new version and reaches the partner', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  test.setTimeout(180_000);
+  const t = translator('en');
+  const [manager, repA, repB] = await Promise.all([
+    createUser({ name: 'Vera Owner' }),
+    createUser({ name: 'Viktor Alpha' }),
+    createUser({ name: 'Vanessa Beta' }),
+  ]);
+  const { networkId, orgB } = await setUpNetwork(manager, repA, repB, ['Version Alpha', 'Version Beta']);
+  const goal = await repA.api.post(`/api/networks/${networkId}/goals`, {
+    title: 'Versioned goal',
+    organisationIds: [orgB],
+  });
+  expect(goal.status, goal.text).toBe(201);
+  const url = `/networks/${networkId}/goals/${goal.json.goal.id}`;
+  const a = await signedInPageFor(repA);
+  const b = await signedInPageFor(repB);
+  await a.goto(url);
+  await b.goto(url);
+  const editorA = a.getByRole('textbox', { name: t('cooperation.text.editorLabel') });
+  const editorB = b.getByRole('textbox', { name: t('cooperation.text.editorLabel') });
+  await expect(editorA).toHaveAttribute('contenteditable', 'true');
+  await expect(editorB).toHaveAttribute('contenteditable', 'true');
+  const versions = a.getByTestId('revisions');
+
+  await editorA.click();
+  await editorA.pressSequentially('First idea.', { delay: 10 });
+  await expect(editorB).toContainText('First idea.');
+  await a.getByRole('button', { name: t('cooperation.text.keepVersion') }).click();
+  await expect(versions).toContainText(t('cooperation.revisions.version', { version: 2 }));
+
+  await editorA.press('End');
+  await editorA.pressSequentially(' Second thoughts.', { delay: 10 });
+  await expect(editorB).toContainText('Second thoughts.');
+  await a.getByRole('button', { name: t('cooperation.text.keepVersion') }).click();
+  await expect(versions).toContainText(t('cooperation.revisions.version', { version: 3 }));
+
+  await a.getByRole('button', { name: t('cooperation.revisions.compare', { version: 2 }) }).click();
+  const compare = a.getByTestId('revision-compare');
+  await expect(compare.getByRole('region', { name: t('cooperation.revisions.version', { version: 2 }) })).toContainText(
+    'First idea.',
+  );
+  await expect(compare.getByRole('region', { name: t('cooperation.revisions.current') })).toContainText(
+    'Second thoughts.',
+  );
+  await expectNoAxeViolations(a, { exclude: ['.ProseMirror-yjs-cursor'] });
+  await compare.getByRole('button', { name: t('cooperation.revisions.restoreText', { version: 2 }) }).click();
+  await expect(a.getByText(t('cooperation.revisions.restored', { version: 2 }))).toBeVisible();
+  await expect(editorB).toHaveText('First idea.');
+  await expect(editorA).toHaveText('First idea.');
+  await expect(versions).toContainText(t('cooperation.revisions.restoredFrom', { version: 2 }));
+});
