@@ -88,8 +88,14 @@ async function browserTimes(): Promise<string[]> {
     const g = await generateLargeNetwork(db);
     await db.close();
     const api = new ApiClient(app.url);
-    const signed = await api.signIn(g.representatives[0].email, g.password);
-    if (!signed.ok) throw new Error(`sign-in failed: ${signed.error}`);
+    let signed: Awaited<ReturnType<ApiClient['signIn']>> | null = null;
+    for (let attempt = 1; attempt <= 3 && !signed?.ok; attempt++) {
+      // A kept-alive socket the server already closed fails once; try again on a fresh one.
+      signed = await api
+        .signIn(g.representatives[0].email, g.password)
+        .catch((err: Error) => ({ ok: false, status: 0, error: err.message }));
+    }
+    if (!signed?.ok) throw new Error(`sign-in failed: ${signed?.error}\n${app.errorLines().join('\n')}`);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu'],

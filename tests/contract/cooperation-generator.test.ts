@@ -32,7 +32,9 @@ function generatorContract(name: string, open: () => Promise<Fresh>) {
         [g.networkId],
       );
       const bal = await balances(db, rep, g.networkId);
-      const given = bal.organisations.filter((o) => o.organisationId !== null).reduce((a, o) => a + o.given.confirmed, 0);
+      const given = bal.organisations
+        .filter((o) => o.organisationId !== null)
+        .reduce((a, o) => a + o.given.confirmed, 0);
       expect(Math.round(given * 1000)).toBe(Number(confirmed?.s));
       const delivered = await listCommitments(db, rep, g.networkId, { view: 'delivered', limit: 500 });
       for (const c of delivered.commitments) expect(c.evidenceEntryIds.length).toBe(1);
