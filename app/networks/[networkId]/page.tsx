@@ -34,6 +34,15 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
         description={network.purpose || undefined}
         actions={
           <>
+            <LinkButton href={`/networks/${networkId}/goals`} variant="secondary">
+              {t('cooperation.nav.goals')}
+            </LinkButton>
+            <LinkButton href={`/networks/${networkId}/ledger`} variant="secondary">
+              {t('cooperation.nav.ledger')}
+            </LinkButton>
+            <LinkButton href={`/networks/${networkId}/commitments`} variant="secondary">
+              {t('cooperation.nav.commitments')}
+            </LinkButton>
             <LinkButton href={`/networks/${networkId}/notes`} variant="secondary">
               {t('networks.home.notes')}
             </LinkButton>

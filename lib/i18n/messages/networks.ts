@@ -83,6 +83,7 @@ export const networks = {
     'networks.org.status': 'Status',
     'networks.org.since': 'since {date}',
     'networks.org.homeSpace': 'Home space',
+    'networks.org.cooperation': 'Given, received and committed',
     'networks.org.people': 'People of this organisation',
     'networks.org.noPeople': 'Nobody from this organisation is in the network right now.',
     'networks.org.leftNote':
@@ -236,6 +237,7 @@ export const networks = {
     'networks.org.status': 'Status',
     'networks.org.since': 'seit {date}',
     'networks.org.homeSpace': 'Heimatbereich',
+    'networks.org.cooperation': 'Gegeben, erhalten und zugesagt',
     'networks.org.people': 'Personen dieser Organisation',
     'networks.org.noPeople': 'Derzeit ist niemand aus dieser Organisation im Netzwerk.',
     'networks.org.leftNote':

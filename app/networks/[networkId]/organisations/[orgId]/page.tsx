@@ -44,11 +44,16 @@ export default async function OrganisationPage({ params }: { params: Params }) {
         title={o.name}
         description={o.description || undefined}
         actions={
-          abilities.readHome ? (
-            <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
-              {t('networks.org.homeSpace')}
+          <>
+            <LinkButton href={`/networks/${networkId}/organisations/${orgId}/cooperation`} variant="secondary">
+              {t('networks.org.cooperation')}
             </LinkButton>
-          ) : undefined
+            {abilities.readHome ? (
+              <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
+                {t('networks.org.homeSpace')}
+              </LinkButton>
+            ) : null}
+          </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-2">
