@@ -101,7 +101,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       inviterId: string,
       role: 'representative' | 'home_member' | 'observer' | 'adviser' | 'manager',
       organisationId: string | null,
-      label = role,
+      label: string = role,
     ) {
       const person = await user(label);
       const inv = await createInvitation(
