@@ -52,7 +52,7 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
         <form
           role="search"
           aria-label={t('cooperation.board.filters')}
-          className="mb-4 grid gap-x-3 sm:grid-cols-2 lg:grid-cols-4"
+          className="mb-4 grid gap-x-3 sm:grid-cols-2"
           onSubmit={(e) => {
             e.preventDefault();
             setSearch(q);
@@ -89,7 +89,7 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
               type="search"
               value={q}
               onChange={(e) => setQ(e.target.value)}
-              className="flex-1"
+              className="min-w-0 flex-1"
             />
             <Button type="submit" variant="secondary" className="mb-4">
               {t('cooperation.filter.searchButton')}
