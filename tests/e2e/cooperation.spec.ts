@@ -310,3 +310,64 @@ test('an earlier text shown beside the current one is restored as a new version 
   await expect(editorA).toHaveText('First idea.');
   await expect(versions).toContainText(t('cooperation.revisions.restoredFrom', { version: 2 }));
 });
+
+test('an entry recorded for a goal links to it, and the goal’s participating organisations are edited', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  test.setTimeout(180_000);
+  const t = translator('en');
+  const [manager, repA, repB] = await Promise.all([
+    createUser({ name: 'Gina Owner' }),
+    createUser({ name: 'Gerd Alpha' }),
+    createUser({ name: 'Greta Beta' }),
+  ]);
+  const { networkId, orgA, orgB } = await setUpNetwork(manager, repA, repB, ['Goal Alpha', 'Goal Beta']);
+  const goal = await repA.api.post(`/api/networks/${networkId}/goals`, {
+    title: 'Pooled meeting rooms',
+    organisationIds: [orgA],
+  });
+  expect(goal.status, goal.text).toBe(201);
+  const goalId: string = goal.json.goal.id;
+  const a = await signedInPageFor(repA);
+
+  // A records an entry for the goal; the ledger list links to the goal.
+  await a.goto(`/networks/${networkId}/ledger`);
+  const record = a.locator('section#record');
+  const goalSelect = record.getByLabel(t('cooperation.entry.goal'));
+  await expect(goalSelect.locator('option', { hasText: 'Pooled meeting rooms' })).toHaveCount(1, { timeout: 30_000 });
+  await goalSelect.selectOption({ label: 'Pooled meeting rooms' });
+  await record.getByLabel(t('cooperation.entry.amount')).fill('2');
+  await record.getByLabel(t('cooperation.entry.description')).fill('Room for the kick-off');
+  await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
+  await expect(record.getByRole('status')).toHaveText(t('cooperation.ledger.recorded'), { timeout: 30_000 });
+  const goalLink = ledgerRow(a, 'Room for the kick-off').getByRole('link', { name: 'Pooled meeting rooms' });
+  await expect(goalLink).toBeVisible({ timeout: 30_000 });
+  const list = await repA.api.get(`/api/networks/${networkId}/ledger?goalId=${goalId}`);
+  expect(list.json.entries.map((e: { description: string }) => e.description)).toEqual(['Room for the kick-off']);
+  await expectNoAxeViolations(a);
+
+  // The link leads to the goal, where A adds Beta as a participating organisation.
+  await goalLink.click();
+  await expect(a).toHaveURL(new RegExp(`/goals/${goalId}$`), { timeout: 60_000 });
+  const participants = a.locator('section#participants');
+  const group = participants.getByRole('group', { name: t('cooperation.goal.organisations') });
+  await expect(group.getByRole('checkbox', { name: 'Goal Alpha' })).toBeChecked({ timeout: 30_000 });
+  await group.getByRole('checkbox', { name: 'Goal Beta' }).check();
+  await participants.getByRole('button', { name: t('cooperation.goal.participantsSave') }).click();
+  await expect(participants.getByRole('status')).toHaveText(t('cooperation.goal.participantsSaved'), {
+    timeout: 30_000,
+  });
+  await expect(group.getByRole('checkbox', { name: 'Goal Beta' })).toBeChecked();
+  const saved = await repA.api.get(`/api/networks/${networkId}/goals/${goalId}`);
+  expect([...saved.json.goal.organisationIds].sort()).toEqual([orgA, orgB].sort());
+  await expectNoAxeViolations(a, { exclude: ['.ProseMirror-yjs-cursor'] });
+
+  // Leaving no organisation is refused with the server's reason.
+  await group.getByRole('checkbox', { name: 'Goal Alpha' }).uncheck();
+  await group.getByRole('checkbox', { name: 'Goal Beta' }).uncheck();
+  await participants.getByRole('button', { name: t('cooperation.goal.participantsSave') }).click();
+  await expect(participants.getByRole('alert')).toHaveText(t('cooperation.errors.goalNeedsOrganisation'), {
+    timeout: 30_000,
+  });
+});

@@ -67,6 +67,7 @@ export function GoalDetail({
       </header>
 
       {canUpdate ? <GoalEditForm networkId={networkId} goal={goal} /> : null}
+      {canUpdate ? <ParticipantsForm networkId={networkId} goal={goal} orgs={orgs} /> : null}
 
       <Card title={t('cooperation.text.title')} id="description">
         <GoalText
@@ -217,6 +218,61 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
         </fieldset>
         <Button type="submit" busy={mutation.isPending}>
           {t('common.save')}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
+/** The participating organisations: a checkbox per organisation of the network, saved as a new version. */
+function ParticipantsForm({ networkId, goal, orgs }: { networkId: string; goal: Goal; orgs: OrgName[] }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (organisationIds: string[]) =>
+      api<{ goal: Goal }>(`/api/networks/${networkId}/goals/${goal.id}`, {
+        method: 'PATCH',
+        body: { expectedVersion: goal.version, organisationIds },
+      }),
+    onMutate: () => {
+      setError(null);
+      setSaved(false);
+    },
+    onError: (err) => setError(err instanceof ApiRefusal ? err.message : t('errors.network')),
+    onSuccess: () => setSaved(true),
+    onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
+  });
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const ids = new FormData(e.currentTarget).getAll('organisationIds').map(String);
+    mutation.mutate(ids);
+  }
+
+  return (
+    <Card title={t('cooperation.goal.participants')} id="participants">
+      <form onSubmit={onSubmit} key={goal.version} aria-label={t('cooperation.goal.participants')}>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        {saved ? <Alert tone="success">{t('cooperation.goal.participantsSaved')}</Alert> : null}
+        <fieldset className="mb-4">
+          <legend className="font-medium">{t('cooperation.goal.organisations')}</legend>
+          {orgs.map((o) => (
+            <label key={o.id} className="mt-1 flex items-center gap-2">
+              <input
+                type="checkbox"
+                name="organisationIds"
+                value={o.id}
+                defaultChecked={goal.organisationIds.includes(o.id)}
+                className="h-4 w-4"
+              />
+              {o.name}
+            </label>
+          ))}
+        </fieldset>
+        <Button type="submit" busy={mutation.isPending}>
+          {t('cooperation.goal.participantsSave')}
         </Button>
       </form>
     </Card>

@@ -1,12 +1,14 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/cooperation/abilities';
 import type { balances } from '@/lib/cooperation/balances';
 import { ENTRY_KINDS, ENTRY_STATUSES, type LedgerEntry } from '@/lib/cooperation/ledger';
+import type { Goal } from '@/lib/cooperation/shared';
 import { api, ApiRefusal, newKey, qs } from './api';
 import { coopKey } from './live';
 import { useOutbox } from './outbox';
@@ -39,6 +41,21 @@ export function useUnits(networkId: string) {
   };
 }
 
+export interface GoalName {
+  id: string;
+  title: string;
+}
+
+/** The network's goals by title (the first 200, newest first): for the entry form's goal choice and the list. */
+export function useGoalNames(networkId: string): GoalName[] {
+  const params = { sort: 'created_desc', limit: 200 };
+  const goals = useQuery({
+    queryKey: coopKey(networkId, 'goals', params),
+    queryFn: () => api<{ goals: Goal[] }>(`/api/networks/${networkId}/goals${qs(params)}`),
+  });
+  return (goals.data?.goals ?? []).map((g) => ({ id: g.id, title: g.title }));
+}
+
 /** The ledger: record, confirm or dispute, correct; balances; filters; CSV export of the filtered view. */
 export function LedgerView({
   networkId,
@@ -52,6 +69,7 @@ export function LedgerView({
 }) {
   const { t } = useI18n();
   const units = useUnits(networkId);
+  const goals = useGoalNames(networkId);
   const [filter, setFilter] = useState<Record<string, string>>({});
   const unfiltered = Object.keys(filter).length === 0;
   const [offset, setOffset] = useState(0);
@@ -81,6 +99,7 @@ export function LedgerView({
           orgs={orgs}
           myOrgId={abilities.organisationId}
           unitOptions={units.options}
+          goals={goals}
         />
       ) : null}
       <BalancesView
@@ -149,6 +168,7 @@ export function LedgerView({
           orgs={orgs}
           abilities={abilities ?? null}
           labels={units.labels}
+          goals={goals}
           queryKey={coopKey(networkId, 'ledger', query)}
         />
         {page.data && page.data.total > PAGE ? (
@@ -189,11 +209,13 @@ function RecordEntryForm({
   orgs,
   myOrgId,
   unitOptions,
+  goals,
 }: {
   networkId: string;
   orgs: OrgName[];
   myOrgId: string;
   unitOptions: { value: string; label: string }[];
+  goals: GoalName[];
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -213,6 +235,7 @@ function RecordEntryForm({
     setNotice(null);
     const partner = String(d.get('partner'));
     const amountText = String(d.get('amount') ?? '').replace(',', '.');
+    const goalId = String(d.get('goalId') ?? '');
     const body = {
       organisationId: myOrgId,
       kind: String(d.get('kind')),
@@ -221,6 +244,7 @@ function RecordEntryForm({
       amount: amountText === '' ? NaN : Number(amountText),
       date: String(d.get('date')),
       description: String(d.get('description') ?? ''),
+      ...(goalId ? { goalId } : {}),
       idempotencyKey: newKey(),
     };
     try {
@@ -285,6 +309,17 @@ function RecordEntryForm({
             error={fields.date}
           />
         </div>
+        <SelectField
+          label={t('cooperation.entry.goal')}
+          name="goalId"
+          defaultValue=""
+          optionalLabel={t('common.optional')}
+          options={[
+            { value: '', label: t('cooperation.entry.noGoal') },
+            ...goals.map((g) => ({ value: g.id, label: g.title })),
+          ]}
+          error={fields.goalId}
+        />
         <TextAreaField
           label={t('cooperation.entry.description')}
           name="description"
@@ -305,6 +340,7 @@ function EntryTable({
   orgs,
   abilities,
   labels,
+  goals,
   queryKey,
 }: {
   networkId: string;
@@ -312,6 +348,7 @@ function EntryTable({
   orgs: OrgName[];
   abilities: CooperationAbilities | null;
   labels: Record<string, string>;
+  goals: GoalName[];
   queryKey: unknown[];
 }) {
   const { t } = useI18n();
@@ -357,6 +394,7 @@ function EntryTable({
     onSuccess: () => setOpenForm(null),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
+  const goalTitle = (id: string) => goals.find((g) => g.id === id)?.title;
   const mayRespond = (e: LedgerEntry) =>
     e.status === 'pending' &&
     !!abilities &&
@@ -418,6 +456,17 @@ function EntryTable({
                 <td className="pr-2 whitespace-nowrap">{f.amount(e.amount, e.unit, labels)}</td>
                 <td className="pr-2">
                   {e.description}
+                  {e.goalId && goalTitle(e.goalId) ? (
+                    <span className="block" data-testid="entry-goal">
+                      {t('cooperation.entry.goal')}:{' '}
+                      <Link
+                        className="text-brand-800 underline underline-offset-4"
+                        href={`/networks/${networkId}/goals/${e.goalId}`}
+                      >
+                        {goalTitle(e.goalId)}
+                      </Link>
+                    </span>
+                  ) : null}
                   {e.reversesId ? (
                     <span className="block text-stone-700">{t('cooperation.ledger.reversal')}</span>
                   ) : null}
