@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/password';
 import type { Db, Queryable } from '../db/types';
 import { nameKey } from '../networks/shared';
+import { seedDemoCooperation } from './demo-cooperation';
 
 /**
  * The demo network a fresh `npm start` shows: a believable education network
@@ -138,7 +139,7 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
   // Hashing is slow on purpose; do it before the transaction.
   const hashes = await Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
   const now = opts.now ?? Date.now();
-  return db.tx(async (q) => {
+  const result = await db.tx(async (q): Promise<{ seeded: boolean; networkId?: string }> => {
     if (await q.get('SELECT id FROM users LIMIT 1')) return { seeded: false }; // someone signed up meanwhile
     const userIds = new Map<string, string>();
     for (const [i, p] of DEMO_PEOPLE.entries()) {
@@ -198,4 +199,7 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
     );
     return { seeded: true, networkId };
   });
+  // Goals, ratings, entries and commitments go through the product's own commands (each its own transaction).
+  if (result.seeded && result.networkId) await seedDemoCooperation(db, result.networkId, now);
+  return result;
 }

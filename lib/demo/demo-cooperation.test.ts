@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/lib/db';
+import { freshSqlite } from '@/tests/helpers/services';
+import { seedDemo } from './demo-network';
+
+describe('the demo network shows cooperation from the start', () => {
+  let db: Db & { drop(): Promise<void> };
+  let networkId: string;
+  beforeAll(async () => {
+    db = await freshSqlite();
+    networkId = (await seedDemo(db)).networkId!;
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const count = async (sql: string) => Number((await db.get<{ n: number }>(sql, [networkId]))!.n);
+
+  it('has three shared goals in different states, rated by two organisations', async () => {
+    const goals = await db.all<{ status: string }>('SELECT status FROM goals WHERE network_id = ? ORDER BY status', [
+      networkId,
+    ]);
+    expect(goals.map((g) => g.status)).toEqual(['active', 'pilot', 'proposed']);
+    expect(
+      await count('SELECT COUNT(*) AS n FROM goal_ratings r JOIN goals g ON g.id = r.goal_id WHERE g.network_id = ?'),
+    ).toBe(2);
+  });
+
+  it('has confirmed, disputed and pending give-and-take entries', async () => {
+    const rows = await db.all<{ status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM ledger_entries WHERE network_id = ? GROUP BY status ORDER BY status',
+      [networkId],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))).toEqual({
+      confirmed: 2,
+      disputed: 1,
+      pending: 1,
+    });
+  });
+
+  it('has one commitment delivered with a ledger entry as evidence and one still open', async () => {
+    const rows = await db.all<{ status: string }>(
+      'SELECT status FROM commitments WHERE network_id = ? ORDER BY status',
+      [networkId],
+    );
+    expect(rows.map((r) => r.status)).toEqual(['committed', 'delivered']);
+    expect(
+      await count(
+        'SELECT COUNT(*) AS n FROM commitment_evidence e JOIN commitments c ON c.id = e.commitment_id WHERE c.network_id = ?',
+      ),
+    ).toBe(1);
+  });
+});

@@ -1,0 +1,144 @@
+import { createCommitment } from '../cooperation/create-commitment';
+import { createGoal } from '../cooperation/create-goal';
+import { rateGoal } from '../cooperation/rate-goal';
+import { recordEntry } from '../cooperation/record-entry';
+import { respondEntry } from '../cooperation/respond-entry';
+import { addDays, today } from '../cooperation/shared';
+import { transitionCommitment } from '../cooperation/transition-commitment';
+import type { Db } from '../db/types';
+import { loadActor } from '../policies/load-actor';
+
+/**
+ * Gives the demo network a little life, so a first visitor sees what the
+ * product is for: three shared goals, ratings, give-and-take entries (some
+ * confirmed, one disputed) and commitments (one delivered with evidence).
+ *
+ * Everything goes through the same commands people use, acting as the demo
+ * representatives, so the data obeys every rule (who may record, who
+ * confirms, evidence for delivery) and the activity log tells its story.
+ */
+export async function seedDemoCooperation(db: Db, networkId: string, now = Date.now()): Promise<void> {
+  const people = await db.all<{ email: string; user_id: string; organisation_id: string | null }>(
+    `SELECT u.email, m.user_id, m.organisation_id FROM memberships m JOIN users u ON u.id = m.user_id
+      WHERE m.network_id = ?`,
+    [networkId],
+  );
+  const who = async (email: string) => {
+    const p = people.find((x) => x.email === email);
+    if (!p) throw new Error(`demo person missing: ${email}`);
+    return { actor: await loadActor(db, p.user_id, networkId), orgId: p.organisation_id as string };
+  };
+  const emre = await who('emre.yilmaz@example.org'); // youth centre
+  const andrea = await who('andrea.novak@example.org'); // adult education centre
+  const amira = await who('amira.haddad@example.org'); // counselling NGO
+  const katharina = await who('katharina.leitner@example.org'); // library
+  const day = today(now);
+
+  const reading = await createGoal(db, katharina.actor, networkId, {
+    title: 'Lesecafé für Familien / Family reading café',
+    whyTogether:
+      'Die Bücherei hat Räume und Bücher, das Jugendzentrum erreicht die Jugendlichen, die Beratung kennt die ' +
+      'Familien, die VHS bringt Kursleiterinnen mit. Allein erreicht keine von uns diese Familien.',
+    status: 'active',
+    targetDate: addDays(day, 120),
+    indicators: [{ label: 'Familien pro Monat / families a month', unit: '', target: 40, current: 12 }],
+    organisationIds: [emre.orgId, amira.orgId, andrea.orgId],
+  });
+  const guidance = await createGoal(db, andrea.actor, networkId, {
+    title: 'Bildungsberatung im Jugendzentrum / Learning guidance at the youth centre',
+    whyTogether: 'Die VHS berät, das Jugendzentrum hat das Vertrauen der Jugendlichen.',
+    status: 'pilot',
+    targetDate: addDays(day, 60),
+    organisationIds: [emre.orgId],
+  });
+  await createGoal(db, amira.actor, networkId, {
+    title: 'Gemeinsamer Sprachtreff / A shared language meet-up',
+    whyTogether: 'Sprachkurse, Räume und Beratung an einem Ort, statt an drei.',
+    status: 'proposed',
+    organisationIds: [katharina.orgId, andrea.orgId],
+  });
+
+  await rateGoal(db, katharina.actor, networkId, reading.id, {
+    organisationId: katharina.orgId,
+    attractive: 5,
+    concrete: 4,
+    flexible: 4,
+    comment: 'Passt genau zu unserem Auftrag.',
+  });
+  await rateGoal(db, emre.actor, networkId, reading.id, {
+    organisationId: emre.orgId,
+    attractive: 4,
+    concrete: 2,
+    flexible: 3,
+    comment: 'Schön, aber wer betreut die Jugendlichen am Abend?',
+  });
+
+  const rooms = await recordEntry(db, katharina.actor, networkId, {
+    organisationId: katharina.orgId,
+    kind: 'give',
+    partnerOrganisationId: emre.orgId,
+    unit: 'space',
+    amount: 4,
+    date: addDays(day, -20),
+    description: 'Veranstaltungsraum an vier Abenden',
+    goalId: reading.id,
+  });
+  await respondEntry(db, emre.actor, networkId, rooms.id, { response: 'confirm' });
+  const hours = await recordEntry(db, andrea.actor, networkId, {
+    organisationId: andrea.orgId,
+    kind: 'give',
+    partnerOrganisationId: emre.orgId,
+    unit: 'hours',
+    amount: 12,
+    date: addDays(day, -10),
+    description: 'Bildungsberatung, zwei Nachmittage',
+    goalId: guidance.id,
+  });
+  await respondEntry(db, emre.actor, networkId, hours.id, { response: 'confirm' });
+  const contacts = await recordEntry(db, amira.actor, networkId, {
+    organisationId: amira.orgId,
+    kind: 'share',
+    partnerOrganisationId: katharina.orgId,
+    unit: 'contacts',
+    amount: 15,
+    date: addDays(day, -5),
+    description: 'Familien, die am Lesecafé interessiert sind',
+    goalId: reading.id,
+  });
+  await respondEntry(db, katharina.actor, networkId, contacts.id, {
+    response: 'dispute',
+    comment: 'Wir haben bisher acht Kontakte bekommen, nicht fünfzehn.',
+  });
+  await recordEntry(db, emre.actor, networkId, {
+    organisationId: emre.orgId,
+    kind: 'give',
+    partnerOrganisationId: andrea.orgId,
+    unit: 'hours',
+    amount: 3,
+    date: addDays(day, -2),
+    description: 'Jugendliche zur Kursinfo begleitet',
+  });
+
+  const commitment = await createCommitment(db, andrea.actor, networkId, {
+    organisationId: andrea.orgId,
+    goalId: guidance.id,
+    unit: 'hours',
+    amount: 12,
+    dueOn: addDays(day, -1),
+    note: 'Zwei Beratungsnachmittage im Jugendzentrum',
+    commit: true,
+  });
+  await transitionCommitment(db, andrea.actor, networkId, commitment.id, {
+    action: 'deliver',
+    evidenceEntryIds: [hours.id],
+  });
+  await createCommitment(db, emre.actor, networkId, {
+    organisationId: emre.orgId,
+    goalId: reading.id,
+    unit: 'hours',
+    amount: 8,
+    dueOn: addDays(day, 30),
+    note: 'Betreuung der Jugendlichen an den Lesecafé-Abenden',
+    commit: true,
+  });
+}
