@@ -293,7 +293,7 @@ export const cooperation = {
     'cooperation.errors.badEvidence':
       'Als Nachweis zählen nur Einträge, die die zusagende Organisation in derselben Einheit gegeben hat und die weder bestritten noch korrigiert sind.',
     'cooperation.errors.cannotReverseReversal':
-      'Eine Korrektur kann nicht selbst korrigiert werden; erfasse stattdessen einen neuen Eintrag.',
+      'Eine Korrektur kann nicht selbst korrigiert werden; erfassen Sie stattdessen einen neuen Eintrag.',
     'cooperation.errors.commitmentNotFound': 'Diese Zusage gibt es in diesem Netzwerk nicht.',
     'cooperation.errors.commitmentState.proposed':
       'Dieser Schritt ist für eine Zusage, die erst vorgeschlagen ist, nicht möglich.',
@@ -310,7 +310,7 @@ export const cooperation = {
     'cooperation.errors.entryDateRange': 'Das Datum eines Eintrags muss zwischen 1990 und heute liegen.',
     'cooperation.errors.entryNotFound': 'Diesen Eintrag gibt es in diesem Netzwerk nicht.',
     'cooperation.errors.goalChanged':
-      'Jemand anderes hat dieses Ziel inzwischen geändert. Lade es neu und versuche es noch einmal.',
+      'Jemand anderes hat dieses Ziel inzwischen geändert. Laden Sie es neu und versuchen Sie es noch einmal.',
     'cooperation.errors.goalNeedsOrganisation': 'Ein Ziel braucht mindestens eine beteiligte Organisation.',
     'cooperation.errors.goalNotFound': 'Dieses Ziel gibt es in diesem Netzwerk nicht.',
     'cooperation.errors.idempotencyConflict':
@@ -360,19 +360,19 @@ export const cooperation = {
     'cooperation.balances.perOrganisation': 'Gegeben und erhalten je Organisation und Einheit',
     'cooperation.balances.perPair': 'Je Partnerpaar',
     'cooperation.balances.pairsCapped':
-      'Die {shown} aktivsten von {total} Paaren. Wähle eine Organisation, um alle ihre Paare zu sehen.',
+      'Die {shown} aktivsten von {total} Paaren. Wählen Sie eine Organisation, um alle ihre Paare zu sehen.',
     'cooperation.balances.receivedConfirmed': 'Erhalten, bestätigt',
     'cooperation.balances.receivedPending': 'Erhalten, offen',
     'cooperation.balances.title': 'Bilanz',
     'cooperation.board.count': '{count} Ziele',
     'cooperation.board.empty': 'Keine passenden Ziele.',
     'cooperation.board.emptyHint':
-      'Ändere die Filter oder schlage ein Ziel vor, das keine Organisation allein erreicht.',
+      'Ändern Sie die Filter oder schlagen Sie ein Ziel vor, das keine Organisation allein erreicht.',
     'cooperation.board.filters': 'Ziele filtern',
     'cooperation.board.intro':
       'Ziele, die keine der Organisationen allein erreicht: vorgeschlagen, erprobt, verfolgt, überarbeitet.',
     'cooperation.board.title': 'Gemeinsame Ziele',
-    'cooperation.comments.new': 'Dein Kommentar',
+    'cooperation.comments.new': 'Ihr Kommentar',
     'cooperation.comments.submit': 'Kommentar hinzufügen',
     'cooperation.comments.title': 'Kommentare',
     'cooperation.commitmentStatus.proposed': 'Vorgeschlagen',
@@ -395,7 +395,7 @@ export const cooperation = {
     'cooperation.commitments.markDelivered': 'Erfüllt…',
     'cooperation.commitments.new': 'Zu diesem Ziel zusagen',
     'cooperation.commitments.noEvidence':
-      'Noch keine passenden Einträge deiner Organisation in dieser Einheit. Erfasse zuerst einen im Geben-und-Nehmen-Buch.',
+      'Noch keine passenden Einträge Ihrer Organisation in dieser Einheit. Erfassen Sie zuerst einen unter „Geben und Nehmen“.',
     'cooperation.commitments.none': 'Hier gibt es noch keine Zusagen.',
     'cooperation.commitments.noneOverdue': 'Nichts überfällig.',
     'cooperation.commitments.note': 'Notiz',
@@ -491,7 +491,7 @@ export const cooperation = {
     'cooperation.ledger.to': 'Empfangen von',
     'cooperation.live.connecting': 'Verbinde mit Live-Aktualisierungen…',
     'cooperation.live.live': 'Live: Änderungen der Partner erscheinen hier sofort',
-    'cooperation.live.offline': 'Live-Aktualisierungen gestoppt; lade die Seite neu',
+    'cooperation.live.offline': 'Live-Aktualisierungen gestoppt; bitte laden Sie die Seite neu',
     'cooperation.nav.commitments': 'Zusagen',
     'cooperation.nav.goals': 'Ziele',
     'cooperation.nav.label': 'Kooperation',
@@ -521,7 +521,7 @@ export const cooperation = {
     'cooperation.rating.mostDivergent': 'Weicht am stärksten von den anderen ab: {organisation}',
     'cooperation.rating.none': 'Noch keine Bewertungen.',
     'cooperation.rating.range': 'Spanne',
-    'cooperation.rating.saved': 'Die Bewertung deiner Organisation ist gespeichert.',
+    'cooperation.rating.saved': 'Die Bewertung Ihrer Organisation ist gespeichert.',
     'cooperation.rating.scale': 'Skala',
     'cooperation.rating.score1': '1 – gar nicht',
     'cooperation.rating.score2': '2',
@@ -532,7 +532,7 @@ export const cooperation = {
     'cooperation.rating.spread': 'Wie die Organisationen dieses Ziel bewerten',
     'cooperation.rating.submit': 'Bewertung speichern',
     'cooperation.rating.title': 'Bewertungen',
-    'cooperation.rating.yours': 'Bewertung deiner Organisation',
+    'cooperation.rating.yours': 'Bewertung Ihrer Organisation',
     'cooperation.revisions.changed.created': 'angelegt',
     'cooperation.revisions.changed.title': 'Titel',
     'cooperation.revisions.changed.whyTogether': 'warum gemeinsam',
@@ -548,7 +548,7 @@ export const cooperation = {
     'cooperation.revisions.restoredFrom': 'stellt Fassung {version} wieder her',
     'cooperation.revisions.title': 'Fassungen',
     'cooperation.revisions.version': 'Fassung {version}',
-    'cooperation.rolledBack': 'Deine Änderung wurde zurückgenommen:',
+    'cooperation.rolledBack': 'Ihre Änderung wurde zurückgenommen:',
     'cooperation.sort.updated_desc': 'Zuletzt geändert',
     'cooperation.sort.target_asc': 'Zieldatum, früheste zuerst',
     'cooperation.sort.target_desc': 'Zieldatum, späteste zuerst',
@@ -557,7 +557,7 @@ export const cooperation = {
     'cooperation.text.help':
       'Alle im Netzwerk bearbeiten diesen Text gemeinsam und live. Wenige Sekunden nach einer Pause wird eine Fassung festgehalten.',
     'cooperation.text.keepVersion': 'Diese Fassung festhalten',
-    'cooperation.text.readOnlyHint': 'Du kannst diesen Text lesen, aber nicht ändern.',
+    'cooperation.text.readOnlyHint': 'Sie können diesen Text lesen, aber nicht ändern.',
     'cooperation.text.title': 'Beschreibung',
     'cooperation.text.versionKept': 'Fassung festgehalten',
     'cooperation.unit.hours': 'Stunden',
