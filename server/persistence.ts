@@ -59,31 +59,29 @@ export class DocStore {
 
   /** Appends updates in one transaction; returns the highest id written. */
   async append(name: string, updates: Uint8Array[]): Promise<number> {
-    const now = Date.now();
-    const last = await this.db.tx(async (q) => {
-      await lockDoc(q, name);
-      let last = 0;
-      if (q.dialect === 'postgres' && updates.length > 1) {
-        const values = updates.map(() => '(?, ?, ?)').join(', ');
-        const params = updates.flatMap((u) => [name, u, now]);
-        const rows = await q.all<{ id: number }>(
-          `INSERT INTO yjs_updates (doc, data, created_at) VALUES ${values} RETURNING id`,
-          params,
-        );
-        for (const r of rows) last = Math.max(last, Number(r.id));
-      } else {
-        for (const u of updates) {
-          const r = await q.get<{ id: number }>(
-            'INSERT INTO yjs_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id',
-            [name, u, now],
-          );
-          last = Math.max(last, Number(r?.id ?? 0));
-        }
-      }
-      return last;
-    });
-    this.updatesStored += updates.length;
+    const [last] = await this.appendMany([{ name, updates }]);
     return last;
+  }
+
+  /**
+   * Group commit: appends the updates of several documents in ONE
+   * transaction (all or nothing); returns the highest id written per batch,
+   * in the order given.
+   */
+  async appendMany(batches: readonly { name: string; updates: readonly Uint8Array[] }[]): Promise<number[]> {
+    const now = Date.now();
+    const result = await this.db.tx(async (q) => {
+      if (q.dialect === 'postgres') {
+        // Advisory locks in a fixed order: two instances never deadlock.
+        const names = [...new Set(batches.map((b) => b.name))].sort();
+        for (const name of names) await lockDoc(q, name);
+      }
+      const out: number[] = [];
+      for (const { name, updates } of batches) out.push(await insertUpdates(q, name, updates, now));
+      return out;
+    });
+    for (const b of batches) this.updatesStored += b.updates.length;
+    return result;
   }
 
   /**
@@ -157,6 +155,28 @@ export async function compactFromStore(db: Db, name: string): Promise<void> {
     }
     await q.run('DELETE FROM yjs_updates WHERE doc = ? AND id <= ?', [name, upto]);
   });
+}
+
+async function insertUpdates(q: Queryable, name: string, updates: readonly Uint8Array[], now: number): Promise<number> {
+  let last = 0;
+  if (q.dialect === 'postgres' && updates.length > 1) {
+    const values = updates.map(() => '(?, ?, ?)').join(', ');
+    const params = updates.flatMap((u) => [name, u, now]);
+    const rows = await q.all<{ id: number }>(
+      `INSERT INTO yjs_updates (doc, data, created_at) VALUES ${values} RETURNING id`,
+      params,
+    );
+    for (const r of rows) last = Math.max(last, Number(r.id));
+  } else {
+    for (const u of updates) {
+      const r = await q.get<{ id: number }>(
+        'INSERT INTO yjs_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id',
+        [name, u, now],
+      );
+      last = Math.max(last, Number(r?.id ?? 0));
+    }
+  }
+  return last;
 }
 
 function toU8(b: Uint8Array): Uint8Array {

@@ -25,6 +25,7 @@ import {
 } from '../lib/realtime/protocol';
 import { validateUpdate } from '../lib/realtime/validate-update';
 import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
+import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
 import type { DocStore } from './persistence';
 import type { RedisBus } from './redis-bus';
 
@@ -200,6 +201,8 @@ const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] ==
 
 export interface RoomHost {
   store: DocStore;
+  /** The process-wide group commit (one transaction per turn for all rooms). */
+  commits: GroupCommit;
   /** Scale mode: other instances' updates and awareness (null without REDIS_URL). */
   bus: RedisBus | null;
   limits: Limits;
@@ -212,7 +215,7 @@ export interface RoomHost {
 
 type Reply = { conn: Connection; make: () => Uint8Array };
 
-export class Room {
+export class Room implements CommitParticipant {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   readonly conns = new Set<Connection>();
@@ -225,8 +228,12 @@ export class Room {
   private queue: { update: Uint8Array; conn: Connection }[] = [];
   private ackWaiters = new Set<Connection>();
   private replies: Reply[] = [];
-  private flushScheduled = false;
-  private writeChain: Promise<void> = Promise.resolve();
+  /** A commit holding updates of this room is in progress. */
+  private inFlight = false;
+  /** A compaction in progress (no commit of this room starts meanwhile). */
+  private compacting: Promise<void> | null = null;
+  /** Work was held back during a compaction. */
+  private deferred = false;
   private lastStoredId = 0;
   private sinceCompaction = 0;
   private compactQueued = false;
@@ -409,35 +416,52 @@ export class Room {
   };
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.writeChain = this.writeChain.then(() => this.flush());
-    });
+    this.host.commits.mark(this);
   }
 
-  /** Group commit: store the batch, then forward it, then acknowledge and answer syncs. */
-  private async flush(): Promise<void> {
-    if (this.failed) return;
+  /**
+   * Group commit, first half (called by GroupCommit, synchronously for all
+   * rooms of one commit): hands over the updates to store and prepares what
+   * goes out once they are committed: forwards, acknowledgements, and
+   * sync answers computed from exactly the state being committed.
+   */
+  take(): CommitWork | null {
+    if (this.failed || this.state === 'closed') return null;
+    if (this.compacting) {
+      this.deferred = true;
+      return null;
+    }
+    if (!this.queue.length && !this.ackWaiters.size && !this.replies.length) return null;
     const batch = this.queue;
     const acks = this.ackWaiters;
     const replies = this.replies.map((r) => ({ conn: r.conn, msg: r.make() }));
     this.queue = [];
     this.ackWaiters = new Set();
     this.replies = [];
-    if (!batch.length && !acks.size && !replies.length) return;
     const sv = acks.size ? Y.encodeStateVector(this.doc) : null;
-    if (batch.length) {
-      try {
-        this.lastStoredId = await this.host.store.append(
-          this.name,
-          batch.map((b) => b.update),
-        );
-      } catch (err) {
+    if (batch.length) this.inFlight = true;
+    return {
+      updates: batch.map((b) => b.update),
+      done: (lastId) => this.committed(batch, acks, replies, sv, lastId),
+      failed: (err) => {
+        this.inFlight = false;
         this.fail(err);
-        return;
-      }
+      },
+    };
+  }
+
+  /** Group commit, second half: the batch is stored; forward it, then acknowledge and answer syncs. */
+  private committed(
+    batch: { update: Uint8Array; conn: Connection }[],
+    acks: Set<Connection>,
+    replies: { conn: Connection; msg: Uint8Array }[],
+    sv: Uint8Array | null,
+    lastId: number,
+  ): void {
+    this.inFlight = false;
+    if (this.failed) return;
+    if (batch.length) {
+      this.lastStoredId = lastId;
       this.sinceCompaction += batch.length;
       for (const b of batch) {
         b.conn.committed++;
@@ -448,17 +472,28 @@ export class Room {
     }
     for (const r of replies) r.conn.send(r.msg);
     if (sv) for (const c of acks) c.send(msgAck(c.committed, sv));
-    if (this.sinceCompaction >= this.host.limits.compactEvery && !this.compactQueued) {
+    if (this.sinceCompaction >= this.host.limits.compactEvery && !this.compactQueued && this.state === 'ready') {
       this.compactQueued = true;
-      setImmediate(() => {
-        this.writeChain = this.writeChain.then(() => this.compact());
-      });
+      setImmediate(this.startCompaction);
     }
   }
 
-  /** Snapshot + delete of the rows it covers, in the write chain (never racing an append). */
-  private async compact(): Promise<void> {
+  /** Compaction never overlaps a commit of this room: it starts between commits, and holds the next back. */
+  private startCompaction = (): void => {
     this.compactQueued = false;
+    // A commit of this room is in flight: its completion re-triggers compaction.
+    if (this.compacting || this.inFlight || this.failed || this.state !== 'ready') return;
+    this.compacting = this.compact().finally(() => {
+      this.compacting = null;
+      if (this.deferred) {
+        this.deferred = false;
+        this.scheduleFlush();
+      }
+    });
+  };
+
+  /** Snapshot + delete of the rows it covers (only while no commit of this room is in flight). */
+  private async compact(): Promise<void> {
     if (this.failed || this.sinceCompaction === 0 || this.lastStoredId === 0) return;
     const upto = this.lastStoredId;
     const count = this.sinceCompaction;
@@ -468,6 +503,24 @@ export class Room {
       this.sinceCompaction = Math.max(0, this.sinceCompaction - count);
     } catch (err) {
       this.host.log('warn', `compaction of ${this.name} failed (will retry later)`, err);
+    }
+  }
+
+  /**
+   * Waits until what this room holds is committed and sent (and no compaction
+   * runs). Bounded: writers that keep sending during an unload cannot hold it
+   * forever (what they send after that is never acknowledged).
+   */
+  private async drain(): Promise<void> {
+    for (let round = 0; round < 20; round++) {
+      if (this.compacting) {
+        await this.compacting;
+        continue;
+      }
+      const pending = this.queue.length > 0 || this.ackWaiters.size > 0 || this.replies.length > 0;
+      if (this.failed || (!pending && !this.inFlight)) return;
+      if (pending) this.scheduleFlush();
+      await this.host.commits.settle();
     }
   }
 
@@ -588,11 +641,15 @@ export class Room {
     this.keepAlive = null;
     try {
       await this.ready.catch(() => undefined);
-      this.scheduleFlush();
-      await new Promise<void>((r) => setImmediate(r));
-      await this.writeChain;
+      await this.drain();
       if (code !== null) for (const c of this.conns) c.close(code);
-      if (!this.failed && this.sinceCompaction > 0) await this.compact();
+      if (this.compacting) await this.compacting;
+      if (!this.failed && !this.inFlight && this.sinceCompaction > 0) {
+        // Marked as compacting so that no commit of this room overlaps it.
+        this.compacting = this.compact();
+        await this.compacting;
+        this.compacting = null;
+      }
     } finally {
       if (this.host.bus) await this.host.bus.unsubscribe(this.name).catch(() => undefined);
       this.awareness.off('update', this.onAwarenessChange);

@@ -14,6 +14,8 @@ import { purgeTickets } from '../lib/realtime/tickets';
 import { admit, type AuthConfig } from './auth';
 import { PermissionWatcher } from './permissions';
 import { RedisBus } from './redis-bus';
+import { startCheckpointer } from './checkpointer';
+import { GroupCommit } from './group-commit';
 import { DocStore } from './persistence';
 import { Connection, DEFAULT_LIMITS, Room, type Identity, type Limits, type RoomHost } from './room';
 
@@ -92,6 +94,8 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     else console.log(line);
   };
   const store = new DocStore(opts.db);
+  const commits = new GroupCommit(store, (msg, err) => log('error', msg, err));
+  const checkpointer = startCheckpointer(opts.db, log);
   const rooms = new Map<string, Room>();
   const started = Date.now();
   let closing = false;
@@ -109,6 +113,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const host: RoomHost = {
     bus,
     store,
+    commits,
     limits,
     log,
     countClose,
@@ -294,6 +299,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       wss.close();
       server.closeAllConnections();
       eld.disable();
+      await checkpointer.stop();
       await watcher.stopped();
       await bus?.close();
     },

@@ -9,17 +9,31 @@ function bind(params: readonly Param[] = []): unknown[] {
   return params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
 }
 
+/** Prepared statements kept per connection (compiling SQL costs about as much as a small insert). */
+const STATEMENT_CACHE_SIZE = 256;
+
 function queryable(raw: Raw): Queryable {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = raw.prepare(sql);
+      // Bounded (SQL built at run time, e.g. IN lists, must not grow it forever): drop the oldest.
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  };
   return {
     dialect: 'sqlite',
     async all<T>(sql: string, params?: readonly Param[]) {
-      return raw.prepare(sql).all(...bind(params)) as T[];
+      return prepare(sql).all(...bind(params)) as T[];
     },
     async get<T>(sql: string, params?: readonly Param[]) {
-      return raw.prepare(sql).get(...bind(params)) as T | undefined;
+      return prepare(sql).get(...bind(params)) as T | undefined;
     },
     async run(sql: string, params?: readonly Param[]): Promise<RunResult> {
-      const r = raw.prepare(sql).run(...bind(params));
+      const r = prepare(sql).run(...bind(params));
       return { changes: r.changes };
     },
   };

@@ -1,0 +1,130 @@
+/**
+ * Process-wide group commit: every room with something to write, acknowledge
+ * or answer registers here; once per event-loop turn (setImmediate) the
+ * updates of ALL those rooms are stored in ONE transaction, and only then
+ * does each room forward, acknowledge and answer. One commit runs at a time;
+ * whatever arrives meanwhile waits for the next one (and so batches up).
+ */
+import type { DocStore } from './persistence';
+
+/** What a room hands over for one commit (taken synchronously, all at once). */
+export interface CommitWork {
+  /** Updates to store, in order (may be empty: acks and replies only). */
+  updates: Uint8Array[];
+  /** Called once the updates are committed, with the highest id written (0 when none). */
+  done(lastId: number): void;
+  /** Called when storing failed; nothing of this batch may be forwarded or acknowledged. */
+  failed(err: unknown): void;
+}
+
+export interface CommitParticipant {
+  readonly name: string;
+  /** Hands over the pending work, or null (nothing to do, or not now: the room re-registers later). */
+  take(): CommitWork | null;
+}
+
+export class GroupCommit {
+  private dirty = new Set<CommitParticipant>();
+  private scheduled = false;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly onError: (msg: string, err: unknown) => void,
+  ) {}
+
+  /** `p` has something to commit or send: it is included in the next commit. */
+  mark(p: CommitParticipant): void {
+    this.dirty.add(p);
+    this.schedule();
+  }
+
+  /** Is `p` waiting for the next commit? */
+  isMarked(p: CommitParticipant): boolean {
+    return this.dirty.has(p);
+  }
+
+  /** Resolves after the commit in progress (if any), or after the next turn. */
+  async settle(): Promise<void> {
+    if (this.running) {
+      await this.running;
+      return;
+    }
+    this.schedule();
+    // Runs after the scheduled commit has started (its setImmediate was queued first).
+    await new Promise<void>((r) => setImmediate(r));
+    if (this.running) await this.running;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running || !this.dirty.size) return;
+    this.scheduled = true;
+    setImmediate(this.run);
+  }
+
+  private run = (): void => {
+    this.scheduled = false;
+    if (this.running || !this.dirty.size) return;
+    this.running = this.commit().finally(() => {
+      this.running = null;
+      this.schedule();
+    });
+  };
+
+  private async commit(): Promise<void> {
+    const participants = [...this.dirty];
+    this.dirty.clear();
+    const work: CommitWork[] = [];
+    const names: string[] = [];
+    for (const p of participants) {
+      try {
+        const w = p.take();
+        if (w) {
+          work.push(w);
+          names.push(p.name);
+        }
+      } catch (err) {
+        this.onError(`preparing a commit for ${p.name} failed`, err);
+      }
+    }
+    if (!work.length) return;
+    const writes: number[] = [];
+    for (let i = 0; i < work.length; i++) if (work[i].updates.length) writes.push(i);
+    const lastIds = new Array<number>(work.length).fill(0);
+    const failed = new Map<number, unknown>();
+    if (writes.length) {
+      try {
+        const ids = await this.store.appendMany(writes.map((i) => ({ name: names[i], updates: work[i].updates })));
+        writes.forEach((i, k) => (lastIds[i] = ids[k]));
+      } catch (err) {
+        // The shared transaction rolled back as a whole. So that one room's
+        // failure does not take the others down, each room retries alone
+        // (still before anything is forwarded or acknowledged); only rooms
+        // whose own transaction fails too are failed.
+        if (writes.length === 1) {
+          failed.set(writes[0], err);
+        } else {
+          for (const i of writes) {
+            try {
+              lastIds[i] = await this.store.append(names[i], work[i].updates);
+            } catch (err2) {
+              failed.set(i, err2);
+            }
+          }
+        }
+      }
+    }
+    for (let i = 0; i < work.length; i++) {
+      if (failed.has(i)) settle(() => work[i].failed(failed.get(i)), names[i], this.onError);
+      else settle(() => work[i].done(lastIds[i]), names[i], this.onError);
+    }
+  }
+}
+
+function settle(fn: () => void, name: string, onError: (msg: string, err: unknown) => void): void {
+  try {
+    fn();
+  } catch (err) {
+    onError(`finishing a commit for ${name} failed`, err);
+  }
+}
