@@ -26,6 +26,7 @@ import {
 import { validateUpdate } from '../lib/realtime/validate-update';
 import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
+import type { DecodeGuard } from './decode-guard';
 import type { DocStore } from './persistence';
 import type { RedisBus } from './redis-bus';
 
@@ -49,6 +50,9 @@ export interface Limits {
   idleUnloadMs: number;
   /** Compact after this many stored updates. */
   compactEvery: number;
+  /** Updates larger than this are first decoded in a worker, within `decodeBudgetMs`. */
+  decodeInlineMaxBytes: number;
+  decodeBudgetMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -65,6 +69,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxPendingBytes: 4 * 1024 * 1024,
   idleUnloadMs: 2_000,
   compactEvery: 1000,
+  decodeInlineMaxBytes: 64 * 1024,
+  decodeBudgetMs: 2_000,
 };
 
 export interface Identity {
@@ -107,6 +113,9 @@ export class Connection {
   committed = 0;
   pending: Buffer[] | null = [];
   pendingBytes = 0;
+  /** Frames held back while a large update of this connection is decoded in the worker. */
+  held: Buffer[] | null = null;
+  heldBytes = 0;
   readonly messages: TokenBucket;
   readonly awarenessRate: TokenBucket;
   private killTimer: NodeJS.Timeout | null = null;
@@ -206,6 +215,8 @@ export interface RoomHost {
   /** Scale mode: other instances' updates and awareness (null without REDIS_URL). */
   bus: RedisBus | null;
   limits: Limits;
+  /** Decodes large client updates in a worker within a time budget. */
+  decodeGuard: DecodeGuard;
   log(level: 'info' | 'warn' | 'error', msg: string, extra?: unknown): void;
   /** Counts closes the server initiated, by code (for /metrics and tests). */
   countClose(code: CloseCode): void;
@@ -312,6 +323,16 @@ export class Room implements CommitParticipant {
       }
       return;
     }
+    if (conn.held) {
+      const l = this.host.limits;
+      if (conn.held.length >= l.maxPendingMessages || conn.heldBytes + data.length > l.maxPendingBytes) {
+        conn.close(CLOSE.RATE_LIMITED);
+      } else {
+        conn.held.push(data);
+        conn.heldBytes += data.length;
+      }
+      return;
+    }
     this.handle(conn, data);
   }
 
@@ -361,6 +382,47 @@ export class Room implements CommitParticipant {
       this.host.log('warn', `update of ${update.length} bytes refused on ${this.name}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
     }
+    if (update.length > this.host.limits.decodeInlineMaxBytes) return this.applyLargeClientUpdate(conn, update);
+    this.applyCheckedClientUpdate(conn, update);
+  }
+
+  /**
+   * A large update is decoded in the worker first, within the time budget; the
+   * connection's later frames wait (in order) until it is decided.
+   */
+  private applyLargeClientUpdate(conn: Connection, update: Uint8Array): void {
+    conn.held = [];
+    conn.heldBytes = 0;
+    const copy = Uint8Array.from(update);
+    this.host.decodeGuard.check(copy).then(
+      (verdict) => {
+        if (conn.closed) return;
+        if (verdict !== 'ok') {
+          this.host.log('warn', `update of ${update.length} bytes refused on ${this.name}: ${verdict}`);
+          return conn.close(CLOSE.UPDATE_REJECTED);
+        }
+        if (this.state !== 'ready') return conn.close(CLOSE.INTERNAL_ERROR);
+        this.applyCheckedClientUpdate(conn, update);
+        const queue = conn.held ?? [];
+        conn.held = null;
+        conn.heldBytes = 0;
+        while (queue.length > 0 && !conn.closed) {
+          this.handle(conn, queue.shift()!);
+          if (conn.held) {
+            // Another large update: the rest waits behind it, in order.
+            (conn.held as Buffer[]).push(...queue);
+            break;
+          }
+        }
+      },
+      (err) => {
+        this.host.log('error', `decoding a large update on ${this.name} failed`, err);
+        conn.close(CLOSE.INTERNAL_ERROR);
+      },
+    );
+  }
+
+  private applyCheckedClientUpdate(conn: Connection, update: Uint8Array): void {
     const verdict = validateUpdate(this.doc, update, this.roots);
     if (!verdict.ok) {
       this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);

@@ -15,6 +15,7 @@ import { admit, type AuthConfig } from './auth';
 import { PermissionWatcher } from './permissions';
 import { RedisBus } from './redis-bus';
 import { startCheckpointer } from './checkpointer';
+import { DecodeGuard } from './decode-guard';
 import { GroupCommit } from './group-commit';
 import { DocStore } from './persistence';
 import { Connection, DEFAULT_LIMITS, Room, type Identity, type Limits, type RoomHost } from './room';
@@ -96,6 +97,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const store = new DocStore(opts.db);
   const commits = new GroupCommit(store, (msg, err) => log('error', msg, err));
   const checkpointer = startCheckpointer(opts.db, log);
+  const decodeGuard = new DecodeGuard(limits.decodeBudgetMs, log);
   const rooms = new Map<string, Room>();
   const started = Date.now();
   let closing = false;
@@ -115,6 +117,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     store,
     commits,
     limits,
+    decodeGuard,
     log,
     countClose,
     onClosed(room) {
@@ -300,6 +303,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       server.closeAllConnections();
       eld.disable();
       await checkpointer.stop();
+      await decodeGuard.close();
       await watcher.stopped();
       await bus?.close();
     },
