@@ -415,32 +415,18 @@ function EntryTable({
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="ledger-table">
           <caption className="sr-only">{t('cooperation.ledger.entries')}</caption>
-          <thead>
-            <tr className="border-b border-stone-400">
-              <th scope="col" className="py-1 pr-2">
-                {t('cooperation.entry.date')}
-              </th>
-              <th scope="col" className="pr-2">
-                {t('cooperation.entry.kind')}
-              </th>
-              <th scope="col" className="pr-2">
-                {t('cooperation.ledger.from')}
-              </th>
-              <th scope="col" className="pr-2">
-                {t('cooperation.ledger.to')}
-              </th>
-              <th scope="col" className="pr-2">
-                {t('cooperation.entry.amount')}
-              </th>
-              <th scope="col" className="pr-2">
-                {t('cooperation.entry.description')}
-              </th>
-              <th scope="col" className="pr-2">
-                {t('cooperation.filter.status')}
-              </th>
-              <th scope="col">{t('cooperation.ledger.actions')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('cooperation.entry.date'),
+              t('cooperation.entry.kind'),
+              t('cooperation.ledger.from'),
+              t('cooperation.ledger.to'),
+              t('cooperation.entry.amount'),
+              t('cooperation.entry.description'),
+              t('cooperation.filter.status'),
+              t('cooperation.ledger.actions'),
+            ]}
+          />
           <tbody>
             {entries.map((e) => (
               <tr
@@ -578,23 +564,15 @@ export function BalancesView({
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="balances-table">
             <caption className="sr-only">{t('cooperation.balances.perOrganisation')}</caption>
-            <thead>
-              <tr className="border-b border-stone-400">
-                <th scope="col" className="py-1 pr-2">
-                  {t('cooperation.filter.organisation')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.givenConfirmed')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.givenPending')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.receivedConfirmed')}
-                </th>
-                <th scope="col">{t('cooperation.balances.receivedPending')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('cooperation.filter.organisation'),
+                t('cooperation.balances.givenConfirmed'),
+                t('cooperation.balances.givenPending'),
+                t('cooperation.balances.receivedConfirmed'),
+                t('cooperation.balances.receivedPending'),
+              ]}
+            />
             <tbody>
               {bal.data.organisations.map((o) => (
                 <tr
@@ -632,23 +610,15 @@ export function BalancesView({
           ) : null}
           <table className="mt-2 w-full text-left text-sm">
             <caption className="sr-only">{t('cooperation.balances.perPair')}</caption>
-            <thead>
-              <tr className="border-b border-stone-400">
-                <th scope="col" className="pr-2">
-                  {t('cooperation.ledger.from')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.ledger.to')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.confirmed')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.pending')}
-                </th>
-                <th scope="col">{t('cooperation.balances.entries')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('cooperation.ledger.from'),
+                t('cooperation.ledger.to'),
+                t('cooperation.balances.confirmed'),
+                t('cooperation.balances.pending'),
+                t('cooperation.balances.entries'),
+              ]}
+            />
             <tbody>
               {bal.data.pairs.map((p) => (
                 <tr key={`${p.giverOrgId}|${p.receiverOrgId}|${p.unit}`} className="border-b border-stone-200">
@@ -668,23 +638,15 @@ export function BalancesView({
           <summary className="cursor-pointer font-medium">{t('cooperation.balances.overTime')}</summary>
           <table className="mt-2 w-full text-left text-sm">
             <caption className="sr-only">{t('cooperation.balances.overTime')}</caption>
-            <thead>
-              <tr className="border-b border-stone-400">
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.month')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.givenConfirmed')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.givenPending')}
-                </th>
-                <th scope="col" className="pr-2">
-                  {t('cooperation.balances.receivedConfirmed')}
-                </th>
-                <th scope="col">{t('cooperation.balances.receivedPending')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              labels={[
+                t('cooperation.balances.month'),
+                t('cooperation.balances.givenConfirmed'),
+                t('cooperation.balances.givenPending'),
+                t('cooperation.balances.receivedConfirmed'),
+                t('cooperation.balances.receivedPending'),
+              ]}
+            />
             <tbody>
               {bal.data.overTime.map((m) => (
                 <tr key={`${m.month}|${m.unit}`} className="border-b border-stone-200">
@@ -737,5 +699,20 @@ function DefineUnitForm({ networkId }: { networkId: string }) {
         </Button>
       </form>
     </Card>
+  );
+}
+
+/** A table's column headings in one row; every column but the last keeps a gap to the next. */
+function TableHead({ labels }: { labels: string[] }) {
+  return (
+    <thead>
+      <tr className="border-b border-stone-400">
+        {labels.map((label, i) => (
+          <th key={i} scope="col" className={i < labels.length - 1 ? 'py-1 pr-2' : 'py-1'}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }
