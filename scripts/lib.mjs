@@ -60,8 +60,24 @@ function hashInto(h, abs, rel) {
   }
 }
 
-/** What the production build depends on (one list, shared with tests/helpers/app-server.ts). */
-export const BUILD_INPUTS = JSON.parse(fs.readFileSync(new URL('./build-inputs.json', import.meta.url), 'utf8'));
+/** What the production build depends on (keep in step with tests/helpers/app-server.ts). */
+export const BUILD_INPUTS = [
+  'app',
+  'lib',
+  'server',
+  'public',
+  'proxy.ts',
+  'middleware.ts',
+  'next.config.js',
+  'next.config.mjs',
+  'next.config.ts',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'postcss.config.js',
+  'tailwind.config.ts',
+  'tailwind.config.js',
+  'tsconfig.json',
+];
 
 export function hashInputs(inputs) {
   const h = crypto.createHash('sha256');

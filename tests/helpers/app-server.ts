@@ -5,7 +5,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import BUILD_INPUT_LIST from '../../scripts/build-inputs.json';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
 /**
@@ -62,8 +61,23 @@ const log = (msg: string) => process.stderr.write(`[app-server] ${msg}\n`);
 // ---------------------------------------------------------------------------
 // Build (once, when stale)
 
-/** What the production build depends on (one list, shared with scripts/lib.mjs). */
-const BUILD_INPUTS: string[] = BUILD_INPUT_LIST;
+const BUILD_INPUTS = [
+  'app',
+  'lib',
+  'server',
+  'public',
+  'proxy.ts',
+  'middleware.ts',
+  'next.config.js',
+  'next.config.mjs',
+  'next.config.ts',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'postcss.config.js',
+  'tailwind.config.ts',
+  'tailwind.config.js',
+  'tsconfig.json',
+];
 
 function hashInto(h: crypto.Hash, abs: string, rel: string): void {
   let stat: fs.Stats;
