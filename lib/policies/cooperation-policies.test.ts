@@ -101,3 +101,20 @@ describe('cooperation policies', () => {
     expect(Object.values(cooperationAbilities(stranger, NET)).filter((v) => v === true)).toEqual([]);
   });
 });
+
+describe('pilot review decisions', () => {
+  const pilot = { type: 'goal', networkId: NET, organisationIds: [A] } as const;
+  it('network managers and representatives of the organisations taking part decide', () => {
+    expect(can(actor('manager'), 'pilot.decide', pilot)).toBe(true);
+    expect(can(actor('representative', A), 'pilot.decide', pilot)).toBe(true);
+  });
+  it('nobody else: other organisations, home members, observers, advisers, paused organisations', () => {
+    expect(can(actor('representative', B), 'pilot.decide', pilot)).toBe(false);
+    expect(can(actor('home_member', A), 'pilot.decide', pilot)).toBe(false);
+    expect(can(actor('observer'), 'pilot.decide', pilot)).toBe(false);
+    expect(can(actor('adviser'), 'pilot.decide', pilot)).toBe(false);
+    expect(can(actor('representative', A, 'paused'), 'pilot.decide', pilot)).toBe(false);
+    expect(can(actor('representative', A, 'left'), 'pilot.decide', pilot)).toBe(false);
+    expect(can(actor('manager'), 'pilot.decide', { type: 'network', networkId: NET })).toBe(false);
+  });
+});

@@ -73,7 +73,8 @@ export type CooperationAction =
   | 'ledger.respond'
   | 'commitment.manage'
   | 'commitment.approve'
-  | 'unit.define';
+  | 'unit.define'
+  | 'pilot.decide';
 
 function subjectNetwork(s: Subject): string {
   return s.type === 'doc' ? s.doc.networkId : s.networkId;
@@ -166,6 +167,12 @@ function canCooperate(m: ActorMembership, action: CooperationAction, subject: Su
       return subject.type === 'organisation' && m.role === 'home_member' && ownOrg(subject.organisationId);
     case 'unit.define':
       return isManager(m);
+    case 'pilot.decide':
+      // "Deepen, repeat or stop?" for a pilot goal (subject: its participating organisations) or a pilot
+      // commitment (subject: the committing organisation): network managers and those organisations' representatives.
+      return (
+        subject.type === 'goal' && (isManager(m) || (isRep && subject.organisationIds.includes(m.organisationId ?? '')))
+      );
   }
 }
 
