@@ -2,10 +2,10 @@
 // Shared by scripts/start.mjs, scripts/dev.mjs and scripts/test.mjs: plain
 // Node (no dependencies), because it runs before `npm ci` on a fresh clone.
 import { spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_INPUTS, sourceHash } from './build-hash.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAMPS = path.join(ROOT, '.stamps');
@@ -41,48 +41,10 @@ export function writeStamp(name, value) {
   fs.writeFileSync(path.join(STAMPS, name), value);
 }
 
-function hashInto(h, abs, rel) {
-  let stat;
-  try {
-    stat = fs.statSync(abs);
-  } catch {
-    return;
-  }
-  if (stat.isDirectory()) {
-    for (const name of fs.readdirSync(abs).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      hashInto(h, path.join(abs, name), `${rel}/${name}`);
-    }
-  } else if (!/\.test\.tsx?$/.test(rel)) {
-    h.update(`${rel}\0`);
-    h.update(fs.readFileSync(abs));
-    h.update('\0');
-  }
-}
-
-/** What the production build depends on (keep in step with tests/helpers/app-server.ts). */
-export const BUILD_INPUTS = [
-  'app',
-  'lib',
-  'server',
-  'public',
-  'proxy.ts',
-  'middleware.ts',
-  'next.config.js',
-  'next.config.mjs',
-  'next.config.ts',
-  'package-lock.json',
-  'postcss.config.mjs',
-  'postcss.config.js',
-  'tailwind.config.ts',
-  'tailwind.config.js',
-  'tsconfig.json',
-];
+export { BUILD_INPUTS };
 
 export function hashInputs(inputs) {
-  const h = crypto.createHash('sha256');
-  for (const input of inputs) hashInto(h, path.join(ROOT, input), input);
-  return h.digest('hex');
+  return sourceHash(ROOT, inputs);
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_INPUTS, sourceHash as hashSources } from '../../scripts/build-hash.mjs';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
 /**
@@ -61,48 +62,9 @@ const log = (msg: string) => process.stderr.write(`[app-server] ${msg}\n`);
 // ---------------------------------------------------------------------------
 // Build (once, when stale)
 
-const BUILD_INPUTS = [
-  'app',
-  'lib',
-  'server',
-  'public',
-  'proxy.ts',
-  'middleware.ts',
-  'next.config.js',
-  'next.config.mjs',
-  'next.config.ts',
-  'package-lock.json',
-  'postcss.config.mjs',
-  'postcss.config.js',
-  'tailwind.config.ts',
-  'tailwind.config.js',
-  'tsconfig.json',
-];
-
-function hashInto(h: crypto.Hash, abs: string, rel: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(abs);
-  } catch {
-    return;
-  }
-  if (stat.isDirectory()) {
-    for (const name of fs.readdirSync(abs).sort()) {
-      if (name === 'node_modules' || name.startsWith('.')) continue;
-      hashInto(h, path.join(abs, name), `${rel}/${name}`);
-    }
-  } else if (!/\.test\.tsx?$/.test(rel)) {
-    h.update(`${rel}\0`);
-    h.update(fs.readFileSync(abs));
-    h.update('\0');
-  }
-}
-
-/** A hash of everything the production build depends on. */
-export function sourceHash(root = ROOT, inputs = BUILD_INPUTS): string {
-  const h = crypto.createHash('sha256');
-  for (const input of inputs) hashInto(h, path.join(root, input), input);
-  return h.digest('hex');
+/** A hash of everything the production build depends on (the list lives in scripts/build-hash.mjs). */
+export function sourceHash(root = ROOT, inputs: readonly string[] = BUILD_INPUTS): string {
+  return hashSources(root, inputs);
 }
 
 function pidAlive(pid: number): boolean {
