@@ -94,9 +94,7 @@ export async function expectNoAxeViolations(page: Page, opts: { exclude?: string
   // Next streams a page's metadata after its first bytes, and on a client-side
   // navigation the new <title> lands a moment after the new content. Wait for
   // the settled page (a title that never comes still fails here, by name).
-  await expect
-    .poll(() => page.title(), { message: `the page ${page.url()} has a non-empty <title>` })
-    .not.toBe('');
+  await expect.poll(() => page.title(), { message: `the page ${page.url()} has a non-empty <title>` }).not.toBe('');
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   for (const selector of opts.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
