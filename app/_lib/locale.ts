@@ -1,12 +1,21 @@
 import { cookies, headers } from 'next/headers';
+import { getSessionUser } from '@/lib/auth/session';
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from '@/lib/i18n';
 
 /**
- * The person's interface language: the remembered choice (cookie), else the
- * browser's Accept-Language, else English.
+ * The person's interface language:
+ * 1. a choice remembered in this browser (cookie) — only signed-out choices
+ *    are kept there: signing in, and switching while signed in, remove it
+ *    (POST /api/account/locale), so it cannot go stale;
+ * 2. signed in: the language saved on the account, in any browser and right
+ *    after it was changed on another device (the session user, one lookup by
+ *    primary key, shared with the rest of the render);
+ * 3. the browser's Accept-Language, else English.
  */
 export async function requestLocale(): Promise<Locale> {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(chosen)) return chosen;
+  const user = await getSessionUser();
+  if (user && isLocale(user.locale)) return user.locale;
   return localeFromAcceptLanguage((await headers()).get('accept-language'));
 }

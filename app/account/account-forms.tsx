@@ -1,12 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { signIn, signOut } from 'next-auth/react';
+import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { LOCALES, type Locale } from '@/lib/i18n';
 import { Alert, Button, Card, FormError, TextField } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { postJson } from '@/app/(auth)/_components/post-json';
+import { signOutAndForget, useGuardedSignOut } from '@/app/_components/collab/sign-out';
 
 /** Language, change password and sign out everywhere. */
 export function AccountForms({ email, savedLocale }: { email: string; savedLocale: Locale }) {
@@ -139,9 +140,10 @@ function ChangePasswordForm({ email }: { email: string }) {
 }
 
 function SignOutEverywhere() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { guard, dialog } = useGuardedSignOut();
   return (
     <Card title={t('account.signOutEverywhere')}>
       <p className="mb-4 text-stone-700">{t('account.signOutEverywhere.intro')}</p>
@@ -149,20 +151,24 @@ function SignOutEverywhere() {
       <Button
         variant="danger"
         busy={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          const res = await postJson('/api/account/sign-out-everywhere', {}, t('errors.network'));
-          if (!res.ok) {
-            setBusy(false);
-            setError(res.message);
-            return;
-          }
-          await signOut({ callbackUrl: '/signin' });
-        }}
+        onClick={() =>
+          guard(async () => {
+            setBusy(true);
+            setError(null);
+            const res = await postJson('/api/account/sign-out-everywhere', {}, t('errors.network'));
+            if (!res.ok) {
+              setBusy(false);
+              setError(res.message);
+              return;
+            }
+            // This browser's offline copies go too (other devices forget theirs when they find the session gone).
+            await signOutAndForget({ callbackUrl: '/signin', locale });
+          })
+        }
       >
         {t('account.signOutEverywhere.submit')}
       </Button>
+      {dialog}
     </Card>
   );
 }

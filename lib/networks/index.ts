@@ -9,5 +9,6 @@ export * from './revoke-invitation';
 export * from './accept-invitation';
 export * from './change-member-role';
 export * from './remove-member';
+export * from './leave-network';
 export * from './queries';
 export { nameKey, type ActivityKind } from './shared';

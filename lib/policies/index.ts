@@ -59,6 +59,7 @@ export type Action =
   | 'member.list'
   | 'member.changeRole'
   | 'member.remove'
+  | 'member.leave'
   | 'comment.create'
   | 'doc.read'
   | 'doc.write'
@@ -129,6 +130,9 @@ export function can(actor: Actor | null, action: Action, subject: Subject): bool
         subject.organisationId === m.organisationId
       );
     }
+    case 'member.leave':
+      // Every member may end their own membership (any role; the command keeps the last manager).
+      return subject.type === 'member' && subject.userId === actor.userId;
     case 'comment.create':
       return m.role !== 'observer';
     case 'doc.read':

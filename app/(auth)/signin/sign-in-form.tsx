@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { Button, FormError, TextField } from '@/app/_components/ui';
-import { isLocale, type Locale } from '@/lib/i18n';
+import { isLocale } from '@/lib/i18n';
 import { useI18n } from '@/app/_components/providers';
 
 /** Maps next-auth's error code to a message (wrong credentials and unknown account read the same). */
@@ -15,13 +15,15 @@ export function signInErrorKey(code: string | null | undefined): string | null {
 }
 
 /**
- * After signing in, the language saved on the account wins: if it differs
- * from the one on screen, remember it in this browser too (cookie).
+ * After signing in, the language saved on the account wins. Asking for it
+ * again while signed in also removes this browser's own language cookie, so
+ * from now on every page follows the account (even after a change made on
+ * another device).
  */
-async function adoptSavedLocale(current: Locale): Promise<void> {
+async function adoptSavedLocale(): Promise<void> {
   try {
     const me = (await (await fetch('/api/account')).json()) as { locale?: string };
-    if (isLocale(me.locale) && me.locale !== current) {
+    if (isLocale(me.locale)) {
       await fetch('/api/account/locale', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -34,7 +36,7 @@ async function adoptSavedLocale(current: Locale): Promise<void> {
 }
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const router = useRouter();
   const [error, setError] = useState<string | null>(signInErrorKey(initialError));
   const [busy, setBusy] = useState(false);
@@ -59,7 +61,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
       setError(signInErrorKey(res.error ?? 'CredentialsSignin'));
       return;
     }
-    await adoptSavedLocale(locale);
+    await adoptSavedLocale();
     router.replace(callbackPath);
     router.refresh();
   }

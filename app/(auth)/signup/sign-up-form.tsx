@@ -42,6 +42,8 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
       router.push('/signin');
       return;
     }
+    // Signed in now: the account's language (just saved) applies; this forgets the browser's own cookie.
+    await postJson('/api/account/locale', { locale }, t('errors.network'));
     router.replace(callbackPath);
     router.refresh();
   }

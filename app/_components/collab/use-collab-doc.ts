@@ -18,6 +18,7 @@ import {
   type TicketResponse,
 } from '@/lib/realtime/protocol';
 import { AckTracker } from './ack';
+import { clearLocalCopies, registerLocalCopy } from './local-copies';
 import { backoffMs, closeOutcome, deriveStatus, type CollabStatus, type StopReason } from './status';
 
 export interface CollabDoc {
@@ -58,6 +59,7 @@ class CollabSession {
   private connecting = false;
   /** Whether the current/last connect carried a fresh ticket (else only the session cookie). */
   private usedTicket = false;
+  private readonly unregister: () => void;
 
   constructor(
     readonly docName: string,
@@ -75,6 +77,13 @@ class CollabSession {
       params: { [PARAM_ACK]: '1' },
       // We decide about every reconnect ourselves (a fresh ticket first): see onConnectionClose.
       shouldReconnect: () => false,
+    });
+    // Sign-out closes and deletes every local copy (local-copies.ts).
+    this.unregister = registerLocalCopy({
+      hasUnsaved: () => this.acks.pending,
+      closeLocal: async () => {
+        await this.local?.destroy();
+      },
     });
     this.installMessageHandlers();
     this.provider.on('status', this.emit);
@@ -98,6 +107,14 @@ class CollabSession {
   };
 
   getSnapshot = () => this.snapshot;
+
+  /**
+   * The session is gone (signed out elsewhere, expired, ended everywhere): the
+   * offline copies of this browser must not outlive it (shared computers).
+   */
+  private forgetLocalCopies() {
+    if (this.stopped === 'signedOut') void clearLocalCopies();
+  }
 
   private emit = () => {
     const p = this.provider;
@@ -167,10 +184,12 @@ class CollabSession {
     const outcome = event ? closeOutcome(event.code) : 'reconnect';
     if (outcome === 'signedOut' || outcome === 'noAccess' || outcome === 'error') {
       this.stopped = outcome;
+      this.forgetLocalCopies();
     } else if (outcome === 'refreshTicket' && this.usedTicket && ++this.unauthenticatedInARow >= 2) {
       // Two fresh tickets in a row refused: the session is gone. (A refusal of a cookie-only connect, made
       // because the ticket could not be fetched, says nothing: keep trying.)
       this.stopped = 'signedOut';
+      this.forgetLocalCopies();
     } else {
       this.reconnectSoon(backoffMs(this.attempt++));
     }
@@ -200,6 +219,7 @@ class CollabSession {
         });
         if (res.status === 401) {
           this.stopped = 'signedOut';
+          this.forgetLocalCopies();
         } else if (res.status === 403 || res.status === 404) {
           this.stopped = 'noAccess';
         } else if (res.ok) {
@@ -235,6 +255,7 @@ class CollabSession {
 
   destroy() {
     this.destroyed = true;
+    this.unregister();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);

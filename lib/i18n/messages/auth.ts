@@ -33,6 +33,12 @@ export const auth = {
     'auth.signUp.signInFailed': 'Your account was created, but signing in failed. Please sign in.',
 
     'auth.signOut.busy': 'Signing out…',
+    'auth.signOut.unsentTitle': 'Sign out and lose unsent changes?',
+    'auth.signOut.unsentOne': '1 change not yet sent will be lost.',
+    'auth.signOut.unsentMany': '{count} changes not yet sent will be lost.',
+    'auth.signOut.unsentWhy':
+      'They were made without a connection and are kept only in this browser. Signing out deletes this browser’s offline copies, so that nobody else using it can read them. To keep your changes, cancel and wait until you are online again.',
+    'auth.signOut.anyway': 'Sign out anyway',
 
     'auth.forgot.title': 'Reset your password',
     'auth.forgot.intro':
@@ -125,6 +131,12 @@ export const auth = {
       'Ihr Konto wurde angelegt, die Anmeldung ist aber fehlgeschlagen. Bitte melden Sie sich an.',
 
     'auth.signOut.busy': 'Abmeldung läuft …',
+    'auth.signOut.unsentTitle': 'Abmelden und nicht gesendete Änderungen verwerfen?',
+    'auth.signOut.unsentOne': '1 noch nicht gesendete Änderung geht verloren.',
+    'auth.signOut.unsentMany': '{count} noch nicht gesendete Änderungen gehen verloren.',
+    'auth.signOut.unsentWhy':
+      'Sie wurden ohne Verbindung gemacht und liegen nur in diesem Browser. Beim Abmelden werden die Offline-Kopien dieses Browsers gelöscht, damit niemand sonst sie hier lesen kann. Um Ihre Änderungen zu behalten, brechen Sie ab und warten Sie, bis Sie wieder online sind.',
+    'auth.signOut.anyway': 'Trotzdem abmelden',
 
     'auth.forgot.title': 'Passwort zurücksetzen',
     'auth.forgot.intro':

@@ -38,6 +38,8 @@ export const networks = {
     'networks.errors.alreadyMember': 'You are already a member of this network.',
     'networks.errors.memberNotFound': 'This person is not a member of this network.',
     'networks.errors.lastManager': 'A network needs at least one network manager. Make someone else manager first.',
+    'networks.errors.lastManagerLeave':
+      'You are the last network manager. Name another network manager first, then you can leave.',
     'networks.mail.subject': '{inviter} invites you to the network “{network}”',
     'networks.mail.body':
       'Hello,\n\n{inviter} invites you to join the network “{network}” on Netzwerkraum as {role}.\n\nOpen this link to accept (valid until {date}):\n{link}\n\nIf you did not expect this invitation, you can ignore this message.',
@@ -107,6 +109,20 @@ export const networks = {
     'networks.people.remove': 'Remove',
     'networks.people.confirmRemove': 'Remove {name} from the network? They lose access at once; the history stays.',
     'networks.people.confirmRemoveYes': 'Yes, remove',
+    'networks.leave.title': 'Your membership',
+    'networks.leave.intro': 'Your role in this network: {role}.',
+    'networks.leave.button': 'Leave this network',
+    'networks.leave.buttonFor': 'Leave “{network}”',
+    'networks.leave.confirmTitle': 'Leave “{network}”?',
+    'networks.leave.confirmText':
+      'You lose access to this network at once, on every device. What you contributed stays in its history. To come back, you need a new invitation.',
+    'networks.leave.confirmYes': 'Yes, leave the network',
+    'networks.leave.lastManager':
+      'You are the last network manager. Name another network manager first, then you can leave.',
+    'networks.leave.done': 'You have left “{network}”.',
+    'networks.leave.mine': 'Your networks',
+    'networks.leave.mineIntro': 'The networks you belong to. You can leave any of them yourself.',
+    'networks.leave.none': 'You are not in any network.',
     'networks.invite.title': 'Invite someone',
     'networks.invite.role': 'Role',
     'networks.invite.organisation': 'Organisation',
@@ -192,6 +208,8 @@ export const networks = {
     'networks.errors.memberNotFound': 'Diese Person ist kein Mitglied dieses Netzwerks.',
     'networks.errors.lastManager':
       'Ein Netzwerk braucht mindestens eine Person im Netzwerkmanagement. Übertragen Sie diese Rolle zuerst jemand anderem.',
+    'networks.errors.lastManagerLeave':
+      'Sie sind die letzte Person im Netzwerkmanagement. Ernennen Sie zuerst jemand anderen zum Netzwerkmanagement, dann können Sie austreten.',
     'networks.mail.subject': '{inviter} lädt Sie in das Netzwerk „{network}“ ein',
     'networks.mail.body':
       'Guten Tag,\n\n{inviter} lädt Sie ein, dem Netzwerk „{network}“ im Netzwerkraum beizutreten, als {role}.\n\nÖffnen Sie diesen Link, um die Einladung anzunehmen (gültig bis {date}):\n{link}\n\nWenn Sie diese Einladung nicht erwartet haben, können Sie diese Nachricht ignorieren.',
@@ -263,6 +281,20 @@ export const networks = {
     'networks.people.confirmRemove':
       '{name} aus dem Netzwerk entfernen? Der Zugang endet sofort; die Geschichte bleibt erhalten.',
     'networks.people.confirmRemoveYes': 'Ja, entfernen',
+    'networks.leave.title': 'Ihre Mitgliedschaft',
+    'networks.leave.intro': 'Ihre Rolle in diesem Netzwerk: {role}.',
+    'networks.leave.button': 'Aus diesem Netzwerk austreten',
+    'networks.leave.buttonFor': 'Aus „{network}“ austreten',
+    'networks.leave.confirmTitle': 'Aus „{network}“ austreten?',
+    'networks.leave.confirmText':
+      'Sie verlieren sofort den Zugang zu diesem Netzwerk, auf allen Geräten. Was Sie beigetragen haben, bleibt in seiner Geschichte. Um zurückzukommen, brauchen Sie eine neue Einladung.',
+    'networks.leave.confirmYes': 'Ja, austreten',
+    'networks.leave.lastManager':
+      'Sie sind die letzte Person im Netzwerkmanagement. Ernennen Sie zuerst jemand anderen zum Netzwerkmanagement, dann können Sie austreten.',
+    'networks.leave.done': 'Sie sind aus „{network}“ ausgetreten.',
+    'networks.leave.mine': 'Ihre Netzwerke',
+    'networks.leave.mineIntro': 'Die Netzwerke, zu denen Sie gehören. Aus jedem können Sie selbst austreten.',
+    'networks.leave.none': 'Sie sind in keinem Netzwerk.',
     'networks.invite.title': 'Jemanden einladen',
     'networks.invite.role': 'Rolle',
     'networks.invite.organisation': 'Organisation',

@@ -12,3 +12,12 @@ export function setLocaleCookie(res: NextResponse, locale: Locale, secure: boole
   });
   return res;
 }
+
+/**
+ * Forgets the browser's own choice: signed in, the account's language applies
+ * (app/_lib/locale.ts), so a change on another device shows here too.
+ */
+export function clearLocaleCookie(res: NextResponse, secure: boolean): NextResponse {
+  res.cookies.set(LOCALE_COOKIE, '', { path: '/', maxAge: 0, sameSite: 'lax', httpOnly: true, secure });
+  return res;
+}

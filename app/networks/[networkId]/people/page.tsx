@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { PageHeader } from '@/app/_components/ui';
+import { Card, PageHeader } from '@/app/_components/ui';
+import { LeaveNetworkButton } from '@/app/account/leave-network';
 import { getNetworkHome, listInvitations } from '@/lib/networks';
 import { networkPageContext, orNotFound } from '../../_lib/load';
 import { PeopleManager } from '../../_components/people-manager';
@@ -10,22 +10,25 @@ type Params = Promise<{ networkId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { networkId } = await params;
-  const { t } = await networkPageContext(networkId, `/networks/${networkId}/people`);
-  return { title: t('networks.people.title') };
+  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/people`);
+  const home = await getNetworkHome(db, actor, networkId).catch(() => null);
+  const manages = home && (home.abilities.manageInvitations || home.abilities.inviteRoles.length > 0);
+  return { title: t(manages || !home ? 'networks.people.title' : 'networks.leave.title') };
 }
 
 /**
  * People and invitations: managers invite into every role, change roles and
  * remove people; representatives invite colleagues of their organisation and
- * see their own invitations. Everyone else has nothing to do here (404).
+ * see their own invitations. Every member (any role) finds their own
+ * membership here and can leave the network; non-members get 404.
  */
 export default async function PeoplePage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}/people`);
   const home = await orNotFound(getNetworkHome(db, actor, networkId));
   const { abilities } = home;
-  if (!abilities.manageInvitations && abilities.inviteRoles.length === 0) notFound();
-  const invitations = await listInvitations(db, actor, networkId);
+  const manages = abilities.manageInvitations || abilities.inviteRoles.length > 0;
+  const invitations = manages ? await listInvitations(db, actor, networkId) : [];
   const organisations = home.organisations
     .filter((o) => o.status === 'active')
     .filter((o) => abilities.manageInvitations || o.id === home.me.organisationId)
@@ -39,17 +42,27 @@ export default async function PeoplePage({ params }: { params: Params }) {
           {home.network.name}
         </Link>
       </nav>
-      <PageHeader title={t('networks.people.title')} description={t('networks.people.description')} />
-      <PeopleManager
-        networkId={networkId}
-        meId={actor.userId}
-        locale={locale}
-        abilities={abilities}
-        organisations={organisations}
-        orgNames={orgNames}
-        initialMembers={home.people}
-        initialInvitations={invitations}
-      />
+      {manages ? (
+        <>
+          <PageHeader title={t('networks.people.title')} description={t('networks.people.description')} />
+          <PeopleManager
+            networkId={networkId}
+            meId={actor.userId}
+            locale={locale}
+            abilities={abilities}
+            organisations={organisations}
+            orgNames={orgNames}
+            initialMembers={home.people}
+            initialInvitations={invitations}
+          />
+        </>
+      ) : (
+        <PageHeader title={t('networks.leave.title')} />
+      )}
+      <Card title={manages ? t('networks.leave.title') : undefined} id="membership" className={manages ? 'mt-6' : ''}>
+        <p className="mb-4 text-stone-700">{t('networks.leave.intro', { role: t(`networks.role.${home.me.role}`) })}</p>
+        <LeaveNetworkButton networkId={networkId} networkName={home.network.name} />
+      </Card>
     </>
   );
 }

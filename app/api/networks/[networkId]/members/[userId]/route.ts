@@ -1,5 +1,5 @@
 import { route } from '@/app/_lib/route';
-import { changeMemberRole, removeMember, ZChangeMemberRole } from '@/lib/networks';
+import { changeMemberRole, leaveNetwork, removeMember, ZChangeMemberRole } from '@/lib/networks';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; userId: string };
@@ -18,7 +18,15 @@ export const PATCH = route<typeof ZChangeMemberRole, P>(
   }),
 );
 
-/** Removes a member (the row stays, access ends). Network managers. */
-export const DELETE = route<undefined, P>({}, async ({ db, user, params }) => ({
-  member: await removeMember(db, await loadActor(db, user.id, params.networkId), params.networkId, params.userId),
-}));
+/**
+ * Removes a member (the row stays, access ends). Network managers. Naming
+ * yourself is leaving the network (any role, same as DELETE …/membership).
+ */
+export const DELETE = route<undefined, P>({}, async ({ db, user, params }) => {
+  const actor = await loadActor(db, user.id, params.networkId);
+  if (params.userId === user.id) {
+    const left = await leaveNetwork(db, actor, params.networkId);
+    return { member: { userId: left.userId, removedAt: left.leftAt } };
+  }
+  return { member: await removeMember(db, actor, params.networkId, params.userId) };
+});
