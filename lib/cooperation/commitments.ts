@@ -35,6 +35,8 @@ export interface CommitmentRow {
   updated_at: number | string;
   delivered_at: number | string | null;
   idempotency_key: string | null;
+  /** Set when the commitment is a pilot: its review date (migration 005). */
+  pilot_review_on?: string | null;
   goal_title?: string;
   organisation_name?: string;
   committed_by_name?: string | null;
@@ -54,6 +56,10 @@ export function presentCommitment(r: CommitmentRow, evidence: string[] = [], now
     note: r.note,
     status: r.status,
     isOverdue: OPEN_STATUSES.includes(r.status) && r.due_on < today(now),
+    /** A pilot commitment's review date (null: not a pilot). */
+    pilotReviewOn: r.pilot_review_on ?? null,
+    /** An open pilot whose review date has come. */
+    reviewDue: OPEN_STATUSES.includes(r.status) && !!r.pilot_review_on && r.pilot_review_on <= today(now),
     committedBy: r.committed_by,
     committedByName: r.committed_by_name ?? null,
     withdrawReason: r.withdraw_reason,

@@ -4,6 +4,7 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { isUniqueViolation, requireMember, validate } from '../networks/shared';
 import { authorize, type Actor } from '../policies';
+import { checkReviewDate, ZReviewDate } from './pilot';
 import { needsHomeApproval, presentCommitment, type CommitmentRow } from './commitments';
 import {
   ZAmount,
@@ -24,6 +25,8 @@ export const ZCreateCommitment = z.object({
   amount: ZAmount,
   dueOn: ZDate,
   note: z.string().trim().max(2000).default(''),
+  /** Marks the commitment as a pilot with this review date ("deepen, repeat or stop?"). */
+  pilotReviewOn: ZReviewDate.nullable().default(null),
   /** Commit at once instead of only proposing. */
   commit: z.boolean().default(false),
   idempotencyKey: ZIdempotencyKey.optional(),
@@ -34,7 +37,8 @@ export type CreateCommitment = z.input<typeof ZCreateCommitment>;
  * An organisation commits (or proposes to commit) an amount of a unit to a
  * goal by a date. Only a representative of that organisation may; they are
  * recorded as the one who committed. Beyond their mandate the commitment
- * waits for home approval. A retry with the same idempotency key returns the
+ * waits for home approval. With `pilotReviewOn` it is a pilot, reviewed on that
+ * date (not in the past). A retry with the same idempotency key returns the
  * commitment already made.
  */
 export async function createCommitment(db: Db, actor: Actor, networkId: string, input: CreateCommitment) {
@@ -43,6 +47,7 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
   authorize(actor, 'commitment.manage', { type: 'organisation', networkId, organisationId: data.organisationId });
   if (data.dueOn < '2000-01-01' || data.dueOn > '2100-12-31')
     throw new AppError(400, 'cooperation.errors.dueDateRange');
+  const pilotReviewOn = data.pilotReviewOn === null ? null : checkReviewDate(data.pilotReviewOn);
   const replay = async () => {
     if (!data.idempotencyKey) return null;
     const row = await db.get<CommitmentRow>('SELECT * FROM commitments WHERE network_id = ? AND idempotency_key = ?', [
@@ -78,13 +83,14 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
         updated_at: now,
         delivered_at: null,
         idempotency_key: data.idempotencyKey ?? null,
+        pilot_review_on: pilotReviewOn,
       };
       if (data.commit)
         row.status = (await needsHomeApproval(q, row, actor.userId)) ? 'awaiting_home_approval' : 'committed';
       await q.run(
         `INSERT INTO commitments (id, network_id, goal_id, organisation_id, unit, amount_milli, due_on, note, status, committed_by,
-           withdraw_reason, created_at, updated_at, delivered_at, idempotency_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, NULL, ?)`,
+           withdraw_reason, created_at, updated_at, delivered_at, idempotency_key, pilot_review_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, NULL, ?, ?)`,
         [
           id,
           networkId,
@@ -99,6 +105,7 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
           now,
           now,
           row.idempotency_key,
+          pilotReviewOn,
         ],
       );
       await recordActivity(q, {
@@ -117,6 +124,7 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
           unit: row.unit,
           amount: data.amount,
           dueOn: row.due_on,
+          ...(pilotReviewOn ? { pilotReviewOn } : {}),
         },
         at: now,
       });

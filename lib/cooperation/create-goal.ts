@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
+import { AppError } from '../errors';
 import { requireMember, validate } from '../networks/shared';
 import { authorize, type Actor } from '../policies';
 import {
@@ -14,6 +15,7 @@ import {
   type GoalRow,
 } from './shared';
 import { writeRevision } from './goal-revisions';
+import { checkReviewDate, ZReviewDate } from './pilot';
 
 export const ZCreateGoal = z.object({
   title: z.string().trim().min(3).max(200),
@@ -21,6 +23,8 @@ export const ZCreateGoal = z.object({
   description: z.string().max(100_000).default(''),
   status: z.enum(GOAL_STATUSES).default('proposed'),
   targetDate: ZDate.nullable().default(null),
+  /** Review date of a pilot: required when the status is `pilot`, not in the past. */
+  reviewOn: ZReviewDate.nullable().default(null),
   indicators: z.array(ZIndicator).max(20).default([]),
   organisationIds: z.array(z.uuid()).max(500).default([]),
 });
@@ -30,12 +34,15 @@ export type CreateGoal = z.input<typeof ZCreateGoal>;
  * Proposes a shared goal. Network managers and representatives may; a
  * representative's own organisation always takes part. Every participating
  * organisation must belong to the network (400 otherwise, nothing written).
- * Writes version 1 of the goal's revision history.
+ * A pilot needs a review date (not in the past). Writes version 1 of the
+ * goal's revision history.
  */
 export async function createGoal(db: Db, actor: Actor, networkId: string, input: CreateGoal) {
   requireMember(actor, networkId);
   authorize(actor, 'goal.create', { type: 'network', networkId });
   const data = validate(ZCreateGoal, input);
+  const reviewOn = data.status === 'pilot' ? checkReviewDate(data.reviewOn) : null;
+  if (data.status !== 'pilot' && data.reviewOn) throw new AppError(400, 'cooperation.errors.reviewOnlyForPilot');
   const own = actor.membership?.role === 'representative' ? actor.membership.organisationId : null;
   const orgIds = [...new Set([...(own ? [own] : []), ...data.organisationIds])];
   const indicators = data.indicators.map((i, n) => ({ ...i, id: i.id ?? `i${n + 1}` }));
@@ -51,6 +58,8 @@ export async function createGoal(db: Db, actor: Actor, networkId: string, input:
       description: data.description,
       status: data.status,
       target_date: data.targetDate,
+      review_on: reviewOn,
+      description_doc: '',
       indicators: JSON.stringify(indicators),
       version: 1,
       created_by: actor.userId,
@@ -58,9 +67,9 @@ export async function createGoal(db: Db, actor: Actor, networkId: string, input:
       updated_at: now,
     };
     await q.run(
-      `INSERT INTO goals (id, network_id, title, why_together, description, status, target_date, indicators, version,
+      `INSERT INTO goals (id, network_id, title, why_together, description, status, target_date, review_on, indicators, version,
                           created_by, created_at, updated_at, search_text)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
       [
         id,
         networkId,
@@ -69,6 +78,7 @@ export async function createGoal(db: Db, actor: Actor, networkId: string, input:
         row.description,
         row.status,
         row.target_date,
+        reviewOn,
         row.indicators,
         actor.userId,
         now,

@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/types';
 import { requireMember } from '../networks/shared';
 import type { Actor } from '../policies';
+import type { DescNode } from './description-doc';
 import { loadGoal, parseIndicators, type GoalRow } from './shared';
+
+/** The stored structure of a description, or null (none kept: versions before migration 005). */
+export function parseDescriptionDoc(json: string | null | undefined): DescNode[] | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as DescNode[]) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** What a version of a goal looked like. */
 export function snapshotOf(row: GoalRow) {
@@ -10,10 +22,22 @@ export function snapshotOf(row: GoalRow) {
     title: row.title,
     whyTogether: row.why_together,
     description: row.description,
+    /** The description's formatting (headings, lists, marks, links); absent in versions kept before it was stored. */
+    descriptionDoc: parseDescriptionDoc(row.description_doc),
     status: row.status,
     targetDate: row.target_date,
+    reviewOn: row.review_on ?? null,
     indicators: parseIndicators(row.indicators),
   };
+}
+
+/** A pilot's review decision recorded with a version. */
+export interface PilotDecisionNote {
+  decision: 'deepen' | 'repeat' | 'stop';
+  reason: string;
+  /** Decided before the review date (explicitly asked for). */
+  early: boolean;
+  nextReviewOn: string | null;
 }
 
 /** Appends the goal's current state as version `row.version` (inside the command's transaction). */
@@ -24,10 +48,11 @@ export async function writeRevision(
   changed: string[],
   restoredFrom: number | null,
   at: number,
+  decision: PilotDecisionNote | null = null,
 ) {
   await q.run(
-    `INSERT INTO goal_revisions (id, goal_id, version, actor_id, created_at, changed, snapshot, restored_from)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO goal_revisions (id, goal_id, version, actor_id, created_at, changed, snapshot, restored_from, decision)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       randomUUID(),
       row.id,
@@ -37,6 +62,7 @@ export async function writeRevision(
       JSON.stringify(changed),
       JSON.stringify(snapshotOf(row)),
       restoredFrom,
+      decision ? JSON.stringify(decision) : null,
     ],
   );
 }
@@ -56,8 +82,9 @@ export async function listGoalRevisions(db: Db, actor: Actor, networkId: string,
     changed: string;
     snapshot: string;
     restored_from: number | null;
+    decision: string | null;
   }>(
-    `SELECT r.version, r.actor_id, u.name AS actor_name, r.created_at, r.changed, r.snapshot, r.restored_from
+    `SELECT r.version, r.actor_id, u.name AS actor_name, r.created_at, r.changed, r.snapshot, r.restored_from, r.decision
        FROM goal_revisions r LEFT JOIN users u ON u.id = r.actor_id
       WHERE r.goal_id = ? ORDER BY r.version DESC`,
     [goalId],
@@ -68,7 +95,8 @@ export async function listGoalRevisions(db: Db, actor: Actor, networkId: string,
     actorName: r.actor_name ?? '',
     createdAt: Number(r.created_at),
     changed: JSON.parse(r.changed) as string[],
-    snapshot: JSON.parse(r.snapshot) as ReturnType<typeof snapshotOf>,
+    snapshot: { descriptionDoc: null, reviewOn: null, ...JSON.parse(r.snapshot) } as ReturnType<typeof snapshotOf>,
     restoredFrom: r.restored_from === null ? null : Number(r.restored_from),
+    decision: r.decision ? (JSON.parse(r.decision) as PilotDecisionNote) : null,
   }));
 }

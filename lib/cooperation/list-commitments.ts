@@ -5,7 +5,7 @@ import type { Actor } from '../policies';
 import { presentCommitment, type CommitmentRow } from './commitments';
 import { addDays, today } from './shared';
 
-export const COMMITMENT_VIEWS = ['all', 'open', 'due_soon', 'overdue', 'delivered', 'withdrawn'] as const;
+export const COMMITMENT_VIEWS = ['all', 'open', 'due_soon', 'overdue', 'review_due', 'delivered', 'withdrawn'] as const;
 export const ZListCommitments = z.object({
   goalId: z.uuid().optional(),
   organisationId: z.uuid().optional(),
@@ -21,7 +21,7 @@ const OPEN = "c.status IN ('proposed', 'awaiting_home_approval', 'committed')";
 
 /**
  * Commitments per goal, per organisation, due soon, overdue (open and past
- * their date), delivered or withdrawn; soonest first. Every member may read them.
+ * their date), pilots due for review, delivered or withdrawn; soonest first. Every member may read them.
  */
 export async function listCommitments(db: Db, actor: Actor, networkId: string, input: ListCommitments = {}) {
   requireMember(actor, networkId);
@@ -48,6 +48,11 @@ export async function listCommitments(db: Db, actor: Actor, networkId: string, i
       break;
     case 'overdue':
       where.push(OPEN, 'c.due_on < ?');
+      params.push(day);
+      break;
+    case 'review_due':
+      // Open pilots whose review date has come.
+      where.push(OPEN, 'c.pilot_review_on IS NOT NULL', 'c.pilot_review_on <= ?');
       params.push(day);
       break;
     case 'delivered':

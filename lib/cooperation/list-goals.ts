@@ -3,12 +3,14 @@ import type { Db } from '../db/types';
 import type { Param } from '../db/types';
 import { requireMember, validate } from '../networks/shared';
 import type { Actor } from '../policies';
-import { GOAL_STATUSES, presentGoal, type GoalRow } from './shared';
+import { GOAL_STATUSES, presentGoal, today, type GoalRow } from './shared';
 
 export const ZListGoals = z.object({
   status: z.enum(GOAL_STATUSES).optional(),
   organisationId: z.uuid().optional(),
   q: z.string().trim().max(200).optional(),
+  /** `due`: pilots whose review date has come. */
+  review: z.enum(['due']).optional(),
   sort: z.enum(['target_asc', 'target_desc', 'updated_desc', 'created_desc']).default('updated_desc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -26,6 +28,7 @@ const ORDER: Record<z.output<typeof ZListGoals>['sort'], string> = {
 /**
  * The goal board: filter by status and participating organisation, search
  * words (every word must appear in title, "why together" or description),
+ * pilots due for review,
  * sort by date, one page at a time. Any member of the network may read it.
  */
 export async function listGoals(db: Db, actor: Actor, networkId: string, input: ListGoals = {}) {
@@ -41,13 +44,17 @@ export async function listGoals(db: Db, actor: Actor, networkId: string, input: 
     where.push('EXISTS (SELECT 1 FROM goal_organisations go WHERE go.goal_id = g.id AND go.organisation_id = ?)');
     params.push(f.organisationId);
   }
+  if (f.review === 'due') {
+    where.push("g.status = 'pilot'", 'g.review_on IS NOT NULL', 'g.review_on <= ?');
+    params.push(today());
+  }
   for (const word of (f.q ?? '').toLocaleLowerCase('de').split(/\s+/).filter(Boolean).slice(0, 8)) {
     where.push("g.search_text LIKE ? ESCAPE '\\'");
     params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   const total = await db.get<{ c: number }>(`SELECT COUNT(*) AS c FROM goals g WHERE ${where.join(' AND ')}`, params);
   const rows = await db.all<GoalRow>(
-    `SELECT g.id, g.network_id, g.title, g.why_together, '' AS description, g.status, g.target_date, g.indicators, g.version,
+    `SELECT g.id, g.network_id, g.title, g.why_together, '' AS description, g.status, g.target_date, g.review_on, g.indicators, g.version,
             g.created_by, g.created_at, g.updated_at
        FROM goals g WHERE ${where.join(' AND ')} ORDER BY ${ORDER[f.sort]} LIMIT ? OFFSET ?`,
     [...params, f.limit, f.offset],

@@ -86,6 +86,7 @@ export type CooperationActivityKind =
   | 'goal.text_saved'
   | 'goal.rated'
   | 'goal.commented'
+  | 'goal.pilot_decided'
   | 'unit.defined'
   | 'ledger.recorded'
   | 'ledger.confirmed'
@@ -95,7 +96,8 @@ export type CooperationActivityKind =
   | 'commitment.committed'
   | 'commitment.approval_requested'
   | 'commitment.delivered'
-  | 'commitment.withdrawn';
+  | 'commitment.withdrawn'
+  | 'commitment.pilot_decided';
 
 /** Appends one row to the activity log (inside the command's transaction). */
 export async function recordActivity(
@@ -123,6 +125,10 @@ export interface GoalRow {
   description: string;
   status: GoalStatus;
   target_date: string | null;
+  /** Review date of a pilot (YYYY-MM-DD); NULL for any other status. */
+  review_on?: string | null;
+  /** JSON structure of the last saved description (see description-doc.ts); '' when none was kept. */
+  description_doc?: string;
   indicators: string;
   version: number;
   created_by: string;
@@ -162,8 +168,13 @@ export async function loadOrganisation(q: Queryable, networkId: string, orgId: s
   return row;
 }
 
+/** A pilot whose review date has come: "deepen, repeat or stop?" is due. */
+export function isReviewDue(status: string, reviewOn: string | null | undefined, now = Date.now()): boolean {
+  return status === 'pilot' && !!reviewOn && reviewOn <= today(now);
+}
+
 /** One goal as the API presents it. */
-export function presentGoal(row: GoalRow, organisationIds: string[]) {
+export function presentGoal(row: GoalRow, organisationIds: string[], now = Date.now()) {
   return {
     id: row.id,
     networkId: row.network_id,
@@ -172,6 +183,8 @@ export function presentGoal(row: GoalRow, organisationIds: string[]) {
     description: row.description,
     status: row.status,
     targetDate: row.target_date,
+    reviewOn: row.review_on ?? null,
+    reviewDue: isReviewDue(row.status, row.review_on, now),
     indicators: parseIndicators(row.indicators),
     version: Number(row.version),
     organisationIds,

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { requireMember, validate } from '../networks/shared';
 import { authorize, type Actor } from '../policies';
 import { writeRevision } from './goal-revisions';
+import { checkReviewDate, ZReviewDate } from './pilot';
 import {
   GOAL_STATUSES,
   ZDate,
@@ -25,6 +26,8 @@ export const ZUpdateGoal = z
     whyTogether: z.string().trim().max(4000).optional(),
     status: z.enum(GOAL_STATUSES).optional(),
     targetDate: ZDate.nullable().optional(),
+    /** Review date of a pilot: required when the status becomes `pilot`; cleared when it leaves `pilot`. */
+    reviewOn: ZReviewDate.nullable().optional(),
     indicators: z.array(ZIndicator).max(20).optional(),
     organisationIds: z.array(z.uuid()).max(500).optional(),
   })
@@ -36,6 +39,8 @@ export type UpdateGoal = z.input<typeof ZUpdateGoal>;
  * date, indicators (and their progress), participating organisations.
  * Network managers and representatives of participating organisations may.
  * Every change becomes a new version in the revision history, with who and when.
+ * A goal that becomes a pilot needs a review date (not in the past); one that
+ * leaves `pilot` here (instead of through the review decision) loses it.
  */
 export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId: string, input: UpdateGoal) {
   requireMember(actor, networkId);
@@ -65,6 +70,25 @@ export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId
       next.target_date = data.targetDate;
       changed.push('targetDate');
     }
+    if (next.status === 'pilot') {
+      // A pilot always has a review date: given now, or kept from before when it already was a pilot.
+      const reviewOn =
+        data.reviewOn !== undefined
+          ? checkReviewDate(data.reviewOn)
+          : goal.status === 'pilot' && goal.review_on
+            ? goal.review_on
+            : checkReviewDate(null);
+      if (reviewOn !== (goal.review_on ?? null)) {
+        next.review_on = reviewOn;
+        changed.push('reviewOn');
+      }
+    } else {
+      if (data.reviewOn) throw new AppError(400, 'cooperation.errors.reviewOnlyForPilot');
+      if (goal.review_on) {
+        next.review_on = null;
+        changed.push('reviewOn');
+      }
+    }
     if (data.indicators !== undefined) {
       const indicators = JSON.stringify(data.indicators.map((i, n) => ({ ...i, id: i.id ?? `i${n + 1}` })));
       if (indicators !== JSON.stringify(parseIndicators(goal.indicators))) {
@@ -87,13 +111,15 @@ export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId
     }
     if (changed.length === 0) return presentGoal(goal, orgIds);
     await q.run(
-      `UPDATE goals SET title = ?, why_together = ?, status = ?, target_date = ?, indicators = ?, version = ?, updated_at = ?, search_text = ?
+      `UPDATE goals SET title = ?, why_together = ?, status = ?, target_date = ?, review_on = ?, indicators = ?, version = ?, updated_at = ?,
+                        search_text = ?
         WHERE id = ? AND version = ?`,
       [
         next.title,
         next.why_together,
         next.status,
         next.target_date,
+        next.review_on ?? null,
         next.indicators,
         next.version,
         now,

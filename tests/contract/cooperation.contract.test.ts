@@ -96,13 +96,17 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
 
       it('every change of status, target or indicators is kept as a version with who and when', async () => {
         const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Joint funding bid' });
-        await updateGoal(db, n.actors.repA, n.networkId, g.id, { status: 'pilot', targetDate: '2027-01-31' });
+        await updateGoal(db, n.actors.repA, n.networkId, g.id, {
+          status: 'pilot',
+          targetDate: '2027-01-31',
+          reviewOn: addDays(day, 14),
+        });
         await updateGoal(db, n.actors.manager, n.networkId, g.id, {
           indicators: [{ label: 'Partners signed', target: 5, current: 2 }],
         });
         const revs = await listGoalRevisions(db, n.actors.repB, n.networkId, g.id);
         expect(revs.map((r) => r.version)).toEqual([3, 2, 1]);
-        expect(revs[1]).toMatchObject({ actorId: n.users.repA.id, changed: ['status', 'targetDate'] });
+        expect(revs[1]).toMatchObject({ actorId: n.users.repA.id, changed: ['status', 'targetDate', 'reviewOn'] });
         expect(revs[1].snapshot).toMatchObject({ status: 'pilot', targetDate: '2027-01-31' });
         expect(revs[0]).toMatchObject({ actorId: n.users.manager.id, changed: ['indicators'] });
         expect(revs[0].snapshot.indicators[0]).toMatchObject({ label: 'Partners signed', target: 5, current: 2 });
@@ -159,7 +163,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         const mk = (title: string, extra: Record<string, unknown> = {}) =>
           createGoal(db, net.actors.repA, net.networkId, { title, ...extra });
         await mk('Regional food bank network', { targetDate: '2027-03-01', status: 'active' });
-        await mk('Food rescue pilot', { targetDate: '2026-12-01', status: 'pilot' });
+        await mk('Food rescue pilot', { targetDate: '2026-12-01', status: 'pilot', reviewOn: addDays(today(), 7) });
         await createGoal(db, net.actors.repB, net.networkId, {
           title: 'Shared office space',
           targetDate: '2028-01-01',

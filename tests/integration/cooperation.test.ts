@@ -199,7 +199,11 @@ describe('cooperation API', () => {
       201,
     );
     expect((await observer.post(`${base()}/goals/${goalId}/comments`, { body: 'Hi' })).status).toBe(403);
-    const status = await repA.patch(`${base()}/goals/${goalId}`, { status: 'pilot' });
+    const noDate = await repA.patch(`${base()}/goals/${goalId}`, { status: 'pilot' });
+    expect(noDate.status, noDate.text).toBe(400);
+    expect(noDate.json.error.message).toBe('A pilot needs a review date.');
+    const reviewOn = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const status = await repA.patch(`${base()}/goals/${goalId}`, { status: 'pilot', reviewOn });
     expect(status.status, status.text).toBe(200);
     const view = await observer.get(`${base()}/goals/${goalId}`);
     expect(view.json.goal.status).toBe('pilot');

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { docToYNodes, type DescNode } from '@/lib/cooperation/description-doc';
 
 /**
  * Goal descriptions live in the network's commons document, root map `goals`
@@ -33,4 +34,25 @@ export function setFragmentText(doc: Y.Doc, frag: Y.XmlFragment, text: string) {
       }),
     );
   });
+}
+
+/**
+ * Replaces the description with a stored structure (headings, lists, marks,
+ * links as they were), in one transaction: every browser sees it at once.
+ */
+export function setFragmentDoc(doc: Y.Doc, frag: Y.XmlFragment, nodes: DescNode[]) {
+  doc.transact(() => {
+    frag.delete(0, frag.length);
+    frag.insert(0, docToYNodes(nodes));
+  });
+}
+
+/** Restores an earlier version: its structure when it was kept, else its plain text (versions saved before 005). */
+export function restoreFragment(
+  doc: Y.Doc,
+  frag: Y.XmlFragment,
+  version: { description: string; descriptionDoc?: DescNode[] | null },
+) {
+  if (version.descriptionDoc && version.descriptionDoc.length) setFragmentDoc(doc, frag, version.descriptionDoc);
+  else setFragmentText(doc, frag, version.description);
 }

@@ -2,6 +2,7 @@ import { route } from '@/app/_lib/route';
 import { cooperationAbilities } from '@/lib/cooperation/abilities';
 import { getGoal } from '@/lib/cooperation/get-goal';
 import { updateGoal, ZUpdateGoal } from '@/lib/cooperation/update-goal';
+import { can } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; goalId: string };
@@ -9,9 +10,16 @@ type P = { networkId: string; goalId: string };
 /** One goal with ratings, their spread, comments, and what I may do. Members only. */
 export const GET = route<undefined, P>({}, async ({ db, user, params }) => {
   const actor = await loadActor(db, user.id, params.networkId);
+  const view = await getGoal(db, actor, params.networkId, params.goalId);
   return {
-    ...(await getGoal(db, actor, params.networkId, params.goalId)),
+    ...view,
     abilities: cooperationAbilities(actor, params.networkId),
+    /** May this person record the pilot's review decision (when the goal is a pilot)? */
+    mayDecidePilot: can(actor, 'pilot.decide', {
+      type: 'goal',
+      networkId: params.networkId,
+      organisationIds: view.goal.organisationIds,
+    }),
   };
 });
 

@@ -1,0 +1,19 @@
+import { route } from '@/app/_lib/route';
+import { decideCommitmentPilot, ZDecidePilot } from '@/lib/cooperation/pilot';
+import { loadActor } from '@/lib/policies/load-actor';
+
+type P = { networkId: string; commitmentId: string };
+
+/**
+ * A pilot commitment's review: `{decision: deepen | repeat | stop, reason, nextReviewOn (repeat), early?}`.
+ * Network managers and representatives of the committing organisation. Stop withdraws the commitment.
+ */
+export const POST = route<typeof ZDecidePilot, P>({ body: ZDecidePilot }, async ({ db, user, params, body }) =>
+  decideCommitmentPilot(
+    db,
+    await loadActor(db, user.id, params.networkId),
+    params.networkId,
+    params.commitmentId,
+    body,
+  ),
+);

@@ -1,0 +1,13 @@
+import { route } from '@/app/_lib/route';
+import { decideGoalPilot, ZDecidePilot } from '@/lib/cooperation/pilot';
+import { loadActor } from '@/lib/policies/load-actor';
+
+type P = { networkId: string; goalId: string };
+
+/**
+ * A pilot goal's review: `{decision: deepen | repeat | stop, reason, nextReviewOn (repeat), early?}`.
+ * Network managers and representatives of participating organisations. A new version and an activity entry.
+ */
+export const POST = route<typeof ZDecidePilot, P>({ body: ZDecidePilot }, async ({ db, user, params, body }) =>
+  decideGoalPilot(db, await loadActor(db, user.id, params.networkId), params.networkId, params.goalId, body),
+);
