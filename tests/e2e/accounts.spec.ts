@@ -173,8 +173,9 @@ test('after five wrong passwords the sign-in page says to wait, even for the rig
 
 test('the shell fits a phone screen without sideways scrolling, signed out and signed in', async ({
   browser,
-  user,
+  createUser,
 }) => {
+  const user = await createUser({ locale: 'de' });
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'de-DE' });
   await context.addCookies(user.api.playwrightCookies());
   const page = await context.newPage();
@@ -193,4 +194,38 @@ test('the shell fits a phone screen without sideways scrolling, signed out and s
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
   await context.close();
+});
+
+test('the account language shows in a fresh browser with another Accept-Language, and follows a change made on another device', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const person = await createUser({ locale: 'de', name: 'Dora Deutsch' });
+  // A new browser, set to English, without any language cookie: the account (German) wins.
+  const laptop = await signedInPageFor(person, { locale: 'en-GB' });
+  expect(await laptop.context().cookies()).not.toContainEqual(expect.objectContaining({ name: 'nwr-locale' }));
+  await laptop.goto('/account');
+  await expect(laptop.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(laptop.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+  await expectNoAxeViolations(laptop);
+
+  // A second device switches to English in the header: the account changes…
+  const phone = await signedInPageFor(person, { locale: 'de-AT' });
+  await phone.goto('/account');
+  await expect(phone.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+  await phone.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'English' }).click();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  expect((await person.api.get('/api/account')).json.locale).toBe('en');
+  // …and the switch left no cookie behind that could go stale.
+  expect(await phone.context().cookies()).not.toContainEqual(expect.objectContaining({ name: 'nwr-locale' }));
+
+  // The first browser follows on its next page.
+  await laptop.reload();
+  await expect(laptop.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(laptop.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+
+  // Signing out keeps the language for the signed-out pages of that browser (set to German).
+  await phone.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await expect(phone.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(phone.locator('html')).toHaveAttribute('lang', 'en');
 });

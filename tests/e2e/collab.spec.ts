@@ -253,6 +253,8 @@ test.describe('home notes', () => {
   }) => {
     test.setTimeout(120_000);
     const n = await setUpNetwork(createUser);
+    // Signed in, the account's language wins over the browser's (Accept-Language).
+    expect((await n.alice.api.post('/api/account/locale', { locale: 'de' })).status).toBe(200);
     const a = await signedInPageFor(n.alice, { locale: 'de-DE' });
     await a.setViewportSize({ width: 390, height: 844 }); // a phone
     await a.goto(`/networks/${n.id}/organisations/${n.greenId}/home`);

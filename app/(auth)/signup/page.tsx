@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { safeCallbackPath } from '@/lib/auth/redirect';
 import { getSessionUser } from '@/lib/auth/session';
 import { translator } from '@/lib/i18n';
+import { ForgetLocalCopies } from '@/app/_components/collab/forget-local-copies';
 import { requestLocale } from '@/app/_lib/locale';
 import { AuthCard } from '../_components/auth-card';
 import { SignUpForm } from './sign-up-form';
@@ -22,6 +23,8 @@ export default async function SignUpPage({
   const t = translator(await requestLocale());
   return (
     <AuthCard title={t('auth.signUp.title')}>
+      {/* Nobody is signed in here: offline copies of an ended session must not stay readable. */}
+      <ForgetLocalCopies />
       <SignUpForm callbackPath={callback} />
     </AuthCard>
   );
