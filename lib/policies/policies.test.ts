@@ -213,3 +213,29 @@ describe('can: collaborative documents', () => {
     expect(can(stranger, 'doc.read', commons)).toBe(false);
   });
 });
+
+describe('leaving a network yourself', () => {
+  const self = (a: Actor, networkId = NET) => ({ type: 'member' as const, networkId, userId: a.userId });
+
+  it('every member may leave, in any role, also of a paused organisation', () => {
+    for (const a of [manager, repA, homeA, observer, adviser, actor('representative', ORG_A, 'paused')])
+      expect(can(a, 'member.leave', self(a))).toBe(true);
+  });
+
+  it('nobody may "leave" for someone else, and non-members get not found', () => {
+    expect(can(manager, 'member.leave', self(repA))).toBe(false);
+    expect(can(repA, 'member.leave', self(repB))).toBe(false);
+    expect(() => authorize(stranger, 'member.leave', self(stranger))).toThrow(ForbiddenError);
+    const left = actor('representative', ORG_A, 'left');
+    const err = (() => {
+      try {
+        authorize(left, 'member.leave', self(left));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(ForbiddenError);
+    expect((err as ForbiddenError).notFound).toBe(true);
+    expect(can(actor('observer', null, null, OTHER_NET), 'member.leave', self(observer))).toBe(false);
+  });
+});
