@@ -96,6 +96,19 @@ for (const locale of ['en', 'de'] as const) {
     await expect(a.getByRole('link', { name: t('networks.org.homeSpace') })).toHaveCount(0);
     await expectNoAxeViolations(a);
 
+    // Its details can be changed; a website that is not an address is refused at the field.
+    await a.locator('summary', { hasText: t('networks.org.edit') }).click();
+    const details = a.getByRole('form', { name: t('networks.org.edit') });
+    const website = details.getByLabel(t('networks.org.website'));
+    await website.fill('green hands dot org');
+    await details.getByRole('button', { name: t('common.save') }).click();
+    await expect(website).toHaveAttribute('aria-invalid', 'true');
+    await website.fill('https://green-hands.example');
+    await details.getByRole('button', { name: t('common.save') }).click();
+    await expect(details.getByText(t('common.saved'))).toBeVisible();
+    await expect(a.getByRole('link', { name: 'https://green-hands.example' })).toBeVisible();
+    await expectNoAxeViolations(a);
+
     // Invites a representative of Green Hands by link.
     await a.goto(networkUrl);
     await a.getByRole('link', { name: t('networks.home.peopleLink') }).click();
