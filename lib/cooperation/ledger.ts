@@ -30,6 +30,7 @@ export interface EntryRow {
   created_at: number | string;
   idempotency_key: string | null;
   reversed_by_id?: string | null;
+  goal_title?: string | null;
 }
 
 /** One ledger entry as the API presents it. `giverOrgId`/`receiverOrgId` null: the network as a whole. */
@@ -47,6 +48,8 @@ export function presentEntry(r: EntryRow) {
     date: r.occurred_on,
     description: r.description,
     goalId: r.goal_id,
+    /** The linked goal's title (so a list names it without loading every goal). */
+    goalTitle: r.goal_title ?? null,
     status: r.status,
     responseComment: r.response_comment,
     respondedBy: r.responded_by,
@@ -59,7 +62,8 @@ export function presentEntry(r: EntryRow) {
 }
 export type LedgerEntry = ReturnType<typeof presentEntry>;
 
-export const ENTRY_SELECT = `SELECT e.*, (SELECT r.id FROM ledger_entries r WHERE r.reverses_id = e.id) AS reversed_by_id FROM ledger_entries e`;
+export const ENTRY_SELECT = `SELECT e.*, (SELECT r.id FROM ledger_entries r WHERE r.reverses_id = e.id) AS reversed_by_id,
+  (SELECT g.title FROM goals g WHERE g.id = e.goal_id) AS goal_title FROM ledger_entries e`;
 
 /** The entry in this network, or 404. */
 export async function loadEntry(q: Queryable, networkId: string, entryId: string): Promise<EntryRow> {

@@ -12,6 +12,7 @@ import { BUILTIN_UNITS } from '@/lib/cooperation/shared';
 import { api, ApiRefusal, newKey, qs } from './api';
 import { coopKey } from './live';
 import { useOutbox } from './outbox';
+import { PilotDecisionForm, ReviewBadge } from './pilot-review';
 import { useFormat } from './shell';
 
 interface Page {
@@ -42,7 +43,7 @@ export function CommitmentList({
   if (list.isError) return <Alert tone="error">{(list.error as Error).message}</Alert>;
   if (!list.data) return <p aria-busy="true">{t('common.loading')}</p>;
   if (!list.data.commitments.length)
-    return <p className="text-stone-700">{emptyText ?? t('cooperation.commitments.none')}</p>;
+    return emptyText === '' ? null : <p className="text-stone-700">{emptyText ?? t('cooperation.commitments.none')}</p>;
   return (
     <ul className="grid gap-2" data-testid="commitment-list">
       {list.data.commitments.map((c) => (
@@ -77,12 +78,47 @@ export function CommitmentList({
               : ''}
             {c.committedByName ? ` — ${t('cooperation.commitments.by', { name: c.committedByName })}` : ''}
           </p>
+          {c.pilotReviewOn ? (
+            <p className="mt-1 flex flex-wrap items-center gap-2 text-sm" data-testid="commitment-pilot">
+              <span>{t('cooperation.pilot.commitmentPilot', { date: f.date(c.pilotReviewOn) })}</span>
+              {c.reviewDue ? <ReviewBadge reviewOn={c.pilotReviewOn} due /> : null}
+            </p>
+          ) : null}
           {abilities?.commit && abilities.organisationId === c.organisationId ? (
             <CommitmentActions networkId={networkId} c={c} />
+          ) : null}
+          {c.pilotReviewOn &&
+          ['proposed', 'awaiting_home_approval', 'committed'].includes(c.status) &&
+          (abilities?.moderateGoals || (abilities?.commit && abilities.organisationId === c.organisationId)) ? (
+            <CommitmentPilotReview networkId={networkId} c={c} />
           ) : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "Review the pilot" opens the deepen / repeat / stop form for a pilot commitment. */
+function CommitmentPilotReview({ networkId, c }: { networkId: string; c: Commitment }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="mt-2">
+      <Button size="sm" variant="secondary" onClick={() => setOpen(!open)} aria-expanded={open}>
+        {t('cooperation.pilot.review')}
+      </Button>
+      {open ? (
+        <div className="mt-2 rounded border border-stone-200 p-2">
+          <PilotDecisionForm
+            networkId={networkId}
+            url={`/api/networks/${networkId}/commitments/${c.id}/pilot-decision`}
+            subject="commitment"
+            reviewOn={c.pilotReviewOn}
+            reviewDue={c.reviewDue}
+          />
+        </div>
+      ) : null}
+    </div>
   );
 }
 
@@ -223,6 +259,7 @@ export function CreateCommitmentForm({
       dueOn: String(d.get('dueOn')),
       note: String(d.get('note') ?? ''),
       commit: d.get('commit') === 'on',
+      ...(d.get('pilotReviewOn') ? { pilotReviewOn: String(d.get('pilotReviewOn')) } : {}),
       idempotencyKey: newKey(),
     };
     try {
@@ -259,6 +296,13 @@ export function CreateCommitmentForm({
         />
         <TextField label={t('cooperation.commitments.dueOn')} name="dueOn" type="date" required />
       </div>
+      <TextField
+        label={t('cooperation.pilot.reviewOn')}
+        hint={t('cooperation.pilot.markCommitment')}
+        name="pilotReviewOn"
+        type="date"
+        optionalLabel={t('common.optional')}
+      />
       <TextAreaField
         label={t('cooperation.commitments.note')}
         name="note"
@@ -296,7 +340,7 @@ export function CommitmentsOverview({
           label={t('cooperation.commitments.view')}
           value={view}
           onChange={(e) => setView(e.target.value)}
-          options={['due_soon', 'overdue', 'open', 'delivered', 'withdrawn', 'all'].map((v) => ({
+          options={['due_soon', 'overdue', 'review_due', 'open', 'delivered', 'withdrawn', 'all'].map((v) => ({
             value: v,
             label: t(`cooperation.commitments.views.${v}`),
           }))}

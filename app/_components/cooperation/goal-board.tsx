@@ -9,6 +9,7 @@ import type { CooperationAbilities } from '@/lib/cooperation/abilities';
 import { GOAL_STATUSES, type Goal } from '@/lib/cooperation/shared';
 import { api, ApiRefusal, qs } from './api';
 import { coopKey } from './live';
+import { ReviewBadge } from './pilot-review';
 import { useFormat, type OrgName } from './shell';
 
 const PAGE = 20;
@@ -28,14 +29,26 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState('updated_desc');
+  const [reviewDue, setReviewDue] = useState(false);
   const [offset, setOffset] = useState(0);
-  const filters = { status, organisationId, q: search, sort, limit: PAGE, offset };
+  const filters = {
+    status,
+    organisationId,
+    q: search,
+    sort,
+    review: reviewDue ? 'due' : undefined,
+    limit: PAGE,
+    offset,
+  };
   const board = useQuery({
     queryKey: coopKey(networkId, 'goals', filters),
     queryFn: () => api<BoardPage>(`/api/networks/${networkId}/goals${qs(filters)}`),
     placeholderData: (prev) => prev,
     // The first page comes with the HTML (rendered on the server), so content shows without a second round trip.
-    initialData: !status && !organisationId && !search && sort === 'updated_desc' && offset === 0 ? initial : undefined,
+    initialData:
+      !status && !organisationId && !search && !reviewDue && sort === 'updated_desc' && offset === 0
+        ? initial
+        : undefined,
   });
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
   const statusOptions = [
@@ -95,6 +108,15 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
               {t('cooperation.filter.searchButton')}
             </Button>
           </div>
+          <label className="mb-4 flex items-center gap-2 sm:col-span-2">
+            <input
+              type="checkbox"
+              className="h-4 w-4"
+              checked={reviewDue}
+              onChange={(e) => (setReviewDue(e.target.checked), setOffset(0))}
+            />
+            {t('cooperation.filter.reviewDue')}
+          </label>
         </form>
         {board.isError ? <Alert tone="error">{(board.error as Error).message}</Alert> : null}
         {board.data && board.data.goals.length === 0 ? (
@@ -115,7 +137,10 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
                     {g.title}
                   </Link>
                 </h3>
-                <GoalStatusBadge status={g.status} />
+                <span className="flex flex-wrap items-center gap-2">
+                  <GoalStatusBadge status={g.status} />
+                  {g.status === 'pilot' ? <ReviewBadge reviewOn={g.reviewOn} due={g.reviewDue} /> : null}
+                </span>
               </div>
               {g.whyTogether ? <p className="mt-1 text-stone-800">{g.whyTogether}</p> : null}
               <p className="mt-2 text-sm text-stone-700">
@@ -195,6 +220,7 @@ function CreateGoalForm({ networkId, orgs, myOrgId }: { networkId: string; orgs:
           whyTogether: String(data.get('whyTogether') ?? ''),
           status: String(data.get('status') ?? 'proposed'),
           targetDate: data.get('targetDate') ? String(data.get('targetDate')) : null,
+          ...(data.get('status') === 'pilot' ? { reviewOn: String(data.get('reviewOn') ?? '') || null } : {}),
           organisationIds: data.getAll('organisationIds').map(String),
         },
       });
@@ -241,6 +267,13 @@ function CreateGoalForm({ networkId, orgs, myOrgId }: { networkId: string; orgs:
           name="status"
           defaultValue="proposed"
           options={(['proposed', 'pilot'] as const).map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) }))}
+        />
+        <TextField
+          label={t('cooperation.pilot.reviewOn')}
+          hint={t('cooperation.pilot.reviewOnHint')}
+          name="reviewOn"
+          type="date"
+          error={fields.reviewOn}
         />
         <fieldset className="mb-4">
           <legend className="font-medium">{t('cooperation.goal.organisations')}</legend>

@@ -12,10 +12,11 @@ import { api, ApiRefusal } from './api';
 import { CommitmentList, CreateCommitmentForm } from './commitments';
 import { GoalStatusBadge } from './goal-board';
 import { GoalText, type GoalTextHandle } from './goal-text';
+import { PilotDecisionForm, ReviewBadge } from './pilot-review';
 import { coopKey } from './live';
 import { useFormat, type OrgName } from './shell';
 
-type GoalView = Awaited<ReturnType<typeof getGoal>> & { abilities: CooperationAbilities };
+type GoalView = Awaited<ReturnType<typeof getGoal>> & { abilities: CooperationAbilities; mayDecidePilot: boolean };
 type Revision = Awaited<ReturnType<typeof listGoalRevisions>>[number];
 const SCALES = ['attractive', 'concrete', 'flexible'] as const;
 
@@ -51,13 +52,22 @@ export function GoalDetail({
       <header className="rounded-lg border border-stone-300 bg-white p-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold sm:text-3xl">{goal.title}</h1>
-          <GoalStatusBadge status={goal.status} />
+          <span className="flex flex-wrap items-center gap-2">
+            <GoalStatusBadge status={goal.status} />
+            {goal.status === 'pilot' ? <ReviewBadge reviewOn={goal.reviewOn} due={goal.reviewDue} /> : null}
+          </span>
         </div>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="font-medium">{t('cooperation.goal.whyTogether')}</dt>
           <dd>{goal.whyTogether || '—'}</dd>
           <dt className="font-medium">{t('cooperation.goal.target')}</dt>
           <dd>{f.date(goal.targetDate)}</dd>
+          {goal.status === 'pilot' ? (
+            <>
+              <dt className="font-medium">{t('cooperation.pilot.reviewOn')}</dt>
+              <dd>{f.date(goal.reviewOn)}</dd>
+            </>
+          ) : null}
           <dt className="font-medium">{t('cooperation.goal.organisations')}</dt>
           <dd>{goal.organisationIds.map(orgName).join(', ') || '—'}</dd>
           <dt className="font-medium">{t('cooperation.goal.version')}</dt>
@@ -65,6 +75,20 @@ export function GoalDetail({
         </dl>
         <Indicators indicators={goal.indicators} />
       </header>
+
+      {goal.status === 'pilot' && view.data.mayDecidePilot ? (
+        <Card title={t('cooperation.pilot.title')} id="pilot-review">
+          <PilotDecisionForm
+            key={goal.version}
+            networkId={networkId}
+            url={`/api/networks/${networkId}/goals/${goal.id}/pilot-decision`}
+            subject="goal"
+            reviewOn={goal.reviewOn}
+            reviewDue={goal.reviewDue}
+            expectedVersion={goal.version}
+          />
+        </Card>
+      ) : null}
 
       {canUpdate ? <GoalEditForm networkId={networkId} goal={goal} /> : null}
       {canUpdate ? <ParticipantsForm networkId={networkId} goal={goal} orgs={orgs} /> : null}
@@ -161,10 +185,13 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
         target: Number(d.get('newIndicatorTarget') || 0),
         current: 0,
       });
+    const status = String(d.get('status'));
     mutation.mutate({
       expectedVersion: goal.version,
-      status: String(d.get('status')),
+      status,
       targetDate: d.get('targetDate') ? String(d.get('targetDate')) : null,
+      // A pilot needs a review date (the server says so when it is missing); other states have none.
+      ...(status === 'pilot' ? { reviewOn: String(d.get('reviewOn') ?? '') || null } : {}),
       indicators,
     });
   }
@@ -187,6 +214,13 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
             type="date"
             defaultValue={goal.targetDate ?? ''}
             optionalLabel={t('common.optional')}
+          />
+          <TextField
+            label={t('cooperation.pilot.reviewOn')}
+            hint={t('cooperation.pilot.reviewOnHint')}
+            name="reviewOn"
+            type="date"
+            defaultValue={goal.reviewOn ?? ''}
           />
         </div>
         {goal.indicators.map((i) => (
@@ -314,6 +348,18 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
               {r.actorName} · {f.time(r.createdAt)} ·{' '}
               {r.changed.map((c) => t(`cooperation.revisions.changed.${c}`)).join(', ')}
               {r.restoredFrom ? ` · ${t('cooperation.revisions.restoredFrom', { version: r.restoredFrom })}` : ''}
+              {r.decision ? (
+                <span className="block" data-testid="pilot-decision-note">
+                  {t('cooperation.pilot.revisionNote', {
+                    decision: t(`cooperation.pilot.decidedShort.${r.decision.decision}`),
+                    reason: r.decision.reason,
+                  })}
+                  {r.decision.nextReviewOn
+                    ? ` · ${t('cooperation.pilot.reviewOnDate', { date: f.date(r.decision.nextReviewOn) })}`
+                    : ''}
+                  {r.decision.early ? ` ${t('cooperation.pilot.earlyNote')}` : ''}
+                </span>
+              ) : null}
             </span>
             {r !== current ? (
               <Button
@@ -342,7 +388,7 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
                 variant="secondary"
                 size="sm"
                 onClick={async () => {
-                  await restore.restore(earlier.snapshot.description, earlier.version);
+                  await restore.restore(earlier.snapshot, earlier.version);
                   setMsg(t('cooperation.revisions.restored', { version: earlier.version }));
                 }}
               >

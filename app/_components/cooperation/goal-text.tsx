@@ -11,10 +11,17 @@ import { Alert, Button } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { api, ApiRefusal } from './api';
 import { coopKey } from './live';
-import { GOALS_ROOT, fragmentText, setFragmentText } from './goal-text-doc';
+import { fragmentToDoc, type DescNode } from '@/lib/cooperation/description-doc';
+import { GOALS_ROOT, fragmentText, restoreFragment } from './goal-text-doc';
+
+/** An earlier version's text: its structure when it was kept (headings, lists, marks, links), else plain text. */
+export interface StoredText {
+  description: string;
+  descriptionDoc?: DescNode[] | null;
+}
 
 export interface GoalTextHandle {
-  restore(text: string, version: number): Promise<void>;
+  restore(text: StoredText, version: number): Promise<void>;
 }
 
 export function GoalText({
@@ -72,17 +79,20 @@ export function GoalText({
   }, [ydoc, synced, access, goalId]);
 
   const save = useCallback(
-    async (restoredFrom: number | null = null, text?: string) => {
+    async (restoredFrom: number | null = null) => {
       if (!frag) return;
-      const description = text ?? fragmentText(frag);
-      if (restoredFrom === null && description === lastSaved.current) return;
+      // The plain text (for search and the side-by-side view) and the structure (so a restore keeps formatting).
+      const description = fragmentText(frag);
+      const descriptionDoc = fragmentToDoc(frag);
+      const saved = JSON.stringify(descriptionDoc);
+      if (restoredFrom === null && saved === lastSaved.current) return;
       setSaveState('saving');
       try {
         await api(`/api/networks/${networkId}/goals/${goalId}/text`, {
           method: 'PUT',
-          body: { description, restoredFrom },
+          body: { description, descriptionDoc, restoredFrom },
         });
-        lastSaved.current = description;
+        lastSaved.current = saved;
         setSaveState('saved');
         setError(null);
         void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', goalId) });
@@ -116,8 +126,8 @@ export function GoalText({
     if (!frag || !doc || !canWrite) return onReady(null);
     onReady({
       restore: async (text, version) => {
-        setFragmentText(doc, frag, text);
-        await save(version, text);
+        restoreFragment(doc, frag, text);
+        await save(version);
       },
     });
   }, [frag, doc, canWrite, save, onReady]);

@@ -8,8 +8,8 @@ import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/cooperation/abilities';
 import type { balances } from '@/lib/cooperation/balances';
 import { ENTRY_KINDS, ENTRY_STATUSES, type LedgerEntry } from '@/lib/cooperation/ledger';
-import type { Goal } from '@/lib/cooperation/shared';
 import { api, ApiRefusal, newKey, qs } from './api';
+import { GoalPicker } from './goal-picker';
 import { coopKey } from './live';
 import { useOutbox } from './outbox';
 import { useFormat, type OrgName } from './shell';
@@ -41,21 +41,6 @@ export function useUnits(networkId: string) {
   };
 }
 
-export interface GoalName {
-  id: string;
-  title: string;
-}
-
-/** The network's goals by title (the first 200, newest first): for the entry form's goal choice and the list. */
-export function useGoalNames(networkId: string): GoalName[] {
-  const params = { sort: 'created_desc', limit: 200 };
-  const goals = useQuery({
-    queryKey: coopKey(networkId, 'goals', params),
-    queryFn: () => api<{ goals: Goal[] }>(`/api/networks/${networkId}/goals${qs(params)}`),
-  });
-  return (goals.data?.goals ?? []).map((g) => ({ id: g.id, title: g.title }));
-}
-
 /** The ledger: record, confirm or dispute, correct; balances; filters; CSV export of the filtered view. */
 export function LedgerView({
   networkId,
@@ -69,7 +54,6 @@ export function LedgerView({
 }) {
   const { t } = useI18n();
   const units = useUnits(networkId);
-  const goals = useGoalNames(networkId);
   const [filter, setFilter] = useState<Record<string, string>>({});
   const unfiltered = Object.keys(filter).length === 0;
   const [offset, setOffset] = useState(0);
@@ -99,7 +83,6 @@ export function LedgerView({
           orgs={orgs}
           myOrgId={abilities.organisationId}
           unitOptions={units.options}
-          goals={goals}
         />
       ) : null}
       <BalancesView
@@ -168,7 +151,6 @@ export function LedgerView({
           orgs={orgs}
           abilities={abilities ?? null}
           labels={units.labels}
-          goals={goals}
           queryKey={coopKey(networkId, 'ledger', query)}
         />
         {page.data && page.data.total > PAGE ? (
@@ -209,13 +191,11 @@ function RecordEntryForm({
   orgs,
   myOrgId,
   unitOptions,
-  goals,
 }: {
   networkId: string;
   orgs: OrgName[];
   myOrgId: string;
   unitOptions: { value: string; label: string }[];
-  goals: GoalName[];
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -224,6 +204,8 @@ function RecordEntryForm({
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Bumped after a recorded entry: the goal picker starts empty again (form.reset() does not reach its state). */
+  const [resets, setResets] = useState(0);
   const today = new Date().toISOString().slice(0, 10);
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -256,6 +238,7 @@ function RecordEntryForm({
         label: t('cooperation.ledger.queuedLabel', { amount: amountText, partner: partnerName }),
       });
       form.reset();
+      setResets((n) => n + 1);
       setNotice(r.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.ledger.recorded'));
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
     } catch (err) {
@@ -309,15 +292,12 @@ function RecordEntryForm({
             error={fields.date}
           />
         </div>
-        <SelectField
-          label={t('cooperation.entry.goal')}
+        <GoalPicker
+          key={resets}
+          networkId={networkId}
           name="goalId"
-          defaultValue=""
+          label={t('cooperation.entry.goal')}
           optionalLabel={t('common.optional')}
-          options={[
-            { value: '', label: t('cooperation.entry.noGoal') },
-            ...goals.map((g) => ({ value: g.id, label: g.title })),
-          ]}
           error={fields.goalId}
         />
         <TextAreaField
@@ -340,7 +320,6 @@ function EntryTable({
   orgs,
   abilities,
   labels,
-  goals,
   queryKey,
 }: {
   networkId: string;
@@ -348,7 +327,6 @@ function EntryTable({
   orgs: OrgName[];
   abilities: CooperationAbilities | null;
   labels: Record<string, string>;
-  goals: GoalName[];
   queryKey: unknown[];
 }) {
   const { t } = useI18n();
@@ -394,7 +372,6 @@ function EntryTable({
     onSuccess: () => setOpenForm(null),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
-  const goalTitle = (id: string) => goals.find((g) => g.id === id)?.title;
   const mayRespond = (e: LedgerEntry) =>
     e.status === 'pending' &&
     !!abilities &&
@@ -442,14 +419,14 @@ function EntryTable({
                 <td className="pr-2 whitespace-nowrap">{f.amount(e.amount, e.unit, labels)}</td>
                 <td className="pr-2">
                   {e.description}
-                  {e.goalId && goalTitle(e.goalId) ? (
+                  {e.goalId && e.goalTitle ? (
                     <span className="block" data-testid="entry-goal">
                       {t('cooperation.entry.goal')}:{' '}
                       <Link
                         className="text-brand-800 underline underline-offset-4"
                         href={`/networks/${networkId}/goals/${e.goalId}`}
                       >
-                        {goalTitle(e.goalId)}
+                        {e.goalTitle}
                       </Link>
                     </span>
                   ) : null}

@@ -6,10 +6,12 @@ import { Alert, Card } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/cooperation/abilities';
 import type { organisationOverview } from '@/lib/cooperation/organisation-overview';
-import { api } from './api';
+import type { Goal } from '@/lib/cooperation/shared';
+import { api, qs } from './api';
 import { CommitmentList } from './commitments';
 import { BalancesView, useUnits } from './ledger-view';
 import { coopKey } from './live';
+import { ReviewBadge } from './pilot-review';
 import { useFormat, type OrgName } from './shell';
 
 type Overview = Awaited<ReturnType<typeof organisationOverview>>;
@@ -33,8 +35,37 @@ export function OrganisationCooperation({
     queryKey: coopKey(networkId, 'organisation', organisationId),
     queryFn: () => api<Overview>(`/api/networks/${networkId}/ledger/organisations/${organisationId}`),
   });
+  const pilotsQuery = { review: 'due', organisationId, limit: 50 };
+  const pilots = useQuery({
+    queryKey: coopKey(networkId, 'goals', pilotsQuery),
+    queryFn: () => api<{ goals: Goal[] }>(`/api/networks/${networkId}/goals${qs(pilotsQuery)}`),
+  });
   return (
     <div className="grid gap-6">
+      <Card title={t('cooperation.pilot.orgTitle')} id="pilots-due">
+        {pilots.isError ? <Alert tone="error">{(pilots.error as Error).message}</Alert> : null}
+        {pilots.data && !pilots.data.goals.length ? <p>{t('cooperation.pilot.orgNone')}</p> : null}
+        <ul className="mb-3 grid gap-2" data-testid="pilots-due">
+          {pilots.data?.goals.map((g) => (
+            <li key={g.id} className="flex flex-wrap items-center gap-2">
+              <Link
+                href={`/networks/${networkId}/goals/${g.id}#pilot-review`}
+                className="font-medium text-brand-800 underline underline-offset-4"
+              >
+                {g.title}
+              </Link>
+              <ReviewBadge reviewOn={g.reviewOn} due={g.reviewDue} />
+            </li>
+          ))}
+        </ul>
+        <CommitmentList
+          networkId={networkId}
+          filter={{ organisationId, view: 'review_due' }}
+          abilities={abilities}
+          showGoal
+          emptyText=""
+        />
+      </Card>
       <BalancesView networkId={networkId} orgs={orgs} labels={units.labels} organisationId={organisationId} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t('cooperation.commitments.views.open')} id="open">

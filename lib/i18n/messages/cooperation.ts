@@ -324,7 +324,8 @@ export const cooperation = {
     'cooperation.pilot.revisionNote': 'Pilot review: {decision} — “{reason}”',
     'cooperation.pilot.earlyNote': '(decided before the review date)',
     'cooperation.pilot.commitmentPilot': 'Pilot, review on {date}',
-    'cooperation.pilot.markCommitment': 'This commitment is a pilot, reviewed on a date',
+    'cooperation.pilot.markCommitment':
+      'Only for a pilot: the date on which to decide whether to deepen, repeat or stop it.',
     'cooperation.pilot.review': 'Review the pilot',
     'cooperation.pilot.orgTitle': 'Pilots due for review',
     'cooperation.pilot.orgNone': 'No pilot of this organisation is due for review.',
@@ -674,7 +675,8 @@ export const cooperation = {
     'cooperation.pilot.revisionNote': 'Überprüfung des Piloten: {decision} – „{reason}“',
     'cooperation.pilot.earlyNote': '(vor dem Überprüfungstermin entschieden)',
     'cooperation.pilot.commitmentPilot': 'Pilot, Überprüfung am {date}',
-    'cooperation.pilot.markCommitment': 'Diese Zusage ist ein Pilot mit Überprüfungsdatum',
+    'cooperation.pilot.markCommitment':
+      'Nur für einen Piloten: der Tag, an dem Sie entscheiden, ob Sie ihn vertiefen, wiederholen oder beenden.',
     'cooperation.pilot.review': 'Piloten überprüfen',
     'cooperation.pilot.orgTitle': 'Piloten mit fälliger Überprüfung',
     'cooperation.pilot.orgNone': 'Kein Pilot dieser Organisation ist zur Überprüfung fällig.',
