@@ -26,6 +26,15 @@ describe('the demo network shows cooperation from the start', () => {
     ).toBe(2);
   });
 
+  it('its pilot goal has a review date a few days ahead', async () => {
+    const pilot = await db.get<{ review_on: string | null }>(
+      "SELECT review_on FROM goals WHERE network_id = ? AND status = 'pilot'",
+      [networkId],
+    );
+    const inFourDays = new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10);
+    expect(pilot?.review_on).toBe(inFourDays);
+  });
+
   it('has confirmed, disputed and pending give-and-take entries', async () => {
     const rows = await db.all<{ status: string; n: number }>(
       'SELECT status, COUNT(*) AS n FROM ledger_entries WHERE network_id = ? GROUP BY status ORDER BY status',

@@ -48,6 +48,8 @@ export async function seedDemoCooperation(db: Db, networkId: string, now = Date.
     title: 'Bildungsberatung im Jugendzentrum / Learning guidance at the youth centre',
     whyTogether: 'Die VHS berät, das Jugendzentrum hat das Vertrauen der Jugendlichen.',
     status: 'pilot',
+    // A pilot asks "deepen, repeat or stop?" on its review date: a few days ahead, so the demo shows it coming.
+    reviewOn: addDays(day, 4),
     targetDate: addDays(day, 60),
     organisationIds: [emre.orgId],
   });

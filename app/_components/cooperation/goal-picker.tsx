@@ -198,7 +198,7 @@ export function GoalPicker({
           </li>
         ))}
       </ul>
-      <p role="status" className="sr-only">
+      <p aria-live="polite" className="sr-only">
         {statusText}
       </p>
       {error ? (
