@@ -4,6 +4,13 @@
  * updates of ALL those rooms are stored in ONE transaction, and only then
  * does each room forward, acknowledge and answer. One commit runs at a time;
  * whatever arrives meanwhile waits for the next one (and so batches up).
+ *
+ * On SQLite with an idle connection the whole commit (transaction, forwards,
+ * acknowledgements) runs synchronously inside that setImmediate callback
+ * (`DocStore.appendManySync`): no promise hops between the commit and the
+ * forward. Otherwise (PostgreSQL, or another query holds the connection) it
+ * awaits the same transaction through the async data layer. The order is the
+ * same either way: stored, then forwarded.
  */
 import type { DocStore } from './persistence';
 
@@ -65,13 +72,33 @@ export class GroupCommit {
   private run = (): void => {
     this.scheduled = false;
     if (this.running || !this.dirty.size) return;
-    this.running = this.commit().finally(() => {
-      this.running = null;
-      this.schedule();
-    });
+    const batch = this.prepare();
+    if (!batch) return;
+    const { work, names, writes } = batch;
+    const lastIds = new Array<number>(work.length).fill(0);
+    if (writes.length) {
+      let ids: number[] | null = null;
+      try {
+        ids = this.store.appendManySync(writes.map((i) => ({ name: names[i], updates: work[i].updates })));
+      } catch {
+        // Rolled back as a whole: the async path below retries each room alone.
+        ids = null;
+      }
+      if (!ids) {
+        this.running = this.commitAsync(batch, lastIds).finally(() => {
+          this.running = null;
+          this.schedule();
+        });
+        return;
+      }
+      writes.forEach((i, k) => (lastIds[i] = ids[k]));
+    }
+    this.finish(work, names, lastIds, new Map());
+    this.schedule();
   };
 
-  private async commit(): Promise<void> {
+  /** Takes the pending work of every marked participant (synchronously, all at once). */
+  private prepare(): { work: CommitWork[]; names: string[]; writes: number[] } | null {
     const participants = [...this.dirty];
     this.dirty.clear();
     const work: CommitWork[] = [];
@@ -87,33 +114,41 @@ export class GroupCommit {
         this.onError(`preparing a commit for ${p.name} failed`, err);
       }
     }
-    if (!work.length) return;
+    if (!work.length) return null;
     const writes: number[] = [];
     for (let i = 0; i < work.length; i++) if (work[i].updates.length) writes.push(i);
-    const lastIds = new Array<number>(work.length).fill(0);
+    return { work, names, writes };
+  }
+
+  private async commitAsync(
+    { work, names, writes }: { work: CommitWork[]; names: string[]; writes: number[] },
+    lastIds: number[],
+  ): Promise<void> {
     const failed = new Map<number, unknown>();
-    if (writes.length) {
-      try {
-        const ids = await this.store.appendMany(writes.map((i) => ({ name: names[i], updates: work[i].updates })));
-        writes.forEach((i, k) => (lastIds[i] = ids[k]));
-      } catch (err) {
-        // The shared transaction rolled back as a whole. So that one room's
-        // failure does not take the others down, each room retries alone
-        // (still before anything is forwarded or acknowledged); only rooms
-        // whose own transaction fails too are failed.
-        if (writes.length === 1) {
-          failed.set(writes[0], err);
-        } else {
-          for (const i of writes) {
-            try {
-              lastIds[i] = await this.store.append(names[i], work[i].updates);
-            } catch (err2) {
-              failed.set(i, err2);
-            }
+    try {
+      const ids = await this.store.appendMany(writes.map((i) => ({ name: names[i], updates: work[i].updates })));
+      writes.forEach((i, k) => (lastIds[i] = ids[k]));
+    } catch (err) {
+      // The shared transaction rolled back as a whole. So that one room's
+      // failure does not take the others down, each room retries alone
+      // (still before anything is forwarded or acknowledged); only rooms
+      // whose own transaction fails too are failed.
+      if (writes.length === 1) {
+        failed.set(writes[0], err);
+      } else {
+        for (const i of writes) {
+          try {
+            lastIds[i] = await this.store.append(names[i], work[i].updates);
+          } catch (err2) {
+            failed.set(i, err2);
           }
         }
       }
     }
+    this.finish(work, names, lastIds, failed);
+  }
+
+  private finish(work: CommitWork[], names: string[], lastIds: number[], failed: Map<number, unknown>): void {
     for (let i = 0; i < work.length; i++) {
       if (failed.has(i)) settle(() => work[i].failed(failed.get(i)), names[i], this.onError);
       else settle(() => work[i].done(lastIds[i]), names[i], this.onError);

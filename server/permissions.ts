@@ -56,6 +56,8 @@ export class PermissionWatcher {
     // The upper bound first: a row inserted while we scan is picked up next time.
     const maxRow = await this.db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM activity');
     const upper = Number(maxRow?.id ?? 0);
+    // Nothing new (SQLite ids commit in order): one cheap query per poll, not two, on the event loop.
+    if (window === 0 && upper <= this.lastId) return new Set();
     const rows = await this.db.all<{ id: number; network_id: string | null }>(
       `SELECT id, network_id FROM activity
         WHERE id > ? AND id <= ? AND kind IN (${placeholders}) ORDER BY id LIMIT 1000`,

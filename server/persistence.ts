@@ -4,7 +4,14 @@
  * document covering every log row with id ≤ upto_id.
  */
 import * as Y from 'yjs';
+import type { SyncQueryable } from '../lib/db/sqlite';
 import type { Db, Queryable } from '../lib/db/types';
+
+/** A data layer with a synchronous transaction fast path (SQLite: `SqliteDb.txSync`). */
+interface SyncTx {
+  txSync<T>(fn: (q: SyncQueryable) => T): { value: T } | null;
+}
+const hasSyncTx = (db: Db): db is Db & SyncTx => typeof (db as Partial<SyncTx>).txSync === 'function';
 
 /**
  * On PostgreSQL, appends, loads and compactions of one document take the same
@@ -82,6 +89,20 @@ export class DocStore {
     });
     for (const b of batches) this.updatesStored += b.updates.length;
     return result;
+  }
+
+  /**
+   * The same as `appendMany`, done synchronously when the data layer can (SQLite
+   * with an idle connection): returns the ids, or null when the caller must use
+   * `appendMany`. Throws when the transaction failed (it rolled back as a whole).
+   */
+  appendManySync(batches: readonly { name: string; updates: readonly Uint8Array[] }[]): number[] | null {
+    if (!hasSyncTx(this.db)) return null;
+    const now = Date.now();
+    const done = this.db.txSync((q) => batches.map(({ name, updates }) => insertUpdatesSync(q, name, updates, now)));
+    if (!done) return null;
+    for (const b of batches) this.updatesStored += b.updates.length;
+    return done.value;
   }
 
   /**
@@ -175,6 +196,19 @@ async function insertUpdates(q: Queryable, name: string, updates: readonly Uint8
       );
       last = Math.max(last, Number(r?.id ?? 0));
     }
+  }
+  return last;
+}
+
+function insertUpdatesSync(q: SyncQueryable, name: string, updates: readonly Uint8Array[], now: number): number {
+  let last = 0;
+  for (const u of updates) {
+    const r = q.get<{ id: number }>('INSERT INTO yjs_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id', [
+      name,
+      u,
+      now,
+    ]);
+    last = Math.max(last, Number(r?.id ?? 0));
   }
   return last;
 }
