@@ -6,10 +6,11 @@
  * this load generator re-executes itself pinned to BENCH_CLIENT_CORE (1).
  * Every loop has a count and a time limit; only 127.0.0.1 is contacted.
  *
- * Env: BENCH_QUICK=1 (small grid, 1 repetition), BENCH_REPS, BENCH_SYSTEMS=ours,reference,hocuspocus,
- * BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload.
+ * Env: BENCH_QUICK=1 (small grid, 1 repetition), BENCH_REPS, BENCH_SYSTEMS=floor,ours,reference,hocuspocus,
+ * BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload,redis,pages,
+ * BENCH_BUDGET_MIN (default 35: later steps are skipped, with a line, once it is spent).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import type { System, SystemName } from './lib/clients';
 import { startServer, CLIENT_CORE, SERVER_CORE, type ServerHandle } from './lib/procs';
 import { runLatency, type LatencyResult } from './lib/latency';
 import { runConnections, runRooms, type ConnectionsResult, type RoomsResult } from './lib/capacity';
-import { hocuspocusSystem, referenceSystem } from './lib/systems';
+import { floorSystem, hocuspocusSystem, referenceSystem } from './lib/systems';
 import { aggregate } from './lib/stats';
 import { renderMarkdown } from './lib/report';
 
@@ -33,14 +34,30 @@ if (!process.env.BENCH_PINNED && existsSync('/usr/bin/taskset')) {
 process.setMaxListeners(0);
 const quick = process.env.BENCH_QUICK === '1';
 const reps = Number(process.env.BENCH_REPS ?? (quick ? 1 : 3));
-const systemsWanted = (process.env.BENCH_SYSTEMS ?? 'ours,reference,hocuspocus').split(',') as SystemName[];
-const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'latency,connections,rooms,coldload').split(','));
+const systemsWanted = (process.env.BENCH_SYSTEMS ?? 'floor,ours,reference,hocuspocus').split(',') as SystemName[];
+const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'latency,connections,rooms,coldload,redis,pages').split(','));
+/** The floor only relays frames: it takes part in the latency grid and nothing else. */
+const LATENCY_ONLY: ReadonlySet<SystemName> = new Set(['floor']);
+const startedAt = Date.now();
+const budgetMs = Number(process.env.BENCH_BUDGET_MIN ?? 35) * 60_000;
+const remainingMs = () => budgetMs - (Date.now() - startedAt);
 const grid = quick
   ? [
       { clients: 2, rooms: 1 },
       { clients: 10, rooms: 10 },
     ]
   : [2, 10, 50].flatMap((clients) => [1, 10].map((rooms) => ({ clients, rooms })));
+/** Two instances over Redis: a smaller grid (ours alone; the references have no multi-instance mode). */
+const redisGrid = quick
+  ? [
+      { clients: 2, rooms: 1 },
+      { clients: 10, rooms: 10 },
+    ]
+  : [
+      { clients: 2, rooms: 1 },
+      { clients: 10, rooms: 1 },
+      { clients: 10, rooms: 10 },
+    ];
 const connTarget = Number(process.env.BENCH_CONN_TARGET ?? (quick ? 2000 : 10_000));
 
 interface Started {
@@ -58,8 +75,29 @@ async function start(name: SystemName): Promise<Started> {
     const server = await startServer('hocuspocus', 'bench/servers/hocuspocus.ts');
     return { sys: hocuspocusSystem(server), server };
   }
+  if (name === 'floor') {
+    const server = await startServer('floor', 'bench/servers/floor.ts');
+    return { sys: floorSystem(server), server };
+  }
+  if (name === 'ours-redis') {
+    const { startOursRedis } = await import('./lib/ours');
+    return startOursRedis();
+  }
   const { startOurs } = await import('./lib/ours');
   return startOurs();
+}
+
+export interface LatencyRow {
+  system: SystemName;
+  clients: number;
+  rooms: number;
+  runs: LatencyResult[];
+  p50Us: ReturnType<typeof aggregate>;
+  p99Us: ReturnType<typeof aggregate>;
+  maxUs: ReturnType<typeof aggregate>;
+  notDelivered: number;
+  /** null: nothing to compare (the floor has no documents). */
+  converged: boolean | null;
 }
 
 export interface BenchResults {
@@ -67,17 +105,13 @@ export interface BenchResults {
   command: string;
   machine: { nproc: number; cpu: string; memoryGb: number; node: string; os: string; pinning: string };
   config: Record<string, unknown>;
-  latency: Array<{
-    system: SystemName;
-    clients: number;
-    rooms: number;
-    runs: LatencyResult[];
-    p50Us: ReturnType<typeof aggregate>;
-    p99Us: ReturnType<typeof aggregate>;
-    maxUs: ReturnType<typeof aggregate>;
-    notDelivered: number;
-    converged: boolean;
-  }>;
+  latency: LatencyRow[];
+  /** Two instances of ours over Redis (writer on A, observers on B); `skipped` says why not measured. */
+  redis: { rows: LatencyRow[]; skipped?: string };
+  /** The cooperation page benchmark (bench/cooperation.ts): its latest section, or why it is missing. */
+  pages: { markdown: string | null; skipped?: string; seconds?: number };
+  /** Wall time per step, seconds (to keep the full run within its budget). */
+  durations: Record<string, number>;
   connections: Array<{ system: SystemName; result: ConnectionsResult }>;
   rooms: Array<{ system: SystemName; result: RoomsResult }>;
   coldload: import('./lib/coldload').ColdLoadRow[];
@@ -106,6 +140,9 @@ async function main() {
     },
     config: { quick, reps, grid, connTarget, systems: systemsWanted, scenarios: [...scenarios] },
     latency: [],
+    redis: { rows: [] },
+    pages: { markdown: null },
+    durations: {},
     connections: [],
     rooms: [],
     coldload: [],
@@ -115,48 +152,36 @@ async function main() {
   };
   const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
+  const perSystem = (name: SystemName) =>
+    LATENCY_ONLY.has(name)
+      ? scenarios.has('latency')
+      : ['latency', 'rooms', 'connections'].some((s) => scenarios.has(s));
   for (const name of systemsWanted) {
     let started: Started | null = null;
+    if (!perSystem(name)) continue;
+    if (remainingMs() <= 0) {
+      skipBudget(results, name, log);
+      continue;
+    }
     try {
       log(`starting ${name}`);
       started = await start(name);
       const { sys, server } = started;
       if (scenarios.has('latency')) {
-        for (const g of grid) {
-          const runs: LatencyResult[] = [];
-          for (let rep = 0; rep < reps; rep++) {
-            const r = await runLatency(sys, server, {
-              clientsPerRoom: g.clients,
-              rooms: g.rooms,
-              rateHz: Number(process.env.BENCH_RATE ?? 20),
-              warmup: 20,
-              markers: Number(process.env.BENCH_MARKERS ?? (quick ? 60 : 150)),
-              timeLimitMs: 60_000,
-            });
-            log(
-              `${name} latency ${g.clients}×${g.rooms} rep ${rep + 1}: p50 ${r.p50Us} µs p99 ${r.p99Us} µs max ${r.maxUs} µs, not delivered ${r.notDelivered}/${r.expected}`,
-            );
-            runs.push(r);
-          }
-          results.latency.push({
-            system: name,
-            clients: g.clients,
-            rooms: g.rooms,
-            runs,
-            p50Us: aggregate(runs.map((r) => r.p50Us)),
-            p99Us: aggregate(runs.map((r) => r.p99Us)),
-            maxUs: aggregate(runs.map((r) => r.maxUs)),
-            notDelivered: runs.reduce((s, r) => s + r.notDelivered, 0),
-            converged: runs.every((r) => r.converged),
-          });
-        }
+        const t0 = Date.now();
+        for (const g of grid) results.latency.push(await latencyPoint(name, sys, server, g, log));
+        results.durations[`latency ${name}`] = Math.round((Date.now() - t0) / 1000);
       }
+      if (LATENCY_ONLY.has(name)) continue;
       if (scenarios.has('rooms')) {
+        const t0 = Date.now();
         const result = await runRooms(sys, server, { count: quick ? 200 : 1000, timeLimitMs: 120_000 });
         log(`${name} rooms:`, result);
         results.rooms.push({ system: name, result });
+        results.durations[`rooms ${name}`] = Math.round((Date.now() - t0) / 1000);
       }
       if (scenarios.has('connections')) {
+        const t0 = Date.now();
         const result = await runConnections(sys, server, {
           target: connTarget,
           roomCount: 100,
@@ -165,6 +190,7 @@ async function main() {
         });
         log(`${name} connections:`, result);
         results.connections.push({ system: name, result });
+        results.durations[`connections ${name}`] = Math.round((Date.now() - t0) / 1000);
       }
     } catch (err) {
       const msg = `${name}: ${(err as Error).stack ?? err}`;
@@ -176,15 +202,60 @@ async function main() {
     }
   }
 
-  if (scenarios.has('coldload')) {
-    try {
-      const { runColdLoad, runStoredBytes } = await import('./lib/coldload');
-      results.storedBytes = await runStoredBytes(900, systemsWanted, log);
-      results.coldload = await runColdLoad(systemsWanted, quick, reps, log);
-    } catch (err) {
-      results.errors.push(`coldload: ${(err as Error).stack ?? err}`);
-      log('ERROR coldload', err);
+  if (scenarios.has('redis') && systemsWanted.includes('ours')) {
+    const t0 = Date.now();
+    const { redisReachable, BENCH_REDIS_URL } = await import('./lib/ours');
+    if (remainingMs() <= 0) {
+      results.redis.skipped = 'time budget spent';
+      skipBudget(results, 'redis', log);
+    } else if (!(await redisReachable())) {
+      results.redis.skipped = `Redis not reachable at ${BENCH_REDIS_URL}`;
+      log(`SKIPPING two instances over Redis: nothing answers at ${BENCH_REDIS_URL}`);
+    } else {
+      let started: Started | null = null;
+      try {
+        log('starting ours-redis (two instances, writer on A, observers on B)');
+        started = await start('ours-redis');
+        for (const g of redisGrid)
+          results.redis.rows.push(await latencyPoint('ours-redis', started.sys, started.server, g, log));
+      } catch (err) {
+        const msg = `ours-redis: ${(err as Error).stack ?? err}`;
+        log('ERROR', msg);
+        results.errors.push(msg);
+      } finally {
+        await started?.server.stop();
+        await started?.cleanup?.();
+      }
     }
+    results.durations.redis = Math.round((Date.now() - t0) / 1000);
+  }
+
+  if (scenarios.has('coldload')) {
+    const t0 = Date.now();
+    const coldSystems = systemsWanted.filter((s) => !LATENCY_ONLY.has(s));
+    if (remainingMs() <= 0) skipBudget(results, 'coldload', log);
+    else
+      try {
+        const { runColdLoad, runStoredBytes } = await import('./lib/coldload');
+        results.storedBytes = await runStoredBytes(900, coldSystems, log);
+        results.coldload = await runColdLoad(coldSystems, quick, reps, log);
+      } catch (err) {
+        results.errors.push(`coldload: ${(err as Error).stack ?? err}`);
+        log('ERROR coldload', err);
+      }
+    results.durations.coldload = Math.round((Date.now() - t0) / 1000);
+  }
+
+  if (scenarios.has('pages')) {
+    const t0 = Date.now();
+    if (remainingMs() <= 60_000) {
+      results.pages.skipped = 'time budget spent';
+      skipBudget(results, 'pages', log);
+    } else {
+      results.pages = await runPages(Math.min(PAGES_LIMIT_MS, remainingMs()), log);
+      if (results.pages.skipped) results.errors.push(`pages: ${results.pages.skipped}`);
+    }
+    results.durations.pages = Math.round((Date.now() - t0) / 1000);
   }
 
   results.load.after = os.loadavg();
@@ -198,12 +269,95 @@ async function main() {
   log(`wrote ${file} and docs/benchmarks.md`);
 }
 
+async function latencyPoint(
+  name: SystemName,
+  sys: System,
+  server: ServerHandle,
+  g: { clients: number; rooms: number },
+  log: (...a: unknown[]) => void,
+): Promise<LatencyRow> {
+  const runs: LatencyResult[] = [];
+  for (let rep = 0; rep < reps; rep++) {
+    const r = await runLatency(sys, server, {
+      clientsPerRoom: g.clients,
+      rooms: g.rooms,
+      rateHz: Number(process.env.BENCH_RATE ?? 20),
+      warmup: 20,
+      markers: Number(process.env.BENCH_MARKERS ?? (quick ? 60 : 150)),
+      timeLimitMs: 60_000,
+      // Only ours unloads (and compacts) idle rooms; the others are ready for the next run at once.
+      settleMs: name === 'ours' || name === 'ours-redis' ? 3_000 : 500,
+    });
+    log(
+      `${name} latency ${g.clients}×${g.rooms} rep ${rep + 1}: p50 ${r.p50Us} µs p99 ${r.p99Us} µs max ${r.maxUs} µs, not delivered ${r.notDelivered}/${r.expected}`,
+    );
+    runs.push(r);
+  }
+  return {
+    system: name,
+    clients: g.clients,
+    rooms: g.rooms,
+    runs,
+    p50Us: aggregate(runs.map((r) => r.p50Us)),
+    p99Us: aggregate(runs.map((r) => r.p99Us)),
+    maxUs: aggregate(runs.map((r) => r.maxUs)),
+    notDelivered: runs.reduce((s, r) => s + r.notDelivered, 0),
+    converged: runs.some((r) => r.converged === null) ? null : runs.every((r) => r.converged),
+  };
+}
+
+function skipBudget(results: BenchResults, what: string, log: (...a: unknown[]) => void): void {
+  const msg = `${what}: skipped, the time budget of ${budgetMs / 60_000} minutes (BENCH_BUDGET_MIN) is spent`;
+  log(msg);
+  results.errors.push(msg);
+}
+
+/** The page benchmark may take this long at most (a production build included when the sources changed). */
+const PAGES_LIMIT_MS = 12 * 60_000;
+
+/**
+ * The cooperation page benchmark, unchanged: `bench/cooperation.ts` in its own process on ALL cores (as when
+ * run by hand; this process is pinned to one), which appends a run to docs/benchmarks-cooperation.md. Its
+ * latest section is copied into the report.
+ */
+async function runPages(limitMs: number, log: (...a: unknown[]) => void): Promise<BenchResults['pages']> {
+  const history = path.resolve('docs/benchmarks-cooperation.md');
+  const before = existsSync(history) ? readFileSync(history, 'utf8') : '';
+  const t0 = Date.now();
+  const allCores = `0-${os.cpus().length - 1}`;
+  const nodeArgs = ['--import', 'tsx', path.resolve('bench/cooperation.ts')];
+  const [cmd, args] = existsSync('/usr/bin/taskset')
+    ? ['/usr/bin/taskset', ['-c', allCores, process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
+  log('pages: running bench/cooperation.ts (1,000-goal network, server time and Chromium)');
+  const code = await new Promise<number | string>((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: undefined } });
+    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+    child.once('exit', (c, sig) => {
+      clearTimeout(timer);
+      resolve(c ?? sig ?? 'unknown');
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      resolve(err.message);
+    });
+  });
+  const seconds = Math.round((Date.now() - t0) / 1000);
+  const after = existsSync(history) ? readFileSync(history, 'utf8') : '';
+  if (code !== 0 || after.length <= before.length) {
+    return { markdown: null, seconds, skipped: `bench/cooperation.ts ended with ${code} after ${seconds} s` };
+  }
+  const added = after.slice(before.length);
+  const at = added.indexOf('## Run ');
+  return { markdown: (at >= 0 ? added.slice(at) : added).trim(), seconds };
+}
+
 const watchdog = setTimeout(
   () => {
     console.error('bench: global time limit reached');
     process.exit(2);
   },
-  Number(process.env.BENCH_TIME_LIMIT_MS ?? 60 * 60_000),
+  Number(process.env.BENCH_TIME_LIMIT_MS ?? 50 * 60_000),
 );
 watchdog.unref();
 await main();

@@ -11,7 +11,8 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 
-export type SystemName = 'ours' | 'reference' | 'hocuspocus';
+/** `floor`: a bare relay (no Yjs); `ours-redis`: two instances of ours over Redis (writer on A, observers on B). */
+export type SystemName = 'ours' | 'reference' | 'hocuspocus' | 'floor' | 'ours-redis';
 
 /** Where and how to connect to one room. */
 export interface Endpoint {
@@ -31,6 +32,10 @@ export interface System {
   endpoint(room: string): Promise<Endpoint>;
   /** For mass connections: an endpoint that does not need a per-connection ticket (ours: the session cookie). */
   massEndpoint?(room: string): Promise<Endpoint>;
+  /** Where each room's writer connects, when not where the observers do (two instances: A and B). */
+  writerEndpoint?(room: string): Promise<Endpoint>;
+  /** A bare relay without Yjs: writer and observers are all raw clients, frames carry the markers. */
+  relayOnly?: boolean;
   protocol: 'y-websocket' | 'hocuspocus';
 }
 

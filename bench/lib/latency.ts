@@ -4,7 +4,7 @@
  * convergence, the rest raw observers) timestamps the marker's arrival.
  */
 import type { ServerHandle } from './procs';
-import { markersIn, openRaw, openReal, type RawConn, type RealClient, type System } from './clients';
+import { markersIn, openRaw, openReal, updateFrame, type RawConn, type RealClient, type System } from './clients';
 import { nowUs, pool, sleep, summarize, waitFor } from './stats';
 
 export interface LatencyOptions {
@@ -17,6 +17,8 @@ export interface LatencyOptions {
   warmup: number;
   /** Hard bound on the whole run. */
   timeLimitMs: number;
+  /** Pause after the run so the server can unload the rooms (ours unloads idle rooms after 2 s). */
+  settleMs?: number;
 }
 
 export interface LatencyResult {
@@ -26,7 +28,8 @@ export interface LatencyResult {
   expected: number;
   delivered: number;
   notDelivered: number;
-  converged: boolean;
+  /** The real observer's text equals the writer's (null for a bare relay: no documents). */
+  converged: boolean | null;
   serverCpuMs: number;
   eventLoopP99Ms: number;
   connectFailures: number;
@@ -53,12 +56,20 @@ export async function runLatency(sys: System, server: ServerHandle, o: LatencyOp
   };
 
   const writers: RealClient[] = [];
+  const rawWriters: RawConn[] = [];
   const realObservers: RealClient[] = [];
   const raws: RawConn[] = [];
   let observersPerRoom = 0;
+  const relay = sys.relayOnly === true;
+  const writerEndpoint = (room: string) => (sys.writerEndpoint ?? sys.endpoint)(room);
   try {
     for (let r = 0; r < rooms.length; r++) {
-      writers[r] = await openReal(sys, rooms[r], await sys.endpoint(rooms[r]));
+      if (relay) {
+        // No Yjs anywhere: the writer is a raw client too; observers below are all raw.
+        rawWriters[r] = await openRaw(sys, rooms[r], await writerEndpoint(rooms[r]), null);
+        continue;
+      }
+      writers[r] = await openReal(sys, rooms[r], await writerEndpoint(rooms[r]));
       if (o.clientsPerRoom >= 2) {
         const obs = await openReal(sys, rooms[r], await sys.endpoint(rooms[r]));
         const seen = new Set<number>();
@@ -68,7 +79,8 @@ export async function runLatency(sys: System, server: ServerHandle, o: LatencyOp
     }
     observersPerRoom = Math.max(0, o.clientsPerRoom - 1);
     const rawJobs: number[] = [];
-    for (let r = 0; r < rooms.length; r++) for (let i = 0; i < o.clientsPerRoom - 2; i++) rawJobs.push(r);
+    const rawPerRoom = relay ? o.clientsPerRoom - 1 : o.clientsPerRoom - 2;
+    for (let r = 0; r < rooms.length; r++) for (let i = 0; i < rawPerRoom; i++) rawJobs.push(r);
     await pool(rawJobs, 50, async (r) => {
       const seen = new Set<number>();
       try {
@@ -94,6 +106,12 @@ export async function runLatency(sys: System, server: ServerHandle, o: LatencyOp
           while (performance.now() < due) {
             /* spin the last half millisecond for an accurate send time */
           }
+          if (relay) {
+            const frame = updateFrame(sys.protocol, rooms[r], Buffer.from(`~M${k}~`, 'latin1'));
+            sent[r].set(k, nowUs());
+            rawWriters[r].send(frame);
+            continue;
+          }
           const w = writers[r];
           sent[r].set(k, nowUs());
           w.text.insert(w.text.length, `~M${k}~`);
@@ -104,7 +122,7 @@ export async function runLatency(sys: System, server: ServerHandle, o: LatencyOp
     await waitFor(() => delivered >= expected, Math.min(5_000, Math.max(0, deadline - Date.now())));
     const cpu1 = await server.metrics();
     let converged = true;
-    for (let r = 0; r < rooms.length; r++) {
+    for (let r = 0; r < rooms.length && !relay; r++) {
       const obs = realObservers[r];
       if (obs && !(await waitFor(() => obs.text.toString() === writers[r].text.toString(), 3_000))) converged = false;
     }
@@ -116,7 +134,7 @@ export async function runLatency(sys: System, server: ServerHandle, o: LatencyOp
       expected,
       delivered,
       notDelivered: Math.max(0, expected - delivered),
-      converged,
+      converged: relay ? null : converged,
       serverCpuMs: (cpu1.cpuUserUs + cpu1.cpuSystemUs - cpu0.cpuUserUs - cpu0.cpuSystemUs) / 1000,
       eventLoopP99Ms: cpu1.eventLoopDelayP99Ms,
       connectFailures,
@@ -124,9 +142,10 @@ export async function runLatency(sys: System, server: ServerHandle, o: LatencyOp
   } finally {
     measuring = false;
     for (const c of raws) c.close();
+    for (const c of rawWriters) c?.close();
     for (const c of realObservers) c?.destroy();
     for (const c of writers) c?.destroy();
-    // Let every server finish unloading these rooms (ours unloads idle rooms after 2 s, and compacts) before the next run.
-    await sleep(3_000);
+    // Let the server finish unloading these rooms (ours unloads idle rooms after 2 s, and compacts) before the next run.
+    await sleep(o.settleMs ?? 3_000);
   }
 }

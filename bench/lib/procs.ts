@@ -30,7 +30,9 @@ export async function startServer(
   env: Record<string, string> = {},
   timeoutMs = 60_000,
 ): Promise<ServerHandle> {
-  const nodeArgs = ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.resolve(file)];
+  // BENCH_NODE_ARGS: extra flags for the server processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile.
+  const extraArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = ['--expose-gc', '--max-old-space-size=4096', ...extraArgs, '--import', 'tsx', path.resolve(file)];
   const cmd = hasTaskset ? '/usr/bin/taskset' : process.execPath;
   const args = hasTaskset ? ['-c', SERVER_CORE, process.execPath, ...nodeArgs] : nodeArgs;
   const child = spawn(cmd, args, {

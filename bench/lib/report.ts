@@ -1,5 +1,5 @@
 /** Renders docs/benchmarks.md from one run's results. */
-import type { BenchResults } from '../run';
+import type { BenchResults, LatencyRow } from '../run';
 
 const us = (v: number) =>
   Number.isFinite(v) ? (v >= 10_000 ? `${(v / 1000).toFixed(1)} ms` : `${Math.round(v)} µs`) : '–';
@@ -29,12 +29,17 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
   L.push('');
   L.push(
     [
-      '- `npm run bench`: everything, 3 repetitions (about 25 minutes on 2 cores). `BENCH_QUICK=1 npm run bench`: a',
-      '  small grid, 1 repetition, 2,000 connections (a few minutes).',
-      '- Narrow it with `BENCH_SYSTEMS=ours,reference,hocuspocus`, `BENCH_SCENARIOS=latency,rooms,connections,coldload`,',
-      '  `BENCH_REPS`, `BENCH_CONN_TARGET`, `BENCH_RATE` (markers per second per room), `BENCH_MARKERS`.',
+      '- `npm run bench`: everything, 3 repetitions (about 30 minutes on 2 cores; a budget of 35 minutes,',
+      '  `BENCH_BUDGET_MIN`, skips later steps with a line once spent). `BENCH_QUICK=1 npm run bench`: a small grid,',
+      '  1 repetition, 2,000 connections (about 10 minutes, most of it the page benchmark).',
+      '- Narrow it with `BENCH_SYSTEMS=floor,ours,reference,hocuspocus`,',
+      '  `BENCH_SCENARIOS=latency,rooms,connections,coldload,redis,pages`, `BENCH_REPS`, `BENCH_CONN_TARGET`,',
+      '  `BENCH_RATE` (markers per second per room), `BENCH_MARKERS`; `BENCH_REDIS_URL` (default',
+      '  `redis://127.0.0.1:6379`) for the two-instance scenario, which is skipped with a line when nothing answers.',
       '- Needs `taskset` (util-linux) for pinning; without it the processes share the cores (the run says so in the',
       '  machine line). Only 127.0.0.1 is contacted; temporary data lives in `bench/tmp/` and is removed.',
+      '- `pages` runs `bench/cooperation.ts` unchanged (it needs Chromium and builds the app when the sources changed);',
+      '  its full history stays in `docs/benchmarks-cooperation.md`.',
     ].join('\n'),
   );
   L.push('');
@@ -43,16 +48,27 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
   L.push(
     [
       '- Systems, one run: **ours** (`server/`, tickets at the upgrade, SQLite update log on), **reference**',
-      '  (`@y/websocket-server@0.1.1`, no auth, in memory) and **hocuspocus** (`@hocuspocus/server@4.7.0`, no',
-      '  extensions, in memory). Each server runs in its own child process pinned with `taskset` to core 0; the',
-      '  load generator is pinned to core 1. Server CPU, RSS and event-loop delay come over IPC, not the sockets.',
+      '  (`@y/websocket-server@0.1.1`, no auth, in memory), **hocuspocus** (`@hocuspocus/server@4.7.0`, no',
+      '  extensions, in memory) and the **floor** (`bench/servers/floor.ts`: a bare `ws` relay, no Yjs, no auth,',
+      "  no storage, that forwards each frame to the room's other sockets). Each server runs in its own child",
+      '  process pinned with `taskset` to core 0; the load generator is pinned to core 1. Server CPU, RSS and',
+      '  event-loop delay come over IPC, not the sockets.',
       '- Clients: real `y-websocket` 3.1 providers (`disableBc`, `ws`) for ours and the reference, the real',
       '  Hocuspocus provider for Hocuspocus. Per room: one real writer, one real observer (timed when the update',
       '  is applied to its Y.Doc; its text must equal the writer\'s at the end: "converged"), the rest raw-protocol',
-      '  observers that timestamp the frame carrying the marker.',
+      '  observers that timestamp the frame carrying the marker. The floor has no documents: its writer is a raw',
+      '  client that sends a frame carrying the marker, every observer is raw ("converged" n/a). The floor is what',
+      "  this VM costs anyway (waking the server's core and the client's, loopback TCP, `ws` framing): the part of",
+      "  a p50 above it is the server's own work.",
       '- Latency: the writer of each room inserts a unique marker `~M<n>~` at 20 per second on an open-loop',
       '  schedule (rooms staggered); latency = arrival − insert, per observer, µs resolution (hrtime). 20 warm-up',
       '  markers are not counted. "Not delivered" = expected arrivals missing 5 s after the last insert.',
+      '- Event-loop delay: `monitorEventLoopDelay` with a resolution of 1 ms in every server process (the same',
+      '  sampler everywhere; earlier runs sampled every 10–20 ms and could not resolve stalls below ~10 ms), reset',
+      '  before each run, p99 over the run.',
+      '- Two instances over Redis: two processes of ours (both pinned to core 0) on the same SQLite database in',
+      "  scale mode; each room's writer connects to instance A, its observers to B, so every update goes A →",
+      '  commit → Redis → B → observers. The references have no multi-instance mode: ours alone.',
       '- Cells show the median over repetitions and, in brackets, the spread (min–max).',
     ].join('\n'),
   );
@@ -70,9 +86,30 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
         const cpu = l.runs.map((x) => x.serverCpuMs).sort((a, b) => a - b)[Math.floor(l.runs.length / 2)];
         const eld = l.runs.map((x) => x.eventLoopP99Ms).sort((a, b) => a - b)[Math.floor(l.runs.length / 2)];
         const expected = l.runs.reduce((s, x) => s + x.expected, 0);
-        L.push(
-          `| ${k} | ${l.system} | ${spread(l.p50Us)} | ${spread(l.p99Us)} | ${spread(l.maxUs)} | ${l.notDelivered}/${expected} | ${l.converged ? 'yes' : '**no**'} | ${num(cpu, 0)} ms | ${num(eld, 2)} ms |`,
-        );
+        L.push(latencyLine(k, l, cpu, eld, expected));
+      }
+    }
+    L.push('');
+  }
+  if (r.redis && (r.redis.rows.length || r.redis.skipped)) {
+    L.push('## Two instances over Redis (writer on instance A, observers on instance B)');
+    L.push('');
+    if (r.redis.skipped) {
+      L.push(`Not measured in this run: ${r.redis.skipped}.`);
+    } else {
+      L.push(
+        'Ours alone: the reference servers have no multi-instance mode. CPU is both instances together, the event-loop p99 the worse of the two.',
+      );
+      L.push('');
+      L.push(
+        '| clients/room × rooms | system | p50 | p99 | max | not delivered | converged | server CPU per run | event-loop p99 |',
+      );
+      L.push('|---|---|---|---|---|---|---|---|---|');
+      for (const l of r.redis.rows) {
+        const cpu = l.runs.map((x) => x.serverCpuMs).sort((a, b) => a - b)[Math.floor(l.runs.length / 2)];
+        const eld = l.runs.map((x) => x.eventLoopP99Ms).sort((a, b) => a - b)[Math.floor(l.runs.length / 2)];
+        const expected = l.runs.reduce((s, x) => s + x.expected, 0);
+        L.push(latencyLine(`${l.clients}×${l.rooms}`, l, cpu, eld, expected));
       }
     }
     L.push('');
@@ -128,7 +165,32 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
     }
     L.push('');
   }
+  if (r.pages && (r.pages.markdown || r.pages.skipped)) {
+    L.push('## Pages at size (`bench/cooperation.ts`: 1,000 goals, 20,000 ledger entries, 2,000 commitments)');
+    L.push('');
+    if (r.pages.markdown) {
+      L.push(
+        `Server time in process and time to content in Chromium; goal: every page shows its content within 1 s. The latest run (${r.pages.seconds ?? '?'} s) follows; every run is kept in \`docs/benchmarks-cooperation.md\`.`,
+      );
+      L.push('');
+      // One heading level down: the run's "## Run …" becomes "### Run …".
+      L.push(r.pages.markdown.replace(/^(#+) /gm, '#$1 '));
+    } else {
+      L.push(`Not measured in this run: ${r.pages.skipped}.`);
+    }
+    L.push('');
+  }
   L.push(...goals(r));
+  if (r.durations && Object.keys(r.durations).length) {
+    L.push('## Time per step');
+    L.push('');
+    L.push(
+      Object.entries(r.durations)
+        .map(([k, v]) => `${k} ${v} s`)
+        .join(' · '),
+    );
+    L.push('');
+  }
   if (r.errors.length) {
     L.push('## Errors in this run');
     L.push('');
@@ -138,6 +200,11 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
   return L.join('\n');
 }
 
+function latencyLine(k: string, l: LatencyRow, cpu: number, eld: number, expected: number): string {
+  const conv = l.converged === null ? 'n/a' : l.converged ? 'yes' : '**no**';
+  return `| ${k} | ${l.system} | ${spread(l.p50Us)} | ${spread(l.p99Us)} | ${spread(l.maxUs)} | ${l.notDelivered}/${expected} | ${conv} | ${num(cpu, 0)} ms | ${num(eld, 2)} ms |`;
+}
+
 /** The project's goals for ours, checked against this run's figures. */
 function goals(r: BenchResults): string[] {
   const L: string[] = ['## Goals (ours)', '', '| goal | figure in this run | met? |', '|---|---|---|'];
@@ -145,7 +212,7 @@ function goals(r: BenchResults): string[] {
   for (const key of [...new Set(r.latency.map((l) => `${l.clients}×${l.rooms}`))]) {
     const rows = r.latency.filter((l) => `${l.clients}×${l.rooms}` === key);
     const ours = rows.find((l) => l.system === 'ours');
-    const refs = rows.filter((l) => l.system !== 'ours');
+    const refs = rows.filter((l) => l.system === 'reference' || l.system === 'hocuspocus');
     if (!ours || !refs.length) continue;
     const best = Math.min(...refs.map((x) => x.p99Us.median));
     L.push(
@@ -153,8 +220,9 @@ function goals(r: BenchResults): string[] {
     );
   }
   const two = r.latency.find((l) => l.system === 'ours' && l.clients === 2 && l.rooms === 1);
+  const floor2 = r.latency.find((l) => l.system === 'floor' && l.clients === 2 && l.rooms === 1);
   L.push(
-    `| p50 at 2 clients < 0.5 ms | ${two ? us(two.p50Us.median) : '–'} | ${ok(two ? two.p50Us.median < 500 : null)} |`,
+    `| p50 at 2 clients < 0.5 ms | ${two ? us(two.p50Us.median) : '–'}${floor2 ? ` (the floor, a bare relay: ${us(floor2.p50Us.median)})` : ''} | ${ok(two ? two.p50Us.median < 500 : null)} |`,
   );
   const conn = r.connections.find((c) => c.system === 'ours');
   L.push(

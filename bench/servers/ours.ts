@@ -2,7 +2,8 @@
  * Ours: the real realtime server (`server/server.ts`, the same code
  * `server/index.ts` starts) with its auth (tickets or the session cookie,
  * Origin allow-list) and its SQLite update log, on a database the load
- * generator prepared (BENCH_DB).
+ * generator prepared (BENCH_DB). With BENCH_REDIS_URL it runs in scale mode
+ * (the two-instance scenario starts two of these on the same database).
  */
 import { openDb } from '../../lib/db';
 import { startRealtime } from '../../server/server';
@@ -19,6 +20,9 @@ const server = await startRealtime({
   allowedOrigins: new Set([process.env.BENCH_ORIGIN ?? 'http://127.0.0.1:3140']),
   secret: process.env.BENCH_SECRET,
   logLevel: 'warn',
+  // Two-instance scenario: both instances on the same database, exchanging over Redis.
+  redisUrl: process.env.BENCH_REDIS_URL || undefined,
+  redisPrefix: process.env.BENCH_REDIS_PREFIX || undefined,
 });
 const stop = async () => {
   await server.close().catch(() => {});
