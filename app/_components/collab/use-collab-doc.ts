@@ -184,7 +184,6 @@ class CollabSession {
     const outcome = event ? closeOutcome(event.code) : 'reconnect';
     if (outcome === 'signedOut' || outcome === 'noAccess' || outcome === 'error') {
       this.stopped = outcome;
-      this.forgetLocalCopies();
     } else if (outcome === 'refreshTicket' && this.usedTicket && ++this.unauthenticatedInARow >= 2) {
       // Two fresh tickets in a row refused: the session is gone. (A refusal of a cookie-only connect, made
       // because the ticket could not be fetched, says nothing: keep trying.)
