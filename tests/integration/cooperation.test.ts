@@ -216,6 +216,58 @@ describe('cooperation API', () => {
     expect((await observer.get(`${base()}/goals?status=nonsense`)).status).toBe(400);
   });
 
+  it('a pilot review over HTTP: refusals in the person’s language with nothing written, then the decision', async () => {
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const de = german(repA);
+    const noDate = await de.post(`${base()}/goals`, { title: 'Lastenrad-Pilot', status: 'pilot' });
+    expect(noDate.status).toBe(400);
+    expect(noDate.json.error.message).toBe('Ein Pilot braucht ein Überprüfungsdatum.');
+    const past = await de.post(`${base()}/goals`, { title: 'Lastenrad-Pilot', status: 'pilot', reviewOn: inDays(-2) });
+    expect(past.json.error.message).toBe('Das Überprüfungsdatum darf nicht in der Vergangenheit liegen.');
+    const bad = await repA.post(`${base()}/goals`, { title: 'Cargo pilot', status: 'pilot', reviewOn: '2026-02-31' });
+    expect(bad.json.error.message).toBe('The review date is not a valid date (YYYY-MM-DD).');
+    const created = await repA.post(`${base()}/goals`, {
+      title: 'Cargo bike pilot',
+      status: 'pilot',
+      reviewOn: inDays(3),
+      organisationIds: [orgs.b],
+    });
+    expect(created.status, created.text).toBe(201);
+    const goalId: string = created.json.goal.id;
+    const url = `${base()}/goals/${goalId}/pilot-decision`;
+    const deepen = { decision: 'deepen', reason: 'Booked every day' };
+    const versions = async () => (await observer.get(`${base()}/goals/${goalId}/revisions`)).json.revisions.length;
+    expect(await versions()).toBe(1);
+
+    const notDue = await de.post(url, deepen);
+    expect(notDue.status).toBe(409);
+    expect(notDue.json.error.message).toBe(
+      `Der Überprüfungstermin (${inDays(3)}) ist noch nicht erreicht. Wenn Sie früher entscheiden möchten, geben Sie das ausdrücklich an.`,
+    );
+    const noReason = await repBde.post(url, { decision: 'stop', reason: '', early: true });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.error.message).toBe('Bitte begründen Sie die Entscheidung kurz (mindestens 3 Zeichen).');
+    expect((await observer.post(url, { ...deepen, early: true })).status).toBe(403);
+    expect((await adviser.post(url, { ...deepen, early: true })).status).toBe(403);
+    expect((await stranger.post(url, { ...deepen, early: true })).status).toBe(404);
+    expect((await repA.post(url, { decision: 'perhaps', reason: 'hm hm' })).status).toBe(400);
+    expect(await versions()).toBe(1);
+    expect(
+      (await observer.get(`${base()}/goals?review=due`)).json.goals.map((g: { id: string }) => g.id),
+    ).not.toContain(goalId);
+
+    const early = await repB.post(url, { ...deepen, early: true });
+    expect(early.status, early.text).toBe(200);
+    expect(early.json.goal).toMatchObject({ status: 'active', reviewOn: null });
+    expect(await versions()).toBe(2);
+    const again = await repA.post(url, { ...deepen, early: true });
+    expect(again.status).toBe(409);
+    expect(again.json.error.message).toBe('This is not a pilot: there is no review to decide.');
+    const view = await repB.get(`${base()}/goals/${goalId}`);
+    expect(view.json.mayDecidePilot).toBe(true);
+    expect((await observer.get(`${base()}/goals/${goalId}`)).json.mayDecidePilot).toBe(false);
+  });
+
   it('commitments: committed, delivered with evidence, and refused when out of order', async () => {
     const g = await repA.post(`${base()}/goals`, { title: 'Commitment target' });
     const c = await repA.post(`${base()}/commitments`, {
