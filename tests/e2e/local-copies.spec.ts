@@ -142,3 +142,21 @@ test('a browser whose session ended elsewhere forgets its copies on the sign-in 
   await expect(second.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
   expect(await ourDatabases(second)).toEqual([]);
 });
+
+test('"sign out on all devices" on the account page deletes this browser’s copies too', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const { id, alice } = await notesOf(createUser);
+  const page = await signedInPageFor(alice);
+  await page.goto(`/networks/${id}/notes`);
+  await editorOf(page).click();
+  await page.keyboard.type('Before signing out everywhere.');
+  await expect(statusOf(page)).toHaveAttribute('data-status', 'saved');
+  await expect.poll(() => ourDatabases(page)).toHaveLength(1);
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Sign out on all devices' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect(await ourDatabases(page)).toEqual([]);
+  expect((await alice.api.get('/api/account')).status).toBe(401);
+});
