@@ -282,11 +282,11 @@ test('the goal picker finds a goal outside the newest 200 and is used with the k
   expect(list.json.entries.map((e: { description: string }) => e.description)).toEqual(['Ladders for the harvest']);
   // After recording, the picker is empty again; Escape closes an open list without choosing anything.
   await expect(picker).toHaveValue('');
-  await picker.pressSequentially('routine goal 00', { delay: 20 });
+  await picker.pressSequentially('routine goal 042', { delay: 20 });
   const suggestions = record.getByRole('listbox', { name: t('cooperation.entry.goal') }).getByRole('option');
-  await expect(suggestions.first()).toHaveText(/Routine goal 00\d/, { timeout: 30_000 });
+  await expect(suggestions).toHaveText(['Routine goal 042'], { timeout: 30_000 });
   await picker.press('Escape');
   await expect(picker).toHaveAttribute('aria-expanded', 'false');
   await expect(suggestions).toHaveCount(0);
-  await expect(picker).toHaveValue('routine goal 00');
+  await expect(picker).toHaveValue('routine goal 042');
 });
