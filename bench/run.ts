@@ -8,7 +8,8 @@
  *
  * Env: BENCH_QUICK=1 (small grid, 1 repetition), BENCH_REPS, BENCH_SYSTEMS=floor,ours,reference,hocuspocus,
  * BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload,redis,pages,
- * BENCH_BUDGET_MIN (default 35: later steps are skipped, with a line, once it is spent).
+ * BENCH_BUDGET_MIN (default 35: later steps are skipped, with a line, once it is spent; 5 minutes after it
+ * the run is cut and what was measured is written).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -116,7 +117,7 @@ export interface BenchResults {
 
 async function main() {
   const cpus = os.cpus();
-  const results: BenchResults = {
+  const results: BenchResults = (current = {
     date: new Date().toISOString(),
     command: `${Object.entries(process.env)
       .filter(([k]) => k.startsWith('BENCH_') && k !== 'BENCH_PINNED')
@@ -143,7 +144,7 @@ async function main() {
     storedBytes: [],
     load: { before: os.loadavg(), after: [] },
     errors: [],
-  };
+  });
   const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
   const perSystem = (name: SystemName) =>
@@ -252,6 +253,11 @@ async function main() {
     results.durations.pages = Math.round((Date.now() - t0) / 1000);
   }
 
+  writeReport(results, log);
+}
+
+/** Writes the JSON and docs/benchmarks.md (also with partial results, when the time limit cuts the run). */
+function writeReport(results: BenchResults, log: (...a: unknown[]) => void): void {
   results.load.after = os.loadavg();
   const dir = path.resolve('bench/results');
   mkdirSync(dir, { recursive: true });
@@ -346,12 +352,21 @@ async function runPages(limitMs: number, log: (...a: unknown[]) => void): Promis
   return { markdown: (at >= 0 ? added.slice(at) : added).trim(), seconds };
 }
 
+/** The run so far (written out by the watchdog if the hard limit cuts it). */
+let current: BenchResults | null = null;
+/** Hard limit: the budget (later steps skipped) plus the longest single step that may still be running. */
 const watchdog = setTimeout(
   () => {
-    console.error('bench: global time limit reached');
+    console.error('bench: hard time limit reached; writing what was measured');
+    if (current) {
+      current.errors.push(
+        `the hard time limit (BENCH_TIME_LIMIT_MS) cut the run after ${Math.round((Date.now() - startedAt) / 60_000)} minutes`,
+      );
+      writeReport(current, console.log);
+    }
     process.exit(2);
   },
-  Number(process.env.BENCH_TIME_LIMIT_MS ?? 50 * 60_000),
+  Number(process.env.BENCH_TIME_LIMIT_MS ?? budgetMs + 5 * 60_000),
 );
 watchdog.unref();
 await main();
