@@ -30,7 +30,8 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
   L.push(
     [
       '- `npm run bench`: everything, 3 repetitions (about 30 minutes on 2 cores; a budget of 35 minutes,',
-      '  `BENCH_BUDGET_MIN`, skips later steps with a line once spent). `BENCH_QUICK=1 npm run bench`: a small grid,',
+      '  `BENCH_BUDGET_MIN`, skips later steps with a line once spent, and 5 minutes later the run is cut and what',
+      '  was measured is written). `BENCH_QUICK=1 npm run bench`: a small grid,',
       '  1 repetition, 2,000 connections (about 10 minutes, most of it the page benchmark).',
       '- Narrow it with `BENCH_SYSTEMS=floor,ours,reference,hocuspocus`,',
       '  `BENCH_SCENARIOS=latency,rooms,connections,coldload,redis,pages`, `BENCH_REPS`, `BENCH_CONN_TARGET`,',
