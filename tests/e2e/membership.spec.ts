@@ -39,6 +39,10 @@ test('a home member leaves a network from the account page, with the keyboard on
   await join(manager.api, hanna, id, { role: 'home_member', organisationId: orgId });
 
   const page = await signedInPageFor(hanna);
+  // From the network's home, a member who cannot invite finds "Your membership" on the people page.
+  await page.goto(`/networks/${id}`);
+  await page.getByRole('link', { name: t('networks.leave.title') }).click();
+  await expect(page.getByRole('region', { name: t('networks.leave.title') })).toBeVisible();
   await page.goto('/account');
   const mine = page.getByRole('region', { name: t('networks.leave.mine') });
   await expect(mine.getByRole('link', { name })).toBeVisible();

@@ -22,7 +22,7 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}`);
   const home = await orNotFound(getNetworkHome(db, actor, networkId));
   const { network, organisations, people, abilities } = home;
-  const canSeePeoplePage = abilities.manageInvitations || abilities.inviteRoles.length > 0;
+  const canManagePeople = abilities.manageInvitations || abilities.inviteRoles.length > 0;
   const byOrg = new Map<string | null, Person[]>();
   for (const p of people) byOrg.set(p.organisationId, [...(byOrg.get(p.organisationId) ?? []), p]);
   const unaffiliated = byOrg.get(null) ?? [];
@@ -46,11 +46,10 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
             <LinkButton href={`/networks/${networkId}/notes`} variant="secondary">
               {t('networks.home.notes')}
             </LinkButton>
-            {canSeePeoplePage ? (
-              <LinkButton href={`/networks/${networkId}/people`} variant="secondary">
-                {t('networks.home.peopleLink')}
-              </LinkButton>
-            ) : null}
+            {/* Everyone may open the people page: managers and inviters manage there, every member can leave. */}
+            <LinkButton href={`/networks/${networkId}/people`} variant="secondary">
+              {canManagePeople ? t('networks.home.peopleLink') : t('networks.leave.title')}
+            </LinkButton>
           </>
         }
       />
