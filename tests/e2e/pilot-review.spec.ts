@@ -73,6 +73,8 @@ for (const locale of ['en', 'de'] as const) {
     // The organisation's page lists it among the pilots due for review.
     await a.goto(`/networks/${networkId}/organisations/${orgB}/cooperation`);
     await expect(a.getByTestId('pilots-due').getByRole('link', { name: title })).toBeVisible({ timeout: 30_000 });
+    await expect(a.getByTestId('pilots-due').getByTestId('review-due')).toHaveText(t('cooperation.pilot.reviewDue'));
+    await expectNoAxeViolations(a);
 
     // A opens the goal and decides, first without a reason (refused, in A's language), then properly.
     await a.goto(`/networks/${networkId}/goals/${goalId}`);
