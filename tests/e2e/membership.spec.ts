@@ -42,7 +42,8 @@ test('a home member leaves a network from the account page, with the keyboard on
   // From the network's home, a member who cannot invite finds "Your membership" on the people page.
   await page.goto(`/networks/${id}`);
   await page.getByRole('link', { name: t('networks.leave.title') }).click();
-  await expect(page.getByRole('region', { name: t('networks.leave.title') })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: t('networks.leave.title') })).toBeVisible();
+  await expect(page.getByRole('button', { name: t('networks.leave.button') })).toBeVisible();
   await page.goto('/account');
   const mine = page.getByRole('region', { name: t('networks.leave.mine') });
   await expect(mine.getByRole('link', { name })).toBeVisible();
