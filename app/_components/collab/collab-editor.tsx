@@ -1,14 +1,16 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
-import { schema } from 'prosemirror-schema-basic';
 import { redo, undo, yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import { formattingInputRules, formattingKeymap } from './editor-commands';
+import { editorSchema } from './editor-schema';
+import { EditorToolbar } from './editor-toolbar';
 import { fallbackColor } from './identity';
 import './collab.css';
 
@@ -35,8 +37,10 @@ function selectionBuilder(user: Record<string, unknown>, clientId: number) {
 /**
  * A rich-text editor bound to the `XmlFragment` root of a collaborative
  * document (y-prosemirror): live text, remote carets and selections,
- * collaborative undo (Ctrl/Cmd+Z, Ctrl+Y, Ctrl/Cmd+Shift+Z). With
- * `readOnly` it cannot be changed from the keyboard or mouse.
+ * collaborative undo (Ctrl/Cmd+Z, Ctrl+Y, Ctrl/Cmd+Shift+Z), a formatting
+ * toolbar with shortcuts (bold, italic, headings, lists, links; see
+ * editor-commands.ts) and Markdown-like input rules. With `readOnly` it cannot
+ * be changed from the keyboard or mouse, and the toolbar is not shown.
  */
 export function CollabEditor({
   fragment,
@@ -55,11 +59,21 @@ export function CollabEditor({
   const viewRef = useRef<EditorView | null>(null);
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
+  const [view, setView] = useState<EditorView | null>(null);
+  /** Bumped on every editor state, so the toolbar's pressed states follow the selection. */
+  const [tick, setTick] = useState(0);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const openLink = useRef<() => boolean>(() => false);
+  openLink.current = () => {
+    if (readOnlyRef.current) return false;
+    setLinkOpen(true);
+    return true;
+  };
 
   useEffect(() => {
     if (!mount.current) return;
     const state = EditorState.create({
-      schema,
+      schema: editorSchema,
       plugins: [
         ySyncPlugin(fragment),
         yCursorPlugin(awareness, {
@@ -68,11 +82,17 @@ export function CollabEditor({
         }),
         yUndoPlugin(),
         keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo }),
+        formattingKeymap(() => openLink.current()),
+        formattingInputRules(),
         keymap(baseKeymap),
       ],
     });
-    const view = new EditorView(mount.current, {
+    const view: EditorView = new EditorView(mount.current, {
       state,
+      dispatchTransaction: (tr) => {
+        view.updateState(view.state.apply(tr));
+        setTick((n) => n + 1);
+      },
       editable: () => !readOnlyRef.current,
       attributes: {
         role: 'textbox',
@@ -84,8 +104,10 @@ export function CollabEditor({
       },
     });
     viewRef.current = view;
+    setView(view);
     return () => {
       viewRef.current = null;
+      setView(null);
       view.destroy();
     };
     // The label can change with the language; that is handled below without rebuilding the editor.
@@ -109,10 +131,11 @@ export function CollabEditor({
   }, [label, describedBy, readOnly]);
 
   return (
-    <div
-      ref={mount}
-      className={`nwr-editor rounded-md border border-stone-400 ${readOnly ? 'bg-stone-100' : 'bg-white'}`}
-      data-testid="collab-editor"
-    />
+    <div className={`rounded-md border border-stone-400 ${readOnly ? 'bg-stone-100' : 'bg-white'}`}>
+      {view && !readOnly ? (
+        <EditorToolbar view={view} tick={tick} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
+      ) : null}
+      <div ref={mount} className="nwr-editor rounded-b-md" data-testid="collab-editor" />
+    </div>
   );
 }
