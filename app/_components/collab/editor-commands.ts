@@ -1,5 +1,11 @@
 import { setBlockType, toggleMark, chainCommands, exitCode } from 'prosemirror-commands';
-import { InputRule, inputRules, textblockTypeInputRule, undoInputRule, wrappingInputRule } from 'prosemirror-inputrules';
+import {
+  InputRule,
+  inputRules,
+  textblockTypeInputRule,
+  undoInputRule,
+  wrappingInputRule,
+} from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import type { MarkType, Node as PMNode, NodeType } from 'prosemirror-model';
 import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
@@ -123,7 +129,8 @@ export function setLink(href: string): Command {
     if (dispatch) {
       if (empty) {
         const range = linkAt(state) ? linkRange(state) : null;
-        if (range) dispatch(state.tr.removeMark(range.from, range.to, s.marks.link).addMark(range.from, range.to, mark));
+        if (range)
+          dispatch(state.tr.removeMark(range.from, range.to, s.marks.link).addMark(range.from, range.to, mark));
         else dispatch(state.tr.insert(from, s.text(href, [mark])).scrollIntoView());
       } else dispatch(state.tr.removeMark(from, to, s.marks.link).addMark(from, to, mark).scrollIntoView());
     }

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Node as PMNode } from 'prosemirror-model';
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
 import { docToYNodes, fragmentToDoc, ZDescriptionDoc } from '@/lib/cooperation/description-doc';
 import { allowedRoots } from '@/lib/realtime/doc-schema';
 import { validateUpdate } from '@/lib/realtime/validate-update';
 import { GOALS_ROOT, restoreFragment } from '@/app/_components/cooperation/goal-text-doc';
-import { linkAt, listKind, markActive, removeLink, setLink, sinkItem, toggleHeading, toggleList } from './editor-commands';
+import {
+  linkAt,
+  listKind,
+  markActive,
+  removeLink,
+  setLink,
+  sinkItem,
+  toggleHeading,
+  toggleList,
+} from './editor-commands';
 import { editorSchema as s, listNesting, MAX_LIST_NESTING, normaliseLinkInput, safeHref } from './editor-schema';
 
 const p = (text: string) => s.node('paragraph', null, text ? [s.text(text)] : []);
@@ -92,7 +101,7 @@ function stateAt(doc: PMNode, text: string, offset = 1): EditorState {
   return state.apply(state.tr.setSelection(TextSelection.create(doc, pos)));
 }
 
-function apply(state: EditorState, cmd: (st: EditorState, d?: (tr: never) => void) => boolean) {
+function apply(state: EditorState, cmd: Command) {
   let next = state;
   const ok = cmd(state, (tr) => {
     next = state.apply(tr);
