@@ -152,7 +152,7 @@ test('a pilot decided before its review date must say so, and repeat asks for th
   await expectNoAxeViolations(a, { exclude: ['.ProseMirror-yjs-cursor'] });
 });
 
-test('restoring an earlier formatted text brings back its heading, bold text and link in every browser', async ({
+test('restoring an earlier formatted text brings back its heading, bold text, link and list in every browser', async ({
   createUser,
   signedInPageFor,
 }) => {
@@ -172,7 +172,7 @@ test('restoring an earlier formatted text brings back its heading, bold text and
   const goalId: string = goal.json.goal.id;
   // Version 2: a formatted text, as a browser keeps it (plain text + the structure of the shared document).
   const formatted = await repA.api.put(`/api/networks/${networkId}/goals/${goalId}/text`, {
-    description: 'Our plan\nRooms from Alpha, see the booking page',
+    description: 'Our plan\nRooms from Alpha, see the booking page\nHallKitchen',
     descriptionDoc: [
       { type: 'heading', attrs: { level: 2 }, content: [{ delta: [{ insert: 'Our plan' }] }] },
       {
@@ -187,6 +187,13 @@ test('restoring an earlier formatted text brings back its heading, bold text and
             ],
           },
         ],
+      },
+      {
+        type: 'bullet_list',
+        content: ['Hall', 'Kitchen'].map((room) => ({
+          type: 'list_item',
+          content: [{ type: 'paragraph', content: [{ delta: [{ insert: room }] }] }],
+        })),
       },
     ],
   });
@@ -222,6 +229,8 @@ test('restoring an earlier formatted text brings back its heading, bold text and
       'href',
       'https://example.org/rooms',
     );
+    // (A remote caret, with its name, may sit at the end of an item.)
+    await expect(editor.getByRole('listitem')).toHaveText([/^Hall/, /^Kitchen/]);
     await expect(editor).not.toContainText('A plain draft.');
   }
   await expect(versions).toContainText(t('cooperation.revisions.restoredFrom', { version: 2 }));
