@@ -46,6 +46,17 @@ async function setUpNetwork(createUser: (o?: Partial<TestUser>) => Promise<TestU
   return { id, alice, bob, olga };
 }
 
+/** Client-side errors fail the test (a crash would otherwise only show as a missing status line). */
+function watchErrors(...pages: Page[]) {
+  const errors: string[] = [];
+  for (const p of pages)
+    p.on('pageerror', (e) => {
+      errors.push(e.message);
+      console.error('pageerror:', e.message, e.stack);
+    });
+  return errors;
+}
+
 const statusOf = (page: Page) => page.locator('[role="status"][data-status]');
 const editorOf = (page: Page) => page.getByRole('textbox', { name: /notes of|Notizen von/ });
 const toolbarOf = (page: Page) => page.getByRole('toolbar', { name: /^(Formatting|Formatierung)$/ });
@@ -60,6 +71,7 @@ test.describe('the shared rich-text editor', () => {
     const n = await setUpNetwork(createUser);
     const a = await signedInPageFor(n.alice);
     const b = await signedInPageFor(n.bob);
+    const errors = watchErrors(a, b);
     await a.goto(`/networks/${n.id}/notes`);
     await b.goto(`/networks/${n.id}/notes`);
     await expect(statusOf(a)).toHaveAttribute('data-status', 'live');
@@ -170,12 +182,14 @@ test.describe('the shared rich-text editor', () => {
     await expect(help).toContainText('Ctrl+Shift+8');
     await expectNoAxeViolations(a);
     await expectNoAxeViolations(b);
+    expect(errors).toEqual([]);
   });
 
   test('the toolbar is operable by keyboard alone and fits a phone screen', async ({ createUser, signedInPageFor }) => {
     test.setTimeout(120_000);
     const n = await setUpNetwork(createUser);
     const a = await signedInPageFor(n.alice);
+    const errors = watchErrors(a);
     await a.setViewportSize({ width: 375, height: 800 });
     await a.goto(`/networks/${n.id}/notes`);
     await expect(statusOf(a)).toHaveAttribute('data-status', 'live');
@@ -233,6 +247,7 @@ test.describe('the shared rich-text editor', () => {
     }
     expect(await a.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectNoAxeViolations(a);
+    expect(errors).toEqual([]);
   });
 
   test('a read-only observer sees the formatting but gets no toolbar', async ({ createUser, signedInPageFor }) => {
@@ -240,6 +255,7 @@ test.describe('the shared rich-text editor', () => {
     const n = await setUpNetwork(createUser);
     const a = await signedInPageFor(n.alice);
     const o = await signedInPageFor(n.olga);
+    const errors = watchErrors(a, o);
     await a.goto(`/networks/${n.id}/notes`);
     await expect(statusOf(a)).toHaveAttribute('data-status', 'live');
     await editorOf(a).click();
@@ -254,5 +270,6 @@ test.describe('the shared rich-text editor', () => {
     await expect(o.getByRole('toolbar')).toHaveCount(0);
     await expect(editorOf(o)).toHaveAttribute('aria-readonly', 'true');
     await expectNoAxeViolations(o);
+    expect(errors).toEqual([]);
   });
 });

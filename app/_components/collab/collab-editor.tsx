@@ -87,10 +87,11 @@ export function CollabEditor({
         keymap(baseKeymap),
       ],
     });
-    const view: EditorView = new EditorView(mount.current, {
+    const view = new EditorView(mount.current, {
       state,
-      dispatchTransaction: (tr) => {
-        view.updateState(view.state.apply(tr));
+      // Called with the view as `this` (also while the view is being constructed).
+      dispatchTransaction(this: EditorView, tr) {
+        this.updateState(this.state.apply(tr));
         setTick((n) => n + 1);
       },
       editable: () => !readOnlyRef.current,
