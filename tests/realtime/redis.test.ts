@@ -16,7 +16,10 @@ const enabled = (await available('redis')) && (await available('postgres'));
 const textOf = (d: Y.Doc) => d.getXmlFragment('notes').toString();
 const insert = (d: Y.Doc, s: string) => d.getXmlFragment('notes').push([new Y.XmlText(s)]);
 
-describe.skipIf(!enabled)('two realtime instances over Redis', () => {
+// Generous per-test time: these tests start two servers and run while the
+// integration project builds the app on the same two cores (it timed out once
+// at 30 s under that load; alone each takes well under a second).
+describe.skipIf(!enabled)('two realtime instances over Redis', { timeout: 90_000 }, () => {
   let db: Db & { drop(): Promise<void> };
   let one: RealtimeServer;
   let two: RealtimeServer;
