@@ -1,5 +1,6 @@
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
+import { addOrganisation, createNetwork, join as joinNetwork } from './setup';
 
 /**
  * Live co-editing in Chromium against the real app and realtime server:
@@ -22,22 +23,10 @@ async function setUpNetwork(createUser: (o?: Partial<TestUser>) => Promise<TestU
   const manager = await createUser({ name: 'Mara Manager' });
   const suffix = Math.random().toString(36).slice(2, 7);
   const name = `Netz Süd ${suffix}`;
-  const net = await manager.api.post('/api/networks', { name, purpose: 'Gemeinsam mehr erreichen' });
-  expect(net.status, net.text).toBe(201);
-  const id: string = net.json.network.id;
-  const org = async (orgName: string, kind: string) => {
-    const r = await manager.api.post(`/api/networks/${id}/organisations`, { name: orgName, kind });
-    expect(r.status, r.text).toBe(201);
-    return r.json.organisation.id as string;
-  };
-  const greenId = await org('Green Hands', 'ngo');
-  const blueId = await org('Blue Cluster', 'cluster');
-  const join = async (user: TestUser, body: Record<string, unknown>) => {
-    const inv = await manager.api.post(`/api/networks/${id}/invitations`, body);
-    expect(inv.status, inv.text).toBe(201);
-    const acc = await user.api.post(`/api/invitations/${inv.json.token}/accept`);
-    expect(acc.status, acc.text).toBe(200);
-  };
+  const id = await createNetwork(manager.api, name);
+  const greenId = await addOrganisation(manager.api, id, 'Green Hands', 'ngo');
+  const blueId = await addOrganisation(manager.api, id, 'Blue Cluster', 'cluster');
+  const join = (user: TestUser, body: Record<string, unknown>) => joinNetwork(manager.api, id, user, body);
   const alice = await createUser({ name: 'Alice Grün' });
   const bob = await createUser({ name: 'Bob Blau' });
   const olga = await createUser({ name: 'Olga Observer' });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { translator, type Locale } from '../../lib/i18n';
 import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
+import { twoOrganisationNetwork } from './setup';
 
 /**
  * The cooperation journey in two browsers: representatives of two
@@ -12,28 +13,9 @@ import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
  * a reversing entry. Once in English, once in German; axe on every screen.
  */
 
-async function setUpNetwork(manager: TestUser, a: TestUser, b: TestUser, names: [string, string]) {
-  const m = manager.api;
-  const net = await m.post('/api/networks', { name: `Coop ${Date.now().toString(36)}` });
-  expect(net.status, net.text).toBe(201);
-  const networkId: string = net.json.network.id;
-  const orgIds: string[] = [];
-  for (const name of names) {
-    const o = await m.post(`/api/networks/${networkId}/organisations`, { name, kind: 'ngo' });
-    expect(o.status, o.text).toBe(201);
-    orgIds.push(o.json.organisation.id);
-  }
-  for (const [i, who] of [a, b].entries()) {
-    const inv = await m.post(`/api/networks/${networkId}/invitations`, {
-      role: 'representative',
-      organisationId: orgIds[i],
-    });
-    expect(inv.status, inv.text).toBe(201);
-    const ok = await who.api.post(`/api/invitations/${inv.json.token}/accept`);
-    expect(ok.status, ok.text).toBe(200);
-  }
-  return { networkId, orgA: orgIds[0], orgB: orgIds[1] };
-}
+/** Two organisations, `a` and `b` representing one each (see ./setup). */
+const setUpNetwork = (manager: TestUser, a: TestUser, b: TestUser, names: [string, string]) =>
+  twoOrganisationNetwork(manager, a, b, names, 'Coop');
 
 const ledgerRow = (page: Page, text: string) =>
   page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text });

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../helpers/api-client';
 import { translator } from '../../lib/i18n';
 import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
+import { addOrganisation, createNetwork, join as joinNetwork } from './setup';
 
 /**
  * Leaving a network yourself in Chromium: the confirmation dialog works with
@@ -12,20 +13,12 @@ import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
 test.describe.configure({ timeout: 150_000 });
 
 async function network(manager: ApiClient, name: string) {
-  const net = await manager.post('/api/networks', { name, purpose: 'Zusammen' });
-  expect(net.status, net.text).toBe(201);
-  const id = net.json.network.id as string;
-  const org = await manager.post(`/api/networks/${id}/organisations`, { name: 'Green Hands', kind: 'ngo' });
-  expect(org.status, org.text).toBe(201);
-  return { id, orgId: org.json.organisation.id as string };
+  const id = await createNetwork(manager, name, 'Zusammen');
+  return { id, orgId: await addOrganisation(manager, id, 'Green Hands') };
 }
 
-async function join(manager: ApiClient, user: TestUser, networkId: string, body: Record<string, unknown>) {
-  const inv = await manager.post(`/api/networks/${networkId}/invitations`, body);
-  expect(inv.status, inv.text).toBe(201);
-  const ok = await user.api.post(`/api/invitations/${inv.json.token}/accept`);
-  expect(ok.status, ok.text).toBe(200);
-}
+const join = (manager: ApiClient, user: TestUser, networkId: string, body: Record<string, unknown>) =>
+  joinNetwork(manager, networkId, user, body);
 
 test('a home member leaves a network from the account page, with the keyboard only', async ({
   createUser,

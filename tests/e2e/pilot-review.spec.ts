@@ -1,5 +1,6 @@
 import { translator } from '../../lib/i18n';
 import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
+import { twoOrganisationNetwork } from './setup';
 
 /**
  * Pilots, formatted restores and the goal picker in Chromium:
@@ -11,28 +12,9 @@ import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
  *   the keyboard.
  */
 
-async function setUpNetwork(manager: TestUser, a: TestUser, b: TestUser, names: [string, string]) {
-  const m = manager.api;
-  const net = await m.post('/api/networks', { name: `Pilot ${Date.now().toString(36)}` });
-  expect(net.status, net.text).toBe(201);
-  const networkId: string = net.json.network.id;
-  const orgIds: string[] = [];
-  for (const name of names) {
-    const o = await m.post(`/api/networks/${networkId}/organisations`, { name, kind: 'ngo' });
-    expect(o.status, o.text).toBe(201);
-    orgIds.push(o.json.organisation.id);
-  }
-  for (const [i, who] of [a, b].entries()) {
-    const inv = await m.post(`/api/networks/${networkId}/invitations`, {
-      role: 'representative',
-      organisationId: orgIds[i],
-    });
-    expect(inv.status, inv.text).toBe(201);
-    const ok = await who.api.post(`/api/invitations/${inv.json.token}/accept`);
-    expect(ok.status, ok.text).toBe(200);
-  }
-  return { networkId, orgA: orgIds[0], orgB: orgIds[1] };
-}
+/** Two organisations, `a` and `b` representing one each (see ./setup). */
+const setUpNetwork = (manager: TestUser, a: TestUser, b: TestUser, names: [string, string]) =>
+  twoOrganisationNetwork(manager, a, b, names, 'Pilot');
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
