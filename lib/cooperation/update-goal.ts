@@ -63,6 +63,8 @@ export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId
       changed.push('whyTogether');
     }
     if (data.status !== undefined && data.status !== goal.status) {
+      // Concept 6: a pilot ends only through its review (deepen, repeat or stop, with a reason), never by a bare status change.
+      if (goal.status === 'pilot') throw new AppError(409, 'cooperation.errors.pilotEndsByReview');
       next.status = data.status;
       changed.push('status');
     }

@@ -92,7 +92,7 @@ function pilotContract(name: string, open: () => Promise<Fresh>) {
       expect(revs[0].snapshot).toMatchObject({ status: 'pilot', reviewOn: soon });
     });
 
-    it('a goal changed to pilot needs a review date; leaving pilot clears it', async () => {
+    it('a goal changed to pilot needs a review date and leaves pilot only through its review', async () => {
       const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Becomes a pilot' });
       const before = await written();
       await refused(
@@ -114,10 +114,17 @@ function pilotContract(name: string, open: () => Promise<Fresh>) {
       });
       const moved = await updateGoal(db, n.actors.repA, n.networkId, g.id, { reviewOn: addDays(day, 9) });
       expect(moved.reviewOn).toBe(addDays(day, 9));
-      const active = await updateGoal(db, n.actors.manager, n.networkId, g.id, { status: 'active' });
-      expect(active.reviewOn).toBeNull();
+      // It leaves `pilot` only through its review: a bare status change is refused, even for a manager.
+      const beforeBare = await written();
+      for (const status of ['active', 'dropped', 'achieved'] as const)
+        await refused(
+          updateGoal(db, n.actors.manager, n.networkId, g.id, { status }),
+          409,
+          'cooperation.errors.pilotEndsByReview',
+        );
+      expect(await written()).toEqual(beforeBare);
       const revs = await listGoalRevisions(db, n.actors.observer, n.networkId, g.id);
-      expect(revs[0].changed).toEqual(['status', 'reviewOn']);
+      expect(revs[0].changed).toEqual(['reviewOn']);
     });
 
     it('a review due shows on the board filter and the goal; deciding early must be explicit', async () => {

@@ -206,7 +206,12 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
             label={t('cooperation.goal.status')}
             name="status"
             defaultValue={goal.status}
-            options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`cooperation.goalStatus.${s}`) }))}
+            // A pilot leaves `pilot` only through its review (the server refuses a bare status change).
+            hint={goal.status === 'pilot' ? t('cooperation.pilot.statusHint') : undefined}
+            options={(goal.status === 'pilot' ? (['pilot'] as const) : GOAL_STATUSES).map((s) => ({
+              value: s,
+              label: t(`cooperation.goalStatus.${s}`),
+            }))}
           />
           <TextField
             label={t('cooperation.goal.target')}

@@ -288,6 +288,9 @@ export const cooperation = {
     'cooperation.errors.reviewOnlyForPilot': 'Only a pilot has a review date.',
     'cooperation.errors.nextReviewOnlyForRepeat': 'A new review date belongs only to the decision “repeat”.',
     'cooperation.errors.notPilot': 'This is not a pilot: there is no review to decide.',
+    'cooperation.errors.pilotEndsByReview':
+      'A pilot ends through its review: decide to deepen, repeat or stop it, with a reason (in the pilot review on this page).',
+    'cooperation.pilot.statusHint': 'A pilot changes its status through its review below: deepen, repeat or stop.',
     'cooperation.errors.pilotReasonRequired': 'Please give a short reason for the decision (at least 3 characters).',
     'cooperation.errors.reviewNotDue': 'The review date ({date}) has not come yet. To decide early, say so explicitly.',
     'cooperation.errors.reviewNotDueNoDate': 'This pilot has no review date. To decide now, say so explicitly.',
@@ -635,6 +638,10 @@ export const cooperation = {
     'cooperation.errors.nextReviewOnlyForRepeat':
       'Ein neues Überprüfungsdatum gehört nur zur Entscheidung „wiederholen“.',
     'cooperation.errors.notPilot': 'Dies ist kein Pilot: Es gibt keine Überprüfung zu entscheiden.',
+    'cooperation.errors.pilotEndsByReview':
+      'Ein Pilot endet mit seiner Überprüfung: Entscheiden Sie mit Begründung, ob er vertieft, wiederholt oder beendet wird (in der Pilot-Überprüfung auf dieser Seite).',
+    'cooperation.pilot.statusHint':
+      'Ein Pilot ändert seinen Zustand über die Überprüfung unten: vertiefen, wiederholen oder beenden.',
     'cooperation.errors.pilotReasonRequired': 'Bitte begründen Sie die Entscheidung kurz (mindestens 3 Zeichen).',
     'cooperation.errors.reviewNotDue':
       'Der Überprüfungstermin ({date}) ist noch nicht erreicht. Wenn Sie früher entscheiden möchten, geben Sie das ausdrücklich an.',
