@@ -5,7 +5,17 @@ import { requireMember, validate } from '../networks/shared';
 import { authorize, type Actor } from '../policies';
 import { loadCommitment, OPEN_STATUSES, presentCommitment } from './commitments';
 import { writeRevision, type PilotDecisionNote } from './goal-revisions';
-import { isCalendarDate, isReviewDue, loadGoal, presentGoal, recordActivity, today, type GoalRow } from './shared';
+import {
+  isCalendarDate,
+  isReviewDue,
+  loadGoal,
+  PILOT_DECISIONS,
+  presentGoal,
+  recordActivity,
+  today,
+  type GoalRow,
+  type PilotDecision,
+} from './shared';
 
 /**
  * Pilots (concept 6): a goal in status `pilot`, or a commitment, tried for a
@@ -20,8 +30,6 @@ import { isCalendarDate, isReviewDue, loadGoal, presentGoal, recordActivity, tod
  * review date is allowed, but only when asked for explicitly (`early: true`);
  * otherwise it is refused so nobody closes a pilot by accident.
  */
-export const PILOT_DECISIONS = ['deepen', 'repeat', 'stop'] as const;
-export type PilotDecision = (typeof PILOT_DECISIONS)[number];
 
 /** A review date as sent by a browser; checked by `checkReviewDate` for a message that names the problem. */
 export const ZReviewDate = z.string().trim().max(40);

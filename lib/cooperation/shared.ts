@@ -137,6 +137,10 @@ export interface GoalRow {
 }
 
 export const GOAL_STATUSES = ['proposed', 'pilot', 'active', 'achieved', 'revised', 'dropped'] as const;
+
+/** What a pilot's review decides (concept 6): deepen, repeat or stop. */
+export const PILOT_DECISIONS = ['deepen', 'repeat', 'stop'] as const;
+export type PilotDecision = (typeof PILOT_DECISIONS)[number];
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /** The goal in this network, or 404 (a goal of another network does not exist here). */

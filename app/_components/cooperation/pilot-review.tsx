@@ -1,16 +1,13 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Alert, Button, TextAreaField, TextField } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import type { PilotDecision } from '@/lib/cooperation/pilot';
+import { PILOT_DECISIONS, type PilotDecision } from '@/lib/cooperation/shared';
 import { api, ApiRefusal } from './api';
 import { coopKey } from './live';
 import { useFormat } from './shell';
-
-/** As PILOT_DECISIONS in lib/cooperation/pilot.ts (not imported: that module is server code). */
-const PILOT_DECISIONS: readonly PilotDecision[] = ['deepen', 'repeat', 'stop'];
 
 /** "Review due" (the date has come) or "Review on <date>": a small badge for pilots on lists and pages. */
 export function ReviewBadge({ reviewOn, due }: { reviewOn: string | null; due: boolean }) {
@@ -59,34 +56,22 @@ export function PilotDecisionForm({
   const qc = useQueryClient();
   const legendId = useId();
   const [decision, setDecision] = useState<PilotDecision | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api(url, { method: 'POST', body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
+  });
+  const error = save.error ? (save.error instanceof ApiRefusal ? save.error.message : t('errors.network')) : null;
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    setDone(false);
-    try {
-      await api(url, {
-        method: 'POST',
-        body: {
-          decision: String(d.get('decision') ?? ''),
-          reason: String(d.get('reason') ?? ''),
-          ...(decision === 'repeat' ? { nextReviewOn: String(d.get('nextReviewOn') ?? '') } : {}),
-          early: d.get('early') === 'on',
-          ...(expectedVersion ? { expectedVersion } : {}),
-        },
-      });
-      setDone(true);
-      void qc.invalidateQueries({ queryKey: coopKey(networkId) });
-    } catch (err) {
-      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
+    save.mutate({
+      decision: String(d.get('decision') ?? ''),
+      reason: String(d.get('reason') ?? ''),
+      ...(decision === 'repeat' ? { nextReviewOn: String(d.get('nextReviewOn') ?? '') } : {}),
+      early: d.get('early') === 'on',
+      ...(expectedVersion ? { expectedVersion } : {}),
+    });
   }
 
   const labels = subject === 'goal' ? 'cooperation.pilot.decisions' : 'cooperation.pilot.commitmentDecisions';
@@ -100,7 +85,7 @@ export function PilotDecisionForm({
             : t('cooperation.pilot.noDateText')}
       </p>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {done ? <Alert tone="success">{t('cooperation.pilot.decided')}</Alert> : null}
+      {save.isSuccess ? <Alert tone="success">{t('cooperation.pilot.decided')}</Alert> : null}
       <fieldset className="mb-4" aria-labelledby={legendId}>
         <legend id={legendId} className="font-medium">
           {t('cooperation.pilot.decision')}
@@ -130,7 +115,7 @@ export function PilotDecisionForm({
           {t('cooperation.pilot.early')}
         </label>
       ) : null}
-      <Button type="submit" busy={busy} disabled={!decision}>
+      <Button type="submit" busy={save.isPending} disabled={!decision}>
         {t('cooperation.pilot.submit')}
       </Button>
     </form>
