@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { translator, type Locale } from '../../lib/i18n';
-import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
-import { twoOrganisationNetwork } from './setup';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { partnerNetwork } from './setup';
 
 /**
  * The cooperation journey in two browsers: representatives of two
@@ -12,10 +12,6 @@ import { twoOrganisationNetwork } from './setup';
  * with that entry as evidence; B disputes another entry and A corrects it by
  * a reversing entry. Once in English, once in German; axe on every screen.
  */
-
-/** Two organisations, `a` and `b` representing one each (see ./setup). */
-const setUpNetwork = (manager: TestUser, a: TestUser, b: TestUser, names: [string, string]) =>
-  twoOrganisationNetwork(manager, a, b, names, 'Coop');
 
 const ledgerRow = (page: Page, text: string) =>
   page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text });
@@ -28,13 +24,13 @@ for (const locale of ['en', 'de'] as const) {
     test.setTimeout(300_000);
     const t = translator(locale as Locale);
     const de = locale === 'de';
-    const [manager, repA, repB] = await Promise.all([
-      createUser({ name: de ? 'Mia Managerin' : 'Max Manager', locale }),
-      createUser({ name: de ? 'Anna Alpha' : 'Alice Alpha', locale }),
-      createUser({ name: de ? 'Bernd Beta' : 'Bob Beta', locale }),
-    ]);
     const orgNames: [string, string] = de ? ['Alpha Verein', 'Beta Initiative'] : ['Alpha Society', 'Beta Initiative'];
-    const { networkId } = await setUpNetwork(manager, repA, repB, orgNames);
+    const { repA, repB, networkId } = await partnerNetwork(
+      createUser,
+      [de ? 'Mia Managerin' : 'Max Manager', de ? 'Anna Alpha' : 'Alice Alpha', de ? 'Bernd Beta' : 'Bob Beta'],
+      orgNames,
+      locale,
+    );
     const a = await signedInPageFor(repA);
     const b = await signedInPageFor(repB);
     const base = `/networks/${networkId}`;
@@ -165,12 +161,11 @@ test('an entry recorded offline is kept, sent on reconnect exactly once, and rea
 }) => {
   test.setTimeout(180_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([
-    createUser({ name: 'Olivia Owner' }),
-    createUser({ name: 'Otto Alpha' }),
-    createUser({ name: 'Oskar Beta' }),
-  ]);
-  const { networkId } = await setUpNetwork(manager, repA, repB, ['Offline Alpha', 'Offline Beta']);
+  const { repA, repB, networkId } = await partnerNetwork(
+    createUser,
+    ['Olivia Owner', 'Otto Alpha', 'Oskar Beta'],
+    ['Offline Alpha', 'Offline Beta'],
+  );
   const a = await signedInPageFor(repA);
   const b = await signedInPageFor(repB);
   await b.goto(`/networks/${networkId}/ledger`);
@@ -202,12 +197,11 @@ test('a refused confirmation rolls back the optimistic change and says why', asy
 }) => {
   test.setTimeout(180_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([
-    createUser({ name: 'Rosa Owner' }),
-    createUser({ name: 'Rolf Alpha' }),
-    createUser({ name: 'Rita Beta' }),
-  ]);
-  const { networkId, orgA, orgB } = await setUpNetwork(manager, repA, repB, ['Rollback Alpha', 'Rollback Beta']);
+  const { repA, repB, networkId, orgA, orgB } = await partnerNetwork(
+    createUser,
+    ['Rosa Owner', 'Rolf Alpha', 'Rita Beta'],
+    ['Rollback Alpha', 'Rollback Beta'],
+  );
   const today = new Date().toISOString().slice(0, 10);
   const entry = await repA.api.post(`/api/networks/${networkId}/ledger`, {
     organisationId: orgA,
@@ -243,12 +237,11 @@ test('an earlier text shown beside the current one is restored as a new version 
 }) => {
   test.setTimeout(180_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([
-    createUser({ name: 'Vera Owner' }),
-    createUser({ name: 'Viktor Alpha' }),
-    createUser({ name: 'Vanessa Beta' }),
-  ]);
-  const { networkId, orgB } = await setUpNetwork(manager, repA, repB, ['Version Alpha', 'Version Beta']);
+  const { repA, repB, networkId, orgB } = await partnerNetwork(
+    createUser,
+    ['Vera Owner', 'Viktor Alpha', 'Vanessa Beta'],
+    ['Version Alpha', 'Version Beta'],
+  );
   const goal = await repA.api.post(`/api/networks/${networkId}/goals`, {
     title: 'Versioned goal',
     organisationIds: [orgB],
@@ -299,12 +292,11 @@ test('an entry recorded for a goal links to it, and the goal’s participating o
 }) => {
   test.setTimeout(180_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([
-    createUser({ name: 'Gina Owner' }),
-    createUser({ name: 'Gerd Alpha' }),
-    createUser({ name: 'Greta Beta' }),
-  ]);
-  const { networkId, orgA, orgB } = await setUpNetwork(manager, repA, repB, ['Goal Alpha', 'Goal Beta']);
+  const { repA, networkId, orgA, orgB } = await partnerNetwork(
+    createUser,
+    ['Gina Owner', 'Gerd Alpha', 'Greta Beta'],
+    ['Goal Alpha', 'Goal Beta'],
+  );
   const goal = await repA.api.post(`/api/networks/${networkId}/goals`, {
     title: 'Pooled meeting rooms',
     organisationIds: [orgA],

@@ -1,6 +1,6 @@
 import { translator } from '../../lib/i18n';
-import { expect, expectNoAxeViolations, test, type TestUser } from './fixtures';
-import { twoOrganisationNetwork } from './setup';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { partnerNetwork } from './setup';
 
 /**
  * Pilots, formatted restores and the goal picker in Chromium:
@@ -12,10 +12,6 @@ import { twoOrganisationNetwork } from './setup';
  *   the keyboard.
  */
 
-/** Two organisations, `a` and `b` representing one each (see ./setup). */
-const setUpNetwork = (manager: TestUser, a: TestUser, b: TestUser, names: [string, string]) =>
-  twoOrganisationNetwork(manager, a, b, names, 'Pilot');
-
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
 for (const locale of ['en', 'de'] as const) {
@@ -25,12 +21,12 @@ for (const locale of ['en', 'de'] as const) {
   }) => {
     test.setTimeout(180_000);
     const t = translator(locale);
-    const [manager, repA, repB] = await Promise.all([
-      createUser({ name: 'Paula Manager', locale }),
-      createUser({ name: 'Piet Alpha', locale }),
-      createUser({ name: 'Pia Beta', locale }),
-    ]);
-    const { networkId, orgB } = await setUpNetwork(manager, repA, repB, ['Pilot Alpha', 'Pilot Beta']);
+    const { repA, repB, networkId, orgB } = await partnerNetwork(
+      createUser,
+      ['Paula Manager', 'Piet Alpha', 'Pia Beta'],
+      ['Pilot Alpha', 'Pilot Beta'],
+      locale,
+    );
     const title = locale === 'de' ? 'Lastenrad teilen' : 'Shared cargo bike';
     // A review date of today: the review is due at once (a past date cannot be set).
     const created = await repA.api.post(`/api/networks/${networkId}/goals`, {
@@ -102,12 +98,11 @@ test('a pilot decided before its review date must say so, and repeat asks for th
 }) => {
   test.setTimeout(180_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([
-    createUser({ name: 'Ruth Manager' }),
-    createUser({ name: 'Rolf Alpha' }),
-    createUser({ name: 'Rita Beta' }),
-  ]);
-  const { networkId } = await setUpNetwork(manager, repA, repB, ['Early Alpha', 'Early Beta']);
+  const { repA, networkId } = await partnerNetwork(
+    createUser,
+    ['Ruth Manager', 'Rolf Alpha', 'Rita Beta'],
+    ['Early Alpha', 'Early Beta'],
+  );
   const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   const created = await repA.api.post(`/api/networks/${networkId}/goals`, {
     title: 'Neighbourhood repair café',
@@ -144,12 +139,11 @@ test('restoring an earlier formatted text brings back its heading, bold text, li
 }) => {
   test.setTimeout(180_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([
-    createUser({ name: 'Frida Owner' }),
-    createUser({ name: 'Fritz Alpha' }),
-    createUser({ name: 'Fiona Beta' }),
-  ]);
-  const { networkId, orgB } = await setUpNetwork(manager, repA, repB, ['Format Alpha', 'Format Beta']);
+  const { repA, repB, networkId, orgB } = await partnerNetwork(
+    createUser,
+    ['Frida Owner', 'Fritz Alpha', 'Fiona Beta'],
+    ['Format Alpha', 'Format Beta'],
+  );
   const goal = await repA.api.post(`/api/networks/${networkId}/goals`, {
     title: 'Formatted plan',
     organisationIds: [orgB],
@@ -232,12 +226,11 @@ test('the goal picker finds a goal outside the newest 200 and is used with the k
 }) => {
   test.setTimeout(240_000);
   const t = translator('en');
-  const [manager, repA, repB] = await Promise.all([
-    createUser({ name: 'Gustav Owner' }),
-    createUser({ name: 'Gabi Alpha' }),
-    createUser({ name: 'Gert Beta' }),
-  ]);
-  const { networkId } = await setUpNetwork(manager, repA, repB, ['Picker Alpha', 'Picker Beta']);
+  const { repA, networkId } = await partnerNetwork(
+    createUser,
+    ['Gustav Owner', 'Gabi Alpha', 'Gert Beta'],
+    ['Picker Alpha', 'Picker Beta'],
+  );
   const mk = async (title: string) => {
     const r = await repA.api.post(`/api/networks/${networkId}/goals`, { title });
     expect(r.status, r.text).toBe(201);

@@ -28,18 +28,25 @@ export async function join(manager: ApiClient, networkId: string, user: TestUser
   expect(ok.status, ok.text).toBe(200);
 }
 
-/** A network of two organisations named `names`, with `a` representing the first and `b` the second. */
-export async function twoOrganisationNetwork(
-  manager: TestUser,
-  a: TestUser,
-  b: TestUser,
-  names: [string, string],
-  prefix: string,
+/**
+ * Three new people — a network manager and two representatives, named
+ * `people`, in `locale` when given — and a new network of the two
+ * organisations `orgs`, the first person managing it, the second representing
+ * the first organisation and the third the second.
+ */
+export async function partnerNetwork(
+  createUser: (o?: Partial<TestUser>) => Promise<TestUser>,
+  people: [string, string, string],
+  orgs: [string, string],
+  locale?: TestUser['locale'],
 ) {
-  const networkId = await createNetwork(manager.api, `${prefix} ${Date.now().toString(36)}`);
-  const orgA = await addOrganisation(manager.api, networkId, names[0]);
-  const orgB = await addOrganisation(manager.api, networkId, names[1]);
-  await join(manager.api, networkId, a, { role: 'representative', organisationId: orgA });
-  await join(manager.api, networkId, b, { role: 'representative', organisationId: orgB });
-  return { networkId, orgA, orgB };
+  const [manager, repA, repB] = await Promise.all(
+    people.map((name) => createUser(locale ? { name, locale } : { name })),
+  );
+  const networkId = await createNetwork(manager.api, `Partners ${Date.now().toString(36)}`);
+  const orgA = await addOrganisation(manager.api, networkId, orgs[0]);
+  const orgB = await addOrganisation(manager.api, networkId, orgs[1]);
+  await join(manager.api, networkId, repA, { role: 'representative', organisationId: orgA });
+  await join(manager.api, networkId, repB, { role: 'representative', organisationId: orgB });
+  return { manager, repA, repB, networkId, orgA, orgB };
 }
