@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { ForbiddenError } from '@/lib/policies';
 import { balances } from '@/lib/cooperation/balances';
 import { commentGoal } from '@/lib/cooperation/comment-goal';
 import { correctEntry } from '@/lib/cooperation/correct-entry';
@@ -25,24 +23,9 @@ import { transitionCommitment } from '@/lib/cooperation/transition-commitment';
 import { updateGoal } from '@/lib/cooperation/update-goal';
 import { seedNetwork, type SeededNetwork } from '@/lib/cooperation/testing/fixtures';
 import { available, freshPostgres, freshSqlite } from '../helpers/services';
+import { refused } from './refused';
 
 type Fresh = Db & { drop(): Promise<void> };
-
-/** Expects the promise to fail with an AppError of this status (and key, when given). */
-async function refused(p: Promise<unknown>, status: number, key?: string) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, 'expected a refusal').toBeTruthy();
-  if (err instanceof ForbiddenError) {
-    expect(err.notFound ? 404 : 403).toBe(status);
-    return;
-  }
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).status).toBe(status);
-  if (key) expect((err as AppError).key).toBe(key);
-}
 
 const count = async (db: Db, table: string) =>
   Number((await db.get<{ c: number }>(`SELECT COUNT(*) AS c FROM ${table}`))?.c);
