@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
-import { requireMember, validate } from '../networks/shared';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import type { Actor } from '../policies';
 import { ZEntryFilter, entryWhere, type EntryFilter } from './list-entries';
 import { fromMilli } from './shared';

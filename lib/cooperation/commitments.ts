@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/types';
 import { AppError } from '../errors';
-import { fromMilli, today } from './shared';
+import { fromMilli } from './shared';
+import { today } from '../core/dates';
 
 /**
  * A commitment's life: proposed → committed → delivered, or withdrawn with a

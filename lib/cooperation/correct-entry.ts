@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { isUniqueViolation, requireMember, validate } from '../networks/shared';
+import { isUniqueViolation } from '../db/errors';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import { authorize, type Actor } from '../policies';
 import { loadEntry, presentEntry, type EntryRow } from './ledger';
 import { insertEntry } from './record-entry';
-import { recordActivity, today } from './shared';
+import { recordActivity } from './shared';
+import { today } from '../core/dates';
 
 export const ZCorrectEntry = z.object({ reason: z.string().trim().min(3).max(2000) });
 export type CorrectEntry = z.input<typeof ZCorrectEntry>;

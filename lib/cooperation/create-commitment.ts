@@ -2,21 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { isUniqueViolation, requireMember, validate } from '../networks/shared';
+import { isUniqueViolation } from '../db/errors';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import { authorize, type Actor } from '../policies';
 import { checkReviewDate, ZReviewDate } from './pilot';
 import { needsHomeApproval, presentCommitment, type CommitmentRow } from './commitments';
-import {
-  ZAmount,
-  ZDate,
-  ZIdempotencyKey,
-  ZUnit,
-  checkUnitAmount,
-  loadGoal,
-  loadOrganisation,
-  recordActivity,
-  toMilli,
-} from './shared';
+import { ZAmount, ZUnit, checkUnitAmount, loadGoal, loadOrganisation, recordActivity, toMilli } from './shared';
+import { ZDate } from '../core/dates';
+import { ZIdempotencyKey } from '../core/idempotency';
 
 export const ZCreateCommitment = z.object({
   organisationId: z.uuid(),

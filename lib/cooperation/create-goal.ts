@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember, validate } from '../networks/shared';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import { authorize, type Actor } from '../policies';
 import {
   GOAL_STATUSES,
-  ZDate,
   ZIndicator,
   loadOrganisation,
   presentGoal,
@@ -14,6 +14,7 @@ import {
   searchText,
   type GoalRow,
 } from './shared';
+import { ZDate } from '../core/dates';
 import { writeRevision } from './goal-revisions';
 import { checkReviewDate, ZReviewDate } from './pilot';
 

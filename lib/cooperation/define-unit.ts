@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember, validate } from '../networks/shared';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import { authorize, type Actor } from '../policies';
 import { BUILTIN_UNITS, recordActivity } from './shared';
 

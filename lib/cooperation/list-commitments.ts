@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Db, Param } from '../db/types';
-import { requireMember, validate } from '../networks/shared';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import type { Actor } from '../policies';
 import { presentCommitment, type CommitmentRow } from './commitments';
-import { addDays, today } from './shared';
+import { addDays, today } from '../core/dates';
 
 export const COMMITMENT_VIEWS = ['all', 'open', 'due_soon', 'overdue', 'review_due', 'delivered', 'withdrawn'] as const;
 export const ZListCommitments = z.object({

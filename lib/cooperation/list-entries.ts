@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Db, Param } from '../db/types';
-import { requireMember, validate } from '../networks/shared';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import type { Actor } from '../policies';
 import { ENTRY_SELECT, ENTRY_STATUSES, presentEntry, type EntryRow } from './ledger';
-import { ZDate } from './shared';
+import { ZDate } from '../core/dates';
 
 export const ZEntryFilter = z.object({
   /** Entries where this organisation is on either side. */

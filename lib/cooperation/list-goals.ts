@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Db } from '../db/types';
-import type { Param } from '../db/types';
-import { requireMember, validate } from '../networks/shared';
+import type { Db, Param } from '../db/types';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import type { Actor } from '../policies';
-import { GOAL_STATUSES, presentGoal, today, type GoalRow } from './shared';
+import { GOAL_STATUSES, presentGoal, type GoalRow } from './shared';
+import { today } from '../core/dates';
 
 export const ZListGoals = z.object({
   status: z.enum(GOAL_STATUSES).optional(),

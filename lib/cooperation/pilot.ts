@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember, validate } from '../networks/shared';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import { authorize, type Actor } from '../policies';
 import { loadCommitment, OPEN_STATUSES, presentCommitment } from './commitments';
 import { writeRevision, type PilotDecisionNote } from './goal-revisions';
+import { isCalendarDate, today } from '../core/dates';
 import {
-  isCalendarDate,
   isReviewDue,
   loadGoal,
   PILOT_DECISIONS,
   presentGoal,
   recordActivity,
-  today,
   type GoalRow,
   type PilotDecision,
 } from './shared';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
-import { requireMember, validate } from '../networks/shared';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import { authorize, type Actor } from '../policies';
 import { loadGoal, loadOrganisation, recordActivity } from './shared';
 

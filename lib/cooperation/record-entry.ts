@@ -2,22 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { isUniqueViolation, requireMember, validate } from '../networks/shared';
+import { isUniqueViolation } from '../db/errors';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import { authorize, type Actor } from '../policies';
 import { ENTRY_KINDS, ENTRY_SELECT, presentEntry, type EntryRow } from './ledger';
-import {
-  ZAmount,
-  ZDate,
-  ZIdempotencyKey,
-  ZUnit,
-  addDays,
-  checkUnitAmount,
-  loadGoal,
-  loadOrganisation,
-  recordActivity,
-  toMilli,
-  today,
-} from './shared';
+import { ZAmount, ZUnit, checkUnitAmount, loadGoal, loadOrganisation, recordActivity, toMilli } from './shared';
+import { ZDate, addDays, today } from '../core/dates';
+import { ZIdempotencyKey } from '../core/idempotency';
 
 export const ZRecordEntry = z.object({
   /** The organisation recording (the actor's own). */

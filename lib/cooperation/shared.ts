@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Queryable } from '../db/types';
+import { today } from '../core/dates';
 import { AppError } from '../errors';
 
 /**
- * Pieces the cooperation commands share: units and amounts, calendar dates,
- * the activity log, loading goals and organisations of one network.
+ * Pieces the cooperation commands share: units and amounts, the activity
+ * log, loading goals and organisations of one network.
  */
 
 export const BUILTIN_UNITS = ['hours', 'expertise_days', 'contacts', 'space', 'equipment', 'money_eur'] as const;
@@ -29,35 +30,6 @@ export const ZAmount = z
   .finite()
   .positive()
   .refine((n) => Math.abs(Math.round(n * 1000) - n * 1000) < 1e-6, { message: 'max. 3 decimals' });
-
-/** A real calendar date `YYYY-MM-DD` (not 2026-02-30). */
-export const ZDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'YYYY-MM-DD' })
-  .refine(isCalendarDate, { message: 'YYYY-MM-DD' });
-
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Today as `YYYY-MM-DD` in UTC (dates in the ledger are calendar days, not instants). */
-export function today(now = Date.now()): string {
-  return new Date(now).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Client-generated key that makes a retried write land once. */
-export const ZIdempotencyKey = z
-  .string()
-  .trim()
-  .min(8)
-  .max(100)
-  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const toMilli = (n: number) => Math.round(n * 1000);
 export const fromMilli = (n: number | string | null | undefined) => Number(n ?? 0) / 1000;

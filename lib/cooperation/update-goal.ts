@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember, validate } from '../networks/shared';
+import { requireMember } from '../networks/shared';
+import { validate } from '../core/validate';
 import { authorize, type Actor } from '../policies';
 import { writeRevision } from './goal-revisions';
 import { checkReviewDate, ZReviewDate } from './pilot';
 import {
   GOAL_STATUSES,
-  ZDate,
   ZIndicator,
   loadGoal,
   loadOrganisation,
@@ -17,6 +17,7 @@ import {
   searchText,
   type GoalRow,
 } from './shared';
+import { ZDate } from '../core/dates';
 
 export const ZUpdateGoal = z
   .object({

@@ -3,7 +3,7 @@ import { createGoal } from '../cooperation/create-goal';
 import { rateGoal } from '../cooperation/rate-goal';
 import { recordEntry } from '../cooperation/record-entry';
 import { respondEntry } from '../cooperation/respond-entry';
-import { addDays, today } from '../cooperation/shared';
+import { addDays, today } from '../core/dates';
 import { transitionCommitment } from '../cooperation/transition-commitment';
 import type { Db } from '../db/types';
 import { loadActor } from '../policies/load-actor';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
 import type { Actor, Role } from '../policies';
-import { hashToken, isUniqueViolation, recordActivity } from './shared';
+import { hashToken, recordActivity } from './shared';
+import { isUniqueViolation } from '../db/errors';
 
 interface InvitationRow {
   id: string;

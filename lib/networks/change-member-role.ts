@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
 import { authorize, ORG_ROLES, ROLES, type Actor, type Role } from '../policies';
-import { recordActivity, requireMember, validate } from './shared';
+import { recordActivity, requireMember } from './shared';
+import { validate } from '../core/validate';
 
 export const ZChangeMemberRole = z.object({
   role: z.enum(ROLES),

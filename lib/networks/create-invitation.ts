@@ -5,7 +5,8 @@ import { AppError } from '../errors';
 import { translator, type Locale } from '../i18n';
 import { sendMail, type Mail } from '../mail';
 import { ORG_ROLES, ROLES, type Actor, type Role } from '../policies';
-import { authorizeWith, INVITATION_TTL_MS, newToken, recordActivity, requireMember, validate } from './shared';
+import { authorizeWith, INVITATION_TTL_MS, newToken, recordActivity, requireMember } from './shared';
+import { validate } from '../core/validate';
 
 export const ZCreateInvitation = z.object({
   role: z.enum(ROLES),

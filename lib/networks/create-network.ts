@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import type { Actor } from '../policies';
-import { recordActivity, validate } from './shared';
+import { recordActivity } from './shared';
+import { validate } from '../core/validate';
 
 export const ZCreateNetwork = z.object({
   name: z.string().trim().min(2).max(120),

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { authorize, type Actor } from '../policies';
-import { isUniqueViolation, nameKey, recordActivity, requireMember, validate } from './shared';
+import { isUniqueViolation } from '../db/errors';
+import { nameKey, recordActivity, requireMember } from './shared';
+import { validate } from '../core/validate';
 
 import { ORG_KINDS } from './constants';
 

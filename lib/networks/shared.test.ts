@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { ZCreateInvitation } from './create-invitation';
 import { ZCreateOrganisation } from './create-organisation';
-import { hashToken, nameKey, newToken, validate } from './shared';
+import { hashToken, nameKey, newToken } from './shared';
+import { validate } from '../core/validate';
 
 describe('organisation name keys', () => {
   it('names that differ only in case and spacing have the same key', () => {

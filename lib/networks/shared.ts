@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { Queryable } from '../db/types';
 import { AppError } from '../errors';
 import { authorize, ForbiddenError, type Action, type Actor, type Subject } from '../policies';
 
 /**
- * Pieces every networks command shares: input validation that refuses with a
- * readable 400, the activity log, invitation tokens and organisation name keys.
+ * Pieces every networks command shares: the activity log, invitation tokens
+ * and organisation name keys.
  */
 
 /** Activity kinds written by the networks commands (the realtime server watches some of them). */
@@ -41,19 +40,6 @@ export async function recordActivity(
   );
 }
 
-/**
- * Parses command input. Route handlers already parse with localised zod
- * messages; this is the command's own guard for every other caller.
- */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const details = parsed.error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-  throw new AppError(400, 'errors.invalidInput', { details });
-}
-
 /** Case- and space-insensitive key that makes organisation names unique per network. */
 export function nameKey(name: string): string {
   return name.normalize('NFKC').trim().toLocaleLowerCase('de').replace(/\s+/g, ' ');
@@ -85,14 +71,6 @@ export function authorizeWith(actor: Actor, action: Action, subject: Subject, ke
     if (err instanceof ForbiddenError && !err.notFound) throw new AppError(403, key);
     throw err;
   }
-}
-
-/** True when a database error is a unique-constraint violation (SQLite or PostgreSQL). */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (
-    e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
 }
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;

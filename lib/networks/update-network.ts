@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { authorize, type Actor } from '../policies';
-import { recordActivity, requireMember, validate } from './shared';
+import { recordActivity, requireMember } from './shared';
+import { validate } from '../core/validate';
 
 export const ZUpdateNetwork = z
   .object({

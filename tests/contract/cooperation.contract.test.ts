@@ -18,7 +18,7 @@ import { rateGoal } from '@/lib/cooperation/rate-goal';
 import { recordEntry } from '@/lib/cooperation/record-entry';
 import { respondEntry } from '@/lib/cooperation/respond-entry';
 import { saveGoalText } from '@/lib/cooperation/save-goal-text';
-import { addDays, today } from '@/lib/cooperation/shared';
+import { addDays, today } from '@/lib/core/dates';
 import { transitionCommitment } from '@/lib/cooperation/transition-commitment';
 import { updateGoal } from '@/lib/cooperation/update-goal';
 import { seedNetwork, type SeededNetwork } from '@/lib/cooperation/testing/fixtures';

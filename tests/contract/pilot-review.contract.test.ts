@@ -10,7 +10,7 @@ import { listCommitments } from '@/lib/cooperation/list-commitments';
 import { listGoals } from '@/lib/cooperation/list-goals';
 import { decideCommitmentPilot, decideGoalPilot } from '@/lib/cooperation/pilot';
 import { saveGoalText } from '@/lib/cooperation/save-goal-text';
-import { addDays, today } from '@/lib/cooperation/shared';
+import { addDays, today } from '@/lib/core/dates';
 import { updateGoal } from '@/lib/cooperation/update-goal';
 import { seedNetwork, type SeededNetwork } from '@/lib/cooperation/testing/fixtures';
 import { available, freshPostgres, freshSqlite } from '../helpers/services';
