@@ -4,10 +4,10 @@ import { resetEnvCache } from '../env';
 import { AppError } from '../errors';
 import { freshSqlite } from '@/tests/helpers/services';
 import { startSmtpSink, linksIn, type SmtpSink } from '@/tests/helpers/smtp-sink';
+import { hashToken } from '../core/tokens';
 import { changePassword } from './change-password';
 import { verifyPassword } from './password';
 import {
-  hashToken,
   isResetTokenValid,
   requestPasswordReset,
   resetPassword,

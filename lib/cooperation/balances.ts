@@ -1,5 +1,5 @@
 import type { Db } from '../db/types';
-import { requireMember } from '../networks/shared';
+import { requireMember } from '../policies';
 import { validate } from '../core/validate';
 import type { Actor } from '../policies';
 import { ZEntryFilter, entryWhere, type EntryFilter } from './list-entries';

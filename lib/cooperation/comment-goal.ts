@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
-import { loadGoal, recordActivity } from './shared';
+import { loadGoal } from './shared';
+import { recordActivity } from '../activity/record';
 
 export const ZCommentGoal = z.object({ body: z.string().trim().min(1).max(4000) });
 export type CommentGoal = z.input<typeof ZCommentGoal>;

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { isUniqueViolation } from '../db/errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
 import { loadEntry, presentEntry, type EntryRow } from './ledger';
 import { insertEntry } from './record-entry';
-import { recordActivity } from './shared';
+import { recordActivity } from '../activity/record';
 import { today } from '../core/dates';
 
 export const ZCorrectEntry = z.object({ reason: z.string().trim().min(3).max(2000) });

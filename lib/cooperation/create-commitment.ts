@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { isUniqueViolation } from '../db/errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
 import { checkReviewDate, ZReviewDate } from './pilot';
 import { needsHomeApproval, presentCommitment, type CommitmentRow } from './commitments';
-import { ZAmount, ZUnit, checkUnitAmount, loadGoal, loadOrganisation, recordActivity, toMilli } from './shared';
+import { ZAmount, ZUnit, checkUnitAmount, loadGoal, loadOrganisation, toMilli } from './shared';
+import { recordActivity } from '../activity/record';
 import { ZDate } from '../core/dates';
 import { ZIdempotencyKey } from '../core/idempotency';
 

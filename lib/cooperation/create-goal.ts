@@ -2,18 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
-import {
-  GOAL_STATUSES,
-  ZIndicator,
-  loadOrganisation,
-  presentGoal,
-  recordActivity,
-  searchText,
-  type GoalRow,
-} from './shared';
+import { GOAL_STATUSES, ZIndicator, loadOrganisation, presentGoal, searchText, type GoalRow } from './shared';
+import { recordActivity } from '../activity/record';
 import { ZDate } from '../core/dates';
 import { writeRevision } from './goal-revisions';
 import { checkReviewDate, ZReviewDate } from './pilot';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
-import { BUILTIN_UNITS, recordActivity } from './shared';
+import { BUILTIN_UNITS } from './shared';
+import { recordActivity } from '../activity/record';
 
 export const ZDefineUnit = z.object({ label: z.string().trim().min(2).max(60) });
 export type DefineUnit = z.input<typeof ZDefineUnit>;

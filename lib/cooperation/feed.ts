@@ -1,6 +1,5 @@
 import type { Db, Param } from '../db/types';
-import { requireMember } from '../networks/shared';
-import { can, type Actor } from '../policies';
+import { requireMember, can, type Actor } from '../policies';
 
 /**
  * The network's change feed: activity rows a viewer may see, in id order.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/types';
-import { requireMember } from '../networks/shared';
+import { requireMember } from '../policies';
 import type { Actor } from '../policies';
 import type { DescNode } from './description-doc';
 import { loadGoal, parseIndicators, type GoalRow } from './shared';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db, Param } from '../db/types';
-import { requireMember } from '../networks/shared';
+import { requireMember } from '../policies';
 import { validate } from '../core/validate';
 import type { Actor } from '../policies';
 import { ENTRY_SELECT, ENTRY_STATUSES, presentEntry, type EntryRow } from './ledger';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db, Param } from '../db/types';
-import { requireMember } from '../networks/shared';
+import { requireMember } from '../policies';
 import { validate } from '../core/validate';
 import type { Actor } from '../policies';
 import { GOAL_STATUSES, presentGoal, type GoalRow } from './shared';

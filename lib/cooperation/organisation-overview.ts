@@ -1,5 +1,5 @@
 import type { Db } from '../db/types';
-import { requireMember } from '../networks/shared';
+import { requireMember } from '../policies';
 import type { Actor } from '../policies';
 import { balances } from './balances';
 import { listCommitments } from './list-commitments';

@@ -1,6 +1,6 @@
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember } from '../networks/shared';
+import { requireMember } from '../policies';
 import type { Actor } from '../policies';
 import { cooperationAbilities } from './abilities';
 

@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
 import { loadCommitment, OPEN_STATUSES, presentCommitment } from './commitments';
 import { writeRevision, type PilotDecisionNote } from './goal-revisions';
 import { isCalendarDate, today } from '../core/dates';
-import {
-  isReviewDue,
-  loadGoal,
-  PILOT_DECISIONS,
-  presentGoal,
-  recordActivity,
-  type GoalRow,
-  type PilotDecision,
-} from './shared';
+import { isReviewDue, loadGoal, PILOT_DECISIONS, presentGoal, type GoalRow, type PilotDecision } from './shared';
+import { recordActivity } from '../activity/record';
 
 /**
  * Pilots (concept 6): a goal in status `pilot`, or a commitment, tried for a

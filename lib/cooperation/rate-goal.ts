@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
-import { loadGoal, loadOrganisation, recordActivity } from './shared';
+import { loadGoal, loadOrganisation } from './shared';
+import { recordActivity } from '../activity/record';
 
 const ZScore = z.number().int().min(1).max(5);
 export const ZRateGoal = z.object({

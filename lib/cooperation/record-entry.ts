@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { isUniqueViolation } from '../db/errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
 import { ENTRY_KINDS, ENTRY_SELECT, presentEntry, type EntryRow } from './ledger';
-import { ZAmount, ZUnit, checkUnitAmount, loadGoal, loadOrganisation, recordActivity, toMilli } from './shared';
+import { ZAmount, ZUnit, checkUnitAmount, loadGoal, loadOrganisation, toMilli } from './shared';
+import { recordActivity } from '../activity/record';
 import { ZDate, addDays, today } from '../core/dates';
 import { ZIdempotencyKey } from '../core/idempotency';
 

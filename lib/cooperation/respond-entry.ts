@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
 import { loadEntry, presentEntry } from './ledger';
-import { recordActivity } from './shared';
+import { recordActivity } from '../activity/record';
 
 export const ZRespondEntry = z.discriminatedUnion('response', [
   z.object({ response: z.literal('confirm'), comment: z.string().trim().max(2000).default('') }),

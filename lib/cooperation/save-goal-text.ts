@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
 import { ZDescriptionDoc } from './description-doc';
 import { writeRevision } from './goal-revisions';
-import { loadGoal, presentGoal, recordActivity, searchText, type GoalRow } from './shared';
+import { loadGoal, presentGoal, searchText, type GoalRow } from './shared';
+import { recordActivity } from '../activity/record';
 
 export const ZSaveGoalText = z.object({
   description: z.string().max(100_000),

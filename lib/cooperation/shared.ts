@@ -4,8 +4,8 @@ import { today } from '../core/dates';
 import { AppError } from '../errors';
 
 /**
- * Pieces the cooperation commands share: units and amounts, the activity
- * log, loading goals and organisations of one network.
+ * Pieces the cooperation commands share: units and amounts, loading goals
+ * and organisations of one network.
  */
 
 export const BUILTIN_UNITS = ['hours', 'expertise_days', 'contacts', 'space', 'equipment', 'money_eur'] as const;
@@ -49,44 +49,6 @@ export async function checkUnitAmount(q: Queryable, networkId: string, unit: str
   }
   if (!(amount > 0)) throw new AppError(400, 'cooperation.errors.amountPositive');
   if (amount > max) throw new AppError(400, 'cooperation.errors.amountTooLarge', { max });
-}
-
-/** Activity kinds written by the cooperation commands; the change feed streams them. */
-export type CooperationActivityKind =
-  | 'goal.created'
-  | 'goal.updated'
-  | 'goal.text_saved'
-  | 'goal.rated'
-  | 'goal.commented'
-  | 'goal.pilot_decided'
-  | 'unit.defined'
-  | 'ledger.recorded'
-  | 'ledger.confirmed'
-  | 'ledger.disputed'
-  | 'ledger.corrected'
-  | 'commitment.created'
-  | 'commitment.committed'
-  | 'commitment.approval_requested'
-  | 'commitment.delivered'
-  | 'commitment.withdrawn'
-  | 'commitment.pilot_decided';
-
-/** Appends one row to the activity log (inside the command's transaction). */
-export async function recordActivity(
-  q: Queryable,
-  a: {
-    networkId: string;
-    actorId: string;
-    kind: CooperationActivityKind;
-    subjectId: string;
-    data?: Record<string, unknown>;
-    at: number;
-  },
-): Promise<void> {
-  await q.run(
-    'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [a.networkId, a.actorId, a.kind, a.subjectId, JSON.stringify(a.data ?? {}), a.at],
-  );
 }
 
 export interface GoalRow {

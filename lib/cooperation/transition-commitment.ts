@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
 import { loadCommitment, needsHomeApproval, presentCommitment, type CommitmentStatus } from './commitments';
 import type { EntryRow } from './ledger';
-import { recordActivity } from './shared';
+import { recordActivity } from '../activity/record';
 
 export const ZTransitionCommitment = z.discriminatedUnion('action', [
   z.object({ action: z.literal('commit') }),

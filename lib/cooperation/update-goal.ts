@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember } from '../networks/shared';
+import { requireMember, authorize, type Actor } from '../policies';
 import { validate } from '../core/validate';
-import { authorize, type Actor } from '../policies';
 import { writeRevision } from './goal-revisions';
 import { checkReviewDate, ZReviewDate } from './pilot';
 import {
@@ -13,10 +12,10 @@ import {
   loadOrganisation,
   parseIndicators,
   presentGoal,
-  recordActivity,
   searchText,
   type GoalRow,
 } from './shared';
+import { recordActivity } from '../activity/record';
 import { ZDate } from '../core/dates';
 
 export const ZUpdateGoal = z

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
 import type { Actor, Role } from '../policies';
-import { hashToken, recordActivity } from './shared';
+import { hashToken } from '../core/tokens';
+import { recordActivity } from '../activity/record';
 import { isUniqueViolation } from '../db/errors';
 
 interface InvitationRow {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, ORG_ROLES, ROLES, type Actor, type Role } from '../policies';
-import { recordActivity, requireMember } from './shared';
+import { authorize, ORG_ROLES, ROLES, type Actor, type Role, requireMember } from '../policies';
+import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 
 export const ZChangeMemberRole = z.object({

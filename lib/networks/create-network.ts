@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import type { Actor } from '../policies';
-import { recordActivity } from './shared';
+import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 
 export const ZCreateNetwork = z.object({

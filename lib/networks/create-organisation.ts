@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor } from '../policies';
+import { authorize, type Actor, requireMember } from '../policies';
 import { isUniqueViolation } from '../db/errors';
-import { nameKey, recordActivity, requireMember } from './shared';
+import { nameKey } from './organisation-name';
+import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 
 import { ORG_KINDS } from './constants';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor, type OrgStatus } from '../policies';
-import { recordActivity, requireMember } from './shared';
+import { authorize, type Actor, type OrgStatus, requireMember } from '../policies';
+import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 
 export const ZSetOrganisationStatus = z.object({ status: z.enum(['active', 'paused', 'left']) });
