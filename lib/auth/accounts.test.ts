@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/types';
-import { resetEnvCache } from '../env';
-import { AppError } from '../errors';
 import { freshSqlite } from '@/tests/helpers/services';
 import { startSmtpSink, linksIn, type SmtpSink } from '@/tests/helpers/smtp-sink';
 import { hashToken } from '../core/tokens';
+import type { Db } from '../db/types';
+import { resetEnvCache } from '../env';
+import { AppError } from '../errors';
 import { changePassword } from './change-password';
 import { verifyPassword } from './password';
 import {

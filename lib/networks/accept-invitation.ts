@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { recordActivity } from '../activity/record';
+import { hashToken } from '../core/tokens';
+import { isUniqueViolation } from '../db/errors';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
 import type { Actor, Role } from '../policies';
-import { hashToken } from '../core/tokens';
-import { recordActivity } from '../activity/record';
-import { isUniqueViolation } from '../db/errors';
 
 interface InvitationRow {
   id: string;

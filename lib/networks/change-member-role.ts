@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { validate } from '../core/validate';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
 import { authorize, ORG_ROLES, ROLES, type Actor, type Role, requireMember } from '../policies';
-import { recordActivity } from '../activity/record';
-import { validate } from '../core/validate';
 
 export const ZChangeMemberRole = z.object({
   role: z.enum(ROLES),

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { newToken } from '../core/tokens';
+import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { translator, type Locale } from '../i18n';
 import { sendMail, type Mail } from '../mail';
 import { ORG_ROLES, ROLES, type Actor, type Role, authorizeWith, requireMember } from '../policies';
-import { newToken } from '../core/tokens';
-import { recordActivity } from '../activity/record';
-import { validate } from '../core/validate';
 
 /** How long an invitation link works unless the manager chooses otherwise. */
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
 import { validate } from '../core/validate';
+import { AppError } from '../errors';
 import { ZCreateInvitation } from './create-invitation';
 import { ZCreateOrganisation } from './create-organisation';
 

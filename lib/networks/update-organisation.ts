@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { validate } from '../core/validate';
+import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { authorize, type Actor, requireMember } from '../policies';
 import { ORG_KINDS, ZWebsite } from './create-organisation';
-import { isUniqueViolation } from '../db/errors';
 import { nameKey } from './organisation-name';
-import { recordActivity } from '../activity/record';
-import { validate } from '../core/validate';
 
 export const ZUpdateOrganisation = z
   .object({

@@ -1,6 +1,6 @@
 import { route } from '@/app/_lib/route';
-import { exportEntriesCsv } from '@/lib/cooperation/export-entries-csv';
-import { ZEntryFilter } from '@/lib/cooperation/list-entries';
+import { exportEntriesCsv } from '@/lib/ledger/export-entries-csv';
+import { ZEntryFilter } from '@/lib/ledger/entry-filter';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../_lib/query';
 
