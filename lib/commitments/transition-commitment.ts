@@ -4,6 +4,7 @@ import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import type { EntryRow } from '../ledger/records';
+import { isDeliveryEvidence } from '../ledger/rules';
 import { requireMember, authorize, type Actor } from '../policies';
 import { needsHomeApproval } from './home-approval';
 import { loadCommitment, presentCommitment, type CommitmentStatus } from './records';
@@ -67,16 +68,8 @@ export async function transitionCommitment(
             id,
             networkId,
           ]);
-          if (
-            !e ||
-            e.giver_org_id !== c.organisation_id ||
-            e.unit !== c.unit ||
-            e.status === 'disputed' ||
-            e.status === 'reversed' ||
-            Number(e.amount_milli) <= 0
-          ) {
+          if (!e || !isDeliveryEvidence(e, { organisationId: c.organisation_id, unit: c.unit }))
             throw new AppError(400, 'cooperation.errors.badEvidence');
-          }
           await q.run('INSERT INTO commitment_evidence (commitment_id, entry_id) VALUES (?, ?)', [c.id, id]);
         }
         status = 'delivered';

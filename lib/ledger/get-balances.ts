@@ -2,6 +2,7 @@ import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { requireMember, type Actor } from '../policies';
 import { ZEntryFilter, entryWhere, type EntryFilter } from './entry-filter';
+import { COUNTED_STATUSES } from './rules';
 import { fromMilli } from './units';
 
 /** Pairs listed for a whole-network view (an organisation's view lists all of its pairs). */
@@ -20,7 +21,7 @@ export async function getBalances(db: Db, actor: Actor, networkId: string, input
   requireMember(actor, networkId);
   const f = validate(ZEntryFilter, input);
   const w = entryWhere(networkId, { ...f, status: undefined });
-  const counted = `${w.sql} AND e.status IN ('confirmed', 'pending')`;
+  const counted = `${w.sql} AND e.status IN (${COUNTED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
   const pairs = await db.all<{
     giver: string | null;

@@ -6,8 +6,8 @@ import { fromMilli } from './units';
  * The give-and-take ledger: an entry says that one organisation gave
  * something to another (or to the network as a whole), waits for the other
  * side to confirm or dispute it, and is never edited or deleted: a correction
- * is a new entry that reverses it (`correct-entry.ts`). Units and amounts
- * are in `units.ts`.
+ * is a new entry that reverses it (`correct-entry.ts`). The rules several
+ * commands share are in `rules.ts`, units and amounts in `units.ts`.
  */
 
 /** Ledger entry kinds: the recording organisation gave, took, or shared something. */

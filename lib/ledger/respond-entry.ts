@@ -3,8 +3,9 @@ import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, requireMember, type Actor } from '../policies';
+import { requireMember, type Actor } from '../policies';
 import { loadEntry, presentEntry } from './records';
+import { mayRespond } from './rules';
 
 export const ZRespondEntry = z.discriminatedUnion('response', [
   z.object({ response: z.literal('confirm'), comment: z.string().trim().max(2000).default('') }),
@@ -15,7 +16,7 @@ export type RespondEntry = z.input<typeof ZRespondEntry>;
 /**
  * The other side of an entry confirms it, or disputes it with a comment.
  * Only a representative of that organisation may (for entries addressed to
- * the network as a whole: a network manager). An entry is answered once:
+ * the network as a whole: a network manager; see `mayRespond`). An entry is answered once:
  * confirming or disputing again is a 409, nothing written.
  */
 export async function respondEntry(db: Db, actor: Actor, networkId: string, entryId: string, input: RespondEntry) {
@@ -24,14 +25,7 @@ export async function respondEntry(db: Db, actor: Actor, networkId: string, entr
   const now = Date.now();
   return db.tx(async (q) => {
     const entry = await loadEntry(q, networkId, entryId);
-    const subject = entry.counterparty_org_id
-      ? ({ type: 'organisation', networkId, organisationId: entry.counterparty_org_id } as const)
-      : ({ type: 'network', networkId } as const);
-    try {
-      authorize(actor, 'ledger.respond', subject);
-    } catch {
-      throw new AppError(403, 'cooperation.errors.notAddressedToYou');
-    }
+    if (!mayRespond(actor, entry)) throw new AppError(403, 'cooperation.errors.notAddressedToYou');
     if (entry.status !== 'pending') throw new AppError(409, `cooperation.errors.alreadyAnswered.${entry.status}`);
     const status = data.response === 'confirm' ? 'confirmed' : 'disputed';
     const r = await q.run(
