@@ -2,7 +2,7 @@ import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { requireMember, type Actor } from '../policies';
 import { ZEntryFilter, entryWhere, type EntryFilter } from './entry-filter';
-import { ENTRY_SELECT, presentEntry, type EntryRow } from './records';
+import { ENTRY_SELECT, presentEntry, type EntryRow, type LedgerEntry } from './records';
 
 /** The most rows one export carries (a filter narrows bigger ledgers). */
 export const CSV_MAX_ROWS = 100_000;
@@ -15,11 +15,45 @@ export function csvCell(v: string | number | null): string {
   return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+type Cell = string | number | null;
+const column = <K extends string>(key: K, value: (e: LedgerEntry, orgName: (id: string | null) => string) => Cell) => ({
+  key,
+  value,
+});
+
+/**
+ * The export's columns, in order. The key names the header (the message
+ * `cooperation.csv.<key>`, in the reader's language); organisations appear by
+ * name, the network as a whole as an empty cell.
+ */
+export const LEDGER_CSV_COLUMNS = [
+  column('id', (e) => e.id),
+  column('date', (e) => e.date),
+  column('kind', (e) => e.kind),
+  column('giver', (e, orgName) => orgName(e.giverOrgId)),
+  column('receiver', (e, orgName) => orgName(e.receiverOrgId)),
+  column('unit', (e) => e.unit),
+  column('amount', (e) => e.amount),
+  column('status', (e) => e.status),
+  column('description', (e) => e.description),
+  column('goal', (e) => e.goalId),
+  column('reverses', (e) => e.reversesId),
+  column('comment', (e) => e.responseComment),
+] as const;
+export type LedgerCsvColumn = (typeof LEDGER_CSV_COLUMNS)[number]['key'];
+
 /**
  * The ledger as CSV for any filtered view (the same filters as the list),
- * with organisation names. Every member of the network may export.
+ * with organisation names; `header` words each column for the reader. Every
+ * member of the network may export.
  */
-export async function exportEntriesCsv(db: Db, actor: Actor, networkId: string, input: EntryFilter, headers: string[]) {
+export async function exportEntriesCsv(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  input: EntryFilter,
+  header: (column: LedgerCsvColumn) => string,
+) {
   requireMember(actor, networkId);
   const f = validate(ZEntryFilter, input);
   const w = entryWhere(networkId, f);
@@ -32,28 +66,11 @@ export async function exportEntriesCsv(db: Db, actor: Actor, networkId: string, 
       await db.all<{ id: string; name: string }>('SELECT id, name FROM organisations WHERE network_id = ?', [networkId])
     ).map((o) => [o.id, o.name]),
   );
-  const name = (id: string | null) => (id ? (names.get(id) ?? id) : '');
-  const lines = [headers.map(csvCell).join(',')];
+  const orgName = (id: string | null) => (id ? (names.get(id) ?? id) : '');
+  const lines = [LEDGER_CSV_COLUMNS.map((c) => csvCell(header(c.key))).join(',')];
   for (const r of rows) {
     const e = presentEntry(r);
-    lines.push(
-      [
-        e.id,
-        e.date,
-        e.kind,
-        name(e.giverOrgId),
-        name(e.receiverOrgId),
-        e.unit,
-        e.amount,
-        e.status,
-        e.description,
-        e.goalId,
-        e.reversesId,
-        e.responseComment,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    lines.push(LEDGER_CSV_COLUMNS.map((c) => csvCell(c.value(e, orgName))).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }

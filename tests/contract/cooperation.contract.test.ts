@@ -6,7 +6,7 @@ import { correctEntry } from '@/lib/ledger/correct-entry';
 import { createCommitment } from '@/lib/commitments/create-commitment';
 import { createGoal } from '@/lib/goals/create-goal';
 import { defineUnit } from '@/lib/ledger/define-unit';
-import { exportEntriesCsv } from '@/lib/ledger/export-entries-csv';
+import { exportEntriesCsv, LEDGER_CSV_COLUMNS } from '@/lib/ledger/export-entries-csv';
 import { listFeed } from '@/lib/activity/list-feed';
 import { maySeeActivity } from '@/lib/activity/visibility';
 import { getGoal } from '@/lib/goals/get-goal';
@@ -552,22 +552,17 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           amount: 1,
           date: '2026-03-02',
         });
-        const csv = await exportEntriesCsv(db, net.actors.observer, net.networkId, { unit: 'hours' }, [
-          'id',
-          'date',
-          'kind',
-          'giver',
-          'receiver',
-          'unit',
-          'amount',
-          'status',
-          'description',
-          'goal',
-          'reverses',
-          'comment',
-        ]);
+        const csv = await exportEntriesCsv(db, net.actors.observer, net.networkId, { unit: 'hours' }, (c) => `[${c}]`);
         const lines = csv.trim().split('\r\n');
         expect(lines).toHaveLength(2);
+        expect(lines[0]).toBe(LEDGER_CSV_COLUMNS.map((c) => `[${c.key}]`).join(','));
+        const cells = Object.fromEntries(LEDGER_CSV_COLUMNS.map((c, i) => [c.key, lines[1].split(',')[i]]));
+        expect(cells).toMatchObject({
+          giver: 'Alpha Verein',
+          receiver: 'Beta Initiative',
+          amount: '1.5',
+          status: 'pending',
+        });
         expect(lines[1]).toContain('Alpha Verein,Beta Initiative,hours,1.5,pending');
         expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
       });

@@ -6,21 +6,6 @@ import { parseQuery } from '../_lib/query';
 
 type P = { networkId: string };
 
-const COLUMNS = [
-  'id',
-  'date',
-  'kind',
-  'giver',
-  'receiver',
-  'unit',
-  'amount',
-  'status',
-  'description',
-  'goal',
-  'reverses',
-  'comment',
-] as const;
-
 /** The filtered ledger as CSV (same filters as the list), headers in my language. Members only. */
 export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale, t }) => {
   const filter = parseQuery(req, ZEntryFilter, locale);
@@ -29,7 +14,7 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
     await loadActor(db, user.id, params.networkId),
     params.networkId,
     filter,
-    COLUMNS.map((c) => t(`cooperation.csv.${c}`)),
+    (column) => t(`cooperation.csv.${column}`),
   );
   return new Response(`\uFEFF${csv}`, {
     headers: {
