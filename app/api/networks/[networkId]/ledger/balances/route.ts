@@ -7,11 +7,7 @@ import { parseQuery } from '../_lib/query';
 type P = { networkId: string };
 
 /** Given and received per organisation, pair, unit and month; confirmed and pending apart. Members only. */
-export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale }) =>
-  getBalances(
-    db,
-    await loadActor(db, user.id, params.networkId),
-    params.networkId,
-    parseQuery(req, ZEntryFilter, locale),
-  ),
-);
+export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale }) => {
+  const filter = parseQuery(req, ZEntryFilter, locale);
+  return getBalances(db, await loadActor(db, user.id, params.networkId), params.networkId, filter);
+});
