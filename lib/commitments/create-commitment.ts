@@ -11,7 +11,7 @@ import { checkReviewDate, ZReviewDate } from '../goals/pilot';
 import { loadGoal } from '../goals/records';
 import { ZAmount, ZUnit, checkUnitAmount, toMilli } from '../ledger/units';
 import { loadOrganisation } from '../networks/load-organisation';
-import { requireMember, authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { needsHomeApproval } from './home-approval';
 import { presentCommitment, type CommitmentRow } from './records';
 

@@ -5,7 +5,7 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import type { EntryRow } from '../ledger/records';
 import { isDeliveryEvidence } from '../ledger/rules';
-import { requireMember, authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { needsHomeApproval } from './home-approval';
 import { loadCommitment, presentCommitment, type CommitmentStatus } from './records';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
-import { requireMember, authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { loadGoal } from './records';
 
 export const ZCommentGoal = z.object({ body: z.string().trim().min(1).max(4000) });

@@ -6,7 +6,7 @@ import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { loadOrganisation } from '../networks/load-organisation';
-import { requireMember, authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { checkReviewDate, ZReviewDate } from './pilot';
 import { GOAL_STATUSES, ZIndicator, presentGoal, searchText, type GoalRow } from './records';
 import { writeRevision } from './revisions';

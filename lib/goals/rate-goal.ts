@@ -3,7 +3,7 @@ import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { loadOrganisation } from '../networks/load-organisation';
-import { requireMember, authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { loadGoal } from './records';
 
 const ZScore = z.number().int().min(1).max(5);

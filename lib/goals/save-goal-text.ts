@@ -3,7 +3,7 @@ import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember, authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { ZDescriptionDoc } from './description-doc';
 import { loadGoal, presentGoal, searchText, type GoalRow } from './records';
 import { writeRevision } from './revisions';

@@ -6,8 +6,8 @@ import { validate } from '../core/validate';
 import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember, authorize, type Actor } from '../policies';
-import { loadEntry, presentEntry, type EntryRow, insertEntry } from './records';
+import { authorize, requireMember, type Actor } from '../policies';
+import { insertEntry, loadEntry, presentEntry, type EntryRow } from './records';
 
 export const ZCorrectEntry = z.object({ reason: z.string().trim().min(3).max(2000) });
 export type CorrectEntry = z.input<typeof ZCorrectEntry>;

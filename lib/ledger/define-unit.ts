@@ -3,7 +3,7 @@ import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { requireMember, authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 
 export const ZDefineUnit = z.object({ label: z.string().trim().min(2).max(60) });
 export type DefineUnit = z.input<typeof ZDefineUnit>;

@@ -9,7 +9,7 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { loadGoal } from '../goals/records';
 import { loadOrganisation } from '../networks/load-organisation';
-import { requireMember, authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { ENTRY_KINDS, ENTRY_SELECT, insertEntry, presentEntry, type EntryRow } from './records';
 import { ZAmount, ZUnit, checkUnitAmount, toMilli } from './units';
 

@@ -3,7 +3,7 @@ import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, ORG_ROLES, ROLES, type Actor, type Role, requireMember } from '../policies';
+import { authorize, ORG_ROLES, requireMember, ROLES, type Actor, type Role } from '../policies';
 
 export const ZChangeMemberRole = z.object({
   role: z.enum(ROLES),

@@ -7,7 +7,7 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { translator, type Locale } from '../i18n';
 import { sendMail, type Mail } from '../mail';
-import { ORG_ROLES, ROLES, type Actor, type Role, authorizeWith, requireMember } from '../policies';
+import { authorizeWith, ORG_ROLES, requireMember, ROLES, type Actor, type Role } from '../policies';
 
 /** How long an invitation link works unless the manager chooses otherwise. */
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;

@@ -5,7 +5,7 @@ import { validate } from '../core/validate';
 import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor, requireMember } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { ORG_KINDS } from './constants';
 import { nameKey } from './organisation-name';
 

@@ -1,7 +1,7 @@
 import { recordActivity } from '../activity/record';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor, requireMember } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { otherManagers } from './change-member-role';
 
 /**

@@ -3,7 +3,7 @@ import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor, type OrgStatus, requireMember } from '../policies';
+import { authorize, requireMember, type Actor, type OrgStatus } from '../policies';
 
 export const ZSetOrganisationStatus = z.object({ status: z.enum(['active', 'paused', 'left']) });
 export type SetOrganisationStatus = z.input<typeof ZSetOrganisationStatus>;

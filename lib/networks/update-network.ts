@@ -3,7 +3,7 @@ import { recordActivity } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor, requireMember } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 
 export const ZUpdateNetwork = z
   .object({

@@ -4,7 +4,7 @@ import { validate } from '../core/validate';
 import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor, requireMember } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { ORG_KINDS, ZWebsite } from './create-organisation';
 import { nameKey } from './organisation-name';
 
