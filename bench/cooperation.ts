@@ -18,11 +18,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { migrate, openDb, type Db } from '../lib/db';
-import { balances } from '../lib/cooperation/balances';
-import { listCommitments } from '../lib/cooperation/list-commitments';
-import { listEntries } from '../lib/cooperation/list-entries';
-import { listGoals } from '../lib/cooperation/list-goals';
-import { organisationOverview } from '../lib/cooperation/organisation-overview';
+import { getBalances } from '../lib/ledger/get-balances';
+import { listCommitments } from '../lib/commitments/list-commitments';
+import { listEntries } from '../lib/ledger/list-entries';
+import { listGoals } from '../lib/goals/list-goals';
+import { getOrganisationOverview } from '../lib/organisations/get-organisation-overview';
 import { loadActor } from '../lib/policies/load-actor';
 import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
 import { ApiClient } from '../tests/helpers/api-client';
@@ -62,9 +62,9 @@ async function serverTimes(db: Db, g: GeneratedNetwork) {
       'ledger, one organisation, one unit, page 10',
       () => listEntries(db, rep, n, { organisationId: org, unit: 'hours', limit: 25, offset: 225 }),
     ],
-    ['balances, whole network', () => balances(db, rep, n, {})],
-    ['balances, one organisation (with months)', () => balances(db, rep, n, { organisationId: org })],
-    ['organisation page (ratings, partners, commitments, activity)', () => organisationOverview(db, rep, n, org)],
+    ['balances, whole network', () => getBalances(db, rep, n, {})],
+    ['balances, one organisation (with months)', () => getBalances(db, rep, n, { organisationId: org })],
+    ['organisation page (ratings, partners, commitments, activity)', () => getOrganisationOverview(db, rep, n, org)],
     ['commitments overdue', () => listCommitments(db, rep, n, { view: 'overdue' })],
     [
       'commitments due soon, one organisation',

@@ -15,7 +15,8 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { hashPassword } from '../lib/auth/password';
 import type { Db, Param, Queryable } from '../lib/db/types';
-import { BUILTIN_UNITS, GOAL_STATUSES, searchText } from '../lib/cooperation/shared';
+import { BUILTIN_UNITS } from '../lib/ledger/units';
+import { GOAL_STATUSES, searchText } from '../lib/goals/records';
 
 export interface GenerateOptions {
   goals?: number;

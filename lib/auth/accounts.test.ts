@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshSqlite } from '@/tests/helpers/services';
+import { startSmtpSink, linksIn, type SmtpSink } from '@/tests/helpers/smtp-sink';
+import { hashToken } from '../core/tokens';
 import type { Db } from '../db/types';
 import { resetEnvCache } from '../env';
 import { AppError } from '../errors';
-import { freshSqlite } from '@/tests/helpers/services';
-import { startSmtpSink, linksIn, type SmtpSink } from '@/tests/helpers/smtp-sink';
 import { changePassword } from './change-password';
 import { verifyPassword } from './password';
 import {
-  hashToken,
   isResetTokenValid,
   requestPasswordReset,
   resetPassword,

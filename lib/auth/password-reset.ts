@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { hashToken, newToken } from '../core/tokens';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { isLocale, t } from '../i18n';
@@ -13,10 +13,6 @@ export const RESET_TOKEN_TTL_MS = 60 * 60_000;
 /** Reset requests per address per hour, and per email per hour (no mail bombing). */
 export const RESET_REQUESTS_PER_ADDRESS_PER_HOUR = 10;
 export const RESET_REQUESTS_PER_EMAIL_PER_HOUR = 3;
-
-export function hashToken(token: string): string {
-  return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /**
  * Starts a password reset. Anyone may call it (signed out). The answer is the
@@ -50,10 +46,10 @@ export async function requestPasswordReset(
   if (!user) return;
   if (!(await hitLimit(db, `reset-mail:${input.email}`, RESET_REQUESTS_PER_EMAIL_PER_HOUR, 60 * 60_000, now))) return;
 
-  const token = crypto.randomBytes(32).toString('base64url');
+  const { token, hash } = newToken();
   await db.tx(async (q) => {
     await q.run('INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
-      hashToken(token),
+      hash,
       user.id,
       now,
       now + RESET_TOKEN_TTL_MS,

@@ -1,8 +1,8 @@
+import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { hashPassword } from './password';
 import type { SignUpInput } from './schemas';
-import { isUniqueViolation } from './unique';
 
 /**
  * Creates an account. Anyone may call it (signed out); the input has been

@@ -1,11 +1,11 @@
-import { createCommitment } from '../cooperation/create-commitment';
-import { createGoal } from '../cooperation/create-goal';
-import { rateGoal } from '../cooperation/rate-goal';
-import { recordEntry } from '../cooperation/record-entry';
-import { respondEntry } from '../cooperation/respond-entry';
-import { addDays, today } from '../cooperation/shared';
-import { transitionCommitment } from '../cooperation/transition-commitment';
+import { createCommitment } from '../commitments/create-commitment';
+import { transitionCommitment } from '../commitments/transition-commitment';
+import { addDays, today } from '../core/dates';
 import type { Db } from '../db/types';
+import { createGoal } from '../goals/create-goal';
+import { rateGoal } from '../goals/rate-goal';
+import { recordEntry } from '../ledger/record-entry';
+import { respondEntry } from '../ledger/respond-entry';
 import { loadActor } from '../policies/load-actor';
 
 /**

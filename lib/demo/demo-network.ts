@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/password';
 import type { Db, Queryable } from '../db/types';
-import { nameKey } from '../networks/shared';
+import { nameKey } from '../networks/organisation-name';
 import { seedDemoCooperation } from './demo-cooperation';
 
 /**

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { recordActivity } from '../activity/record';
+import { hashToken } from '../core/tokens';
+import { isUniqueViolation } from '../db/errors';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
 import type { Actor, Role } from '../policies';
-import { hashToken, isUniqueViolation, recordActivity } from './shared';
 
 interface InvitationRow {
   id: string;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { validate } from '../core/validate';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, ORG_ROLES, ROLES, type Actor, type Role } from '../policies';
-import { recordActivity, requireMember, validate } from './shared';
+import { authorize, ORG_ROLES, requireMember, ROLES, type Actor, type Role } from '../policies';
 
 export const ZChangeMemberRole = z.object({
   role: z.enum(ROLES),

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { newToken } from '../core/tokens';
+import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { translator, type Locale } from '../i18n';
 import { sendMail, type Mail } from '../mail';
-import { ORG_ROLES, ROLES, type Actor, type Role } from '../policies';
-import { authorizeWith, INVITATION_TTL_MS, newToken, recordActivity, requireMember, validate } from './shared';
+import { authorizeWith, ORG_ROLES, requireMember, ROLES, type Actor, type Role } from '../policies';
+
+/** How long an invitation link works unless the manager chooses otherwise. */
+export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export const ZCreateInvitation = z.object({
   role: z.enum(ROLES),

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import type { Actor } from '../policies';
-import { recordActivity, validate } from './shared';
 
 export const ZCreateNetwork = z.object({
   name: z.string().trim().min(2).max(120),

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { validate } from '../core/validate';
+import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor } from '../policies';
-import { isUniqueViolation, nameKey, recordActivity, requireMember, validate } from './shared';
-
+import { authorize, requireMember, type Actor } from '../policies';
 import { ORG_KINDS } from './constants';
+import { nameKey } from './organisation-name';
 
 export { ORG_KINDS, type OrgKind } from './constants';
 

@@ -11,4 +11,4 @@ export * from './change-member-role';
 export * from './remove-member';
 export * from './leave-network';
 export * from './queries';
-export { nameKey, type ActivityKind } from './shared';
+export { nameKey } from './organisation-name';

@@ -1,8 +1,7 @@
+import { hashToken } from '../core/tokens';
 import type { Queryable } from '../db/types';
 import { AppError } from '../errors';
-import { abilities, can, ORG_ROLES, type Actor, type OrgStatus, type Role } from '../policies';
-import { hashToken } from './shared';
-import { requireMember } from './shared';
+import { abilities, can, ORG_ROLES, requireMember, type Actor, type OrgStatus, type Role } from '../policies';
 
 /**
  * Read models for the networks pages and API. Every query that concerns one

@@ -1,8 +1,8 @@
+import { recordActivity } from '../activity/record';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { otherManagers } from './change-member-role';
-import { recordActivity, requireMember } from './shared';
 
 /**
  * Removes a person from the network: the membership row stays with

@@ -1,7 +1,7 @@
+import { recordActivity } from '../activity/record';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { can, type Actor, type Role } from '../policies';
-import { recordActivity, requireMember } from './shared';
+import { can, requireMember, type Actor, type Role } from '../policies';
 
 /**
  * Revokes a pending invitation: its link stops working (410). Network managers

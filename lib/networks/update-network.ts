@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor } from '../policies';
-import { recordActivity, requireMember, validate } from './shared';
+import { authorize, requireMember, type Actor } from '../policies';
 
 export const ZUpdateNetwork = z
   .object({

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { validate } from '../core/validate';
+import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, type Actor } from '../policies';
+import { authorize, requireMember, type Actor } from '../policies';
 import { ORG_KINDS, ZWebsite } from './create-organisation';
-import { isUniqueViolation, nameKey, recordActivity, requireMember, validate } from './shared';
+import { nameKey } from './organisation-name';
 
 export const ZUpdateOrganisation = z
   .object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cooperationAbilities } from '../cooperation/abilities';
+import { cooperationAbilities } from './cooperation-abilities';
 import { can, type Actor, type Role } from './index';
 
 const NET = '11111111-1111-4111-8111-111111111111';

@@ -1,4 +1,5 @@
 import type { DocName } from '../docs/names';
+import { AppError } from '../errors';
 
 /**
  * Authorization in one place. Pages, route handlers, commands and the realtime
@@ -211,6 +212,24 @@ export function authorize(actor: Actor | null, action: Action, subject: Subject)
   if (can(actor, action, subject)) return;
   const member = actor ? liveMembership(actor, subject) !== null : false;
   throw new ForbiddenError(action, !member);
+}
+
+/**
+ * Members of the network may learn that a thing exists; everyone else gets
+ * "not found". Call before any check that would reveal something.
+ */
+export function requireMember(actor: Actor, networkId: string): void {
+  authorize(actor, 'network.read', { type: 'network', networkId });
+}
+
+/** Like `authorize`, but a member who may not gets a specific message (403) instead of the generic one. */
+export function authorizeWith(actor: Actor, action: Action, subject: Subject, key: string): void {
+  try {
+    authorize(actor, action, subject);
+  } catch (err) {
+    if (err instanceof ForbiddenError && !err.notFound) throw new AppError(403, key);
+    throw err;
+  }
 }
 
 /** What the client may show for a network: serialised for the UI. */

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
-import { balances } from '@/lib/cooperation/balances';
-import { listCommitments } from '@/lib/cooperation/list-commitments';
-import { listEntries } from '@/lib/cooperation/list-entries';
-import { listGoals } from '@/lib/cooperation/list-goals';
+import { getBalances } from '@/lib/ledger/get-balances';
+import { listCommitments } from '@/lib/commitments/list-commitments';
+import { listEntries } from '@/lib/ledger/list-entries';
+import { listGoals } from '@/lib/goals/list-goals';
 import { loadActor } from '@/lib/policies/load-actor';
 import { generateLargeNetwork } from '@/scripts/generate-large-network';
 import { available, freshPostgres, freshSqlite } from '../helpers/services';
@@ -31,7 +31,7 @@ function generatorContract(name: string, open: () => Promise<Fresh>) {
         `SELECT SUM(amount_milli) AS s FROM ledger_entries WHERE network_id = ? AND status = 'confirmed' AND giver_org_id IS NOT NULL`,
         [g.networkId],
       );
-      const bal = await balances(db, rep, g.networkId);
+      const bal = await getBalances(db, rep, g.networkId);
       const given = bal.organisations
         .filter((o) => o.organisationId !== null)
         .reduce((a, o) => a + o.given.confirmed, 0);

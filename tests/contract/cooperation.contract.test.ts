@@ -1,27 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
-import { balances } from '@/lib/cooperation/balances';
-import { commentGoal } from '@/lib/cooperation/comment-goal';
-import { correctEntry } from '@/lib/cooperation/correct-entry';
-import { createCommitment } from '@/lib/cooperation/create-commitment';
-import { createGoal } from '@/lib/cooperation/create-goal';
-import { defineUnit } from '@/lib/cooperation/define-unit';
-import { exportEntriesCsv } from '@/lib/cooperation/export-entries-csv';
-import { listFeed, maySeeActivity } from '@/lib/cooperation/feed';
-import { getGoal } from '@/lib/cooperation/get-goal';
-import { listGoalRevisions } from '@/lib/cooperation/goal-revisions';
-import { listCommitments } from '@/lib/cooperation/list-commitments';
-import { listEntries } from '@/lib/cooperation/list-entries';
-import { listGoals } from '@/lib/cooperation/list-goals';
-import { organisationOverview } from '@/lib/cooperation/organisation-overview';
-import { rateGoal } from '@/lib/cooperation/rate-goal';
-import { recordEntry } from '@/lib/cooperation/record-entry';
-import { respondEntry } from '@/lib/cooperation/respond-entry';
-import { saveGoalText } from '@/lib/cooperation/save-goal-text';
-import { addDays, today } from '@/lib/cooperation/shared';
-import { transitionCommitment } from '@/lib/cooperation/transition-commitment';
-import { updateGoal } from '@/lib/cooperation/update-goal';
-import { seedNetwork, type SeededNetwork } from '@/lib/cooperation/testing/fixtures';
+import { getBalances } from '@/lib/ledger/get-balances';
+import { commentGoal } from '@/lib/goals/comment-goal';
+import { correctEntry } from '@/lib/ledger/correct-entry';
+import { createCommitment } from '@/lib/commitments/create-commitment';
+import { createGoal } from '@/lib/goals/create-goal';
+import { defineUnit } from '@/lib/ledger/define-unit';
+import { exportEntriesCsv, LEDGER_CSV_COLUMNS } from '@/lib/ledger/export-entries-csv';
+import { listFeed } from '@/lib/activity/list-feed';
+import { maySeeActivity } from '@/lib/activity/visibility';
+import { getGoal } from '@/lib/goals/get-goal';
+import { listGoalRevisions } from '@/lib/goals/list-goal-revisions';
+import { listCommitments } from '@/lib/commitments/list-commitments';
+import { listEntries } from '@/lib/ledger/list-entries';
+import { listGoals } from '@/lib/goals/list-goals';
+import { getOrganisationOverview } from '@/lib/organisations/get-organisation-overview';
+import { rateGoal } from '@/lib/goals/rate-goal';
+import { recordEntry } from '@/lib/ledger/record-entry';
+import { respondEntry } from '@/lib/ledger/respond-entry';
+import { saveGoalText } from '@/lib/goals/save-goal-text';
+import { addDays, today } from '@/lib/core/dates';
+import { transitionCommitment } from '@/lib/commitments/transition-commitment';
+import { updateGoal } from '@/lib/goals/update-goal';
+import { seedNetwork, type SeededNetwork } from '@/tests/helpers/seed-network';
 import { available, freshPostgres, freshSqlite } from '../helpers/services';
 import { refused } from './refused';
 
@@ -244,14 +245,14 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           date: day,
         });
         expect(e).toMatchObject({ status: 'pending', giverOrgId: net.orgs.a, receiverOrgId: net.orgs.b, amount: 7.5 });
-        let bal = await balances(db, net.actors.observer, net.networkId);
+        let bal = await getBalances(db, net.actors.observer, net.networkId);
         const line = (org: string) => bal.organisations.find((o) => o.organisationId === org && o.unit === 'hours');
         expect(line(net.orgs.a)).toMatchObject({
           given: { confirmed: 0, pending: 7.5 },
           received: { confirmed: 0, pending: 0 },
         });
         await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
-        bal = await balances(db, net.actors.observer, net.networkId);
+        bal = await getBalances(db, net.actors.observer, net.networkId);
         expect(line(net.orgs.a)).toMatchObject({ given: { confirmed: 7.5, pending: 0 } });
         expect(line(net.orgs.b)).toMatchObject({
           received: { confirmed: 7.5, pending: 0 },
@@ -422,7 +423,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(rev).toMatchObject({ reversesId: e.id, amount: -12, status: 'reversed', giverOrgId: net.orgs.a });
         const list = await listEntries(db, net.actors.repB, net.networkId);
         expect(list.entries.find((x) => x.id === e.id)).toMatchObject({ status: 'reversed', reversedById: rev.id });
-        const bal = await balances(db, net.actors.repB, net.networkId);
+        const bal = await getBalances(db, net.actors.repB, net.networkId);
         expect(bal.organisations).toEqual([]);
         await refused(
           correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'again' }),
@@ -450,10 +451,11 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           [e.id],
         );
         expect(original).toMatchObject({ status: 'confirmed', amount_milli: 250_000 });
-        let a = (await balances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a })).organisations[0];
+        let a = (await getBalances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a }))
+          .organisations[0];
         expect(a.given).toEqual({ confirmed: 250, pending: -250 });
         await respondEntry(db, net.actors.repB, net.networkId, rev.id, { response: 'confirm' });
-        a = (await balances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a })).organisations[0];
+        a = (await getBalances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a })).organisations[0];
         expect(a.given).toEqual({ confirmed: 0, pending: 0 });
       });
 
@@ -499,7 +501,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         await rec('repA', 'a', 'c', 'hours', 5, '2026-02-01', 'repC');
         await rec('repB', 'b', 'a', 'hours', 4, '2026-02-03', 'repA');
         await rec('repB', 'b', 'a', 'space', 1, '2026-02-03', 'repA');
-        const bal = await balances(db, net.actors.observer, net.networkId, { organisationId: net.orgs.a });
+        const bal = await getBalances(db, net.actors.observer, net.networkId, { organisationId: net.orgs.a });
         const hoursLine = bal.organisations.find((o) => o.unit === 'hours');
         expect(hoursLine).toMatchObject({
           given: { confirmed: 8, pending: 2 },
@@ -550,22 +552,17 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           amount: 1,
           date: '2026-03-02',
         });
-        const csv = await exportEntriesCsv(db, net.actors.observer, net.networkId, { unit: 'hours' }, [
-          'id',
-          'date',
-          'kind',
-          'giver',
-          'receiver',
-          'unit',
-          'amount',
-          'status',
-          'description',
-          'goal',
-          'reverses',
-          'comment',
-        ]);
+        const csv = await exportEntriesCsv(db, net.actors.observer, net.networkId, { unit: 'hours' }, (c) => `[${c}]`);
         const lines = csv.trim().split('\r\n');
         expect(lines).toHaveLength(2);
+        expect(lines[0]).toBe(LEDGER_CSV_COLUMNS.map((c) => `[${c.key}]`).join(','));
+        const cells = Object.fromEntries(LEDGER_CSV_COLUMNS.map((c, i) => [c.key, lines[1].split(',')[i]]));
+        expect(cells).toMatchObject({
+          giver: 'Alpha Verein',
+          receiver: 'Beta Initiative',
+          amount: '1.5',
+          status: 'pending',
+        });
         expect(lines[1]).toContain('Alpha Verein,Beta Initiative,hours,1.5,pending');
         expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
       });
@@ -795,7 +792,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           dueOn: addDays(day, -1),
           commit: true,
         });
-        const o = await organisationOverview(db, net.actors.observer, net.networkId, net.orgs.a);
+        const o = await getOrganisationOverview(db, net.actors.observer, net.networkId, net.orgs.a);
         expect(o.ratings).toMatchObject([{ goalTitle: 'Overview goal', attractive: 5 }]);
         expect(o.partners).toMatchObject([
           { giverOrgId: net.orgs.a, receiverOrgId: net.orgs.b, amounts: { confirmed: 6 } },

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, uniqueEmail } from '../helpers/api-client';
 import { client } from '../helpers/app';
+import { t } from '@/lib/i18n';
+import { LEDGER_CSV_COLUMNS } from '@/lib/ledger/export-entries-csv';
 
 /**
  * The cooperation API against the real running app: who may do what (tested
@@ -318,6 +320,7 @@ describe('cooperation API', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(LEDGER_CSV_COLUMNS.map((c) => t('en', `cooperation.csv.${c.key}`)).join(','));
     expect(lines[1]).toContain('Alpha Verein,Beta Initiative,contacts,12,reversed');
     expect(lines[2]).toContain('-12');
   });

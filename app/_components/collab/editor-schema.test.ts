@@ -3,7 +3,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
-import { docToYNodes, fragmentToDoc, ZDescriptionDoc } from '@/lib/cooperation/description-doc';
+import { docToYNodes, fragmentToDoc, ZDescriptionDoc } from '@/lib/goals/description-doc';
 import { allowedRoots } from '@/lib/realtime/doc-schema';
 import { validateUpdate } from '@/lib/realtime/validate-update';
 import { GOALS_ROOT, restoreFragment } from '@/app/_components/cooperation/goal-text-doc';

@@ -10,7 +10,7 @@ import { addListNodes } from 'prosemirror-schema-list';
  * Additive: every document written with the basic schema still opens.
  *
  * The node and mark names are what y-prosemirror writes into the Yjs tree and
- * what a goal version's stored structure keeps (lib/cooperation/description-doc.ts
+ * what a goal version's stored structure keeps (lib/goals/description-doc.ts
  * converts any names, so lists round-trip without an allow-list).
  */
 
@@ -78,7 +78,7 @@ export const editorSchema = new Schema({
 /**
  * How deep lists may nest (a list inside a list item counts one level). The
  * limits this keeps us within: a goal version's stored structure may be at
- * most MAX_DOC_DEPTH = 20 deep (lib/cooperation/description-doc.ts; a list
+ * most MAX_DOC_DEPTH = 20 deep (lib/goals/description-doc.ts; a list
  * level costs 2 – list and item – and the innermost paragraph and its text 2
  * more, so at most 9 levels fit), and the realtime server refuses shared
  * types nested deeper than SHAPE_LIMITS.maxDepth = 32 (lib/realtime/doc-schema.ts;

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/app/_components/providers';
-import type { Goal } from '@/lib/cooperation/shared';
+import type { Goal } from '@/lib/goals/records';
 import { api, qs } from './api';
 import { coopKey } from './live';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docText, fragmentToDoc, ZDescriptionDoc, type DescNode } from '@/lib/cooperation/description-doc';
+import { docText, fragmentToDoc, ZDescriptionDoc, type DescNode } from '@/lib/goals/description-doc';
 import { GOALS_ROOT, fragmentText, restoreFragment, setFragmentText } from './goal-text-doc';
 
 /** A description as y-prosemirror writes it: a heading, a list, bold and italic text, a link. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { docToYNodes, type DescNode } from '@/lib/cooperation/description-doc';
+import { docToYNodes, type DescNode } from '@/lib/goals/description-doc';
 
 /**
  * Goal descriptions live in the network's commons document, root map `goals`

@@ -11,7 +11,7 @@ import { Alert, Button } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { api, ApiRefusal } from './api';
 import { coopKey } from './live';
-import { fragmentToDoc, type DescNode } from '@/lib/cooperation/description-doc';
+import { fragmentToDoc, type DescNode } from '@/lib/goals/description-doc';
 import { GOALS_ROOT, fragmentText, restoreFragment } from './goal-text-doc';
 
 /** An earlier version's text: its structure when it was kept (headings, lists, marks, links), else plain text. */

@@ -5,16 +5,16 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import type { CooperationAbilities } from '@/lib/cooperation/abilities';
-import type { balances } from '@/lib/cooperation/balances';
-import { ENTRY_KINDS, ENTRY_STATUSES, type LedgerEntry } from '@/lib/cooperation/ledger';
+import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
+import type { getBalances } from '@/lib/ledger/get-balances';
+import { ENTRY_KINDS, ENTRY_STATUSES, type LedgerEntry } from '@/lib/ledger/records';
 import { api, ApiRefusal, newKey, qs } from './api';
 import { GoalPicker } from './goal-picker';
 import { coopKey } from './live';
 import { useOutbox } from './outbox';
 import { useFormat, type OrgName } from './shell';
 
-export type Balances = Awaited<ReturnType<typeof balances>>;
+export type Balances = Awaited<ReturnType<typeof getBalances>>;
 export interface LedgerPage {
   total: number;
   entries: LedgerEntry[];

@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import type { CooperationAbilities } from '@/lib/cooperation/abilities';
-import type { organisationOverview } from '@/lib/cooperation/organisation-overview';
-import type { Goal } from '@/lib/cooperation/shared';
+import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
+import type { getOrganisationOverview } from '@/lib/organisations/get-organisation-overview';
+import type { Goal } from '@/lib/goals/records';
 import { api, qs } from './api';
 import { CommitmentList } from './commitments';
 import { BalancesView, useUnits } from './ledger-view';
@@ -14,7 +14,7 @@ import { coopKey } from './live';
 import { ReviewBadge } from './pilot-review';
 import { useFormat, type OrgName } from './shell';
 
-type Overview = Awaited<ReturnType<typeof organisationOverview>>;
+type Overview = Awaited<ReturnType<typeof getOrganisationOverview>>;
 
 /** An organisation's cooperation page: its ratings, given/received per partner, commitments and recent activity. */
 export function OrganisationCooperation({

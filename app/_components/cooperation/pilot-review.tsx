@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Alert, Button, TextAreaField, TextField } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import { PILOT_DECISIONS, type PilotDecision } from '@/lib/cooperation/shared';
+import { PILOT_DECISIONS, type PilotDecision } from '@/lib/goals/pilot';
 import { api, ApiRefusal } from './api';
 import { coopKey } from './live';
 import { useFormat } from './shell';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { CommitmentsOverview } from '@/app/_components/cooperation/commitments';
 import { CooperationShell } from '@/app/_components/cooperation/shell';
-import { cooperationPageContext } from '@/lib/cooperation/page-context';
+import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
 import { networkPageContext, orNotFound } from '../../_lib/load';
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CommitmentsPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/commitments`);
-  const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   return (
     <CooperationShell

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { GoalBoard } from '@/app/_components/cooperation/goal-board';
 import { CooperationShell } from '@/app/_components/cooperation/shell';
-import { listGoals } from '@/lib/cooperation/list-goals';
-import { cooperationPageContext } from '@/lib/cooperation/page-context';
+import { listGoals } from '@/lib/goals/list-goals';
+import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
 import { networkPageContext, orNotFound } from '../../_lib/load';
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function GoalsPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/goals`);
-  const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   const initial = { ...(await listGoals(db, actor, networkId, { limit: 20 })), abilities: ctx.abilities };
   const orgs = ctx.organisations.filter((o) => o.status !== 'left').map(({ id, name }) => ({ id, name }));
   return (

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { LedgerView } from '@/app/_components/cooperation/ledger-view';
 import { CooperationShell } from '@/app/_components/cooperation/shell';
-import { listEntries } from '@/lib/cooperation/list-entries';
-import { cooperationPageContext } from '@/lib/cooperation/page-context';
+import { listEntries } from '@/lib/ledger/list-entries';
+import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
 import { networkPageContext, orNotFound } from '../../_lib/load';
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LedgerPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/ledger`);
-  const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   // Only the entries come with the HTML; the balances (an aggregate over the whole ledger) follow on their own.
   const page = await listEntries(db, actor, networkId, { limit: 25 });
   const initial = { page: { ...page, abilities: ctx.abilities } };

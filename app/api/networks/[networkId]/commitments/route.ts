@@ -1,6 +1,6 @@
 import { route } from '@/app/_lib/route';
-import { createCommitment, ZCreateCommitment } from '@/lib/cooperation/create-commitment';
-import { listCommitments, ZListCommitments } from '@/lib/cooperation/list-commitments';
+import { createCommitment, ZCreateCommitment } from '@/lib/commitments/create-commitment';
+import { listCommitments, ZListCommitments } from '@/lib/commitments/list-commitments';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../ledger/_lib/query';
 

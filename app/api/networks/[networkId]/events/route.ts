@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { route } from '@/app/_lib/route';
-import { latestActivityId, listFeed } from '@/lib/cooperation/feed';
+import { latestActivityId, listFeed } from '@/lib/activity/list-feed';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../ledger/_lib/query';
 

@@ -1,7 +1,7 @@
 import { route } from '@/app/_lib/route';
-import { cooperationAbilities } from '@/lib/cooperation/abilities';
-import { createGoal, ZCreateGoal } from '@/lib/cooperation/create-goal';
-import { listGoals, ZListGoals } from '@/lib/cooperation/list-goals';
+import { cooperationAbilities } from '@/lib/policies/cooperation-abilities';
+import { createGoal, ZCreateGoal } from '@/lib/goals/create-goal';
+import { listGoals, ZListGoals } from '@/lib/goals/list-goals';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../ledger/_lib/query';
 

@@ -1,7 +1,7 @@
 import { route } from '@/app/_lib/route';
-import { cooperationAbilities } from '@/lib/cooperation/abilities';
-import { listEntries, ZListEntries } from '@/lib/cooperation/list-entries';
-import { recordEntry, ZRecordEntry } from '@/lib/cooperation/record-entry';
+import { cooperationAbilities } from '@/lib/policies/cooperation-abilities';
+import { listEntries, ZListEntries } from '@/lib/ledger/list-entries';
+import { recordEntry, ZRecordEntry } from '@/lib/ledger/record-entry';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from './_lib/query';
 

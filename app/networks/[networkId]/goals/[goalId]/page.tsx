@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { GoalDetail } from '@/app/_components/cooperation/goal-detail';
 import { CooperationShell } from '@/app/_components/cooperation/shell';
-import { getGoal } from '@/lib/cooperation/get-goal';
-import { cooperationPageContext } from '@/lib/cooperation/page-context';
+import { getGoal } from '@/lib/goals/get-goal';
+import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { env } from '@/lib/env';
 import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
 
@@ -21,7 +21,7 @@ export default async function GoalPage({ params }: { params: Params }) {
   const { networkId, goalId } = await params;
   if (!isId(goalId)) notFound();
   const { db, actor, user } = await networkPageContext(networkId, `/networks/${networkId}/goals/${goalId}`);
-  const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   await orNotFound(getGoal(db, actor, networkId, goalId));
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   const myOrg = orgs.find((o) => o.id === ctx.abilities.organisationId)?.name ?? null;

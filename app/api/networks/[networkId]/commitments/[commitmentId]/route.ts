@@ -1,5 +1,5 @@
 import { route } from '@/app/_lib/route';
-import { transitionCommitment, ZTransitionCommitment } from '@/lib/cooperation/transition-commitment';
+import { transitionCommitment, ZTransitionCommitment } from '@/lib/commitments/transition-commitment';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; commitmentId: string };

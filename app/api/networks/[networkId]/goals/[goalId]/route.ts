@@ -1,7 +1,7 @@
 import { route } from '@/app/_lib/route';
-import { cooperationAbilities } from '@/lib/cooperation/abilities';
-import { getGoal } from '@/lib/cooperation/get-goal';
-import { updateGoal, ZUpdateGoal } from '@/lib/cooperation/update-goal';
+import { cooperationAbilities } from '@/lib/policies/cooperation-abilities';
+import { getGoal } from '@/lib/goals/get-goal';
+import { updateGoal, ZUpdateGoal } from '@/lib/goals/update-goal';
 import { can } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 

@@ -1,12 +1,13 @@
 import { route } from '@/app/_lib/route';
-import { balances } from '@/lib/cooperation/balances';
-import { ZEntryFilter } from '@/lib/cooperation/list-entries';
+import { getBalances } from '@/lib/ledger/get-balances';
+import { ZEntryFilter } from '@/lib/ledger/entry-filter';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../_lib/query';
 
 type P = { networkId: string };
 
 /** Given and received per organisation, pair, unit and month; confirmed and pending apart. Members only. */
-export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale }) =>
-  balances(db, await loadActor(db, user.id, params.networkId), params.networkId, parseQuery(req, ZEntryFilter, locale)),
-);
+export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale }) => {
+  const filter = parseQuery(req, ZEntryFilter, locale);
+  return getBalances(db, await loadActor(db, user.id, params.networkId), params.networkId, filter);
+});

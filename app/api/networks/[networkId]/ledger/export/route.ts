@@ -1,25 +1,10 @@
 import { route } from '@/app/_lib/route';
-import { exportEntriesCsv } from '@/lib/cooperation/export-entries-csv';
-import { ZEntryFilter } from '@/lib/cooperation/list-entries';
+import { exportEntriesCsv } from '@/lib/ledger/export-entries-csv';
+import { ZEntryFilter } from '@/lib/ledger/entry-filter';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../_lib/query';
 
 type P = { networkId: string };
-
-const COLUMNS = [
-  'id',
-  'date',
-  'kind',
-  'giver',
-  'receiver',
-  'unit',
-  'amount',
-  'status',
-  'description',
-  'goal',
-  'reverses',
-  'comment',
-] as const;
 
 /** The filtered ledger as CSV (same filters as the list), headers in my language. Members only. */
 export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale, t }) => {
@@ -29,7 +14,7 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
     await loadActor(db, user.id, params.networkId),
     params.networkId,
     filter,
-    COLUMNS.map((c) => t(`cooperation.csv.${c}`)),
+    (column) => t(`cooperation.csv.${column}`),
   );
   return new Response(`\uFEFF${csv}`, {
     headers: {

@@ -1,5 +1,6 @@
 import { route } from '@/app/_lib/route';
-import { defineUnit, listUnits, ZDefineUnit } from '@/lib/cooperation/define-unit';
+import { defineUnit, ZDefineUnit } from '@/lib/ledger/define-unit';
+import { listUnits } from '@/lib/ledger/list-units';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string };

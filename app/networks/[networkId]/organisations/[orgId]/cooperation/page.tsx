@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/app/_components/ui';
 import { OrganisationCooperation } from '@/app/_components/cooperation/organisation-cooperation';
 import { CooperationShell } from '@/app/_components/cooperation/shell';
-import { cooperationPageContext } from '@/lib/cooperation/page-context';
+import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { isId, networkPageContext, orNotFound } from '../../../../_lib/load';
 
 type Params = Promise<{ networkId: string; orgId: string }>;
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     networkId,
     `/networks/${networkId}/organisations/${orgId}/cooperation`,
   );
-  const ctx = await cooperationPageContext(db, actor, networkId).catch(() => null);
+  const ctx = await getCooperationPageContext(db, actor, networkId).catch(() => null);
   const name = ctx?.organisations.find((o) => o.id === orgId)?.name;
   return { title: name ? t('cooperation.org.title', { organisation: name }) : t('cooperation.ledger.title') };
 }
@@ -27,7 +27,7 @@ export default async function OrganisationCooperationPage({ params }: { params: 
     networkId,
     `/networks/${networkId}/organisations/${orgId}/cooperation`,
   );
-  const ctx = await orNotFound(cooperationPageContext(db, actor, networkId));
+  const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   const org = ctx.organisations.find((o) => o.id === orgId);
   if (!org) notFound();
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));

@@ -1,5 +1,6 @@
 import { route } from '@/app/_lib/route';
-import { decideCommitmentPilot, ZDecidePilot } from '@/lib/cooperation/pilot';
+import { decideCommitmentPilot } from '@/lib/commitments/decide-commitment-pilot';
+import { ZDecidePilot } from '@/lib/goals/pilot';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; commitmentId: string };

@@ -1,5 +1,5 @@
 import { route } from '@/app/_lib/route';
-import { commentGoal, ZCommentGoal } from '@/lib/cooperation/comment-goal';
+import { commentGoal, ZCommentGoal } from '@/lib/goals/comment-goal';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; goalId: string };

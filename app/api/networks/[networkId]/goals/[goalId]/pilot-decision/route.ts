@@ -1,5 +1,6 @@
 import { route } from '@/app/_lib/route';
-import { decideGoalPilot, ZDecidePilot } from '@/lib/cooperation/pilot';
+import { decideGoalPilot } from '@/lib/goals/decide-goal-pilot';
+import { ZDecidePilot } from '@/lib/goals/pilot';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; goalId: string };

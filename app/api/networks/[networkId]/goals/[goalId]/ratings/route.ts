@@ -1,5 +1,5 @@
 import { route } from '@/app/_lib/route';
-import { rateGoal, ZRateGoal } from '@/lib/cooperation/rate-goal';
+import { rateGoal, ZRateGoal } from '@/lib/goals/rate-goal';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; goalId: string };

@@ -1,5 +1,5 @@
 import { route } from '@/app/_lib/route';
-import { listGoalRevisions } from '@/lib/cooperation/goal-revisions';
+import { listGoalRevisions } from '@/lib/goals/list-goal-revisions';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; goalId: string };

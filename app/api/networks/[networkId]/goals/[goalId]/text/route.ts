@@ -1,5 +1,5 @@
 import { route } from '@/app/_lib/route';
-import { saveGoalText, ZSaveGoalText } from '@/lib/cooperation/save-goal-text';
+import { saveGoalText, ZSaveGoalText } from '@/lib/goals/save-goal-text';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; goalId: string };

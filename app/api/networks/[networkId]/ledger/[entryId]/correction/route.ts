@@ -1,5 +1,5 @@
 import { route } from '@/app/_lib/route';
-import { correctEntry, ZCorrectEntry } from '@/lib/cooperation/correct-entry';
+import { correctEntry, ZCorrectEntry } from '@/lib/ledger/correct-entry';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; entryId: string };

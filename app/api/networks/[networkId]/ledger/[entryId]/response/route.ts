@@ -1,5 +1,5 @@
 import { route } from '@/app/_lib/route';
-import { respondEntry, ZRespondEntry } from '@/lib/cooperation/respond-entry';
+import { respondEntry, ZRespondEntry } from '@/lib/ledger/respond-entry';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; entryId: string };

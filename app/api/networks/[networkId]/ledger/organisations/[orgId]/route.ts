@@ -1,10 +1,10 @@
 import { route } from '@/app/_lib/route';
-import { organisationOverview } from '@/lib/cooperation/organisation-overview';
+import { getOrganisationOverview } from '@/lib/organisations/get-organisation-overview';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; orgId: string };
 
 /** One organisation's cooperation: ratings, given/received per partner, commitments, recent activity. Members only. */
 export const GET = route<undefined, P>({}, async ({ db, user, params }) =>
-  organisationOverview(db, await loadActor(db, user.id, params.networkId), params.networkId, params.orgId),
+  getOrganisationOverview(db, await loadActor(db, user.id, params.networkId), params.networkId, params.orgId),
 );

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { validate } from '../core/validate';
+import type { Db } from '../db/types';
+import { AppError } from '../errors';
+import type { EntryRow } from '../ledger/records';
+import { isDeliveryEvidence } from '../ledger/rules';
+import { authorize, requireMember, type Actor } from '../policies';
+import { needsHomeApproval } from './home-approval';
+import { loadCommitment, presentCommitment, type CommitmentStatus } from './records';
+
+export const ZTransitionCommitment = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('commit') }),
+  z.object({ action: z.literal('approve') }),
+  z.object({ action: z.literal('deliver'), evidenceEntryIds: z.array(z.uuid()).min(1).max(100) }),
+  z.object({ action: z.literal('withdraw'), reason: z.string().trim().min(3).max(2000) }),
+]);
+export type TransitionCommitment = z.input<typeof ZTransitionCommitment>;
+
+const FROM: Record<z.output<typeof ZTransitionCommitment>['action'], readonly CommitmentStatus[]> = {
+  commit: ['proposed'],
+  approve: ['awaiting_home_approval'],
+  deliver: ['committed'],
+  withdraw: ['proposed', 'awaiting_home_approval', 'committed'],
+};
+
+/**
+ * Moves a commitment along its life:
+ * - commit (proposed → committed, or → awaiting home approval beyond the mandate),
+ * - approve (awaiting home approval → committed; home members of that organisation only),
+ * - deliver (committed → delivered, with ledger entries as evidence: given by
+ *   that organisation, in the same unit, not disputed or reversed),
+ * - withdraw (any open state → withdrawn, with a reason).
+ * Representatives of the committing organisation do all but approve. A move
+ * the state does not allow is a 409, nothing written.
+ */
+export async function transitionCommitment(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  commitmentId: string,
+  input: TransitionCommitment,
+) {
+  requireMember(actor, networkId);
+  const data = validate(ZTransitionCommitment, input);
+  const now = Date.now();
+  return db.tx(async (q) => {
+    const c = await loadCommitment(q, networkId, commitmentId);
+    const subject = { type: 'organisation', networkId, organisationId: c.organisation_id } as const;
+    authorize(actor, data.action === 'approve' ? 'commitment.approve' : 'commitment.manage', subject);
+    if (!FROM[data.action].includes(c.status))
+      throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
+    let status: CommitmentStatus = c.status;
+    let evidence: string[] = [];
+    let committedBy = c.committed_by;
+    switch (data.action) {
+      case 'commit':
+        status = (await needsHomeApproval(q, c, actor.userId)) ? 'awaiting_home_approval' : 'committed';
+        committedBy = actor.userId;
+        break;
+      case 'approve':
+        status = 'committed';
+        break;
+      case 'deliver': {
+        evidence = [...new Set(data.evidenceEntryIds)];
+        for (const id of evidence) {
+          const e = await q.get<EntryRow>('SELECT * FROM ledger_entries WHERE id = ? AND network_id = ?', [
+            id,
+            networkId,
+          ]);
+          if (!e || !isDeliveryEvidence(e, { organisationId: c.organisation_id, unit: c.unit }))
+            throw new AppError(400, 'cooperation.errors.badEvidence');
+          await q.run('INSERT INTO commitment_evidence (commitment_id, entry_id) VALUES (?, ?)', [c.id, id]);
+        }
+        status = 'delivered';
+        break;
+      }
+      case 'withdraw':
+        status = 'withdrawn';
+        break;
+    }
+    const r = await q.run(
+      `UPDATE commitments SET status = ?, committed_by = ?, withdraw_reason = ?, updated_at = ?, delivered_at = ? WHERE id = ? AND status = ?`,
+      [
+        status,
+        committedBy,
+        data.action === 'withdraw' ? data.reason : c.withdraw_reason,
+        now,
+        status === 'delivered' ? now : null,
+        c.id,
+        c.status,
+      ],
+    );
+    if (r.changes !== 1) throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
+    const kind =
+      status === 'awaiting_home_approval'
+        ? 'commitment.approval_requested'
+        : status === 'committed'
+          ? 'commitment.committed'
+          : status === 'delivered'
+            ? 'commitment.delivered'
+            : 'commitment.withdrawn';
+    await recordActivity(q, {
+      networkId,
+      actorId: actor.userId,
+      kind,
+      subjectId: c.id,
+      data: {
+        goalId: c.goal_id,
+        organisationId: c.organisation_id,
+        from: c.status,
+        to: status,
+        ...(data.action === 'withdraw' ? { reason: data.reason } : {}),
+        evidence,
+      },
+      at: now,
+    });
+    return presentCommitment(
+      {
+        ...c,
+        status,
+        committed_by: committedBy,
+        withdraw_reason: data.action === 'withdraw' ? data.reason : c.withdraw_reason,
+        updated_at: now,
+        delivered_at: status === 'delivered' ? now : null,
+      },
+      evidence,
+    );
+  });
+}

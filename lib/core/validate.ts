@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { AppError } from '../errors';
+
+/**
+ * Parses command input. Route handlers already parse with localised zod
+ * messages; this is the command's own guard for every other caller (scripts,
+ * the demo seed, tests), refusing with a 400 that names the field.
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+  throw new AppError(400, 'errors.invalidInput', { details });
+}

@@ -1,0 +1,102 @@
+import type { Db } from '../db/types';
+import { requireMember, type Actor } from '../policies';
+import { loadGoal, presentGoal } from './records';
+
+export const SCALES = ['attractive', 'concrete', 'flexible'] as const;
+export type Scale = (typeof SCALES)[number];
+
+interface RatingRow {
+  organisation_id: string;
+  organisation_name: string;
+  attractive: number;
+  concrete: number;
+  flexible: number;
+  comment: string;
+  rated_by: string;
+  updated_at: number;
+}
+
+/**
+ * Spread of the ratings per scale (min, max, mean, standard deviation) and the
+ * organisation that diverges most: the largest summed distance from the means.
+ */
+export function ratingSpread(
+  ratings: { organisationId: string; attractive: number; concrete: number; flexible: number }[],
+) {
+  const scales = Object.fromEntries(
+    SCALES.map((s) => {
+      const v = ratings.map((r) => r[s]);
+      if (!v.length) return [s, null];
+      const mean = v.reduce((a, b) => a + b, 0) / v.length;
+      const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length);
+      return [
+        s,
+        {
+          min: Math.min(...v),
+          max: Math.max(...v),
+          mean: Math.round(mean * 100) / 100,
+          sd: Math.round(sd * 100) / 100,
+        },
+      ];
+    }),
+  ) as Record<Scale, { min: number; max: number; mean: number; sd: number } | null>;
+  let mostDivergent: { organisationId: string; distance: number } | null = null;
+  if (ratings.length >= 2) {
+    for (const r of ratings) {
+      const distance = SCALES.reduce((a, s) => a + Math.abs(r[s] - (scales[s]?.mean ?? 0)), 0);
+      if (!mostDivergent || distance > mostDivergent.distance)
+        mostDivergent = { organisationId: r.organisationId, distance: Math.round(distance * 100) / 100 };
+    }
+    if (mostDivergent && mostDivergent.distance === 0) mostDivergent = null;
+  }
+  return {
+    count: ratings.length,
+    scales,
+    mostDivergent: mostDivergent as { organisationId: string; distance: number } | null,
+  };
+}
+
+/** One goal with its ratings, their spread and its comments. Any member of the network may read it. */
+export async function getGoal(db: Db, actor: Actor, networkId: string, goalId: string) {
+  requireMember(actor, networkId);
+  const goal = await loadGoal(db, networkId, goalId);
+  const ratingRows = await db.all<RatingRow>(
+    `SELECT r.organisation_id, o.name AS organisation_name, r.attractive, r.concrete, r.flexible, r.comment, r.rated_by, r.updated_at
+       FROM goal_ratings r JOIN organisations o ON o.id = r.organisation_id
+      WHERE r.goal_id = ? ORDER BY o.name`,
+    [goalId],
+  );
+  const ratings = ratingRows.map((r) => ({
+    organisationId: r.organisation_id,
+    organisationName: r.organisation_name,
+    attractive: Number(r.attractive),
+    concrete: Number(r.concrete),
+    flexible: Number(r.flexible),
+    comment: r.comment,
+    ratedBy: r.rated_by,
+    updatedAt: Number(r.updated_at),
+  }));
+  const comments = await db.all<{
+    id: string;
+    author_id: string;
+    author_name: string | null;
+    body: string;
+    created_at: number;
+  }>(
+    `SELECT c.id, c.author_id, u.name AS author_name, c.body, c.created_at
+       FROM goal_comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.goal_id = ? ORDER BY c.created_at, c.id`,
+    [goalId],
+  );
+  return {
+    goal: presentGoal(goal, goal.organisationIds),
+    ratings,
+    spread: ratingSpread(ratings),
+    comments: comments.map((c) => ({
+      id: c.id,
+      authorId: c.author_id,
+      authorName: c.author_name ?? '',
+      body: c.body,
+      createdAt: Number(c.created_at),
+    })),
+  };
+}

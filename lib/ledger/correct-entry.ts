@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { recordActivity } from '../activity/record';
+import { today } from '../core/dates';
+import { validate } from '../core/validate';
+import { isUniqueViolation } from '../db/errors';
+import type { Db } from '../db/types';
+import { AppError } from '../errors';
+import { authorize, requireMember, type Actor } from '../policies';
+import { insertEntry, loadEntry, presentEntry, type EntryRow } from './records';
+
+export const ZCorrectEntry = z.object({ reason: z.string().trim().min(3).max(2000) });
+export type CorrectEntry = z.input<typeof ZCorrectEntry>;
+
+/**
+ * Corrects an entry by a new entry that reverses it (same sides and unit,
+ * the negative amount), linked to it; entries are never edited or deleted.
+ * Only a representative of the organisation that recorded it may.
+ * - A confirmed entry stays confirmed; its reversal waits for the other side
+ *   to confirm, like any entry (until then both count: one confirmed, one pending).
+ * - A pending or disputed entry and its reversal are both marked `reversed`
+ *   and count in no balance.
+ * An entry is reversed at most once (409); a reversal is not itself reversed.
+ */
+export async function correctEntry(db: Db, actor: Actor, networkId: string, entryId: string, input: CorrectEntry) {
+  requireMember(actor, networkId);
+  const data = validate(ZCorrectEntry, input);
+  const now = Date.now();
+  try {
+    return await db.tx(async (q) => {
+      const entry = await loadEntry(q, networkId, entryId);
+      authorize(actor, 'ledger.record', { type: 'organisation', networkId, organisationId: entry.recorder_org_id });
+      if (entry.reversed_by_id) throw new AppError(409, 'cooperation.errors.alreadyReversed');
+      if (entry.reverses_id) throw new AppError(409, 'cooperation.errors.cannotReverseReversal');
+      const wasConfirmed = entry.status === 'confirmed';
+      const reversal: EntryRow = {
+        ...entry,
+        id: randomUUID(),
+        amount_milli: -Number(entry.amount_milli),
+        occurred_on: today(now),
+        description: data.reason,
+        status: wasConfirmed ? 'pending' : 'reversed',
+        response_comment: '',
+        responded_by: null,
+        responded_at: null,
+        reverses_id: entry.id,
+        recorded_by: actor.userId,
+        created_at: now,
+        idempotency_key: null,
+      };
+      delete reversal.reversed_by_id;
+      await insertEntry(q, reversal);
+      if (!wasConfirmed)
+        await q.run(`UPDATE ledger_entries SET status = 'reversed' WHERE id = ? AND status <> 'confirmed'`, [entry.id]);
+      await recordActivity(q, {
+        networkId,
+        actorId: actor.userId,
+        kind: 'ledger.corrected',
+        subjectId: reversal.id,
+        data: {
+          reversesId: entry.id,
+          giverOrgId: entry.giver_org_id,
+          receiverOrgId: entry.receiver_org_id,
+          reason: data.reason,
+        },
+        at: now,
+      });
+      return presentEntry(reversal);
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError(409, 'cooperation.errors.alreadyReversed');
+    throw err;
+  }
+}
