@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { getSessionUser } from '@/lib/auth/session';
-import { translator } from '@/lib/i18n';
+import { intlMessages, translator } from '@/lib/i18n';
 import { Providers } from './_components/providers';
 import { SiteHeader } from './_components/site-header';
+import { ToastProvider } from './_components/ui';
 import { requestLocale } from './_lib/locale';
 import './globals.css';
 
@@ -40,18 +41,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t('nav.skipToContent')}
         </a>
-        <Providers locale={locale}>
-          <SiteHeader user={user} t={t} />
-          <main
-            id="main"
-            tabIndex={-1}
-            className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none sm:px-6"
-          >
-            {children}
-          </main>
-          <footer className="border-t border-stone-300 bg-white">
-            <div className="mx-auto w-full max-w-5xl px-4 py-4 text-sm text-stone-700 sm:px-6">{t('footer.text')}</div>
-          </footer>
+        <Providers locale={locale} messages={intlMessages(locale)}>
+          <ToastProvider>
+            <SiteHeader user={user} t={t} />
+            <main
+              id="main"
+              tabIndex={-1}
+              className="mx-auto w-full max-w-6xl min-w-0 flex-1 px-page py-8 focus:outline-none sm:px-6"
+            >
+              {children}
+            </main>
+            <footer className="border-t border-stone-300 bg-white">
+              <div className="mx-auto w-full max-w-6xl px-page py-4 text-sm text-stone-700 sm:px-6">
+                {t('footer.text')}
+              </div>
+            </footer>
+          </ToastProvider>
         </Providers>
       </body>
     </html>

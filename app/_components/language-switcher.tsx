@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { LOCALES, type Locale } from '@/lib/i18n';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
+import { api } from '@/app/_lib/api-client';
 import { useI18n } from './providers';
 
 /**
@@ -19,12 +20,9 @@ export function LanguageSwitcher() {
   async function choose(next: Locale) {
     if (next === locale) return;
     setFailed(false);
-    const res = await fetch('/api/account/locale', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ locale: next }),
-    }).catch(() => null);
-    if (!res?.ok) {
+    try {
+      await api.post('/api/account/locale', { locale: next });
+    } catch {
       setFailed(true);
       return;
     }

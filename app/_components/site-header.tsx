@@ -13,7 +13,7 @@ import { LinkButton } from './ui';
 export function SiteHeader({ user, t }: { user: SessionUser | null; t: Translate }) {
   return (
     <header className="border-b border-stone-300 bg-white">
-      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
         <div className="flex items-center gap-6">
           <Link href="/" className="text-lg font-bold text-brand-800 hover:underline">
             {t('app.name')}

@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
 import { getSessionUser } from '@/lib/auth/session';
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from '@/lib/i18n';
+import { formatter, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale } from '@/lib/i18n';
 
 /**
  * The person's interface language:
@@ -19,3 +20,12 @@ export async function requestLocale(): Promise<Locale> {
   if (user && isLocale(user.locale)) return user.locale;
   return localeFromAcceptLanguage((await headers()).get('accept-language'));
 }
+
+/**
+ * The language of this request with its translator and formatter, for server
+ * components (once per request): `const { t, f } = await getI18n();`.
+ */
+export const getI18n = cache(async () => {
+  const locale = await requestLocale();
+  return { locale, t: translator(locale), f: formatter(locale) };
+});

@@ -37,10 +37,10 @@ interface Options<S extends z.ZodType | undefined> {
   anonymous?: boolean;
 }
 
-export type ApiError = { error: { code: string; message: string; fields?: Record<string, string> } };
+export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 export function errorResponse(status: number, code: string, message: string, fields?: Record<string, string>) {
-  return NextResponse.json<ApiError>({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+  return NextResponse.json<ApiErrorBody>({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
 }
 
 /** True when the request comes from our own pages (or is not a browser's cross-site request). */

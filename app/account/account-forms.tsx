@@ -2,11 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
-import { LOCALES, type Locale } from '@/lib/i18n';
-import { Alert, Button, Card, FormError, TextField } from '@/app/_components/ui';
+import { useState } from 'react';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
+import { Alert, Button, Card, Form, FormError, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import { postJson } from '@/app/(auth)/_components/post-json';
+import { api, errorText } from '@/app/_lib/api-client';
 import { signOutAndForget, useGuardedSignOut } from '@/app/_components/collab/sign-out';
 
 /** Language, change password and sign out everywhere. */
@@ -22,25 +22,16 @@ export function AccountForms({ email, savedLocale }: { email: string; savedLocal
 
 function LanguageForm({ savedLocale }: { savedLocale: Locale }) {
   const { t } = useI18n();
-  const router = useRouter();
   const [value, setValue] = useState<Locale>(savedLocale);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setStatus(null);
-    const res = await postJson('/api/account/locale', { locale: value }, t('errors.network'));
-    setBusy(false);
-    if (!res.ok) return setStatus({ ok: false, message: res.message });
-    setStatus({ ok: true, message: 'account.language.saved' });
-    router.refresh();
-  }
+  const form = useForm({
+    read: () => ({ locale: value }),
+    submit: (body) => api.post('/api/account/locale', body),
+    refresh: true,
+  });
 
   return (
     <Card title={t('account.language')}>
-      <form onSubmit={onSubmit}>
+      <Form form={form}>
         <fieldset>
           <legend className="mb-2 text-stone-700">{t('account.language.intro')}</legend>
           <div className="flex flex-wrap gap-4">
@@ -59,68 +50,55 @@ function LanguageForm({ savedLocale }: { savedLocale: Locale }) {
             ))}
           </div>
         </fieldset>
-        {status ? (
-          <Alert tone={status.ok ? 'success' : 'error'}>{status.ok ? t(status.message) : status.message}</Alert>
-        ) : null}
-        <Button type="submit" busy={busy} className="mt-4">
+        {form.result !== null ? <Alert tone="success">{t('account.language.saved')}</Alert> : null}
+        <Button type="submit" busy={form.busy} className="mt-4">
           {t('common.save')}
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }
 
+type PasswordChange = { currentPassword: string; newPassword: string };
+
 function ChangePasswordForm({ email }: { email: string }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const form = new FormData(formEl);
-    const currentPassword = String(form.get('currentPassword') ?? '');
-    const newPassword = String(form.get('newPassword') ?? '');
-    setBusy(true);
-    setDone(false);
-    setError(null);
-    setFields({});
-    const res = await postJson('/api/account/password', { currentPassword, newPassword }, t('errors.network'));
-    if (!res.ok) {
-      setBusy(false);
-      setFields(res.fields);
-      setError(Object.keys(res.fields).length ? t('auth.form.checkFields') : res.message);
-      return;
-    }
-    // The change ended every session, this one too: sign this browser in again.
-    const again = await signIn('credentials', { email, password: newPassword, redirect: false }).catch(() => null);
-    setBusy(false);
-    if (!again?.ok || again.error) {
-      router.push('/signin?callbackUrl=%2Faccount');
-      return;
-    }
-    formEl.reset();
-    setDone(true);
-    router.refresh();
-  }
+  const [signingIn, setSigningIn] = useState(false);
+  const form = useForm({
+    read: (data): PasswordChange => ({
+      currentPassword: String(data.get('currentPassword') ?? ''),
+      newPassword: String(data.get('newPassword') ?? ''),
+    }),
+    submit: (body: PasswordChange) => api.post('/api/account/password', body),
+    onSuccess: async (_res, { body, form: formEl }) => {
+      // The change ended every session, this one too: sign this browser in again.
+      setSigningIn(true);
+      const again = await signIn('credentials', { email, password: body.newPassword, redirect: false }).catch(
+        () => null,
+      );
+      setSigningIn(false);
+      if (!again?.ok || again.error) {
+        router.push('/signin?callbackUrl=%2Faccount');
+        return;
+      }
+      formEl?.reset();
+      router.refresh();
+    },
+  });
 
   return (
     <Card title={t('account.changePassword')}>
-      <form onSubmit={onSubmit} noValidate>
-        <FormError message={error} />
+      <Form form={form}>
         {/* Lets password managers know which account the new password belongs to. */}
         <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-        {done ? <Alert tone="success">{t('account.changePassword.done')}</Alert> : null}
+        {form.result !== null && !signingIn ? <Alert tone="success">{t('account.changePassword.done')}</Alert> : null}
         <TextField
           label={t('account.currentPassword')}
           name="currentPassword"
           type="password"
           autoComplete="current-password"
           required
-          error={fields.currentPassword}
         />
         <TextField
           label={t('account.newPassword')}
@@ -129,12 +107,11 @@ function ChangePasswordForm({ email }: { email: string }) {
           type="password"
           autoComplete="new-password"
           required
-          error={fields.newPassword}
         />
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={form.busy || signingIn}>
           {t('account.changePassword.submit')}
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }
@@ -155,10 +132,11 @@ function SignOutEverywhere() {
           guard(async () => {
             setBusy(true);
             setError(null);
-            const res = await postJson('/api/account/sign-out-everywhere', {}, t('errors.network'));
-            if (!res.ok) {
+            try {
+              await api.post('/api/account/sign-out-everywhere');
+            } catch (err) {
               setBusy(false);
-              setError(res.message);
+              setError(errorText(err, t));
               return;
             }
             // This browser's offline copies go too (other devices forget theirs when they find the session gone).

@@ -1,60 +1,100 @@
+import { createFormatter, createTranslator } from 'use-intl/core';
 import { auth } from './messages/auth';
 import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
 import { networks } from './messages/networks';
+import { ui } from './messages/ui';
+import { formatWith, messageFallback, reportIntlError, type Format } from './intl';
+import { encodeKey, INTL_LOCALE, TIME_ZONE, type Locale } from './locales';
 
 /**
- * German and English, both first-class. Messages live in one file per area
- * under `messages/`, each with an `en` and a `de` object of the same keys
- * (a unit test checks that). Placeholders are `{name}`.
+ * German and English, both first-class, on next-intl (use-intl's ICU
+ * translator and formatters).
+ *
+ * Messages live in one file per area under `messages/`, each an `en` and a
+ * `de` object with the same flat keys (`'area.thing.detail'`; a unit test
+ * checks keys, ICU syntax and arguments). Messages are ICU MessageFormat:
+ * `{name}` inserts a value (as before), `{count, plural, one {# Person} other
+ * {# Personen}}` chooses the plural form of the language, `{n, number}` and
+ * `{d, date, medium}` format per locale.
+ *
+ * Server code (lib/, route handlers, the realtime server) calls
+ * `t(locale, key, values)` or `translator(locale)`; client components call
+ * `useI18n()` (app/_components/providers.tsx), which translates through
+ * next-intl's provider with the same messages.
  */
-export const LOCALES = ['en', 'de'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'en';
-/** Cookie that remembers the chosen interface language. */
-export const LOCALE_COOKIE = 'nwr-locale';
+export {
+  DEFAULT_LOCALE,
+  encodeKey,
+  INTL_LOCALE,
+  isLocale,
+  LOCALE_COOKIE,
+  LOCALES,
+  localeFromAcceptLanguage,
+  TIME_ZONE,
+  type Locale,
+} from './locales';
+export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation] as const;
+const areas = [common, auth, networks, collab, cooperation, ui] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;
 export type MessageKey = Keys<Area>;
+/** Values for a message's ICU arguments (`{name}`, `{count, plural, …}`, `{when, date}`). */
+export type MessageValues = Record<string, string | number | Date>;
 
-const dictionaries: Record<Locale, Record<string, string>> = {
+const flat: Record<Locale, Record<string, string>> = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
   de: Object.assign({}, ...areas.map((a) => a.de)),
 };
 
-export function isLocale(v: unknown): v is Locale {
-  return v === 'en' || v === 'de';
+const encoded: Record<Locale, Record<string, string>> = {
+  en: Object.fromEntries(Object.entries(flat.en).map(([k, v]) => [encodeKey(k), v])),
+  de: Object.fromEntries(Object.entries(flat.de).map(([k, v]) => [encodeKey(k), v])),
+};
+
+/** The messages of one language in the shape next-intl's provider takes (keys encoded, see `encodeKey`). */
+export function intlMessages(locale: Locale): Record<string, string> {
+  return encoded[locale];
 }
 
-/** Translates `key`; unknown keys come back as the key itself (visible, never blank). */
-export function t(locale: Locale, key: MessageKey | (string & {}), vars?: Record<string, string | number>): string {
-  const template = dictionaries[locale][key] ?? dictionaries.en[key] ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+const translators = new Map<Locale, ReturnType<typeof createTranslator>>();
+function translatorFor(locale: Locale) {
+  let tr = translators.get(locale);
+  if (!tr) {
+    tr = createTranslator({
+      locale: INTL_LOCALE[locale],
+      messages: encoded[locale],
+      timeZone: TIME_ZONE,
+      onError: reportIntlError,
+      getMessageFallback: (info) => messageFallback(encoded[locale], info),
+    });
+    translators.set(locale, tr);
+  }
+  return tr;
+}
+
+/** Translates `key` with ICU `values`; unknown keys come back as the key itself. */
+export function t(locale: Locale, key: MessageKey | (string & {}), values?: MessageValues): string {
+  return translatorFor(locale)(encodeKey(key) as never, values as never);
 }
 
 /** A translator bound to one locale. */
 export function translator(locale: Locale) {
-  return (key: MessageKey | (string & {}), vars?: Record<string, string | number>) => t(locale, key, vars);
+  return (key: MessageKey | (string & {}), values?: MessageValues) => t(locale, key, values);
 }
 export type Translate = ReturnType<typeof translator>;
 
-/** Picks a supported locale from an Accept-Language header. */
-export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
-  if (!header) return DEFAULT_LOCALE;
-  const ranked = header
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
-      return { lang: tag.trim().toLowerCase().slice(0, 2), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
-    })
-    .sort((a, b) => b.q - a.q);
-  return (ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined) ?? DEFAULT_LOCALE;
+/** True when `key` names a message (for keys built at run time, e.g. from an error code). */
+export function hasMessage(key: string): boolean {
+  return key in flat.en;
+}
+
+/** Dates, times and numbers in the person's language (see `formatWith`). */
+export function formatter(locale: Locale): Format {
+  return formatWith(createFormatter({ locale: INTL_LOCALE[locale], timeZone: TIME_ZONE, onError: reportIntlError }));
 }
 
 /** For the key-parity test. */

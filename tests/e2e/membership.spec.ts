@@ -34,7 +34,10 @@ test('a home member leaves a network from the account page, with the keyboard on
   const page = await signedInPageFor(hanna);
   // From the network's home, a member who cannot invite finds "Your membership" on the people page.
   await page.goto(`/networks/${id}`);
-  await page.getByRole('link', { name: t('networks.leave.title') }).click();
+  await page
+    .getByRole('navigation', { name: t('ui.nav.label') })
+    .getByRole('link', { name: t('ui.nav.people') })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: t('networks.leave.title') })).toBeVisible();
   await expect(page.getByRole('button', { name: t('networks.leave.button') })).toBeVisible();
   await page.goto('/account');

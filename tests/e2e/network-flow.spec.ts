@@ -111,7 +111,10 @@ for (const locale of ['en', 'de'] as const) {
 
     // Invites a representative of Green Hands by link.
     await a.goto(networkUrl);
-    await a.getByRole('link', { name: t('networks.home.peopleLink') }).click();
+    // The network's navigation leads there (and marks where she is).
+    const nav = a.getByRole('navigation', { name: t('ui.nav.label') });
+    await nav.getByRole('link', { name: t('ui.nav.people') }).click();
+    await expect(nav.getByRole('link', { name: t('ui.nav.people') })).toHaveAttribute('aria-current', 'page');
     await expect(a.getByRole('heading', { level: 1, name: t('networks.people.title') })).toBeVisible();
     await expectNoAxeViolations(a);
     const inviteCard = a.getByRole('region', { name: t('networks.invite.title') });

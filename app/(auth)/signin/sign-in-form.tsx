@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { Button, FormError, TextField } from '@/app/_components/ui';
-import { isLocale } from '@/lib/i18n';
+import { isLocale } from '@/lib/i18n/locales';
+import { api } from '@/app/_lib/api-client';
 import { useI18n } from '@/app/_components/providers';
 
 /** Maps next-auth's error code to a message (wrong credentials and unknown account read the same). */
@@ -22,14 +23,8 @@ export function signInErrorKey(code: string | null | undefined): string | null {
  */
 async function adoptSavedLocale(): Promise<void> {
   try {
-    const me = (await (await fetch('/api/account')).json()) as { locale?: string };
-    if (isLocale(me.locale)) {
-      await fetch('/api/account/locale', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ locale: me.locale }),
-      });
-    }
+    const me = await api.get<{ locale?: string }>('/api/account');
+    if (isLocale(me.locale)) await api.post('/api/account/locale', { locale: me.locale });
   } catch {
     // Only a convenience: the page still works in the current language.
   }

@@ -3,6 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n';
+import { api } from '@/app/_lib/api-client';
 import { Button } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { clearLocalCopies, unsentChanges } from './local-copies';
@@ -17,11 +18,7 @@ export async function signOutAndForget({ callbackUrl, locale }: { callbackUrl: s
   // Forget first: even if the sign-out request fails, nothing stays readable here.
   await clearLocalCopies();
   await signOut({ redirect: false }).catch(() => undefined);
-  await fetch('/api/account/locale', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ locale }),
-  }).catch(() => undefined);
+  await api.post('/api/account/locale', { locale }).catch(() => undefined);
   window.location.assign(callbackUrl);
 }
 

@@ -20,6 +20,7 @@ import {
 import { AckTracker } from './ack';
 import { clearLocalCopies, registerLocalCopy } from './local-copies';
 import { backoffMs, closeOutcome, deriveStatus, type CollabStatus, type StopReason } from './status';
+import { api, ApiError } from '@/app/_lib/api-client';
 
 export interface CollabDoc {
   doc: Y.Doc;
@@ -210,27 +211,19 @@ class CollabSession {
     try {
       const params: Record<string, string> = { [PARAM_ACK]: '1' };
       try {
-        const res = await fetch(TICKET_PATH, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ doc: this.docName }),
-          credentials: 'same-origin',
-        });
-        if (res.status === 401) {
+        const body = await api.post<TicketResponse>(TICKET_PATH, { doc: this.docName });
+        params[PARAM_TICKET] = body.ticket;
+        this.access = body.access;
+        if (body.url) this.provider.serverUrl = body.url.replace(/\/+$/, '');
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) {
           this.stopped = 'signedOut';
           this.forgetLocalCopies();
-        } else if (res.status === 403 || res.status === 404) {
+        } else if (err instanceof ApiError && (err.status === 403 || err.status === 404)) {
           this.stopped = 'noAccess';
-        } else if (res.ok) {
-          const body = (await res.json()) as TicketResponse;
-          params[PARAM_TICKET] = body.ticket;
-          this.access = body.access;
-          if (body.url) this.provider.serverUrl = body.url.replace(/\/+$/, '');
         }
-        // Other answers (5xx): try the socket with the session cookie alone.
-      } catch {
-        // No network for the ticket: the server also accepts the session cookie, and if the socket
-        // fails too we simply stay offline with every edit kept locally.
+        // Other answers (5xx), or no network for the ticket: the server also accepts the session cookie,
+        // and if the socket fails too we simply stay offline with every edit kept locally.
       }
       if (this.destroyed || this.stopped) return;
       this.usedTicket = PARAM_TICKET in params;

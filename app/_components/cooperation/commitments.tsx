@@ -2,18 +2,18 @@
 
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
+import { useState } from 'react';
+import { Alert, Button, Form, FormError, SelectField, TextAreaField, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import type { Commitment } from '@/lib/commitments/records';
 import type { LedgerEntry } from '@/lib/ledger/records';
 import { BUILTIN_UNITS } from '@/lib/ledger/units';
-import { api, ApiRefusal, newKey, qs } from './api';
+import { api, errorText, newKey, qs } from '@/app/_lib/api-client';
 import { coopKey } from './live';
 import { useOutbox } from './outbox';
 import { PilotDecisionForm, ReviewBadge } from './pilot-review';
-import { useFormat } from './shell';
+import { useFormat } from './use-format';
 
 interface Page {
   total: number;
@@ -38,9 +38,9 @@ export function CommitmentList({
   const f = useFormat();
   const list = useQuery({
     queryKey: coopKey(networkId, 'commitments', filter),
-    queryFn: () => api<Page>(`/api/networks/${networkId}/commitments${qs({ limit: 50, ...filter })}`),
+    queryFn: () => api.get<Page>(`/api/networks/${networkId}/commitments${qs({ limit: 50, ...filter })}`),
   });
-  if (list.isError) return <Alert tone="error">{(list.error as Error).message}</Alert>;
+  if (list.isError) return <Alert tone="error">{errorText(list.error, t)}</Alert>;
   if (!list.data) return <p aria-busy="true">{t('common.loading')}</p>;
   if (!list.data.commitments.length)
     return emptyText === '' ? null : <p className="text-stone-700">{emptyText ?? t('cooperation.commitments.none')}</p>;
@@ -127,40 +127,32 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
   const f = useFormat();
   const qc = useQueryClient();
   const [mode, setMode] = useState<'none' | 'deliver' | 'withdraw'>('none');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useForm({
+    submit: (body: Record<string, unknown>) => api.patch(`/api/networks/${networkId}/commitments/${c.id}`, body),
+    onSuccess: () => {
+      setMode('none');
+      void qc.invalidateQueries({ queryKey: coopKey(networkId) });
+    },
+  });
   const open = ['proposed', 'awaiting_home_approval', 'committed'].includes(c.status);
   const entries = useQuery({
     enabled: mode === 'deliver',
     queryKey: coopKey(networkId, 'ledger', { organisationId: c.organisationId, unit: c.unit, evidence: c.id }),
     queryFn: () =>
-      api<{ entries: LedgerEntry[] }>(
+      api.get<{ entries: LedgerEntry[] }>(
         `/api/networks/${networkId}/ledger${qs({ organisationId: c.organisationId, unit: c.unit, limit: 50 })}`,
       ),
   });
-  async function send(body: Record<string, unknown>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/networks/${networkId}/commitments/${c.id}`, { method: 'PATCH', body });
-      setMode('none');
-      void qc.invalidateQueries({ queryKey: coopKey(networkId) });
-    } catch (err) {
-      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
-  }
   if (!open) return null;
   const evidence = (entries.data?.entries ?? []).filter(
     (e) => e.giverOrgId === c.organisationId && e.amount > 0 && (e.status === 'confirmed' || e.status === 'pending'),
   );
   return (
     <div className="mt-2">
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      <FormError message={action.error} />
       <div className="flex flex-wrap gap-2">
         {c.status === 'proposed' ? (
-          <Button size="sm" busy={busy} onClick={() => void send({ action: 'commit' })}>
+          <Button size="sm" busy={action.busy} onClick={() => action.send({ action: 'commit' })}>
             {t('cooperation.commitments.commit')}
           </Button>
         ) : null}
@@ -188,7 +180,7 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
           className="mt-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void send({
+            action.send({
               action: 'deliver',
               evidenceEntryIds: new FormData(e.currentTarget).getAll('evidence').map(String),
             });
@@ -205,7 +197,7 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
               </label>
             ))}
           </fieldset>
-          <Button type="submit" size="sm" className="mt-2" busy={busy} disabled={!evidence.length}>
+          <Button type="submit" size="sm" className="mt-2" busy={action.busy} disabled={!evidence.length}>
             {t('cooperation.commitments.confirmDelivered')}
           </Button>
         </form>
@@ -215,11 +207,11 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
           className="mt-2"
           onSubmit={(e) => {
             e.preventDefault();
-            void send({ action: 'withdraw', reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+            action.send({ action: 'withdraw', reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
           }}
         >
           <TextField label={t('cooperation.commitments.reason')} name="reason" required minLength={3} />
-          <Button type="submit" size="sm" variant="danger" busy={busy}>
+          <Button type="submit" size="sm" variant="danger" busy={action.busy}>
             {t('cooperation.commitments.confirmWithdraw')}
           </Button>
         </form>
@@ -241,17 +233,8 @@ export function CreateCommitmentForm({
   const { t } = useI18n();
   const qc = useQueryClient();
   const outbox = useOutbox();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const d = new FormData(form);
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    const body = {
+  const create = useForm({
+    read: (d) => ({
       organisationId,
       goalId,
       unit: String(d.get('unit')),
@@ -261,31 +244,30 @@ export function CreateCommitmentForm({
       commit: d.get('commit') === 'on',
       ...(d.get('pilotReviewOn') ? { pilotReviewOn: String(d.get('pilotReviewOn')) } : {}),
       idempotencyKey: newKey(),
-    };
-    try {
-      const r = await outbox.submit({
+    }),
+    submit: (body) =>
+      outbox.submit({
         url: `/api/networks/${networkId}/commitments`,
         body,
         label: t('cooperation.commitments.queuedLabel', { amount: String(body.amount) }),
-      });
-      form.reset();
-      setNotice(r.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.commitments.created'));
+      }),
+    onSuccess: (_r, { form }) => {
+      form?.reset();
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
-    } catch (err) {
-      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
   return (
-    <form
-      onSubmit={onSubmit}
+    <Form
+      form={create}
       className="mb-4 rounded border border-stone-300 p-3"
       aria-label={t('cooperation.commitments.new')}
     >
       <h3 className="mb-2 font-semibold">{t('cooperation.commitments.new')}</h3>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {create.result ? (
+        <Alert tone="success">
+          {create.result.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.commitments.created')}
+        </Alert>
+      ) : null}
       <div className="grid gap-x-3 sm:grid-cols-3">
         <TextField label={t('cooperation.entry.amount')} name="amount" inputMode="decimal" required />
         <SelectField
@@ -313,10 +295,10 @@ export function CreateCommitmentForm({
         <input type="checkbox" name="commit" defaultChecked className="h-4 w-4" />
         {t('cooperation.commitments.commitNow')}
       </label>
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={create.busy}>
         {t('cooperation.commitments.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }
 

@@ -2,15 +2,25 @@
 
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, EmptyState, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  EmptyState,
+  Form,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useForm,
+} from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import { GOAL_STATUSES, type Goal } from '@/lib/goals/records';
-import { api, ApiRefusal, qs } from './api';
+import { api, errorText, qs } from '@/app/_lib/api-client';
 import { coopKey } from './live';
 import { ReviewBadge } from './pilot-review';
-import { useFormat, type OrgName } from './shell';
+import { useFormat, type OrgName } from './use-format';
 
 const PAGE = 20;
 
@@ -42,7 +52,7 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
   };
   const board = useQuery({
     queryKey: coopKey(networkId, 'goals', filters),
-    queryFn: () => api<BoardPage>(`/api/networks/${networkId}/goals${qs(filters)}`),
+    queryFn: () => api.get<BoardPage>(`/api/networks/${networkId}/goals${qs(filters)}`),
     placeholderData: (prev) => prev,
     // The first page comes with the HTML (rendered on the server), so content shows without a second round trip.
     initialData:
@@ -118,7 +128,7 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
             {t('cooperation.filter.reviewDue')}
           </label>
         </form>
-        {board.isError ? <Alert tone="error">{(board.error as Error).message}</Alert> : null}
+        {board.isError ? <Alert tone="error">{errorText(board.error, t)}</Alert> : null}
         {board.data && board.data.goals.length === 0 ? (
           <EmptyState title={t('cooperation.board.empty')} description={t('cooperation.board.emptyHint')} />
         ) : null}
@@ -200,67 +210,40 @@ export function GoalStatusBadge({ status }: { status: string }) {
 function CreateGoalForm({ networkId, orgs, myOrgId }: { networkId: string; orgs: OrgName[]; myOrgId: string | null }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      const res = await api<{ goal: Goal }>(`/api/networks/${networkId}/goals`, {
-        method: 'POST',
-        body: {
-          title: String(data.get('title') ?? ''),
-          whyTogether: String(data.get('whyTogether') ?? ''),
-          status: String(data.get('status') ?? 'proposed'),
-          targetDate: data.get('targetDate') ? String(data.get('targetDate')) : null,
-          ...(data.get('status') === 'pilot' ? { reviewOn: String(data.get('reviewOn') ?? '') || null } : {}),
-          organisationIds: data.getAll('organisationIds').map(String),
-        },
-      });
-      form.reset();
-      setDone(res.goal.title);
+  const create = useForm({
+    read: (data) => ({
+      title: String(data.get('title') ?? ''),
+      whyTogether: String(data.get('whyTogether') ?? ''),
+      status: String(data.get('status') ?? 'proposed'),
+      targetDate: data.get('targetDate') ? String(data.get('targetDate')) : null,
+      ...(data.get('status') === 'pilot' ? { reviewOn: String(data.get('reviewOn') ?? '') || null } : {}),
+      organisationIds: data.getAll('organisationIds').map(String),
+    }),
+    submit: (body) => api.post<{ goal: Goal }>(`/api/networks/${networkId}/goals`, body),
+    onSuccess: (_res, { form }) => {
+      form?.reset();
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
-    } catch (err) {
-      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
-      if (err instanceof ApiRefusal && err.fields) setFields(err.fields);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Card title={t('cooperation.createGoal.title')} id="create-goal">
-      <form onSubmit={onSubmit} noValidate>
-        {error ? <Alert tone="error">{error}</Alert> : null}
-        {done ? <Alert tone="success">{t('cooperation.createGoal.done', { title: done })}</Alert> : null}
-        <TextField
-          label={t('cooperation.goal.title')}
-          name="title"
-          required
-          minLength={3}
-          maxLength={200}
-          error={fields.title}
-        />
+      <Form form={create}>
+        {create.result ? (
+          <Alert tone="success">{t('cooperation.createGoal.done', { title: create.result.goal.title })}</Alert>
+        ) : null}
+        <TextField label={t('cooperation.goal.title')} name="title" required minLength={3} maxLength={200} />
         <TextAreaField
           label={t('cooperation.goal.whyTogether')}
           hint={t('cooperation.goal.whyTogetherHint')}
           name="whyTogether"
           rows={3}
-          error={fields.whyTogether}
         />
         <TextField
           label={t('cooperation.goal.target')}
           name="targetDate"
           type="date"
           optionalLabel={t('common.optional')}
-          error={fields.targetDate}
         />
         <SelectField
           label={t('cooperation.goal.status')}
@@ -273,7 +256,6 @@ function CreateGoalForm({ networkId, orgs, myOrgId }: { networkId: string; orgs:
           hint={t('cooperation.pilot.reviewOnHint')}
           name="reviewOn"
           type="date"
-          error={fields.reviewOn}
         />
         <fieldset className="mb-4">
           <legend className="font-medium">{t('cooperation.goal.organisations')}</legend>
@@ -291,10 +273,10 @@ function CreateGoalForm({ networkId, orgs, myOrgId }: { networkId: string; orgs:
             </label>
           ))}
         </fieldset>
-        <Button type="submit" busy={busy}>
-          {busy ? t('common.saving') : t('cooperation.createGoal.submit')}
+        <Button type="submit" busy={create.busy}>
+          {create.busy ? t('common.saving') : t('cooperation.createGoal.submit')}
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }

@@ -2,19 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState, type FormEvent } from 'react';
-import { Alert, Button, Card, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
+import { Alert, Button, Card, Form, SelectField, TextAreaField, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import type { getGoal } from '@/lib/goals/get-goal';
 import type { listGoalRevisions } from '@/lib/goals/list-goal-revisions';
 import { GOAL_STATUSES, type Goal, type Indicator } from '@/lib/goals/records';
-import { api, ApiRefusal } from './api';
+import { api, errorText, request } from '@/app/_lib/api-client';
 import { CommitmentList, CreateCommitmentForm } from './commitments';
 import { GoalStatusBadge } from './goal-board';
 import { GoalText, type GoalTextHandle } from './goal-text';
 import { PilotDecisionForm, ReviewBadge } from './pilot-review';
 import { coopKey } from './live';
-import { useFormat, type OrgName } from './shell';
+import { useFormat, type OrgName } from './use-format';
 
 type GoalView = Awaited<ReturnType<typeof getGoal>> & { abilities: CooperationAbilities; mayDecidePilot: boolean };
 type Revision = Awaited<ReturnType<typeof listGoalRevisions>>[number];
@@ -37,10 +37,13 @@ export function GoalDetail({
   const { t } = useI18n();
   const f = useFormat();
   const key = coopKey(networkId, 'goal', goalId);
-  const view = useQuery({ queryKey: key, queryFn: () => api<GoalView>(`/api/networks/${networkId}/goals/${goalId}`) });
+  const view = useQuery({
+    queryKey: key,
+    queryFn: () => api.get<GoalView>(`/api/networks/${networkId}/goals/${goalId}`),
+  });
   const [textHandle, setTextHandle] = useState<GoalTextHandle | null>(null);
   const onReady = useCallback((h: GoalTextHandle | null) => setTextHandle(h), []);
-  if (view.isError) return <Alert tone="error">{(view.error as Error).message}</Alert>;
+  if (view.isError) return <Alert tone="error">{errorText(view.error, t)}</Alert>;
   if (!view.data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { goal, abilities } = view.data;
   const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? '—';
@@ -155,7 +158,7 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
   const [saved, setSaved] = useState(false);
   const mutation = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api<{ goal: Goal }>(`/api/networks/${networkId}/goals/${goal.id}`, { method: 'PATCH', body }),
+      request<{ goal: Goal }>('PATCH', `/api/networks/${networkId}/goals/${goal.id}`, body),
     onMutate: async (body) => {
       setError(null);
       setSaved(false);
@@ -166,7 +169,7 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
     },
     onError: (err, _body, ctx) => {
       if (ctx?.before) qc.setQueryData(key, ctx.before);
-      setError(`${t('cooperation.rolledBack')} ${err instanceof ApiRefusal ? err.message : t('errors.network')}`);
+      setError(`${t('cooperation.rolledBack')} ${errorText(err, t)}`);
     },
     onSuccess: () => setSaved(true),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
@@ -271,15 +274,15 @@ function ParticipantsForm({ networkId, goal, orgs }: { networkId: string; goal: 
   const [saved, setSaved] = useState(false);
   const mutation = useMutation({
     mutationFn: (organisationIds: string[]) =>
-      api<{ goal: Goal }>(`/api/networks/${networkId}/goals/${goal.id}`, {
-        method: 'PATCH',
-        body: { expectedVersion: goal.version, organisationIds },
+      request<{ goal: Goal }>('PATCH', `/api/networks/${networkId}/goals/${goal.id}`, {
+        expectedVersion: goal.version,
+        organisationIds,
       }),
     onMutate: () => {
       setError(null);
       setSaved(false);
     },
-    onError: (err) => setError(err instanceof ApiRefusal ? err.message : t('errors.network')),
+    onError: (err) => setError(errorText(err, t)),
     onSuccess: () => setSaved(true),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
@@ -324,7 +327,7 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
   const f = useFormat();
   const revs = useQuery({
     queryKey: coopKey(networkId, 'goal', goal.id, 'revisions'),
-    queryFn: () => api<{ revisions: Revision[] }>(`/api/networks/${networkId}/goals/${goal.id}/revisions`),
+    queryFn: () => api.get<{ revisions: Revision[] }>(`/api/networks/${networkId}/goals/${goal.id}/revisions`),
   });
   const [picked, setPicked] = useState<number | null>(null);
   const [msg, setMsg] = useState<string | null>(null);
@@ -425,33 +428,17 @@ function Ratings({
   const qc = useQueryClient();
   const { abilities, ratings, spread, goal } = view;
   const mine = ratings.find((r) => r.organisationId === abilities.organisationId);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const d = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/networks/${networkId}/goals/${goal.id}/ratings`, {
-        method: 'PUT',
-        body: {
-          organisationId: abilities.organisationId,
-          attractive: Number(d.get('attractive')),
-          concrete: Number(d.get('concrete')),
-          flexible: Number(d.get('flexible')),
-          comment: String(d.get('comment') ?? ''),
-        },
-      });
-      setSaved(true);
-      void qc.invalidateQueries({ queryKey: coopKey(networkId) });
-    } catch (err) {
-      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const rate = useForm({
+    read: (d) => ({
+      organisationId: abilities.organisationId,
+      attractive: Number(d.get('attractive')),
+      concrete: Number(d.get('concrete')),
+      flexible: Number(d.get('flexible')),
+      comment: String(d.get('comment') ?? ''),
+    }),
+    submit: (body) => api.put(`/api/networks/${networkId}/goals/${goal.id}/ratings`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
+  });
   const scoreOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`cooperation.rating.score${n}`) }));
   return (
     <Card title={t('cooperation.rating.title')} id="ratings">
@@ -505,10 +492,9 @@ function Ratings({
           )}
         </div>
         {abilities.rate ? (
-          <form onSubmit={onSubmit} aria-label={t('cooperation.rating.yours')}>
+          <Form form={rate} aria-label={t('cooperation.rating.yours')}>
             <h3 className="mb-2 font-semibold">{t('cooperation.rating.yours')}</h3>
-            {error ? <Alert tone="error">{error}</Alert> : null}
-            {saved ? <Alert tone="success">{t('cooperation.rating.saved')}</Alert> : null}
+            {rate.result !== null ? <Alert tone="success">{t('cooperation.rating.saved')}</Alert> : null}
             {SCALES.map((s) => (
               <SelectField
                 key={s}
@@ -525,10 +511,10 @@ function Ratings({
               defaultValue={mine?.comment ?? ''}
               optionalLabel={t('common.optional')}
             />
-            <Button type="submit" busy={busy}>
+            <Button type="submit" busy={rate.busy}>
               {t('cooperation.rating.submit')}
             </Button>
-          </form>
+          </Form>
         ) : null}
       </div>
     </Card>
@@ -539,26 +525,13 @@ function Comments({ networkId, view }: { networkId: string; view: GoalView }) {
   const { t } = useI18n();
   const f = useFormat();
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/api/networks/${networkId}/goals/${view.goal.id}/comments`, {
-        method: 'POST',
-        body: { body: String(new FormData(form).get('body') ?? '') },
-      });
-      form.reset();
+  const comment = useForm({
+    submit: (body) => api.post(`/api/networks/${networkId}/goals/${view.goal.id}/comments`, body),
+    onSuccess: (_res, { form }) => {
+      form?.reset();
       void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', view.goal.id) });
-    } catch (err) {
-      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
   return (
     <Card title={t('cooperation.comments.title')} id="comments">
       <ul className="mb-4 grid gap-2">
@@ -572,13 +545,12 @@ function Comments({ networkId, view }: { networkId: string; view: GoalView }) {
         ))}
       </ul>
       {view.abilities.comment ? (
-        <form onSubmit={onSubmit}>
-          {error ? <Alert tone="error">{error}</Alert> : null}
+        <Form form={comment}>
           <TextAreaField label={t('cooperation.comments.new')} name="body" rows={2} required />
-          <Button type="submit" busy={busy}>
+          <Button type="submit" busy={comment.busy}>
             {t('cooperation.comments.submit')}
           </Button>
-        </form>
+        </Form>
       ) : null}
     </Card>
   );

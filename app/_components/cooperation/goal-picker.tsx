@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/app/_components/providers';
 import type { Goal } from '@/lib/goals/records';
-import { api, qs } from './api';
+import { api, qs } from '@/app/_lib/api-client';
 import { coopKey } from './live';
 
 const SHOWN = 20;
@@ -60,7 +60,7 @@ export function GoalPicker({
   const results = useQuery({
     enabled: open,
     queryKey: coopKey(networkId, 'goal-picker', query),
-    queryFn: () => api<{ total: number; goals: Goal[] }>(`/api/networks/${networkId}/goals${qs(query)}`),
+    queryFn: () => api.get<{ total: number; goals: Goal[] }>(`/api/networks/${networkId}/goals${qs(query)}`),
     placeholderData: (prev) => prev,
   });
   const items = open ? (results.data?.goals ?? []).map((g) => ({ id: g.id, title: g.title })) : [];

@@ -9,7 +9,7 @@ import { PresenceList } from '@/app/_components/collab/presence-list';
 import { useCollabDoc } from '@/app/_components/collab/use-collab-doc';
 import { Alert, Button } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import { api, ApiRefusal } from './api';
+import { errorText, request } from '@/app/_lib/api-client';
 import { coopKey } from './live';
 import { fragmentToDoc, type DescNode } from '@/lib/goals/description-doc';
 import { GOALS_ROOT, fragmentText, restoreFragment } from './goal-text-doc';
@@ -88,9 +88,10 @@ export function GoalText({
       if (restoredFrom === null && saved === lastSaved.current) return;
       setSaveState('saving');
       try {
-        await api(`/api/networks/${networkId}/goals/${goalId}/text`, {
-          method: 'PUT',
-          body: { description, descriptionDoc, restoredFrom },
+        await request('PUT', `/api/networks/${networkId}/goals/${goalId}/text`, {
+          description,
+          descriptionDoc,
+          restoredFrom,
         });
         lastSaved.current = saved;
         setSaveState('saved');
@@ -98,7 +99,7 @@ export function GoalText({
         void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', goalId) });
       } catch (err) {
         setSaveState('idle');
-        setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
+        setError(errorText(err, t));
       }
     },
     [frag, networkId, goalId, qc, t],

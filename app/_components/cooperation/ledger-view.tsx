@@ -2,17 +2,27 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, SelectField, TextAreaField, TextField } from '@/app/_components/ui';
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  ScrollArea,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useForm,
+} from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import type { getBalances } from '@/lib/ledger/get-balances';
 import { ENTRY_KINDS, ENTRY_STATUSES, type LedgerEntry } from '@/lib/ledger/records';
-import { api, ApiRefusal, newKey, qs } from './api';
+import { api, errorText, newKey, qs, request } from '@/app/_lib/api-client';
 import { GoalPicker } from './goal-picker';
 import { coopKey } from './live';
 import { useOutbox } from './outbox';
-import { useFormat, type OrgName } from './shell';
+import { useFormat, type OrgName } from './use-format';
 
 export type Balances = Awaited<ReturnType<typeof getBalances>>;
 export interface LedgerPage {
@@ -30,7 +40,7 @@ export function useUnits(networkId: string) {
   const { t } = useI18n();
   const units = useQuery({
     queryKey: coopKey(networkId, 'units'),
-    queryFn: () => api<{ units: Unit[] }>(`/api/networks/${networkId}/ledger/units`),
+    queryFn: () => api.get<{ units: Unit[] }>(`/api/networks/${networkId}/ledger/units`),
   });
   const list = units.data?.units ?? [];
   const labels = Object.fromEntries(list.filter((u) => u.label).map((u) => [u.key, u.label as string]));
@@ -60,7 +70,7 @@ export function LedgerView({
   const query = { ...filter, limit: PAGE, offset };
   const page = useQuery({
     queryKey: coopKey(networkId, 'ledger', query),
-    queryFn: () => api<LedgerPage>(`/api/networks/${networkId}/ledger${qs(query)}`),
+    queryFn: () => api.get<LedgerPage>(`/api/networks/${networkId}/ledger${qs(query)}`),
     placeholderData: (prev) => prev,
     // The first page comes with the HTML (rendered on the server): no second round trip before content shows.
     initialData: unfiltered && offset === 0 ? initial?.page : undefined,
@@ -144,7 +154,7 @@ export function LedgerView({
             {t('cooperation.ledger.exportCsv')}
           </a>
         </p>
-        {page.isError ? <Alert tone="error">{(page.error as Error).message}</Alert> : null}
+        {page.isError ? <Alert tone="error">{errorText(page.error, t)}</Alert> : null}
         <EntryTable
           networkId={networkId}
           entries={page.data?.entries ?? []}
@@ -200,59 +210,52 @@ function RecordEntryForm({
   const { t } = useI18n();
   const qc = useQueryClient();
   const outbox = useOutbox();
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   /** Bumped after a recorded entry: the goal picker starts empty again (form.reset() does not reach its state). */
   const [resets, setResets] = useState(0);
   const today = new Date().toISOString().slice(0, 10);
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const d = new FormData(form);
-    setBusy(true);
-    setError(null);
-    setFields({});
-    setNotice(null);
-    const partner = String(d.get('partner'));
-    const amountText = String(d.get('amount') ?? '').replace(',', '.');
-    const goalId = String(d.get('goalId') ?? '');
-    const body = {
-      organisationId: myOrgId,
-      kind: String(d.get('kind')),
-      partnerOrganisationId: partner === 'network' ? null : partner,
-      unit: String(d.get('unit')),
-      amount: amountText === '' ? NaN : Number(amountText),
-      date: String(d.get('date')),
-      description: String(d.get('description') ?? ''),
-      ...(goalId ? { goalId } : {}),
-      idempotencyKey: newKey(),
-    };
-    try {
-      const partnerName =
-        partner === 'network' ? t('cooperation.ledger.network') : (orgs.find((o) => o.id === partner)?.name ?? '');
-      const r = await outbox.submit({
+  const partnerName = (partner: string | null) =>
+    partner === null ? t('cooperation.ledger.network') : (orgs.find((o) => o.id === partner)?.name ?? '');
+  const record = useForm({
+    read: (d) => {
+      const partner = String(d.get('partner'));
+      const amountText = String(d.get('amount') ?? '').replace(',', '.');
+      const goalId = String(d.get('goalId') ?? '');
+      return {
+        organisationId: myOrgId,
+        kind: String(d.get('kind')),
+        partnerOrganisationId: partner === 'network' ? null : partner,
+        unit: String(d.get('unit')),
+        amount: amountText === '' ? NaN : Number(amountText),
+        date: String(d.get('date')),
+        description: String(d.get('description') ?? ''),
+        ...(goalId ? { goalId } : {}),
+        idempotencyKey: newKey(),
+      };
+    },
+    submit: (body) =>
+      outbox.submit({
         url: `/api/networks/${networkId}/ledger`,
         body,
-        label: t('cooperation.ledger.queuedLabel', { amount: amountText, partner: partnerName }),
-      });
-      form.reset();
+        label: t('cooperation.ledger.queuedLabel', {
+          amount: String(body.amount),
+          partner: partnerName(body.partnerOrganisationId),
+        }),
+      }),
+    onSuccess: (_r, { form }) => {
+      form?.reset();
       setResets((n) => n + 1);
-      setNotice(r.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.ledger.recorded'));
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
-    } catch (err) {
-      setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
-      if (err instanceof ApiRefusal && err.fields) setFields(err.fields);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const fields = record.fieldErrors;
   return (
     <Card title={t('cooperation.ledger.record')} id="record">
-      <form onSubmit={onSubmit} noValidate>
-        {error ? <Alert tone="error">{error}</Alert> : null}
-        {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <Form form={record}>
+        {record.result ? (
+          <Alert tone="success">
+            {record.result.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.ledger.recorded')}
+          </Alert>
+        ) : null}
         <div className="grid gap-x-3 sm:grid-cols-2 lg:grid-cols-5">
           <SelectField
             label={t('cooperation.entry.kind')}
@@ -306,10 +309,10 @@ function RecordEntryForm({
           rows={2}
           optionalLabel={t('common.optional')}
         />
-        <Button type="submit" busy={busy}>
+        <Button type="submit" busy={record.busy}>
           {t('cooperation.ledger.recordSubmit')}
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }
@@ -338,9 +341,9 @@ function EntryTable({
     id ? (orgs.find((o) => o.id === id)?.name ?? '—') : t('cooperation.ledger.network');
   const respond = useMutation({
     mutationFn: (v: { id: string; response: 'confirm' | 'dispute'; comment?: string }) =>
-      api(`/api/networks/${networkId}/ledger/${v.id}/response`, {
-        method: 'POST',
-        body: { response: v.response, comment: v.comment ?? '' },
+      request('POST', `/api/networks/${networkId}/ledger/${v.id}/response`, {
+        response: v.response,
+        comment: v.comment ?? '',
       }),
     // Optimistic: the row shows the answer at once and rolls back with the server's reason.
     onMutate: async (v) => {
@@ -360,15 +363,15 @@ function EntryTable({
     },
     onError: (err, _v, ctx) => {
       if (ctx?.before) qc.setQueryData(queryKey, ctx.before);
-      setError(`${t('cooperation.rolledBack')} ${err instanceof ApiRefusal ? err.message : t('errors.network')}`);
+      setError(`${t('cooperation.rolledBack')} ${errorText(err, t)}`);
     },
     onSuccess: () => setOpenForm(null),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
   const correct = useMutation({
     mutationFn: (v: { id: string; reason: string }) =>
-      api(`/api/networks/${networkId}/ledger/${v.id}/correction`, { method: 'POST', body: { reason: v.reason } }),
-    onError: (err) => setError(err instanceof ApiRefusal ? err.message : t('errors.network')),
+      request('POST', `/api/networks/${networkId}/ledger/${v.id}/correction`, { reason: v.reason }),
+    onError: (err) => setError(errorText(err, t)),
     onSuccess: () => setOpenForm(null),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
@@ -526,7 +529,7 @@ export function BalancesView({
   delete (params as Record<string, string>).status;
   const bal = useQuery({
     queryKey: coopKey(networkId, 'balances', params),
-    queryFn: () => api<Balances>(`/api/networks/${networkId}/ledger/balances${qs(params)}`),
+    queryFn: () => api.get<Balances>(`/api/networks/${networkId}/ledger/balances${qs(params)}`),
     initialData: initial,
   });
   const name = (id: string | null) =>
@@ -535,10 +538,10 @@ export function BalancesView({
   return (
     <Card title={t('cooperation.balances.title')} id="balances">
       <p className="mb-2 text-sm text-stone-700">{t('cooperation.balances.hint')}</p>
-      {bal.isError ? <Alert tone="error">{(bal.error as Error).message}</Alert> : null}
+      {bal.isError ? <Alert tone="error">{errorText(bal.error, t)}</Alert> : null}
       {bal.data && bal.data.organisations.length === 0 ? <p>{t('cooperation.balances.none')}</p> : null}
       {bal.data && bal.data.organisations.length ? (
-        <div className="overflow-x-auto">
+        <ScrollArea label={t('cooperation.balances.perOrganisation')}>
           <table className="w-full text-left text-sm" data-testid="balances-table">
             <caption className="sr-only">{t('cooperation.balances.perOrganisation')}</caption>
             <TableHead
@@ -575,7 +578,7 @@ export function BalancesView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       ) : null}
       {bal.data && bal.data.pairs.length ? (
         <details className="mt-3">
@@ -656,15 +659,14 @@ function DefineUnitForm({ networkId }: { networkId: string }) {
           setError(null);
           setDone(null);
           try {
-            const r = await api<{ unit: Unit }>(`/api/networks/${networkId}/ledger/units`, {
-              method: 'POST',
-              body: { label: String(new FormData(form).get('label') ?? '') },
+            const r = await request<{ unit: Unit }>('POST', `/api/networks/${networkId}/ledger/units`, {
+              label: String(new FormData(form).get('label') ?? ''),
             });
             form.reset();
             setDone(r.unit.label);
             void qc.invalidateQueries({ queryKey: coopKey(networkId, 'units') });
           } catch (err) {
-            setError(err instanceof ApiRefusal ? err.message : t('errors.network'));
+            setError(errorText(err, t));
           }
         }}
       >

@@ -73,15 +73,25 @@ export function useLive() {
   return useContext(LiveContext);
 }
 
-/** A small, polite status line: live, connecting, offline. */
+/**
+ * The live connection state, in one place (the network navigation): a word
+ * ("Live", "Offline") with what it means for the page; a polite live region,
+ * so screen readers hear when it changes. The dot only repeats the word.
+ */
 export function LiveStatus() {
   const { t } = useI18n();
   const { state } = useLive();
   const dot = state === 'live' ? 'bg-green-700' : state === 'connecting' ? 'bg-amber-600' : 'bg-red-700';
   return (
-    <p role="status" className="flex items-center gap-2 text-sm text-stone-700" data-live-state={state}>
-      <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${dot}`} />
-      {t(`cooperation.live.${state}`)}
+    <p role="status" className="text-sm text-stone-800" data-live-state={state}>
+      <span className="flex items-center gap-2 font-medium">
+        <span aria-hidden="true" className={`inline-block size-2.5 shrink-0 rounded-full ${dot}`} />
+        <span className="sr-only">{t('ui.live.label')}: </span>
+        {t(`ui.live.${state}`)}
+      </span>
+      <span className="sr-only lg:not-sr-only lg:mt-1 lg:block lg:text-xs lg:text-stone-600">
+        {t(`ui.live.${state}Hint`)}
+      </span>
     </p>
   );
 }

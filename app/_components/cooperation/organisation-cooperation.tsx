@@ -7,12 +7,12 @@ import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import type { getOrganisationOverview } from '@/lib/organisations/get-organisation-overview';
 import type { Goal } from '@/lib/goals/records';
-import { api, qs } from './api';
+import { api, qs, errorText } from '@/app/_lib/api-client';
 import { CommitmentList } from './commitments';
 import { BalancesView, useUnits } from './ledger-view';
 import { coopKey } from './live';
 import { ReviewBadge } from './pilot-review';
-import { useFormat, type OrgName } from './shell';
+import { useFormat, type OrgName } from './use-format';
 
 type Overview = Awaited<ReturnType<typeof getOrganisationOverview>>;
 
@@ -33,17 +33,17 @@ export function OrganisationCooperation({
   const units = useUnits(networkId);
   const o = useQuery({
     queryKey: coopKey(networkId, 'organisation', organisationId),
-    queryFn: () => api<Overview>(`/api/networks/${networkId}/ledger/organisations/${organisationId}`),
+    queryFn: () => api.get<Overview>(`/api/networks/${networkId}/ledger/organisations/${organisationId}`),
   });
   const pilotsQuery = { review: 'due', organisationId, limit: 50 };
   const pilots = useQuery({
     queryKey: coopKey(networkId, 'goals', pilotsQuery),
-    queryFn: () => api<{ goals: Goal[] }>(`/api/networks/${networkId}/goals${qs(pilotsQuery)}`),
+    queryFn: () => api.get<{ goals: Goal[] }>(`/api/networks/${networkId}/goals${qs(pilotsQuery)}`),
   });
   return (
     <div className="grid gap-6">
       <Card title={t('cooperation.pilot.orgTitle')} id="pilots-due">
-        {pilots.isError ? <Alert tone="error">{(pilots.error as Error).message}</Alert> : null}
+        {pilots.isError ? <Alert tone="error">{errorText(pilots.error, t)}</Alert> : null}
         {pilots.data && !pilots.data.goals.length ? <p>{t('cooperation.pilot.orgNone')}</p> : null}
         <ul className="mb-3 grid gap-2" data-testid="pilots-due">
           {pilots.data?.goals.map((g) => (
@@ -94,7 +94,7 @@ export function OrganisationCooperation({
           />
         </Card>
       </div>
-      {o.isError ? <Alert tone="error">{(o.error as Error).message}</Alert> : null}
+      {o.isError ? <Alert tone="error">{errorText(o.error, t)}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t('cooperation.org.ratings')} id="org-ratings">
           {o.data && !o.data.ratings.length ? <p>{t('cooperation.rating.none')}</p> : null}

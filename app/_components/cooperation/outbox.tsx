@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import { api, ApiRefusal, Unreachable } from './api';
+import { ApiError, request, Unreachable } from '@/app/_lib/api-client';
 
 /**
  * Record changes made without a connection wait here (in localStorage, per
@@ -27,7 +27,7 @@ export interface OutboxItem {
 
 interface Outbox {
   items: OutboxItem[];
-  /** Sends now; when unreachable, queues and resolves `{ queued: true }`. Refusals throw ApiRefusal. */
+  /** Sends now; when unreachable, queues and resolves `{ queued: true }`. Refusals throw ApiError. */
   submit<T>(req: {
     url: string;
     method?: string;
@@ -81,12 +81,12 @@ export function OutboxProvider({
     try {
       for (const item of itemsRef.current.filter((i) => i.state === 'queued')) {
         try {
-          await api(item.url, { method: item.method, body: item.body });
+          await request(item.method, item.url, item.body);
           save(itemsRef.current.filter((i) => i.key !== item.key));
           void qc.invalidateQueries({ queryKey: ['coop', networkId] });
         } catch (err) {
           if (err instanceof Unreachable) break;
-          const message = err instanceof ApiRefusal ? err.message : String(err);
+          const message = err instanceof ApiError ? err.message : String(err);
           save(
             itemsRef.current.map((i) => (i.key === item.key ? { ...i, state: 'refused' as const, error: message } : i)),
           );
@@ -120,7 +120,7 @@ export function OutboxProvider({
     async (req) => {
       const method = req.method ?? 'POST';
       try {
-        const result = await api(req.url, { method, body: req.body });
+        const result = await request(method, req.url, req.body);
         return { queued: false as const, result: result as never };
       } catch (err) {
         if (!(err instanceof Unreachable)) throw err;

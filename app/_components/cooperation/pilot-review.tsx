@@ -5,9 +5,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { Alert, Button, TextAreaField, TextField } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { PILOT_DECISIONS, type PilotDecision } from '@/lib/goals/pilot';
-import { api, ApiRefusal } from './api';
+import { errorText, request } from '@/app/_lib/api-client';
 import { coopKey } from './live';
-import { useFormat } from './shell';
+import { useFormat } from './use-format';
 
 /** "Review due" (the date has come) or "Review on <date>": a small badge for pilots on lists and pages. */
 export function ReviewBadge({ reviewOn, due }: { reviewOn: string | null; due: boolean }) {
@@ -57,10 +57,10 @@ export function PilotDecisionForm({
   const legendId = useId();
   const [decision, setDecision] = useState<PilotDecision | null>(null);
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api(url, { method: 'POST', body }),
+    mutationFn: (body: Record<string, unknown>) => request('POST', url, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
-  const error = save.error ? (save.error instanceof ApiRefusal ? save.error.message : t('errors.network')) : null;
+  const error = save.error ? errorText(save.error, t) : null;
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -40,7 +40,7 @@ export function Card({
       {children}
     </>
   );
-  const classes = cx('rounded-lg border border-stone-300 bg-white p-4 shadow-sm sm:p-6', className);
+  const classes = cx('min-w-0 rounded-card border border-stone-300 bg-white p-4 shadow-sm sm:p-card', className);
   return title ? (
     <section id={id} aria-labelledby={headingId} className={classes}>
       {body}
@@ -48,30 +48,6 @@ export function Card({
   ) : (
     <div id={id} className={classes}>
       {body}
-    </div>
-  );
-}
-
-/**
- * What to show when a list is empty: say what would be here and offer the
- * next step (`action`, e.g. a LinkButton).
- */
-export function EmptyState({
-  title,
-  description,
-  action,
-  className,
-}: {
-  title: ReactNode;
-  description?: ReactNode;
-  action?: ReactNode;
-  className?: string;
-}) {
-  return (
-    <div className={cx('rounded-lg border border-dashed border-stone-400 bg-white px-6 py-10 text-center', className)}>
-      <p className="text-lg font-semibold text-stone-900">{title}</p>
-      {description ? <p className="mx-auto mt-2 max-w-prose text-stone-700">{description}</p> : null}
-      {action ? <div className="mt-4 flex justify-center">{action}</div> : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { Button, FormError } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import { api } from '@/app/networks/_components/api';
+import { request } from '@/app/_lib/api-client';
 
 /** Accepts the invitation as the signed-in person, then opens the network. */
 export function AcceptInvitation({ token }: { token: string }) {
@@ -12,12 +12,7 @@ export function AcceptInvitation({ token }: { token: string }) {
   const router = useRouter();
   const accept = useMutation({
     mutationFn: () =>
-      api<{ membership: { networkId: string } }>(
-        'POST',
-        `/api/invitations/${encodeURIComponent(token)}/accept`,
-        undefined,
-        t('errors.network'),
-      ),
+      request<{ membership: { networkId: string } }>('POST', `/api/invitations/${encodeURIComponent(token)}/accept`),
     onSuccess: ({ membership }) => {
       router.push(`/networks/${membership.networkId}`);
       router.refresh();

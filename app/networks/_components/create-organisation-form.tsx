@@ -1,30 +1,43 @@
 'use client';
 
-import { Alert, Button, FormError } from '@/app/_components/ui';
+import { Alert, Button, Form, useForm } from '@/app/_components/ui';
+import { api } from '@/app/_lib/api-client';
 import { useI18n } from '@/app/_components/providers';
-import { OrganisationFields, readOrganisationDetails } from './fields';
-import { useFormSave } from './use-form-save';
+import { OrganisationFields, readOrganisationDetails, type OrganisationDetails } from './fields';
 
-/** Adds a member organisation (network managers). */
-export function CreateOrganisationForm({ networkId }: { networkId: string }) {
+/**
+ * Adds a member organisation (network managers). With `onCreated` (in a
+ * dialog) the caller confirms; without, a success line stays above the
+ * emptied form.
+ */
+export function CreateOrganisationForm({
+  networkId,
+  onCreated,
+}: {
+  networkId: string;
+  onCreated?: (name: string) => void;
+}) {
   const { t } = useI18n();
-  const create = useFormSave<ReturnType<typeof readOrganisationDetails>, { organisation: { name: string } }>({
-    method: 'POST',
-    url: `/api/networks/${networkId}/organisations`,
+  const create = useForm({
     read: readOrganisationDetails,
-    onSaved: (_res, form) => form.reset(),
+    submit: (body: OrganisationDetails) =>
+      api.post<{ organisation: { name: string } }>(`/api/networks/${networkId}/organisations`, body),
+    onSuccess: (res, { form }) => {
+      form?.reset();
+      onCreated?.(res.organisation.name);
+    },
+    refresh: true,
   });
 
   return (
-    <form onSubmit={create.onSubmit} noValidate aria-label={t('networks.org.addTitle')}>
-      <FormError message={create.errorMessage} />
-      {create.result ? (
+    <Form form={create} aria-label={t('networks.org.addTitle')}>
+      {create.result && !onCreated ? (
         <Alert tone="success">{t('networks.org.added', { name: create.result.organisation.name })}</Alert>
       ) : null}
-      <OrganisationFields errors={create.fieldErrors} descriptionRows={2} />
+      <OrganisationFields descriptionRows={2} />
       <Button type="submit" busy={create.busy}>
         {create.busy ? t('common.saving') : t('networks.org.add')}
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -22,7 +22,7 @@ export function readNetworkDetails(form: FormData): NetworkDetails {
 }
 
 /** A network's name and purpose: for starting one and for changing it. */
-export function NetworkFields({ initial, errors }: { initial?: NetworkDetails; errors: Record<string, string> }) {
+export function NetworkFields({ initial }: { initial?: NetworkDetails }) {
   const { t } = useI18n();
   return (
     <>
@@ -33,7 +33,6 @@ export function NetworkFields({ initial, errors }: { initial?: NetworkDetails; e
         required
         minLength={2}
         maxLength={120}
-        error={errors.name}
       />
       <TextAreaField
         label={t('networks.create.purpose')}
@@ -42,7 +41,6 @@ export function NetworkFields({ initial, errors }: { initial?: NetworkDetails; e
         defaultValue={initial?.purpose}
         maxLength={2000}
         optionalLabel={t('common.optional')}
-        error={errors.purpose}
       />
     </>
   );
@@ -61,30 +59,20 @@ export function readOrganisationDetails(form: FormData): OrganisationDetails {
 /** An organisation's name, kind, website and description: for adding one and for changing its details. */
 export function OrganisationFields({
   initial,
-  errors,
   descriptionRows,
 }: {
   initial?: OrganisationDetails;
-  errors: Record<string, string>;
   descriptionRows: number;
 }) {
   const { t } = useI18n();
   return (
     <>
-      <TextField
-        label={t('networks.org.name')}
-        name="name"
-        defaultValue={initial?.name}
-        required
-        maxLength={120}
-        error={errors.name}
-      />
+      <TextField label={t('networks.org.name')} name="name" defaultValue={initial?.name} required maxLength={120} />
       <SelectField
         label={t('networks.org.kind')}
         name="kind"
         defaultValue={initial?.kind ?? 'ngo'}
         options={ORG_KINDS.map((k) => ({ value: k, label: t(`networks.kind.${k}`) }))}
-        error={errors.kind}
       />
       <TextField
         label={t('networks.org.website')}
@@ -93,7 +81,6 @@ export function OrganisationFields({
         placeholder={initial ? undefined : 'https://'}
         defaultValue={initial?.website}
         optionalLabel={t('common.optional')}
-        error={errors.website}
       />
       <TextAreaField
         label={t('networks.org.description')}
@@ -101,7 +88,6 @@ export function OrganisationFields({
         rows={descriptionRows}
         defaultValue={initial?.description}
         optionalLabel={t('common.optional')}
-        error={errors.description}
       />
     </>
   );

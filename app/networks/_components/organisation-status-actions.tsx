@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, FormError } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { OrgStatus } from '@/lib/policies';
-import { api } from './api';
+import { request, errorText } from '@/app/_lib/api-client';
 
 type Target = Exclude<OrgStatus, never>;
 
@@ -31,7 +31,7 @@ export function OrganisationStatusActions({
   const confirmRef = useRef<HTMLButtonElement>(null);
   const change = useMutation({
     mutationFn: (next: Target) =>
-      api('PATCH', `/api/networks/${networkId}/organisations/${organisationId}`, { status: next }, t('errors.network')),
+      request('PATCH', `/api/networks/${networkId}/organisations/${organisationId}`, { status: next }),
     onSuccess: () => {
       setConfirming(null);
       router.refresh();
@@ -50,7 +50,7 @@ export function OrganisationStatusActions({
   return (
     <div>
       <h3 className="mb-2 font-semibold">{t('networks.org.membership')}</h3>
-      <FormError message={change.error?.message} />
+      <FormError message={change.error ? errorText(change.error, t) : null} />
       {confirming ? (
         <div
           role="group"

@@ -6,7 +6,7 @@ import { Alert, Button, Card, EmptyState, FormError, SelectField, TextField } fr
 import { useI18n } from '@/app/_components/providers';
 import type { Abilities, Role } from '@/lib/policies';
 import type { InvitationSummary, Person } from '@/lib/networks/queries';
-import { api, ApiError } from './api';
+import { ApiError, request, errorText } from '@/app/_lib/api-client';
 
 const ORG_ROLES: readonly Role[] = ['representative', 'home_member'];
 const ALL_ROLES: readonly Role[] = ['manager', 'representative', 'home_member', 'observer', 'adviser'];
@@ -29,21 +29,15 @@ export function PeopleManager(props: Props) {
   const { t } = useI18n();
   const members = useQuery({
     queryKey: ['networks', networkId, 'members'],
-    queryFn: () =>
-      api<{ members: Person[] }>('GET', `/api/networks/${networkId}/members`, undefined, t('errors.network')).then(
-        (r) => r.members,
-      ),
+    queryFn: () => request<{ members: Person[] }>('GET', `/api/networks/${networkId}/members`).then((r) => r.members),
     initialData: props.initialMembers,
   });
   const invitations = useQuery({
     queryKey: ['networks', networkId, 'invitations'],
     queryFn: () =>
-      api<{ invitations: InvitationSummary[] }>(
-        'GET',
-        `/api/networks/${networkId}/invitations`,
-        undefined,
-        t('errors.network'),
-      ).then((r) => r.invitations),
+      request<{ invitations: InvitationSummary[] }>('GET', `/api/networks/${networkId}/invitations`).then(
+        (r) => r.invitations,
+      ),
     initialData: props.initialInvitations,
   });
   const pending = invitations.data.filter((i) => i.state === 'pending');
@@ -86,11 +80,10 @@ function InviteForm({ networkId, abilities, organisations, locale }: Props) {
   const needsOrg = ORG_ROLES.includes(role);
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      api<{ link: string; mailed: boolean; invitation: { email: string | null } }>(
+      request<{ link: string; mailed: boolean; invitation: { email: string | null } }>(
         'POST',
         `/api/networks/${networkId}/invitations`,
         body,
-        t('errors.network'),
       ),
     onSuccess: (r) => {
       setResult({ link: r.link, email: r.invitation.email, mailed: r.mailed });
@@ -132,7 +125,7 @@ function InviteForm({ networkId, abilities, organisations, locale }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <FormError message={create.error?.message} />
+      <FormError message={create.error ? errorText(create.error, t) : null} />
       <SelectField
         label={t('networks.invite.role')}
         name="role"
@@ -218,7 +211,7 @@ function PendingInvitation({
   const { t } = useI18n();
   const qc = useQueryClient();
   const revoke = useMutation({
-    mutationFn: () => api('DELETE', `/api/networks/${networkId}/invitations/${i.id}`, undefined, t('errors.network')),
+    mutationFn: () => request('DELETE', `/api/networks/${networkId}/invitations/${i.id}`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['networks', networkId, 'invitations'] }),
   });
   const until = new Date(i.expiresAt).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
@@ -233,7 +226,7 @@ function PendingInvitation({
         {i.email ?? t('networks.invite.byLink')} · {t('networks.invite.createdBy', { name: i.createdBy.name })} ·{' '}
         {t('networks.invite.validUntil', { date: until })}
       </p>
-      <FormError message={revoke.error?.message} />
+      <FormError message={revoke.error ? errorText(revoke.error, t) : null} />
       <Button
         variant="secondary"
         size="sm"
@@ -265,16 +258,14 @@ function MemberRow({
   const refresh = () => qc.invalidateQueries({ queryKey: ['networks', networkId, 'members'] });
   const change = useMutation({
     mutationFn: () =>
-      api(
-        'PATCH',
-        `/api/networks/${networkId}/members/${m.userId}`,
-        { role, organisationId: ORG_ROLES.includes(role) ? orgId || null : null },
-        t('errors.network'),
-      ),
+      request('PATCH', `/api/networks/${networkId}/members/${m.userId}`, {
+        role,
+        organisationId: ORG_ROLES.includes(role) ? orgId || null : null,
+      }),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: () => api('DELETE', `/api/networks/${networkId}/members/${m.userId}`, undefined, t('errors.network')),
+    mutationFn: () => request('DELETE', `/api/networks/${networkId}/members/${m.userId}`),
     onSuccess: refresh,
   });
   useEffect(() => {
@@ -301,7 +292,7 @@ function MemberRow({
       </div>
       {canManage ? (
         <div className="mt-2">
-          <FormError message={change.error?.message ?? remove.error?.message} />
+          <FormError message={change.error || remove.error ? errorText(change.error ?? remove.error, t) : null} />
           <form
             className="flex flex-wrap items-end gap-3"
             aria-label={t('networks.people.changeRoleFor', { name: m.name })}

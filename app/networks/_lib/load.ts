@@ -1,8 +1,10 @@
 import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { getDb, type Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { translator, type Translate } from '@/lib/i18n';
+import { listMyNetworks } from '@/lib/networks';
 import { ForbiddenError, type Actor } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 import { requestLocale } from '@/app/_lib/locale';
@@ -23,12 +25,31 @@ export async function pageContext(
   return { user, db: await getDb(), t: translator(locale), locale };
 }
 
+/** The actor of one network, loaded once per request (the layout and the page share it). */
+const actorFor = cache(async (userId: string, networkId: string): Promise<Actor> =>
+  loadActor(await getDb(), userId, networkId),
+);
+
 export async function networkPageContext(networkId: string, returnTo: string) {
   if (!ID.test(networkId)) notFound();
   const ctx = await pageContext(returnTo);
-  const actor: Actor = await loadActor(ctx.db, ctx.user.id, networkId);
+  const actor: Actor = await actorFor(ctx.user.id, networkId);
   return { ...ctx, actor };
 }
+
+/**
+ * What the network shell needs: the network's name and the person's place in
+ * it, or null when signed out (the page then sends to sign-in with its own
+ * address). A non-member, or an id that is none, gets the 404 page.
+ */
+export const networkShellContext = cache(async (networkId: string) => {
+  if (!ID.test(networkId)) notFound();
+  const user = await getSessionUser();
+  if (!user) return null;
+  const mine = (await listMyNetworks(await getDb(), user.id)).find((n) => n.id === networkId);
+  if (!mine) notFound();
+  return { user, network: mine };
+});
 
 /** Runs a query; a refusal (not a member, no such thing) becomes the 404 page. */
 export async function orNotFound<T>(p: Promise<T>): Promise<T> {

@@ -2,7 +2,6 @@
 export const auth = {
   en: {
     'auth.email': 'Email address',
-    'auth.form.checkFields': 'Please correct the marked fields.',
     'auth.password': 'Password',
     'auth.name': 'Your name',
     'auth.nameHint': 'Shown to the people you work with.',
@@ -35,7 +34,7 @@ export const auth = {
     'auth.signOut.busy': 'Signing out…',
     'auth.signOut.unsentTitle': 'Sign out and lose unsent changes?',
     'auth.signOut.unsentOne': '1 change not yet sent will be lost.',
-    'auth.signOut.unsentMany': '{count} changes not yet sent will be lost.',
+    'auth.signOut.unsentMany': '{count, plural, one {# change} other {# changes}} not yet sent will be lost.',
     'auth.signOut.unsentWhy':
       'They were made without a connection and are kept only in this browser. Signing out deletes this browser’s offline copies, so that nobody else using it can read them. To keep your changes, cancel and wait until you are online again.',
     'auth.signOut.anyway': 'Sign out anyway',
@@ -97,7 +96,6 @@ export const auth = {
   },
   de: {
     'auth.email': 'E-Mail-Adresse',
-    'auth.form.checkFields': 'Bitte korrigieren Sie die markierten Felder.',
     'auth.password': 'Passwort',
     'auth.name': 'Ihr Name',
     'auth.nameHint': 'Wird den Menschen angezeigt, mit denen Sie zusammenarbeiten.',
@@ -133,7 +131,8 @@ export const auth = {
     'auth.signOut.busy': 'Abmeldung läuft …',
     'auth.signOut.unsentTitle': 'Abmelden und nicht gesendete Änderungen verwerfen?',
     'auth.signOut.unsentOne': '1 noch nicht gesendete Änderung geht verloren.',
-    'auth.signOut.unsentMany': '{count} noch nicht gesendete Änderungen gehen verloren.',
+    'auth.signOut.unsentMany':
+      '{count, plural, one {# noch nicht gesendete Änderung geht} other {# noch nicht gesendete Änderungen gehen}} verloren.',
     'auth.signOut.unsentWhy':
       'Sie wurden ohne Verbindung gemacht und liegen nur in diesem Browser. Beim Abmelden werden die Offline-Kopien dieses Browsers gelöscht, damit niemand sonst sie hier lesen kann. Um Ihre Änderungen zu behalten, brechen Sie ab und warten Sie, bis Sie wieder online sind.',
     'auth.signOut.anyway': 'Trotzdem abmelden',

@@ -17,7 +17,7 @@ export const collab = {
     'collab.presence.alone': 'Nobody else is here right now.',
     'collab.presence.person': '{name} ({organisation})',
     'collab.presence.personNoOrg': '{name}',
-    'collab.presence.count': '{count} here',
+    'collab.presence.count': '{count, plural, other {# here}}',
     'collab.editor.readOnlyHint': 'Your role lets you read this document, not change it.',
     'collab.editor.help': 'Type to edit. Everyone here sees your changes and your cursor live.',
     'collab.editor.remoteCursor': 'Cursor of {name}',
@@ -51,7 +51,6 @@ export const collab = {
     'collab.notes.intro':
       'Notes every organisation of {network} writes together. Everything here is visible to all members of the network.',
     'collab.notes.editorLabel': 'Shared notes of {network}',
-    'collab.notes.backToNetwork': 'Back to {network}',
     'collab.home.title': 'Home notes',
     'collab.home.pageTitle': 'Home notes · {organisation}',
     'collab.home.intro': 'The private notes of {organisation}: only the people of {organisation} can open them.',
@@ -78,7 +77,7 @@ export const collab = {
     'collab.presence.alone': 'Gerade ist niemand sonst hier.',
     'collab.presence.person': '{name} ({organisation})',
     'collab.presence.personNoOrg': '{name}',
-    'collab.presence.count': '{count} hier',
+    'collab.presence.count': '{count, plural, other {# hier}}',
     'collab.editor.readOnlyHint': 'Ihre Rolle erlaubt Ihnen, dieses Dokument zu lesen, aber nicht zu ändern.',
     'collab.editor.help': 'Tippen Sie, um zu bearbeiten. Alle hier sehen Ihre Änderungen und Ihren Cursor live.',
     'collab.editor.remoteCursor': 'Cursor von {name}',
@@ -113,7 +112,6 @@ export const collab = {
     'collab.notes.intro':
       'Notizen, die alle Organisationen von {network} gemeinsam schreiben. Alles hier sehen alle Mitglieder des Netzwerks.',
     'collab.notes.editorLabel': 'Gemeinsame Notizen von {network}',
-    'collab.notes.backToNetwork': 'Zurück zu {network}',
     'collab.home.title': 'Heim-Notizen',
     'collab.home.pageTitle': 'Heim-Notizen · {organisation}',
     'collab.home.intro':

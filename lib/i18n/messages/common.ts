@@ -27,7 +27,8 @@ export const common = {
     'errors.badOrigin': 'This request came from another site and was refused.',
     'errors.invalidInput': 'Please check your input: {details}',
     'errors.invalidJson': 'The request body is not valid JSON.',
-    'errors.rateLimited': 'Too many attempts. Please wait {seconds} seconds and try again.',
+    'errors.rateLimited':
+      'Too many attempts. Please wait {seconds, plural, one {# second} other {# seconds}} and try again.',
   },
   de: {
     'app.name': 'Netzwerkraum',
@@ -56,6 +57,7 @@ export const common = {
     'errors.badOrigin': 'Diese Anfrage kam von einer anderen Website und wurde abgelehnt.',
     'errors.invalidInput': 'Bitte prüfen Sie Ihre Eingabe: {details}',
     'errors.invalidJson': 'Der Inhalt der Anfrage ist kein gültiges JSON.',
-    'errors.rateLimited': 'Zu viele Versuche. Bitte warten Sie {seconds} Sekunden und versuchen Sie es erneut.',
+    'errors.rateLimited':
+      'Zu viele Versuche. Bitte warten Sie {seconds, plural, one {# Sekunde} other {# Sekunden}} und versuchen Sie es erneut.',
   },
 } as const;

@@ -1,32 +1,18 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { Alert, Button, FormError, LinkButton, TextField } from '@/app/_components/ui';
+import { Alert, Button, Form, LinkButton, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import { postJson } from '../../_components/post-json';
+import { api } from '@/app/_lib/api-client';
 
 /** Sets the new password with the emailed token, then points to sign-in. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>();
+  const form = useForm({
+    read: (data) => ({ token, password: String(data.get('password') ?? '') }),
+    submit: (body) => api.post('/api/account/password-reset/confirm', body),
+  });
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const password = String(new FormData(e.currentTarget).get('password') ?? '');
-    setBusy(true);
-    setError(null);
-    setFieldError(undefined);
-    const res = await postJson('/api/account/password-reset/confirm', { token, password }, t('errors.network'));
-    setBusy(false);
-    if (res.ok) setDone(true);
-    else if (res.fields.password) setFieldError(res.fields.password);
-    else setError(res.message);
-  }
-
-  if (done) {
+  if (form.result !== null) {
     return (
       <>
         <Alert tone="success">{t('auth.reset.done')}</Alert>
@@ -35,8 +21,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <FormError message={error} />
+    <Form form={form}>
       <TextField
         label={t('auth.reset.newPassword')}
         hint={t('auth.passwordHint')}
@@ -44,11 +29,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
         type="password"
         autoComplete="new-password"
         required
-        error={fieldError}
       />
-      <Button type="submit" busy={busy} className="w-full">
+      <Button type="submit" busy={form.busy} className="w-full">
         {t('auth.reset.submit')}
       </Button>
-    </form>
+    </Form>
   );
 }

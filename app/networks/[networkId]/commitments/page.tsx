@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { CommitmentsOverview } from '@/app/_components/cooperation/commitments';
-import { CooperationShell } from '@/app/_components/cooperation/shell';
 import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
@@ -16,19 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Commitments of a network: due soon, overdue, open, delivered. Members only. */
 export default async function CommitmentsPage({ params }: { params: Params }) {
   const { networkId } = await params;
-  const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/commitments`);
+  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/commitments`);
   const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   return (
-    <CooperationShell
-      networkId={networkId}
-      networkName={ctx.network.name}
-      userId={user.id}
-      myOrgId={ctx.abilities.organisationId}
-      current="commitments"
-    >
+    <>
       <PageHeader title={t('cooperation.commitments.title')} description={t('cooperation.commitments.intro')} />
       <CommitmentsOverview networkId={networkId} orgs={orgs} abilities={ctx.abilities} />
-    </CooperationShell>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { LedgerView } from '@/app/_components/cooperation/ledger-view';
-import { CooperationShell } from '@/app/_components/cooperation/shell';
 import { listEntries } from '@/lib/ledger/list-entries';
 import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { translator } from '@/lib/i18n';
@@ -17,22 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The give/take ledger of a network. Members only. */
 export default async function LedgerPage({ params }: { params: Params }) {
   const { networkId } = await params;
-  const { db, actor, t, user } = await networkPageContext(networkId, `/networks/${networkId}/ledger`);
+  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/ledger`);
   const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   // Only the entries come with the HTML; the balances (an aggregate over the whole ledger) follow on their own.
   const page = await listEntries(db, actor, networkId, { limit: 25 });
   const initial = { page: { ...page, abilities: ctx.abilities } };
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   return (
-    <CooperationShell
-      networkId={networkId}
-      networkName={ctx.network.name}
-      userId={user.id}
-      myOrgId={ctx.abilities.organisationId}
-      current="ledger"
-    >
+    <>
       <PageHeader title={t('cooperation.ledger.title')} description={t('cooperation.ledger.intro')} />
       <LedgerView networkId={networkId} orgs={orgs} initial={initial} />
-    </CooperationShell>
+    </>
   );
 }

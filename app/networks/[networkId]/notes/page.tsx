@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/app/_components/ui';
 import { CollabNotes } from '@/app/_components/collab/collab-notes';
@@ -34,11 +33,6 @@ export default async function NetworkNotesPage({ params }: { params: Params }) {
 
   return (
     <>
-      <nav aria-label={t('networks.breadcrumb')} className="mb-2 text-sm">
-        <Link href={`/networks/${networkId}`} className="text-brand-800 underline underline-offset-4">
-          {t('collab.notes.backToNetwork', { network })}
-        </Link>
-      </nav>
       <PageHeader title={t('collab.notes.title')} description={t('collab.notes.intro', { network })} />
       <CollabNotes
         docName={docName(doc)}

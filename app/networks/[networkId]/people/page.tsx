@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Card, PageHeader } from '@/app/_components/ui';
 import { LeaveNetworkButton } from '@/app/account/leave-network';
 import { getNetworkHome, listInvitations } from '@/lib/networks';
@@ -37,11 +36,6 @@ export default async function PeoplePage({ params }: { params: Params }) {
 
   return (
     <>
-      <nav aria-label={t('networks.breadcrumb')} className="mb-2 text-sm">
-        <Link href={`/networks/${networkId}`} className="text-brand-800 underline underline-offset-4">
-          {home.network.name}
-        </Link>
-      </nav>
       {manages ? (
         <>
           <PageHeader title={t('networks.people.title')} description={t('networks.people.description')} />

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { GoalDetail } from '@/app/_components/cooperation/goal-detail';
-import { CooperationShell } from '@/app/_components/cooperation/shell';
 import { getGoal } from '@/lib/goals/get-goal';
 import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { env } from '@/lib/env';
@@ -26,13 +25,7 @@ export default async function GoalPage({ params }: { params: Params }) {
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   const myOrg = orgs.find((o) => o.id === ctx.abilities.organisationId)?.name ?? null;
   return (
-    <CooperationShell
-      networkId={networkId}
-      networkName={ctx.network.name}
-      userId={user.id}
-      myOrgId={ctx.abilities.organisationId}
-      current="goals"
-    >
+    <>
       <GoalDetail
         networkId={networkId}
         goalId={goalId}
@@ -40,6 +33,6 @@ export default async function GoalPage({ params }: { params: Params }) {
         realtimeUrl={env().realtimeUrl}
         self={{ id: user.id, name: user.name, organisation: myOrg }}
       />
-    </CooperationShell>
+    </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Card, EmptyState, LinkButton, PageHeader } from '@/app/_components/ui';
 import { getOrganisationPage } from '@/lib/networks';
@@ -22,12 +21,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
   const { networkId, orgId } = await params;
   if (!isId(orgId)) notFound();
   const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}`);
-  const {
-    network,
-    organisation: o,
-    people,
-    abilities,
-  } = await orNotFound(getOrganisationPage(db, actor, networkId, orgId));
+  const { organisation: o, people, abilities } = await orNotFound(getOrganisationPage(db, actor, networkId, orgId));
   const since = new Date(o.statusChangedAt).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
     dateStyle: 'long',
     timeZone: 'UTC',
@@ -35,11 +29,6 @@ export default async function OrganisationPage({ params }: { params: Params }) {
 
   return (
     <>
-      <nav aria-label={t('networks.breadcrumb')} className="mb-2 text-sm">
-        <Link href={`/networks/${networkId}`} className="text-brand-800 underline underline-offset-4">
-          {network.name}
-        </Link>
-      </nav>
       <PageHeader
         title={o.name}
         description={o.description || undefined}

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/app/_components/ui';
 import { OrganisationCooperation } from '@/app/_components/cooperation/organisation-cooperation';
-import { CooperationShell } from '@/app/_components/cooperation/shell';
 import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { isId, networkPageContext, orNotFound } from '../../../../_lib/load';
 
@@ -23,7 +22,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function OrganisationCooperationPage({ params }: { params: Params }) {
   const { networkId, orgId } = await params;
   if (!isId(orgId)) notFound();
-  const { db, actor, t, user } = await networkPageContext(
+  const { db, actor, t } = await networkPageContext(
     networkId,
     `/networks/${networkId}/organisations/${orgId}/cooperation`,
   );
@@ -32,18 +31,12 @@ export default async function OrganisationCooperationPage({ params }: { params: 
   if (!org) notFound();
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
   return (
-    <CooperationShell
-      networkId={networkId}
-      networkName={ctx.network.name}
-      userId={user.id}
-      myOrgId={ctx.abilities.organisationId}
-      current={orgId === ctx.abilities.organisationId ? 'organisation' : 'ledger'}
-    >
+    <>
       <PageHeader
         title={t('cooperation.org.title', { organisation: org.name })}
         description={t('cooperation.org.intro')}
       />
       <OrganisationCooperation networkId={networkId} organisationId={orgId} orgs={orgs} abilities={ctx.abilities} />
-    </CooperationShell>
+    </>
   );
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Card, EmptyState, LinkButton, PageHeader } from '@/app/_components/ui';
+import { Card, PageHeader } from '@/app/_components/ui';
 import { getNetworkHome, type Person } from '@/lib/networks';
-import { networkPageContext, orNotFound } from '../_lib/load';
-import { StatusBadge } from '../_components/status-badge';
-import { CreateOrganisationForm } from '../_components/create-organisation-form';
-import { NetworkSettingsForm } from '../_components/network-settings-form';
+import { networkPageContext, orNotFound } from '../../_lib/load';
+import { OrganisationList } from '../../_components/organisation-list';
+import { CreateOrganisationForm } from '../../_components/create-organisation-form';
+import { NetworkSettingsForm } from '../../_components/network-settings-form';
 
 type Params = Promise<{ networkId: string }>;
 
@@ -22,37 +21,13 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}`);
   const home = await orNotFound(getNetworkHome(db, actor, networkId));
   const { network, organisations, people, abilities } = home;
-  const canManagePeople = abilities.manageInvitations || abilities.inviteRoles.length > 0;
   const byOrg = new Map<string | null, Person[]>();
   for (const p of people) byOrg.set(p.organisationId, [...(byOrg.get(p.organisationId) ?? []), p]);
   const unaffiliated = byOrg.get(null) ?? [];
 
   return (
     <>
-      <PageHeader
-        title={network.name}
-        description={network.purpose || undefined}
-        actions={
-          <>
-            <LinkButton href={`/networks/${networkId}/goals`} variant="secondary">
-              {t('cooperation.nav.goals')}
-            </LinkButton>
-            <LinkButton href={`/networks/${networkId}/ledger`} variant="secondary">
-              {t('cooperation.nav.ledger')}
-            </LinkButton>
-            <LinkButton href={`/networks/${networkId}/commitments`} variant="secondary">
-              {t('cooperation.nav.commitments')}
-            </LinkButton>
-            <LinkButton href={`/networks/${networkId}/notes`} variant="secondary">
-              {t('networks.home.notes')}
-            </LinkButton>
-            {/* Everyone may open the people page: managers and inviters manage there, every member can leave. */}
-            <LinkButton href={`/networks/${networkId}/people`} variant="secondary">
-              {canManagePeople ? t('networks.home.peopleLink') : t('networks.leave.title')}
-            </LinkButton>
-          </>
-        }
-      />
+      <PageHeader title={network.name} description={network.purpose || undefined} />
       <p className="mb-6 text-sm text-stone-700">
         {t('networks.home.yourRole', { role: t(`networks.role.${home.me.role}`) })}
       </p>
@@ -61,35 +36,12 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t('networks.home.organisations')} id="organisations">
-          {organisations.length === 0 ? (
-            <EmptyState
-              title={t('networks.home.noOrganisations')}
-              description={
-                abilities.createOrganisation
-                  ? t('networks.home.noOrganisationsManager')
-                  : t('networks.home.noOrganisationsMember')
-              }
-            />
-          ) : (
-            <ul className="divide-y divide-stone-200">
-              {organisations.map((o) => (
-                <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                  <div>
-                    <Link
-                      href={`/networks/${networkId}/organisations/${o.id}`}
-                      className="font-semibold text-brand-800 underline-offset-4 hover:underline"
-                    >
-                      {o.name}
-                    </Link>
-                    <p className="text-sm text-stone-700">
-                      {t(`networks.kind.${o.kind}`)} · {t('networks.home.peopleCount', { count: o.people })}
-                    </p>
-                  </div>
-                  <StatusBadge status={o.status} t={t} />
-                </li>
-              ))}
-            </ul>
-          )}
+          <OrganisationList
+            networkId={networkId}
+            organisations={organisations}
+            canCreate={abilities.createOrganisation}
+            t={t}
+          />
           {abilities.createOrganisation ? (
             <div className="mt-6 border-t border-stone-200 pt-4">
               <h3 className="mb-2 font-semibold">{t('networks.org.addTitle')}</h3>

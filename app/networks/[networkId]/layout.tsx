@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { LiveProvider } from '@/app/_components/cooperation/live';
+import { OutboxPanel, OutboxProvider } from '@/app/_components/cooperation/outbox';
+import { networkShellContext } from '../_lib/load';
+import { NetworkNav } from './_shell/network-nav';
+
+type Params = Promise<{ networkId: string }>;
+
+/**
+ * The network shell, around every page of one network: the navigation (with
+ * the live connection state), and the two things that must survive moving
+ * between pages: the live change feed (SSE) and the offline outbox. Pages
+ * render only their own content, starting with their one <h1>.
+ *
+ * Signed out, the page itself sends the person to sign-in (with its own
+ * address to come back to); a non-member gets the 404 page.
+ */
+export default async function NetworkLayout({ children, params }: { children: ReactNode; params: Params }) {
+  const { networkId } = await params;
+  const shell = await networkShellContext(networkId);
+  if (!shell) return children;
+  return (
+    <LiveProvider networkId={networkId}>
+      <OutboxProvider networkId={networkId} userId={shell.user.id}>
+        <div className="lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:items-start lg:gap-8">
+          <NetworkNav networkId={networkId} networkName={shell.network.name} />
+          <div className="min-w-0">
+            <OutboxPanel />
+            {children}
+          </div>
+        </div>
+      </OutboxProvider>
+    </LiveProvider>
+  );
+}

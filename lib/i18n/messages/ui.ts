@@ -1,0 +1,86 @@
+/** The frame every page shares: the network shell, fields, forms, toasts, error pages. */
+export const ui = {
+  en: {
+    'ui.field.counter': '{length, number} of {max, number} characters',
+    'ui.field.limit': 'At most {max, number} characters.',
+    'ui.field.charsLeft': '{left, plural, =0 {No characters left} one {# character left} other {# characters left}}',
+    'ui.field.tooLong':
+      '{over, plural, one {# character} other {# characters}} too many: shorten the text to at most {max, number} characters.',
+    'ui.form.checkFields': 'Please check the marked fields.',
+    'ui.form.tooLong': 'A text is longer than its field allows. Shorten it; nothing has been sent yet.',
+    'ui.toast.region': 'Notifications',
+    'ui.nav.label': 'Network',
+    'ui.nav.menu': 'Menu',
+    'ui.nav.overview': 'Overview',
+    'ui.nav.goals': 'Goals',
+    'ui.nav.ledger': 'Give and take',
+    'ui.nav.commitments': 'Commitments',
+    'ui.nav.notes': 'Notes',
+    'ui.nav.organisations': 'Organisations',
+    'ui.nav.people': 'People',
+    'ui.live.live': 'Live',
+    'ui.live.connecting': 'Connecting …',
+    'ui.live.offline': 'Offline',
+    'ui.live.liveHint': 'Changes by partners appear at once.',
+    'ui.live.connectingHint': 'Live updates are connecting.',
+    'ui.live.offlineHint': 'Live updates stopped. Reload the page to see the newest state.',
+    'ui.live.label': 'Live updates',
+    'ui.notFound.title': 'Page not found',
+    'ui.notFound.text':
+      'This page does not exist, or you have no access to it. If someone sent you this link, ask them whether it is still valid.',
+    'ui.notFound.networkText':
+      'There is nothing at this address in this network, or you have no access to it. The navigation leads to every part of the network.',
+    'ui.notFound.home': 'Go to the start page',
+    'ui.notFound.networks': 'Go to your networks',
+    'ui.error.title': 'This page could not be shown',
+    'ui.error.text':
+      'Something went wrong on our side. Nothing you entered before was lost. Try again; if it keeps happening, tell us the reference below.',
+    'ui.error.retry': 'Try again',
+    'ui.error.reference': 'Reference: {digest}',
+    'ui.organisations.title': 'Organisations',
+    'ui.organisations.intro': 'The organisations that cooperate in this network, with their state.',
+  },
+  de: {
+    'ui.field.counter': '{length, number} von {max, number} Zeichen',
+    'ui.field.limit': 'Höchstens {max, number} Zeichen.',
+    'ui.field.charsLeft':
+      '{left, plural, =0 {Keine Zeichen mehr frei} one {Noch # Zeichen frei} other {Noch # Zeichen frei}}',
+    'ui.field.tooLong':
+      '{over, plural, one {# Zeichen} other {# Zeichen}} zu viel: Kürzen Sie den Text auf höchstens {max, number} Zeichen.',
+    'ui.form.checkFields': 'Bitte prüfen Sie die markierten Felder.',
+    'ui.form.tooLong':
+      'Ein Text ist länger, als sein Feld erlaubt. Bitte kürzen Sie ihn; es wurde noch nichts gesendet.',
+    'ui.toast.region': 'Benachrichtigungen',
+    'ui.nav.label': 'Netzwerk',
+    'ui.nav.menu': 'Menü',
+    'ui.nav.overview': 'Überblick',
+    'ui.nav.goals': 'Ziele',
+    'ui.nav.ledger': 'Geben und Nehmen',
+    'ui.nav.commitments': 'Zusagen',
+    'ui.nav.notes': 'Notizen',
+    'ui.nav.organisations': 'Organisationen',
+    'ui.nav.people': 'Personen',
+    'ui.live.live': 'Live',
+    'ui.live.connecting': 'Verbinde …',
+    'ui.live.offline': 'Offline',
+    'ui.live.liveHint': 'Änderungen der Partner erscheinen sofort.',
+    'ui.live.connectingHint': 'Die Live-Aktualisierung verbindet sich.',
+    'ui.live.offlineHint':
+      'Die Live-Aktualisierung ist gestoppt. Laden Sie die Seite neu, um den neuesten Stand zu sehen.',
+    'ui.live.label': 'Live-Aktualisierung',
+    'ui.notFound.title': 'Seite nicht gefunden',
+    'ui.notFound.text':
+      'Diese Seite gibt es nicht, oder Sie haben keinen Zugang. Wenn Ihnen jemand diesen Link geschickt hat, fragen Sie nach, ob er noch gilt.',
+    'ui.notFound.networkText':
+      'Unter dieser Adresse gibt es in diesem Netzwerk nichts, oder Sie haben keinen Zugang. Die Navigation führt zu allen Teilen des Netzwerks.',
+    'ui.notFound.home': 'Zur Startseite',
+    'ui.notFound.networks': 'Zu Ihren Netzwerken',
+    'ui.error.title': 'Diese Seite konnte nicht angezeigt werden',
+    'ui.error.text':
+      'Bei uns ist etwas schiefgegangen. Was Sie vorher eingegeben haben, ist nicht verloren. Versuchen Sie es noch einmal; wenn es wieder passiert, nennen Sie uns die Kennung unten.',
+    'ui.error.retry': 'Noch einmal versuchen',
+    'ui.error.reference': 'Kennung: {digest}',
+    'ui.organisations.title': 'Organisationen',
+    'ui.organisations.intro': 'Die Organisationen, die in diesem Netzwerk kooperieren, mit ihrem Stand.',
+  },
+} as const;

@@ -1,0 +1,202 @@
+import type { ConsoleMessage, Page } from '@playwright/test';
+import { translator } from '../../lib/i18n';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { addOrganisation, createNetwork, partnerNetwork } from './setup';
+
+/**
+ * The network shell and the design system's promises, in Chromium against
+ * the real app: one navigation with the current place marked, the live feed
+ * kept while moving between pages, a phone menu, 404 pages in the person's
+ * language without CSP errors, long words that never widen a phone screen,
+ * and fields that say their limit before anything is cut.
+ */
+
+const nav = (page: Page, t: ReturnType<typeof translator>) => page.getByRole('navigation', { name: t('ui.nav.label') });
+
+test('the navigation marks where one is, and the live feed stays connected while moving between pages', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const t = translator('en');
+  const { repA, networkId } = await partnerNetwork(createUser, ['Mira Manager', 'Anna A', 'Ben B'], ['Alpha', 'Beta']);
+  const page = await signedInPageFor(repA);
+  const feeds: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith(`/api/networks/${networkId}/events`)) feeds.push(r.url());
+  });
+  await page.goto(`/networks/${networkId}/goals`);
+  await expect(page.locator('[data-live-state="live"]')).toBeVisible();
+  await expect(nav(page, t).getByRole('link', { name: t('ui.nav.goals') })).toHaveAttribute('aria-current', 'page');
+  await expect(nav(page, t).locator('[aria-current]')).toHaveCount(1);
+
+  for (const [label, path] of [
+    ['ui.nav.ledger', '/ledger'],
+    ['ui.nav.commitments', '/commitments'],
+    ['ui.nav.organisations', '/organisations'],
+    ['ui.nav.overview', ''],
+  ] as const) {
+    await nav(page, t)
+      .getByRole('link', { name: t(label) })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/networks/${networkId}${path}$`));
+    await expect(nav(page, t).getByRole('link', { name: t(label) })).toHaveAttribute('aria-current', 'page');
+    await expect(nav(page, t).locator('[aria-current]')).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('[data-live-state="live"]')).toBeVisible();
+  }
+  // One feed connection for the whole visit: the layout kept it across four page changes.
+  expect(feeds).toHaveLength(1);
+
+  // A page below a section marks that section.
+  await page.getByRole('main').getByRole('link', { name: 'Beta' }).first().click();
+  await expect(nav(page, t).getByRole('link', { name: t('ui.nav.organisations') })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expectNoAxeViolations(page);
+});
+
+test('on a phone the navigation opens from a Menu button, works by keyboard and closes after choosing', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const t = translator('de');
+  const manager = await createUser({ name: 'Maja Handy', locale: 'de' });
+  const networkId = await createNetwork(manager.api, 'Netz am Telefon');
+  const page = await signedInPageFor(manager);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/networks/${networkId}`);
+  const menu = nav(page, t).getByRole('button', { name: t('ui.nav.menu') });
+  const goals = nav(page, t).getByRole('link', { name: t('ui.nav.goals') });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(goals).toBeHidden();
+  await expect(page.locator('[data-live-state="live"]')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(goals).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Tab'); // Überblick
+  await page.keyboard.press('Tab'); // Ziele
+  await expect(goals).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/networks/${networkId}/goals$`));
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(goals).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('a German person gets not-found pages in German, inside the network for a network address, without CSP errors', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const t = translator('de');
+  const person = await createUser({ name: 'Dora Deutsch', locale: 'de' });
+  const networkId = await createNetwork(person.api, 'Netz der Dora');
+  const page = await signedInPageFor(person);
+  const errors: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+
+  const res = await page.goto('/gibt-es-nicht');
+  expect(res?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('heading', { level: 1, name: t('ui.notFound.title') })).toBeVisible();
+  await expect(page.getByRole('link', { name: t('ui.notFound.networks') })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const inNetwork = await page.goto(`/networks/${networkId}/gibt-es-nicht`);
+  expect(inNetwork?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: t('ui.notFound.title') })).toBeVisible();
+  await expect(page.getByText(t('ui.notFound.networkText'))).toBeVisible();
+  await expect(nav(page, t).getByRole('link', { name: t('ui.nav.overview') })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A network that is not hers (or does not exist) is "not found", without its navigation.
+  const stranger = await page.goto('/networks/00000000-0000-4000-8000-000000000000');
+  expect(stranger?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: t('ui.notFound.title') })).toBeVisible();
+  await expect(nav(page, t)).toHaveCount(0);
+  expect(errors, 'console errors (CSP and others)').toEqual([]);
+});
+
+test('long unbroken words never make a page wider than a 390 px phone', async ({ createUser, signedInPageFor }) => {
+  const manager = await createUser({ name: 'Lang' + 'wort'.repeat(20) });
+  const word = (n: number) => 'Donaudampfschifffahrtsgesellschaftskapitän'.repeat(Math.ceil(n / 42)).slice(0, n);
+  const networkId = await createNetwork(manager.api, word(110), word(1500));
+  const orgId = await addOrganisation(manager.api, networkId, word(115));
+  const org = await manager.api.patch(`/api/networks/${networkId}/organisations/${orgId}`, {
+    description: word(900),
+    website: `https://example.org/${word(150)}`,
+  });
+  expect(org.status, org.text).toBe(200);
+  const page = await signedInPageFor(manager);
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of [
+    '/networks',
+    `/networks/${networkId}`,
+    `/networks/${networkId}/organisations`,
+    `/networks/${networkId}/organisations/${orgId}`,
+    '/account',
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(390);
+  }
+});
+
+test('a field says its limit before the cut, keeps longer text and sends nothing until it fits', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const t = translator('en');
+  const manager = await createUser({ name: 'Mona Limit' });
+  const networkId = await createNetwork(manager.api, 'Limits network');
+  const page = await signedInPageFor(manager);
+  await page.goto(`/networks/${networkId}/organisations`);
+  const add = page.getByRole('button', { name: t('networks.org.add') });
+  await add.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: t('networks.org.addTitle') });
+  await expect(dialog).toBeVisible();
+  const name = dialog.getByLabel(t('networks.org.name'));
+  // The limit is said before anything is typed.
+  await expect(name).toHaveAccessibleDescription(new RegExp(t('ui.field.limit', { max: 120 }).replace('.', '\\.')));
+  await name.fill('x'.repeat(125));
+  await expect(name).toHaveValue('x'.repeat(125)); // kept, not cut
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByTestId('char-over')).toHaveText(t('ui.field.tooLong', { over: 5, max: 120 }));
+  await dialog.getByRole('button', { name: t('networks.org.add') }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(t('ui.form.tooLong'));
+  await expect(name).toBeFocused();
+  expect((await manager.api.get(`/api/networks/${networkId}`)).json.organisations).toHaveLength(0);
+  await expectNoAxeViolations(page);
+
+  await name.fill('Green Hands');
+  await expect(dialog.getByTestId('char-counter')).toHaveText(t('ui.field.counter', { length: 11, max: 120 }));
+  await dialog.getByRole('button', { name: t('networks.org.add') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByTestId('toast').getByText(t('networks.org.added', { name: 'Green Hands' }), { exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Green Hands' })).toBeVisible();
+  await expect(add).toBeFocused();
+
+  // The server's word for a field lands on that field, and the form says to look there.
+  await add.click();
+  await dialog.getByLabel(t('networks.org.name')).fill('Blue Hands');
+  const website = dialog.getByLabel(t('networks.org.website'));
+  await website.fill('not a web address');
+  await dialog.getByRole('button', { name: t('networks.org.add') }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(t('ui.form.checkFields'));
+  await expect(website).toHaveAttribute('aria-invalid', 'true');
+  await expect(website).toBeFocused();
+  await expect(dialog.locator('[data-field-error]')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(add).toBeFocused();
+});
