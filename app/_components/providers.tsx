@@ -46,7 +46,15 @@ export function Providers({
   children: ReactNode;
 }) {
   const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { staleTime: 5_000, refetchOnWindowFocus: true },
+          // Never park a change while the browser says it is offline (TanStack's default): the request is tried,
+          // and an unreachable server either queues it in the outbox or says so, instead of a button stuck busy.
+          mutations: { networkMode: 'always' },
+        },
+      }),
   );
   return (
     <LocaleContext.Provider value={locale}>

@@ -69,6 +69,9 @@ export function useForm<TBody = Record<string, string>, TResult = unknown>(
   });
 
   const mutation = useMutation({
+    // TanStack Query pauses mutations while the browser says it is offline ('online' mode): the form would stay
+    // busy forever. Our submit functions decide themselves (the outbox queues when the server is unreachable).
+    networkMode: 'always',
     mutationFn: (body: TBody) => optsRef.current.submit(body),
     onSuccess: async (res, body) => {
       setResult(res);
