@@ -68,25 +68,47 @@ for (const locale of ['en', 'de'] as const) {
     await expect(a.getByText(t('networks.home.yourRole', { role: t('networks.role.manager') }))).toBeVisible();
     await expectNoAxeViolations(a);
 
-    // Adds two organisations.
-    const addForm = a.getByRole('form', { name: t('networks.org.addTitle') });
+    // The overview says what is true for a new network: nothing waits, nothing is due, no goals yet.
+    await expect(a.getByTestId('needs-me-empty')).toHaveText(t('networks.overview.needsMeEmpty'));
+    await expect(a.getByTestId('due-empty')).toHaveText(t('networks.overview.dueEmpty', { days: 14 }));
+    await expect(a.getByText(t('networks.overview.noGoals'))).toBeVisible();
+
+    // Changes the purpose in the dialog behind "Edit name and purpose".
+    await a.getByRole('button', { name: t('networks.home.edit') }).click();
+    const edit = a.getByRole('dialog', { name: t('networks.home.edit') });
+    const purpose = locale === 'de' ? 'Gemeinsam mehr erreichen, jede Woche' : 'Achieve more together, every week';
+    await edit.getByLabel(t('networks.create.purpose')).fill(purpose);
+    await edit.getByRole('button', { name: t('common.save') }).click();
+    await expect(edit).toBeHidden();
+    await expect(a.getByRole('main').getByText(purpose)).toBeVisible();
+
+    // Adds two organisations through the dialog behind "Add organisation".
+    const addButton = a.getByRole('region', { name: t('networks.home.organisations') }).getByRole('button', {
+      name: t('networks.org.add'),
+    });
+    const addForm = a.getByRole('dialog', { name: t('networks.org.addTitle') });
     for (const [name, kind] of [
       ['Green Hands', 'ngo'],
       ['Blue Cluster', 'cluster'],
     ] as const) {
+      await addButton.click();
       await addForm.getByLabel(t('networks.org.name')).fill(name);
       await addForm.getByLabel(t('networks.org.kind')).selectOption(kind);
       await addForm.getByRole('button', { name: t('networks.org.add') }).click();
+      await expect(addForm).toBeHidden();
       await expect(a.getByText(t('networks.org.added', { name }))).toBeVisible();
-      await expect(a.getByRole('link', { name })).toBeVisible();
+      await expect(a.getByRole('main').getByRole('link', { name })).toBeVisible();
     }
-    // A duplicate name is refused with the server's message.
+    // A duplicate name is refused with the server's message, and the dialog stays open.
+    await addButton.click();
     await addForm.getByLabel(t('networks.org.name')).fill('green hands');
     await addForm.getByRole('button', { name: t('networks.org.add') }).click();
     await expect(addForm.getByRole('alert')).toContainText(
       t('networks.errors.duplicateOrganisation', { name: 'green hands' }),
     );
     await expectNoAxeViolations(a);
+    await a.keyboard.press('Escape');
+    await expect(addForm).toBeHidden();
 
     // The organisation page.
     await a.getByRole('link', { name: 'Green Hands' }).click();

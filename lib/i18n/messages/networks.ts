@@ -69,6 +69,36 @@ export const networks = {
     'networks.home.noOrganisationsMember': 'The network management has not added any organisations yet.',
     'networks.home.peopleCount': '{count, plural, one {# person} other {# people}}',
     'networks.home.people': 'People',
+    'networks.overview.needsMe':
+      '{count, plural, =0 {Waiting for you} one {Waiting for you (#)} other {Waiting for you (#)}}',
+    'networks.overview.needsMeEmpty':
+      'Nothing waits for you right now: no entries to confirm for your organisation and no pilot reviews due.',
+    'networks.overview.confirmEntry': 'Confirm: {from} → {to} · {amount}',
+    'networks.overview.moreToConfirm':
+      '{count, plural, one {# more entry to confirm} other {# more entries to confirm}}',
+    'networks.overview.goalReview': 'Review the pilot “{title}”',
+    'networks.overview.commitmentReview': 'Review the pilot commitment of {organisation} for “{goal}”',
+    'networks.overview.reviewSince': 'Review date {date}',
+    'networks.overview.due': 'Due and overdue',
+    'networks.overview.dueEmpty': 'No open commitment is overdue or due in the next {days} days.',
+    'networks.overview.overdue': '{count, plural, one {Overdue (#)} other {Overdue (#)}}',
+    'networks.overview.dueSoon': 'Due in the next {days} days ({count})',
+    'networks.overview.commitmentLine': '{organisation} · {amount}',
+    'networks.overview.yours': 'your organisation',
+    'networks.overview.more': '{count, plural, one {# more} other {# more}} on the commitments page',
+    'networks.overview.goals': 'Goals at a glance',
+    'networks.overview.noGoals': 'No shared goals yet',
+    'networks.overview.noGoalsHint':
+      'A shared goal is one no organisation reaches alone. Propose the first one on the goals page.',
+    'networks.overview.toGoals': 'Go to the goals',
+    'networks.overview.allGoals': '{count, plural, one {The goal} other {All # goals}} on the goals page',
+    'networks.overview.goalOrganisations':
+      '{count, plural, =0 {No organisation takes part yet} one {# organisation takes part} other {# organisations take part}}',
+    'networks.overview.target': 'target {date}',
+    'networks.overview.notRated': 'Not rated yet',
+    'networks.overview.ratings':
+      '{count, plural, one {Rating of # organisation, lowest to highest} other {Ratings of # organisations, lowest to highest}}',
+    'networks.overview.actions': 'Network settings',
     'networks.home.noOrganisation': 'Network-wide roles',
     'networks.org.title': 'Organisation',
     'networks.org.edit': 'Edit details',
@@ -238,6 +268,36 @@ export const networks = {
     'networks.home.noOrganisationsMember': 'Das Netzwerkmanagement hat noch keine Organisationen hinzugefügt.',
     'networks.home.peopleCount': '{count, plural, one {# Person} other {# Personen}}',
     'networks.home.people': 'Personen',
+    'networks.overview.needsMe':
+      '{count, plural, =0 {Wartet auf Sie} one {Wartet auf Sie (#)} other {Wartet auf Sie (#)}}',
+    'networks.overview.needsMeEmpty':
+      'Gerade wartet nichts auf Sie: keine Einträge, die Ihre Organisation bestätigen soll, und keine fälligen Pilot-Überprüfungen.',
+    'networks.overview.confirmEntry': 'Bestätigen: {from} → {to} · {amount}',
+    'networks.overview.moreToConfirm':
+      '{count, plural, one {# weiterer Eintrag zu bestätigen} other {# weitere Einträge zu bestätigen}}',
+    'networks.overview.goalReview': 'Pilot „{title}“ überprüfen',
+    'networks.overview.commitmentReview': 'Pilot-Zusage von {organisation} für „{goal}“ überprüfen',
+    'networks.overview.reviewSince': 'Überprüfung am {date}',
+    'networks.overview.due': 'Fällig und überfällig',
+    'networks.overview.dueEmpty': 'Keine offene Zusage ist überfällig oder in den nächsten {days} Tagen fällig.',
+    'networks.overview.overdue': '{count, plural, one {Überfällig (#)} other {Überfällig (#)}}',
+    'networks.overview.dueSoon': 'Fällig in den nächsten {days} Tagen ({count})',
+    'networks.overview.commitmentLine': '{organisation} · {amount}',
+    'networks.overview.yours': 'Ihre Organisation',
+    'networks.overview.more': '{count, plural, one {# weitere} other {# weitere}} auf der Seite Zusagen',
+    'networks.overview.goals': 'Ziele im Überblick',
+    'networks.overview.noGoals': 'Noch keine gemeinsamen Ziele',
+    'networks.overview.noGoalsHint':
+      'Ein gemeinsames Ziel erreicht keine Organisation allein. Schlagen Sie das erste auf der Seite Ziele vor.',
+    'networks.overview.toGoals': 'Zu den Zielen',
+    'networks.overview.allGoals': '{count, plural, one {Das Ziel} other {Alle # Ziele}} auf der Seite Ziele',
+    'networks.overview.goalOrganisations':
+      '{count, plural, =0 {Noch keine Organisation beteiligt} one {# Organisation beteiligt} other {# Organisationen beteiligt}}',
+    'networks.overview.target': 'Zieldatum {date}',
+    'networks.overview.notRated': 'Noch nicht bewertet',
+    'networks.overview.ratings':
+      '{count, plural, one {Bewertung von # Organisation, niedrigste bis höchste} other {Bewertungen von # Organisationen, niedrigste bis höchste}}',
+    'networks.overview.actions': 'Netzwerk-Einstellungen',
     'networks.home.noOrganisation': 'Netzwerkweite Rollen',
     'networks.org.title': 'Organisation',
     'networks.org.edit': 'Angaben bearbeiten',

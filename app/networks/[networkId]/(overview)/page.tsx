@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { Card, PageHeader } from '@/app/_components/ui';
 import { getNetworkHome, type Person } from '@/lib/networks';
+import { getNetworkOverview } from '@/lib/networks/get-network-overview';
+import { listUnits } from '@/lib/ledger/list-units';
 import { networkPageContext, orNotFound } from '../../_lib/load';
 import { OrganisationList } from '../../_components/organisation-list';
-import { CreateOrganisationForm } from '../../_components/create-organisation-form';
-import { NetworkSettingsForm } from '../../_components/network-settings-form';
+import { AddOrganisationDialog } from '../../_components/add-organisation-dialog';
+import { NetworkSettingsDialog } from '../../_components/network-settings-form';
+import { NetworkOverviewCards } from '../../_components/network-overview';
 
 type Params = Promise<{ networkId: string }>;
 
@@ -15,11 +18,20 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: home?.network.name ?? t('networks.home.title') };
 }
 
-/** The network home: purpose, organisations with status, people by organisation. Members only. */
+/**
+ * The network home as an overview: what waits for this person, what is due and
+ * overdue, the goals at a glance, then the organisations and people. Changing
+ * the network's name and adding an organisation sit behind buttons. Members only.
+ */
 export default async function NetworkHomePage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}`);
   const home = await orNotFound(getNetworkHome(db, actor, networkId));
+  const [overview, units] = await Promise.all([
+    getNetworkOverview(db, actor, networkId),
+    listUnits(db, actor, networkId),
+  ]);
+  const unitLabels = Object.fromEntries(units.filter((u) => u.label !== null).map((u) => [u.key, u.label as string]));
   const { network, organisations, people, abilities } = home;
   const byOrg = new Map<string | null, Person[]>();
   for (const p of people) byOrg.set(p.organisationId, [...(byOrg.get(p.organisationId) ?? []), p]);
@@ -27,27 +39,36 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
 
   return (
     <>
-      <PageHeader title={network.name} description={network.purpose || undefined} />
+      <PageHeader
+        title={network.name}
+        description={network.purpose || undefined}
+        actions={
+          abilities.update ? (
+            <NetworkSettingsDialog networkId={networkId} initial={{ name: network.name, purpose: network.purpose }} />
+          ) : undefined
+        }
+      />
       <p className="mb-6 text-sm text-stone-700">
         {t('networks.home.yourRole', { role: t(`networks.role.${home.me.role}`) })}
       </p>
-      {abilities.update ? (
-        <NetworkSettingsForm networkId={networkId} initial={{ name: network.name, purpose: network.purpose }} />
-      ) : null}
+      <NetworkOverviewCards
+        networkId={networkId}
+        overview={overview}
+        orgs={organisations.map((o) => ({ id: o.id, name: o.name }))}
+        unitLabels={unitLabels}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={t('networks.home.organisations')} id="organisations">
+        <Card
+          title={t('networks.home.organisations')}
+          id="organisations"
+          actions={abilities.createOrganisation ? <AddOrganisationDialog networkId={networkId} /> : undefined}
+        >
           <OrganisationList
             networkId={networkId}
             organisations={organisations}
             canCreate={abilities.createOrganisation}
             t={t}
           />
-          {abilities.createOrganisation ? (
-            <div className="mt-6 border-t border-stone-200 pt-4">
-              <h3 className="mb-2 font-semibold">{t('networks.org.addTitle')}</h3>
-              <CreateOrganisationForm networkId={networkId} />
-            </div>
-          ) : null}
         </Card>
         <Card title={t('networks.home.people')} id="people">
           {organisations
