@@ -23,7 +23,7 @@ interface Props {
 
 /** Invite by link or email, list and revoke invitations, change roles and remove people. */
 export function PeopleManager(props: Props) {
-  const { networkId, abilities } = props;
+  const { networkId } = props;
   const { t } = useI18n();
   const members = useQuery({
     queryKey: ['networks', networkId, 'members'],
