@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import {
   abilities,
   can,
+  documentPolicy,
   invitationPolicy,
   memberPolicy,
   ORG_ROLES,
@@ -163,6 +164,10 @@ async function people(db: Queryable, actor: Actor, networkId: string, organisati
   });
 }
 
+function canReadHome(actor: Actor, networkId: string, orgId: string): boolean {
+  return documentPolicy.can(actor, 'read', { kind: 'home', networkId, orgId });
+}
+
 /** The network home: purpose, organisations with status and counts, people with roles. Every member may read it. */
 export async function getNetworkHome(db: Queryable, actor: Actor, networkId: string) {
   requireMember(actor, networkId);
@@ -175,7 +180,7 @@ export async function getNetworkHome(db: Queryable, actor: Actor, networkId: str
     network,
     organisations: orgs.map((o) => {
       const withAbilities = organisationPolicy.present(actor, { ...o, networkId });
-      return { ...withAbilities, canReadHome: withAbilities.abilities.readHome };
+      return { ...withAbilities, canReadHome: canReadHome(actor, networkId, o.id) };
     }),
     people: members,
     me: { userId: actor.userId, role: actor.membership!.role, organisationId: actor.membership!.organisationId },
@@ -189,7 +194,10 @@ export async function getOrganisationPage(db: Queryable, actor: Actor, networkId
   const [network, orgs] = await Promise.all([networkRow(db, networkId), organisations(db, networkId, organisationId)]);
   const organisation = orgs[0];
   if (!organisation) throw new AppError(404, 'errors.notFound');
-  const may = organisationPolicy.abilities(actor, { ...organisation, networkId });
+  const may = {
+    ...organisationPolicy.abilities(actor, { ...organisation, networkId }),
+    readHome: canReadHome(actor, networkId, organisationId),
+  };
   return {
     network,
     organisation: { ...organisation, abilities: may },
@@ -243,6 +251,7 @@ export async function listInvitations(
   now = Date.now(),
 ): Promise<InvitationSummary[]> {
   requireMember(actor, networkId);
+  // Managers see every invitation, everyone else the ones they made (invitationPolicy `see`).
   const all = can(actor, 'invitation.manage', { type: 'network', networkId });
   const rows = await db.all<{
     id: string;

@@ -2,6 +2,7 @@ import { liveMembership, type Actor } from './actor';
 import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
 import { documentPolicy } from './document';
+import { goalPolicy } from './goal';
 
 /**
  * What the cooperation screens may offer this person in a network as a whole
@@ -22,7 +23,7 @@ export function cooperationAbilities(actor: Actor | null, networkId: string) {
     rate: own?.rate ?? false,
     record: own?.recordEntry ?? false,
     commit: own?.commit ?? false,
-    comment: network.comment,
+    comment: goalPolicy.can(actor, 'comment', { networkId, organisationIds: [] }),
     defineUnit: network.defineUnit,
   };
 }

@@ -17,8 +17,21 @@ export interface ActionRule<R> {
    * the command answers a state that does not allow the move with 409.
    */
   when?: (record: R) => boolean;
-  /** How a member who may not is answered: 403 (default), or 404 when the record is not theirs to know of. */
-  refusal?: 403 | 404;
+  /**
+   * How a member who may not is answered: 403 (default); 404 when the record
+   * is not theirs to know of; `hidden` when the API leaves it (or a field of
+   * it) out of what it returns; `read-only` when a document opens for reading
+   * only. A function when it depends on the record.
+   */
+  refusal?: Refusal | ((record: R) => Refusal);
+}
+
+export type Refusal = 403 | 404 | 'hidden' | 'read-only';
+
+/** The refusal a member gets for this action on this record. */
+export function refusalOf<R>(rule: ActionRule<R>, record: R): Refusal {
+  const r = rule.refusal ?? 403;
+  return typeof r === 'function' ? r(record) : r;
 }
 
 export interface PolicyDefinition<R, A extends string> {
@@ -72,7 +85,7 @@ export function definePolicy<R, A extends string>(def: PolicyDefinition<R, A>): 
     authorize(actor, action, record) {
       if (can(actor, action, record)) return;
       const member = liveMembership(actor, def.networkOf(record)) !== null;
-      throw new ForbiddenError(`${def.subject}.${action}`, !member || def.actions[action].refusal === 404);
+      throw new ForbiddenError(`${def.subject}.${action}`, !member || refusalOf(def.actions[action], record) === 404);
     },
     abilities,
     present: (actor, record) => ({ ...record, abilities: abilities(actor, record) }),

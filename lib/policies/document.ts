@@ -32,6 +32,8 @@ export const documentPolicy = definePolicy({
             return isManager(m) || isActiveRep(m);
         }
       },
+      // Who may read but not write gets the document read-only; a home space others may not even read.
+      refusal: (doc) => (doc.kind === 'home' ? 403 : 'read-only'),
     },
   },
 });

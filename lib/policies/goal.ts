@@ -1,7 +1,6 @@
 import { isManager, representsOneOf } from './actor';
 import { definePolicy, type AbilitiesOf } from './define';
 import { documentPolicy } from './document';
-import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
 
 export interface GoalRecord {
@@ -36,7 +35,7 @@ export const goalPolicy = definePolicy({
     },
     comment: {
       who: 'Every member but observers',
-      allow: (_m, g, actor) => networkPolicy.can(actor, 'comment', g),
+      allow: (m) => m.role !== 'observer',
     },
     rate: {
       who: 'Representatives and home members of an active organisation, for their own organisation',

@@ -103,6 +103,11 @@ function subjectNetwork(s: Subject): string {
 
 const orgRecord = (s: Subject) => (s.type === 'organisation' ? { networkId: s.networkId, id: s.organisationId } : null);
 
+/** May the actor see (and withdraw) invitations that someone else made? */
+function seesOthersInvitations(actor: Actor | null, networkId: string): boolean {
+  return invitationPolicy.can(actor, 'see', { networkId, role: 'observer', organisationId: null, createdBy: null });
+}
+
 /** May the actor do `action` to `subject`? Answered by the subject's policy file. */
 export function can(actor: Actor | null, action: Action, subject: Subject): boolean {
   const networkId = subjectNetwork(subject);
@@ -118,9 +123,9 @@ export function can(actor: Actor | null, action: Action, subject: Subject): bool
     case 'member.list':
       return networkPolicy.can(actor, 'listMembers', net);
     case 'invitation.manage':
-      return networkPolicy.can(actor, 'manageInvitations', net);
+      return seesOthersInvitations(actor, networkId);
     case 'comment.create':
-      return networkPolicy.can(actor, 'comment', net);
+      return goalPolicy.can(actor, 'comment', { networkId, organisationIds: [] });
     case 'goal.create':
       return networkPolicy.can(actor, 'createGoal', net);
     case 'unit.define':
@@ -203,8 +208,8 @@ export function abilities(actor: Actor | null, networkId: string) {
     read: n.read,
     update: n.update,
     createOrganisation: n.createOrganisation,
-    manageInvitations: n.manageInvitations,
-    comment: n.comment,
+    manageInvitations: seesOthersInvitations(actor, networkId),
+    comment: goalPolicy.can(actor, 'comment', { networkId, organisationIds: [] }),
     /** Roles the actor may invite people into (and for which organisation). */
     inviteRoles: ROLES.filter((role) =>
       invitationPolicy.can(actor, 'create', {

@@ -1,4 +1,4 @@
-import { isActiveRep, isManager, ORG_ROLES, type Role } from './actor';
+import { isActiveRep, isManager, ORG_ROLES, type Actor, type ActorMembership, type Role } from './actor';
 import { definePolicy, type AbilitiesOf } from './define';
 
 export interface InvitationRecord {
@@ -12,6 +12,10 @@ export interface InvitationRecord {
   state?: string;
 }
 
+/** Managers see and withdraw every invitation; everyone else the ones they made. */
+const managesOrMade = (m: ActorMembership, i: InvitationRecord, actor: Actor) =>
+  isManager(m) || (!!i.createdBy && i.createdBy === actor.userId);
+
 /** An invitation into the network, by link or by email. */
 export const invitationPolicy = definePolicy({
   subject: 'invitation',
@@ -23,9 +27,14 @@ export const invitationPolicy = definePolicy({
       allow: (m, i) =>
         isManager(m) || (isActiveRep(m) && ORG_ROLES.includes(i.role) && i.organisationId === m.organisationId),
     },
+    see: {
+      who: 'Network managers every invitation; everyone else only the ones they made (the list leaves the others out)',
+      allow: (m, i, actor) => managesOrMade(m, i, actor),
+      refusal: 'hidden',
+    },
     revoke: {
       who: 'Network managers any invitation; everyone else only the ones they made (others: not found)',
-      allow: (m, i, actor) => isManager(m) || (!!i.createdBy && i.createdBy === actor.userId),
+      allow: (m, i, actor) => managesOrMade(m, i, actor),
       refusal: 404,
       when: (i) => i.state === undefined || i.state === 'pending',
     },

@@ -14,7 +14,11 @@ export const memberPolicy = definePolicy({
   actions: {
     changeRole: { who: 'Network managers', allow: (m) => isManager(m) },
     remove: { who: 'Network managers', allow: (m) => isManager(m) },
-    seeEmail: { who: 'Network managers', allow: (m) => isManager(m) },
+    seeEmail: {
+      who: 'Network managers (the list leaves the address out for others)',
+      allow: (m) => isManager(m),
+      refusal: 'hidden',
+    },
     leave: {
       who: 'The member themselves, in any role (also of a paused organisation)',
       allow: (_m, p, actor) => p.userId === actor.userId,

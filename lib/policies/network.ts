@@ -15,11 +15,6 @@ export const networkPolicy = definePolicy({
     update: { who: 'Network managers', allow: (m) => isManager(m) },
     createOrganisation: { who: 'Network managers', allow: (m) => isManager(m) },
     listMembers: { who: 'Every member', allow: () => true },
-    manageInvitations: {
-      who: 'Network managers (see and withdraw every invitation; others see their own)',
-      allow: (m) => isManager(m),
-    },
-    comment: { who: 'Every member but observers', allow: (m) => m.role !== 'observer' },
     createGoal: { who: 'Network managers and active representatives', allow: (m) => isManager(m) || isActiveRep(m) },
     defineUnit: { who: 'Network managers', allow: (m) => isManager(m) },
   },

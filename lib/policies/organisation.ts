@@ -30,10 +30,6 @@ export const organisationPolicy = definePolicy({
       allow: (m, o) => isManager(m) || (m.role === 'representative' && m.organisationId === o.id),
       when: (o) => o.status !== 'left',
     },
-    readHome: {
-      who: 'The organisation’s own representatives and home members',
-      allow: (m, o) => belongsTo(m, o.id),
-    },
     recordEntry: {
       who: 'The organisation’s own active representatives',
       allow: (m, o) => representsOrg(m, o.id),
