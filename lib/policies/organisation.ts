@@ -6,7 +6,7 @@ export interface OrganisationRecord {
   networkId: string;
   /** The organisation's id (named `id` as the API presents it). */
   id: string;
-  status?: OrgStatus;
+  status?: OrgStatus | string;
 }
 
 /**
