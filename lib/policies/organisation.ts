@@ -1,12 +1,12 @@
 import { belongsTo, isActive, isManager, representsOrg } from './actor';
 import { definePolicy, type AbilitiesOf } from './define';
-import type { OrgStatus } from './actor';
 
 export interface OrganisationRecord {
   networkId: string;
   /** The organisation's id (named `id` as the API presents it). */
   id: string;
-  status?: OrgStatus | string;
+  /** active, paused or left (an OrgStatus; the API presents it as a string). */
+  status?: string;
 }
 
 /**
