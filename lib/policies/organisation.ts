@@ -1,5 +1,9 @@
-import { belongsTo, isActive, isManager, representsOrg } from './actor';
+import { belongsTo, isActive, isManager, representsOrg, type ActorMembership } from './actor';
 import { definePolicy, type AbilitiesOf } from './define';
+
+/** The network manager keeps the register; an organisation's own representatives act for it (also while paused). */
+const keepsRegister = (m: ActorMembership, o: OrganisationRecord) =>
+  isManager(m) || (m.role === 'representative' && m.organisationId === o.id);
 
 export interface OrganisationRecord {
   networkId: string;
@@ -22,12 +26,12 @@ export const organisationPolicy = definePolicy({
   actions: {
     update: {
       who: 'Network managers and the organisation’s own representatives (also while paused)',
-      allow: (m, o) => isManager(m) || (m.role === 'representative' && m.organisationId === o.id),
+      allow: keepsRegister,
       when: (o) => o.status !== 'left',
     },
     setStatus: {
       who: 'Network managers and the organisation’s own representatives (pause, resume, leave)',
-      allow: (m, o) => isManager(m) || (m.role === 'representative' && m.organisationId === o.id),
+      allow: keepsRegister,
       when: (o) => o.status !== 'left',
     },
     recordEntry: {
