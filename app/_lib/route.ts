@@ -43,18 +43,29 @@ export function errorResponse(status: number, code: string, message: string, fie
   return NextResponse.json<ApiErrorBody>({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
 }
 
-/** True when the request comes from our own pages (or is not a browser's cross-site request). */
-export function isSameOrigin(req: NextRequest): boolean {
+/**
+ * True when the request comes from our own pages (or is not a browser's
+ * cross-site request): its Origin is APP_URL or the host the request was sent
+ * to. X-Forwarded-Host and X-Forwarded-Proto name that host only behind a
+ * trusted proxy (`TRUST_PROXY=1`); otherwise anyone could send them, so only
+ * the Host header counts.
+ */
+export function isSameOrigin(req: NextRequest, trustProxy = env().TRUST_PROXY === '1'): boolean {
   const site = req.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') return false;
   const origin = req.headers.get('origin');
   if (!origin) return site === 'same-origin' || site === 'none' || !site;
   if (origin === 'null') return false;
-  const allowed = new Set([env().appUrl, req.nextUrl.origin]);
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  if (host) {
+  const allowed = new Set([env().appUrl]);
+  if (trustProxy) {
+    allowed.add(req.nextUrl.origin);
+    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
     const proto = req.headers.get('x-forwarded-proto') ?? req.nextUrl.protocol.replace(':', '');
-    allowed.add(`${proto}://${host}`);
+    if (host) allowed.add(`${proto}://${host}`);
+  } else {
+    // Next derives nextUrl from forwarded headers too, so only the Host header the client connected with counts.
+    const host = req.headers.get('host');
+    if (host) for (const proto of ['http', 'https']) allowed.add(`${proto}://${host}`);
   }
   return allowed.has(origin);
 }

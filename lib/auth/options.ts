@@ -5,7 +5,7 @@ import { getDb } from '../db';
 import { clientAddress } from './address';
 import { verifyPassword } from './password';
 import { authSecret } from './secret';
-import { checkThrottle, recordFailure, recordSuccess } from './throttle';
+import { recordSuccess, reserveAttempt } from './throttle';
 
 /**
  * The error codes sign-in can end with (next-auth passes them to the page as
@@ -67,15 +67,14 @@ export function authOptions(): NextAuthOptions {
           const email = typeof credentials?.email === 'string' ? credentials.email.trim().toLowerCase() : '';
           const subject = { email, address: clientAddress(req?.headers ?? {}) };
           const db = await getDb();
-          const verdict = await checkThrottle(db, subject, Date.now());
+          // Counted as a failure before the password is checked, atomically, so
+          // parallel attempts cannot slip past the limit; a success takes it back.
+          const verdict = await reserveAttempt(db, subject, Date.now());
           // A distinct code, so the page can say "wait"; it says nothing about
           // whether the account exists (the counter is per email as typed).
           if (!verdict.allowed) throw new Error(SIGN_IN_ERROR.throttled);
           const user = await checkCredentials(credentials);
-          if (!user) {
-            await recordFailure(db, subject, Date.now());
-            return null;
-          }
+          if (!user) return null;
           await recordSuccess(db, subject);
           return { id: user.id, email: user.email, name: user.name, sv: user.session_version };
         },

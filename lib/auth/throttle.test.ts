@@ -10,6 +10,7 @@ import {
   hitLimit,
   recordFailure,
   recordSuccess,
+  reserveAttempt,
 } from './throttle';
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -113,6 +114,28 @@ for (const [name, open, runs] of backends) {
       const s = subject('198.51.100.60');
       await Promise.all(Array.from({ length: 5 }, () => recordFailure(db, s, T0)));
       expect((await checkThrottle(db, s, T0)).allowed).toBe(false);
+    });
+
+    it('30 parallel attempts for one account: exactly 5 are let through to the password check', async () => {
+      const s = subject('198.51.100.80');
+      const verdicts = await Promise.all(Array.from({ length: 30 }, () => reserveAttempt(db, s, T0)));
+      expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
+      expect(await checkThrottle(db, s, T0 + 1000)).toEqual({ allowed: false, retryAfterMs: 29_000 });
+    });
+
+    it('120 parallel attempts from one address (any accounts): at most 100 a day are checked', async () => {
+      const address = '198.51.100.90';
+      const verdicts = await Promise.all(Array.from({ length: 120 }, () => reserveAttempt(db, subject(address), T0)));
+      expect(verdicts.filter((v) => v.allowed)).toHaveLength(ADDRESS_MAX_FAILURES_PER_DAY);
+      expect((await reserveAttempt(db, subject(address), T0 + 1)).allowed).toBe(false);
+    });
+
+    it('a reserved attempt that succeeds takes its failure back', async () => {
+      const s = subject('198.51.100.100');
+      for (let i = 0; i < 4; i++) expect((await reserveAttempt(db, s, T0)).allowed).toBe(true);
+      expect((await reserveAttempt(db, s, T0)).allowed).toBe(true); // the fifth: the right password this time
+      await recordSuccess(db, s);
+      expect((await reserveAttempt(db, s, T0)).allowed).toBe(true);
     });
 
     it('clearing an email forgets its streaks from every address', async () => {

@@ -10,7 +10,10 @@ import type { Db, Queryable } from '../db/types';
  *   doubling with every further failure, at most 15 minutes. A success
  *   clears it; a streak whose first failure is a day old starts over.
  * - `ip:<address>`: failures from one address within a day, whatever the
- *   account. Over 100, the address is blocked until the day is over.
+ *   account. After 100, the address is blocked until the day is over.
+ *
+ * Sign-in reserves each attempt before the password is checked
+ * (`reserveAttempt`), so the limits hold under parallel requests too.
  *
  * The email is used as given (lower-cased), whether or not an account exists,
  * so a throttled answer never tells whether the account exists.
@@ -39,7 +42,49 @@ export function accountWaitMs(failures: number): number {
   return Math.min(ACCOUNT_MAX_WAIT_MS, ACCOUNT_BASE_WAIT_MS * 2 ** (failures - ACCOUNT_FREE_FAILURES));
 }
 
-/** May this attempt go ahead? Call before checking the password. */
+/**
+ * Reserves one sign-in attempt, atomically: in one transaction (rows locked
+ * in a fixed order on PostgreSQL; one writer at a time on SQLite) it checks
+ * both counters and, when the attempt may go ahead, counts it as a failure in
+ * advance. So parallel attempts cannot all pass the check before any failure
+ * is counted: of 30 wrong passwords sent at once for one account, at most 5
+ * are checked; one address gets at most 100 checks a day. A correct password
+ * then takes the failure back (`recordSuccess`). Call before checking the
+ * password; a refused attempt counts nothing.
+ */
+export async function reserveAttempt(db: Db, s: ThrottleSubject, now: number): Promise<ThrottleVerdict> {
+  const keys = [accountKey(s), addressKey(s)];
+  return db.tx(async (q) => {
+    for (const key of keys) {
+      await q.run(
+        'INSERT INTO login_throttle (key, failures, window_start, blocked_until) VALUES (?, 0, ?, 0) ON CONFLICT (key) DO NOTHING',
+        [key, now],
+      );
+    }
+    let until = 0;
+    for (const key of keys) {
+      const row = await q.get<{ blocked_until: number | string }>(
+        `SELECT blocked_until FROM login_throttle WHERE key = ?${q.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+        [key],
+      );
+      until = Math.max(until, Number(row?.blocked_until ?? 0));
+    }
+    if (until > now) return { allowed: false, retryAfterMs: until - now };
+    const acct = await bump(q, accountKey(s), now, now - DAY_MS);
+    const wait = accountWaitMs(acct.failures);
+    if (wait > 0) await q.run('UPDATE login_throttle SET blocked_until = ? WHERE key = ?', [now + wait, accountKey(s)]);
+    const ip = await bump(q, addressKey(s), now, now - DAY_MS);
+    if (ip.failures >= ADDRESS_MAX_FAILURES_PER_DAY) {
+      await q.run('UPDATE login_throttle SET blocked_until = ? WHERE key = ?', [
+        ip.windowStart + DAY_MS,
+        addressKey(s),
+      ]);
+    }
+    return { allowed: true };
+  });
+}
+
+/** May this attempt go ahead? (A read only: sign-in reserves with `reserveAttempt`.) */
 export async function checkThrottle(db: Queryable, s: ThrottleSubject, now: number): Promise<ThrottleVerdict> {
   const rows = await db.all<{ blocked_until: number | string }>(
     'SELECT blocked_until FROM login_throttle WHERE key IN (?, ?)',
@@ -71,9 +116,20 @@ export async function recordFailure(db: Db, s: ThrottleSubject, now: number): Pr
   });
 }
 
-/** A successful sign-in clears the account+address streak (the daily address count stays). */
+/**
+ * A successful sign-in clears the account+address streak and takes back the
+ * failure `reserveAttempt` counted in advance on the address (its other
+ * failures of the day stay).
+ */
 export async function recordSuccess(db: Queryable, s: ThrottleSubject): Promise<void> {
   await db.run('DELETE FROM login_throttle WHERE key = ?', [accountKey(s)]);
+  await db.run(
+    `UPDATE login_throttle
+        SET failures = failures - 1,
+            blocked_until = CASE WHEN failures - 1 < ? THEN 0 ELSE blocked_until END
+      WHERE key = ? AND failures > 0`,
+    [ADDRESS_MAX_FAILURES_PER_DAY, addressKey(s)],
+  );
 }
 
 /** Forgets every account+address streak of one email (after a password reset). */

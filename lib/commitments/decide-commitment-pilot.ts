@@ -4,7 +4,7 @@ import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { decisionNote, ZDecidePilot, type DecidePilot } from '../goals/pilot';
-import { authorize, requireMember, type Actor } from '../policies';
+import { commitmentPolicy, requireMember, type Actor } from '../policies';
 import { loadCommitment, OPEN_STATUSES, presentCommitment } from './records';
 
 /**
@@ -26,7 +26,7 @@ export async function decideCommitmentPilot(
   const now = Date.now();
   return db.tx(async (q) => {
     const c = await loadCommitment(q, networkId, commitmentId);
-    authorize(actor, 'pilot.decide', { type: 'goal', networkId, organisationIds: [c.organisation_id] });
+    commitmentPolicy.authorize(actor, 'decidePilot', { networkId, organisationId: c.organisation_id });
     if (!c.pilot_review_on) throw new AppError(409, 'cooperation.errors.notPilot');
     if (!OPEN_STATUSES.includes(c.status)) throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
     const note = decisionNote(data, c.pilot_review_on, c.pilot_review_on <= today(now), now);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, today } from '../core/dates';
 import { validate } from '../core/validate';
 import type { Db, Param } from '../db/types';
-import { requireMember, type Actor } from '../policies';
+import { commitmentPolicy, requireMember, type Actor } from '../policies';
 import { presentCommitment, type CommitmentRow } from './records';
 
 export const COMMITMENT_VIEWS = ['all', 'open', 'due_soon', 'overdue', 'review_due', 'delivered', 'withdrawn'] as const;
@@ -80,10 +80,13 @@ export async function listCommitments(db: Db, actor: Actor, networkId: string, i
     limit: f.limit,
     offset: f.offset,
     commitments: rows.map((r) =>
-      presentCommitment(
-        r,
-        evidence.filter((e) => e.commitment_id === r.id).map((e) => e.entry_id),
-        now,
+      commitmentPolicy.present(
+        actor,
+        presentCommitment(
+          r,
+          evidence.filter((e) => e.commitment_id === r.id).map((e) => e.entry_id),
+          now,
+        ),
       ),
     ),
   };

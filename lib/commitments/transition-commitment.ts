@@ -5,7 +5,7 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import type { EntryRow } from '../ledger/records';
 import { isDeliveryEvidence } from '../ledger/rules';
-import { authorize, requireMember, type Actor } from '../policies';
+import { commitmentPolicy, requireMember, type Actor } from '../policies';
 import { needsHomeApproval } from './home-approval';
 import { loadCommitment, presentCommitment, type CommitmentStatus } from './records';
 
@@ -46,8 +46,7 @@ export async function transitionCommitment(
   const now = Date.now();
   return db.tx(async (q) => {
     const c = await loadCommitment(q, networkId, commitmentId);
-    const subject = { type: 'organisation', networkId, organisationId: c.organisation_id } as const;
-    authorize(actor, data.action === 'approve' ? 'commitment.approve' : 'commitment.manage', subject);
+    commitmentPolicy.authorize(actor, data.action, { networkId, organisationId: c.organisation_id });
     if (!FROM[data.action].includes(c.status))
       throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
     let status: CommitmentStatus = c.status;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/types';
-import { requireMember, type Actor } from '../policies';
+import { goalPolicy, requireMember, type Actor } from '../policies';
 import { loadGoal, presentGoal } from './records';
 
 export const SCALES = ['attractive', 'concrete', 'flexible'] as const;
@@ -88,7 +88,7 @@ export async function getGoal(db: Db, actor: Actor, networkId: string, goalId: s
     [goalId],
   );
   return {
-    goal: presentGoal(goal, goal.organisationIds),
+    goal: goalPolicy.present(actor, presentGoal(goal, goal.organisationIds)),
     ratings,
     spread: ratingSpread(ratings),
     comments: comments.map((c) => ({

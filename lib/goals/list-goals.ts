@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { today } from '../core/dates';
 import { validate } from '../core/validate';
 import type { Db, Param } from '../db/types';
-import { requireMember, type Actor } from '../policies';
+import { goalPolicy, requireMember, type Actor } from '../policies';
 import { GOAL_STATUSES, presentGoal, type GoalRow } from './records';
 
 export const ZListGoals = z.object({
@@ -70,9 +70,12 @@ export async function listGoals(db: Db, actor: Actor, networkId: string, input: 
     limit: f.limit,
     offset: f.offset,
     goals: rows.map((r) =>
-      presentGoal(
-        r,
-        orgs.filter((o) => o.goal_id === r.id).map((o) => o.organisation_id),
+      goalPolicy.present(
+        actor,
+        presentGoal(
+          r,
+          orgs.filter((o) => o.goal_id === r.id).map((o) => o.organisation_id),
+        ),
       ),
     ),
   };

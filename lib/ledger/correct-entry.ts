@@ -6,7 +6,7 @@ import { validate } from '../core/validate';
 import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, requireMember, type Actor } from '../policies';
+import { ledgerEntryPolicy, requireMember, type Actor } from '../policies';
 import { insertEntry, loadEntry, presentEntry, type EntryRow } from './records';
 
 export const ZCorrectEntry = z.object({ reason: z.string().trim().min(3).max(2000) });
@@ -29,7 +29,11 @@ export async function correctEntry(db: Db, actor: Actor, networkId: string, entr
   try {
     return await db.tx(async (q) => {
       const entry = await loadEntry(q, networkId, entryId);
-      authorize(actor, 'ledger.record', { type: 'organisation', networkId, organisationId: entry.recorder_org_id });
+      ledgerEntryPolicy.authorize(actor, 'correct', {
+        networkId,
+        recorderOrgId: entry.recorder_org_id,
+        counterpartyOrgId: entry.counterparty_org_id,
+      });
       if (entry.reversed_by_id) throw new AppError(409, 'cooperation.errors.alreadyReversed');
       if (entry.reverses_id) throw new AppError(409, 'cooperation.errors.cannotReverseReversal');
       const wasConfirmed = entry.status === 'confirmed';

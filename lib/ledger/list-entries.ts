@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
-import { requireMember, type Actor } from '../policies';
+import { ledgerEntryPolicy, requireMember, type Actor } from '../policies';
 import { entryWhere, ZEntryFilter } from './entry-filter';
 import { ENTRY_SELECT, presentEntry, type EntryRow } from './records';
 
@@ -11,7 +11,7 @@ export const ZListEntries = ZEntryFilter.extend({
 });
 export type ListEntries = z.input<typeof ZListEntries>;
 
-/** A page of the ledger, newest first. Every member of the network may read it. */
+/** A page of the ledger, newest first, each entry with what the actor may do with it. Every member may read it. */
 export async function listEntries(db: Db, actor: Actor, networkId: string, input: ListEntries = {}) {
   requireMember(actor, networkId);
   const f = validate(ZListEntries, input);
@@ -21,5 +21,10 @@ export async function listEntries(db: Db, actor: Actor, networkId: string, input
     `${ENTRY_SELECT} WHERE ${w.sql} ORDER BY e.occurred_on DESC, e.created_at DESC, e.id LIMIT ? OFFSET ?`,
     [...w.params, f.limit, f.offset],
   );
-  return { total: Number(total?.c ?? 0), limit: f.limit, offset: f.offset, entries: rows.map(presentEntry) };
+  return {
+    total: Number(total?.c ?? 0),
+    limit: f.limit,
+    offset: f.offset,
+    entries: rows.map((r) => ledgerEntryPolicy.present(actor, presentEntry(r))),
+  };
 }

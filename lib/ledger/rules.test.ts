@@ -10,8 +10,8 @@ const actor = (role: Role, organisationId: string | null = null): Actor => ({
   userId: 'u',
   membership: { networkId: NET, role, organisationId, organisationStatus: organisationId ? 'active' : null },
 });
-const toB = { network_id: NET, counterparty_org_id: B };
-const toNetwork = { network_id: NET, counterparty_org_id: null };
+const toB = { network_id: NET, counterparty_org_id: B, recorder_org_id: A };
+const toNetwork = { network_id: NET, counterparty_org_id: null, recorder_org_id: A };
 
 describe('ledger rules', () => {
   it("a representative answers entries addressed to their organisation, not their own or another's", () => {

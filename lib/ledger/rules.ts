@@ -1,11 +1,11 @@
-import { can, type Actor } from '../policies';
+import { ledgerEntryPolicy, type Actor } from '../policies';
 import type { EntryRow, EntryStatus } from './records';
 
 /**
  * The ledger's rules that more than one command (or, through abilities, the
  * client) needs, each written once. Who records and who corrects an entry is
  * asked in `record-entry.ts` and `correct-entry.ts`; the roles themselves are
- * in `lib/policies` (`ledger.record`, `ledger.respond`).
+ * in `lib/policies` (`organisation.ts` recordEntry, `ledger-entry.ts`).
  */
 
 /**
@@ -27,15 +27,15 @@ export function isCounted(status: EntryStatus): boolean {
  * recorded it. Whether the entry still waits for an answer (`pending`) is a
  * separate question, so a command can refuse with 403 and 409 apart.
  */
-export function mayRespond(actor: Actor | null, entry: Pick<EntryRow, 'network_id' | 'counterparty_org_id'>): boolean {
-  const networkId = entry.network_id;
-  return can(
-    actor,
-    'ledger.respond',
-    entry.counterparty_org_id
-      ? { type: 'organisation', networkId, organisationId: entry.counterparty_org_id }
-      : { type: 'network', networkId },
-  );
+export function mayRespond(
+  actor: Actor | null,
+  entry: Pick<EntryRow, 'network_id' | 'counterparty_org_id' | 'recorder_org_id'>,
+): boolean {
+  return ledgerEntryPolicy.can(actor, 'confirm', {
+    networkId: entry.network_id,
+    recorderOrgId: entry.recorder_org_id,
+    counterpartyOrgId: entry.counterparty_org_id,
+  });
 }
 
 /**

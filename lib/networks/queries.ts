@@ -1,7 +1,20 @@
 import { hashToken } from '../core/tokens';
 import type { Queryable } from '../db/types';
 import { AppError } from '../errors';
-import { abilities, can, ORG_ROLES, requireMember, type Actor, type OrgStatus, type Role } from '../policies';
+import {
+  abilities,
+  can,
+  documentPolicy,
+  invitationPolicy,
+  memberPolicy,
+  ORG_ROLES,
+  organisationPolicy,
+  requireMember,
+  type AbilitiesOf,
+  type Actor,
+  type OrgStatus,
+  type Role,
+} from '../policies';
 
 /**
  * Read models for the networks pages and API. Every query that concerns one
@@ -73,6 +86,8 @@ export interface Person {
   role: Role;
   organisationId: string | null;
   joinedAt: number;
+  /** What the actor may do with this membership (change the role, remove it, leave). */
+  abilities: AbilitiesOf<typeof memberPolicy>;
 }
 
 async function networkRow(db: Queryable, networkId: string) {
@@ -119,7 +134,6 @@ async function organisations(
 
 /** Live members: not removed, and not of an organisation that left. */
 async function people(db: Queryable, actor: Actor, networkId: string, organisationId?: string): Promise<Person[]> {
-  const showEmail = can(actor, 'member.changeRole', { type: 'network', networkId });
   const rows = await db.all<{
     user_id: string;
     name: string;
@@ -136,18 +150,22 @@ async function people(db: Queryable, actor: Actor, networkId: string, organisati
       ORDER BY u.name, u.id`,
     organisationId ? [networkId, organisationId] : [networkId],
   );
-  return rows.map((r) => ({
-    userId: r.user_id,
-    name: r.name,
-    ...(showEmail ? { email: r.email } : {}),
-    role: r.role,
-    organisationId: r.organisation_id,
-    joinedAt: Number(r.created_at),
-  }));
+  return rows.map((r) => {
+    const may = memberPolicy.abilities(actor, { networkId, userId: r.user_id });
+    return {
+      userId: r.user_id,
+      name: r.name,
+      ...(may.seeEmail ? { email: r.email } : {}),
+      role: r.role,
+      organisationId: r.organisation_id,
+      joinedAt: Number(r.created_at),
+      abilities: may,
+    };
+  });
 }
 
 function canReadHome(actor: Actor, networkId: string, orgId: string): boolean {
-  return can(actor, 'doc.read', { type: 'doc', doc: { kind: 'home', networkId, orgId } });
+  return documentPolicy.can(actor, 'read', { kind: 'home', networkId, orgId });
 }
 
 /** The network home: purpose, organisations with status and counts, people with roles. Every member may read it. */
@@ -160,7 +178,10 @@ export async function getNetworkHome(db: Queryable, actor: Actor, networkId: str
   ]);
   return {
     network,
-    organisations: orgs.map((o) => ({ ...o, canReadHome: canReadHome(actor, networkId, o.id) })),
+    organisations: orgs.map((o) => {
+      const withAbilities = organisationPolicy.present(actor, { ...o, networkId });
+      return { ...withAbilities, canReadHome: canReadHome(actor, networkId, o.id) };
+    }),
     people: members,
     me: { userId: actor.userId, role: actor.membership!.role, organisationId: actor.membership!.organisationId },
     abilities: abilities(actor, networkId),
@@ -173,16 +194,16 @@ export async function getOrganisationPage(db: Queryable, actor: Actor, networkId
   const [network, orgs] = await Promise.all([networkRow(db, networkId), organisations(db, networkId, organisationId)]);
   const organisation = orgs[0];
   if (!organisation) throw new AppError(404, 'errors.notFound');
-  const subject = { type: 'organisation' as const, networkId, organisationId };
+  const may = {
+    ...organisationPolicy.abilities(actor, { ...organisation, networkId }),
+    readHome: canReadHome(actor, networkId, organisationId),
+  };
   return {
     network,
-    organisation,
+    organisation: { ...organisation, abilities: may },
     people: organisation.status === 'left' ? [] : await people(db, actor, networkId, organisationId),
-    abilities: {
-      update: organisation.status !== 'left' && can(actor, 'organisation.update', subject),
-      setStatus: organisation.status !== 'left' && can(actor, 'organisation.setStatus', subject),
-      readHome: canReadHome(actor, networkId, organisationId),
-    },
+    /** The organisation's abilities (also on `organisation`; kept here for the pages that read them). */
+    abilities: may,
   };
 }
 
@@ -215,6 +236,8 @@ export interface InvitationSummary {
   expiresAt: number;
   state: InvitationState;
   acceptedBy: string | null;
+  /** What the actor may do with it (withdraw it). */
+  abilities: AbilitiesOf<typeof invitationPolicy>;
 }
 
 /**
@@ -228,6 +251,7 @@ export async function listInvitations(
   now = Date.now(),
 ): Promise<InvitationSummary[]> {
   requireMember(actor, networkId);
+  // Managers see every invitation, everyone else the ones they made (invitationPolicy `see`).
   const all = can(actor, 'invitation.manage', { type: 'network', networkId });
   const rows = await db.all<{
     id: string;
@@ -264,6 +288,13 @@ export async function listInvitations(
     expiresAt: Number(r.expires_at),
     state: stateOf(r, now),
     acceptedBy: r.acceptor_name,
+    abilities: invitationPolicy.abilities(actor, {
+      networkId,
+      role: r.role,
+      organisationId: r.organisation_id,
+      createdBy: r.created_by,
+      state: stateOf(r, now),
+    }),
   }));
 }
 

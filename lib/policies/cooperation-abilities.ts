@@ -1,28 +1,30 @@
-import { can, type Actor } from './';
+import { liveMembership, type Actor } from './actor';
+import { networkPolicy } from './network';
+import { organisationPolicy } from './organisation';
+import { documentPolicy } from './document';
+import { goalPolicy } from './goal';
 
 /**
- * What the cooperation screens may offer this person in a network (sent to
- * the client to hide controls; the server checks again on every write).
+ * What the cooperation screens may offer this person in a network as a whole
+ * (forms that start something: a goal, an entry, a unit). What they may do
+ * with one goal, entry or commitment comes with that record (`abilities`).
+ * The server checks again on every write.
  */
 export function cooperationAbilities(actor: Actor | null, networkId: string) {
-  const m = actor?.membership?.networkId === networkId ? actor.membership : null;
+  const m = liveMembership(actor, networkId);
   const orgId = m?.organisationId ?? null;
-  const orgSubject = orgId ? ({ type: 'organisation', networkId, organisationId: orgId } as const) : null;
-  const network = { type: 'network', networkId } as const;
+  const own = orgId ? organisationPolicy.abilities(actor, { networkId, id: orgId }) : null;
+  const network = networkPolicy.abilities(actor, { networkId });
   return {
+    /** The person's own organisation (forms act in its name), or null. */
     organisationId: orgId,
-    role: m?.role ?? null,
-    createGoal: can(actor, 'goal.create', network),
-    moderateGoals: m?.role === 'manager' && can(actor, 'goal.update', { type: 'goal', networkId, organisationIds: [] }),
-    editText: can(actor, 'doc.write', { type: 'doc', doc: { kind: 'commons', networkId } }),
-    rate: orgSubject ? can(actor, 'goal.rate', orgSubject) : false,
-    record: orgSubject ? can(actor, 'ledger.record', orgSubject) : false,
-    respond: orgSubject ? can(actor, 'ledger.respond', orgSubject) : false,
-    respondForNetwork: can(actor, 'ledger.respond', network),
-    commit: orgSubject ? can(actor, 'commitment.manage', orgSubject) : false,
-    approve: orgSubject ? can(actor, 'commitment.approve', orgSubject) : false,
-    comment: can(actor, 'comment.create', network),
-    defineUnit: can(actor, 'unit.define', network),
+    createGoal: network.createGoal,
+    editText: documentPolicy.can(actor, 'write', { kind: 'commons', networkId }),
+    rate: own?.rate ?? false,
+    record: own?.recordEntry ?? false,
+    commit: own?.commit ?? false,
+    comment: goalPolicy.can(actor, 'comment', { networkId, organisationIds: [] }),
+    defineUnit: network.defineUnit,
   };
 }
 export type CooperationAbilities = ReturnType<typeof cooperationAbilities>;

@@ -1,36 +1,55 @@
 import type { DocName } from '../docs/names';
 import { AppError } from '../errors';
+import { liveMembership, ORG_ROLES, ROLES, type Actor } from './actor';
+import { commitmentPolicy } from './commitment';
+import { ForbiddenError } from './define';
+import { documentPolicy } from './document';
+import { goalPolicy } from './goal';
+import { invitationPolicy } from './invitation';
+import { ledgerEntryPolicy } from './ledger-entry';
+import { memberPolicy } from './member';
+import { networkPolicy } from './network';
+import { organisationPolicy } from './organisation';
 
 /**
- * Authorization in one place. Pages, route handlers, commands and the realtime
- * server all ask `can` / `authorize`; the client gets `abilities` to hide what
- * it may not use (hiding is never the check: the server refuses).
+ * Authorization in one place. Each subject has its own file with each rule
+ * written once (`network.ts`, `organisation.ts`, `invitation.ts`,
+ * `member.ts`, `goal.ts`, `ledger-entry.ts`, `commitment.ts`,
+ * `document.ts`); `POLICIES` lists them, and docs/permissions.md is generated
+ * from them (`npm run docs:permissions`). Every record the API returns
+ * carries `abilities` from its subject's policy, and the client reads those
+ * instead of re-deriving rules (hiding is never the check: the server refuses).
  *
- * An actor is a signed-in person together with their membership in the
- * network the subject belongs to (or none). Memberships of organisations that
- * have left the network, and removed memberships, count as none.
+ * `can` / `authorize` below take the older action names and answer them from
+ * the subject files; new code may ask a subject's policy directly
+ * (`ledgerEntryPolicy.authorize(actor, 'correct', entry)`).
  */
-export const ROLES = ['manager', 'representative', 'home_member', 'observer', 'adviser'] as const;
-export type Role = (typeof ROLES)[number];
+export { ORG_ROLES, ROLES, liveMembership } from './actor';
+export type { Actor, ActorMembership, OrgStatus, Role } from './actor';
+export { ForbiddenError } from './define';
+export type { AbilitiesOf, Policy } from './define';
+export {
+  commitmentPolicy,
+  documentPolicy,
+  goalPolicy,
+  invitationPolicy,
+  ledgerEntryPolicy,
+  memberPolicy,
+  networkPolicy,
+  organisationPolicy,
+};
 
-/** Roles that belong to an organisation (the others must not name one). */
-export const ORG_ROLES: readonly Role[] = ['representative', 'home_member'];
-
-export type OrgStatus = 'active' | 'paused' | 'left';
-
-export interface ActorMembership {
-  networkId: string;
-  role: Role;
-  organisationId: string | null;
-  /** Status of the actor's organisation, when the role has one. */
-  organisationStatus: OrgStatus | null;
-}
-
-export interface Actor {
-  userId: string;
-  /** The actor's live membership in the subject's network, or null. */
-  membership: ActorMembership | null;
-}
+/** Every subject's policy, in the order docs/permissions.md shows them (mandate, meeting, decision go here next). */
+export const POLICIES = [
+  networkPolicy,
+  organisationPolicy,
+  invitationPolicy,
+  memberPolicy,
+  goalPolicy,
+  ledgerEntryPolicy,
+  commitmentPolicy,
+  documentPolicy,
+] as const;
 
 export type Subject =
   | { type: 'network'; networkId: string }
@@ -38,7 +57,7 @@ export type Subject =
   | {
       type: 'invitation';
       networkId: string;
-      role: Role;
+      role: (typeof ROLES)[number];
       organisationId: string | null;
       /** Who created it (known for existing invitations). */
       createdBy?: string;
@@ -66,7 +85,7 @@ export type Action =
   | 'doc.write'
   | CooperationAction;
 
-/** Cooperation: shared goals, the give/take ledger, commitments (tests: cooperation-policies.test.ts). */
+/** Cooperation: shared goals, the give/take ledger, commitments. */
 export type CooperationAction =
   | 'goal.create'
   | 'goal.update'
@@ -82,135 +101,84 @@ function subjectNetwork(s: Subject): string {
   return s.type === 'doc' ? s.doc.networkId : s.networkId;
 }
 
-/** The membership that counts for this subject: same network, organisation not gone. */
-function liveMembership(actor: Actor, s: Subject): ActorMembership | null {
-  const m = actor.membership;
-  if (!m || m.networkId !== subjectNetwork(s)) return null;
-  if (m.organisationStatus === 'left') return null;
-  return m;
+const orgRecord = (s: Subject) => (s.type === 'organisation' ? { networkId: s.networkId, id: s.organisationId } : null);
+
+/** May the actor see (and withdraw) invitations that someone else made? */
+function seesOthersInvitations(actor: Actor | null, networkId: string): boolean {
+  return invitationPolicy.can(actor, 'see', { networkId, role: 'observer', organisationId: null, createdBy: null });
 }
 
-const isManager = (m: ActorMembership) => m.role === 'manager';
-const isActiveOrgMember = (m: ActorMembership) => m.organisationStatus !== 'paused';
-
-/** May the actor do `action` to `subject`? */
+/** May the actor do `action` to `subject`? Answered by the subject's policy file. */
 export function can(actor: Actor | null, action: Action, subject: Subject): boolean {
-  if (!actor) return false;
-  const m = liveMembership(actor, subject);
-  if (!m) return false;
-
+  const networkId = subjectNetwork(subject);
+  const net = { networkId };
+  const org = orgRecord(subject);
   switch (action) {
     case 'network.read':
-    case 'member.list':
-      return true;
+      return networkPolicy.can(actor, 'read', net);
     case 'network.update':
+      return networkPolicy.can(actor, 'update', net);
     case 'organisation.create':
+      return networkPolicy.can(actor, 'createOrganisation', net);
+    case 'member.list':
+      return networkPolicy.can(actor, 'listMembers', net);
     case 'invitation.manage':
-    case 'member.changeRole':
-    case 'member.remove':
-      return isManager(m);
-    case 'organisation.update':
-    case 'organisation.setStatus':
-      // Joining, pausing and leaving are the organisation's own voluntary acts;
-      // the network manager keeps the register in order.
-      return (
-        subject.type === 'organisation' &&
-        (isManager(m) || (m.role === 'representative' && m.organisationId === subject.organisationId))
-      );
-    case 'invitation.revoke':
-      // Managers withdraw any invitation; every other member only the ones they made.
-      return subject.type === 'invitation' && (isManager(m) || subject.createdBy === actor.userId);
-    case 'invitation.create': {
-      if (subject.type !== 'invitation') return false;
-      if (isManager(m)) return true;
-      // A representative brings in colleagues of their own organisation, nothing more.
-      return (
-        m.role === 'representative' &&
-        isActiveOrgMember(m) &&
-        ORG_ROLES.includes(subject.role) &&
-        subject.organisationId === m.organisationId
-      );
-    }
-    case 'member.leave':
-      // Every member may end their own membership (any role; the command keeps the last manager).
-      return subject.type === 'member' && subject.userId === actor.userId;
+      return seesOthersInvitations(actor, networkId);
     case 'comment.create':
-      return m.role !== 'observer';
-    case 'doc.read':
-    case 'doc.write':
-      return subject.type === 'doc' && canDoc(m, action === 'doc.write' ? 'write' : 'read', subject.doc);
-    default:
-      return canCooperate(m, action, subject);
-  }
-}
-
-/**
- * Cooperation rules. Representatives act for their own organisation only; the
- * receiving side alone answers an entry; managers moderate (create and revise
- * goals, answer entries addressed to the network as a whole) but never record,
- * rate or commit in another organisation's name.
- */
-function canCooperate(m: ActorMembership, action: CooperationAction, subject: Subject): boolean {
-  const ownOrg = (orgId: string) => m.organisationId === orgId && isActiveOrgMember(m);
-  const isRep = m.role === 'representative' && isActiveOrgMember(m);
-  switch (action) {
+      return goalPolicy.can(actor, 'comment', { networkId, organisationIds: [] });
     case 'goal.create':
-      return isManager(m) || isRep;
-    case 'goal.update':
-      return (
-        subject.type === 'goal' && (isManager(m) || (isRep && subject.organisationIds.includes(m.organisationId ?? '')))
-      );
-    case 'goal.rate':
-      return subject.type === 'organisation' && ORG_ROLES.includes(m.role) && ownOrg(subject.organisationId);
-    case 'ledger.record':
-    case 'commitment.manage':
-      return subject.type === 'organisation' && isRep && ownOrg(subject.organisationId);
-    case 'ledger.respond':
-      if (subject.type === 'network') return isManager(m);
-      return subject.type === 'organisation' && isRep && ownOrg(subject.organisationId);
-    case 'commitment.approve':
-      return subject.type === 'organisation' && m.role === 'home_member' && ownOrg(subject.organisationId);
+      return networkPolicy.can(actor, 'createGoal', net);
     case 'unit.define':
-      return isManager(m);
+      return networkPolicy.can(actor, 'defineUnit', net);
+    case 'organisation.update':
+      return !!org && organisationPolicy.can(actor, 'update', org);
+    case 'organisation.setStatus':
+      return !!org && organisationPolicy.can(actor, 'setStatus', org);
+    case 'goal.rate':
+      return !!org && organisationPolicy.can(actor, 'rate', org);
+    case 'ledger.record':
+      return !!org && organisationPolicy.can(actor, 'recordEntry', org);
+    case 'commitment.manage':
+      return !!org && organisationPolicy.can(actor, 'commit', org);
+    case 'commitment.approve':
+      return !!org && commitmentPolicy.can(actor, 'approve', { networkId, organisationId: org.id, status: undefined });
+    case 'ledger.respond':
+      // Asked for the other side of an entry: an organisation, or the network as a whole.
+      if (subject.type !== 'organisation' && subject.type !== 'network') return false;
+      return ledgerEntryPolicy.can(actor, 'confirm', {
+        networkId,
+        recorderOrgId: '',
+        counterpartyOrgId: org?.id ?? null,
+      });
+    case 'invitation.create':
+      return subject.type === 'invitation' && invitationPolicy.can(actor, 'create', subject);
+    case 'invitation.revoke':
+      return subject.type === 'invitation' && invitationPolicy.can(actor, 'revoke', subject);
+    case 'member.changeRole':
+      return memberPolicy.can(actor, 'changeRole', {
+        networkId,
+        userId: subject.type === 'member' ? subject.userId : '',
+      });
+    case 'member.remove':
+      return memberPolicy.can(actor, 'remove', { networkId, userId: subject.type === 'member' ? subject.userId : '' });
+    case 'member.leave':
+      return subject.type === 'member' && memberPolicy.can(actor, 'leave', subject);
+    case 'doc.read':
+      return subject.type === 'doc' && documentPolicy.can(actor, 'read', subject.doc);
+    case 'doc.write':
+      return subject.type === 'doc' && documentPolicy.can(actor, 'write', subject.doc);
+    case 'goal.update':
+      return subject.type === 'goal' && goalPolicy.can(actor, 'update', subject);
     case 'pilot.decide':
-      // "Deepen, repeat or stop?" for a pilot goal (subject: its participating organisations) or a pilot
-      // commitment (subject: the committing organisation): network managers and those organisations' representatives.
-      return (
-        subject.type === 'goal' && (isManager(m) || (isRep && subject.organisationIds.includes(m.organisationId ?? '')))
-      );
-  }
-}
-
-function canDoc(m: ActorMembership, mode: 'read' | 'write', doc: DocName): boolean {
-  const ownOrg = 'orgId' in doc && m.organisationId === doc.orgId && ORG_ROLES.includes(m.role);
-  switch (doc.kind) {
-    case 'commons':
-      return mode === 'read' || ((isManager(m) || m.role === 'representative') && isActiveOrgMember(m));
-    case 'org':
-      return mode === 'read' || (ownOrg && m.role === 'representative' && isActiveOrgMember(m));
-    case 'home':
-      // The home system: that organisation's people only, managers included in nothing.
-      return ownOrg;
-    case 'meeting':
-      return mode === 'read' || isManager(m) || (m.role === 'representative' && isActiveOrgMember(m));
-  }
-}
-
-/** Thrown by `authorize`; route handlers answer 404 (not a member) or 403. */
-export class ForbiddenError extends Error {
-  constructor(
-    readonly action: Action,
-    /** True when the actor is no member of the network at all: answer as if it did not exist. */
-    readonly notFound: boolean,
-  ) {
-    super(notFound ? 'not_found' : 'forbidden');
+      // A pilot goal (its participating organisations) or a pilot commitment (the committing organisation).
+      return subject.type === 'goal' && goalPolicy.can(actor, 'decidePilot', subject);
   }
 }
 
 /** Like `can`, but throws ForbiddenError. */
 export function authorize(actor: Actor | null, action: Action, subject: Subject): void {
   if (can(actor, action, subject)) return;
-  const member = actor ? liveMembership(actor, subject) !== null : false;
+  const member = liveMembership(actor, subjectNetwork(subject)) !== null;
   throw new ForbiddenError(action, !member);
 }
 
@@ -219,7 +187,7 @@ export function authorize(actor: Actor | null, action: Action, subject: Subject)
  * "not found". Call before any check that would reveal something.
  */
 export function requireMember(actor: Actor, networkId: string): void {
-  authorize(actor, 'network.read', { type: 'network', networkId });
+  networkPolicy.authorize(actor, 'read', { networkId });
 }
 
 /** Like `authorize`, but a member who may not gets a specific message (403) instead of the generic one. */
@@ -232,22 +200,19 @@ export function authorizeWith(actor: Actor, action: Action, subject: Subject, ke
   }
 }
 
-/** What the client may show for a network: serialised for the UI. */
+/** What the client may show for a network as a whole: serialised for the UI. */
 export function abilities(actor: Actor | null, networkId: string) {
-  const n: Subject = { type: 'network', networkId };
-  const m = actor?.membership?.networkId === networkId ? actor.membership : null;
+  const n = networkPolicy.abilities(actor, { networkId });
+  const m = liveMembership(actor, networkId);
   return {
-    read: can(actor, 'network.read', n),
-    update: can(actor, 'network.update', n),
-    createOrganisation: can(actor, 'organisation.create', n),
-    manageInvitations: can(actor, 'invitation.manage', n),
-    changeRoles: can(actor, 'member.changeRole', n),
-    removeMembers: can(actor, 'member.remove', n),
-    comment: can(actor, 'comment.create', n),
+    read: n.read,
+    update: n.update,
+    createOrganisation: n.createOrganisation,
+    manageInvitations: seesOthersInvitations(actor, networkId),
+    comment: goalPolicy.can(actor, 'comment', { networkId, organisationIds: [] }),
     /** Roles the actor may invite people into (and for which organisation). */
     inviteRoles: ROLES.filter((role) =>
-      can(actor, 'invitation.create', {
-        type: 'invitation',
+      invitationPolicy.can(actor, 'create', {
         networkId,
         role,
         organisationId: ORG_ROLES.includes(role) ? (m?.organisationId ?? null) : null,
@@ -256,3 +221,11 @@ export function abilities(actor: Actor | null, networkId: string) {
   };
 }
 export type Abilities = ReturnType<typeof abilities>;
+export type { CommitmentAbilities } from './commitment';
+export type { DocumentAbilities } from './document';
+export type { GoalAbilities } from './goal';
+export type { InvitationAbilities } from './invitation';
+export type { LedgerEntryAbilities } from './ledger-entry';
+export type { MemberAbilities } from './member';
+export type { NetworkAbilities } from './network';
+export type { OrganisationAbilities } from './organisation';

@@ -34,8 +34,6 @@ describe('abilities for the UI', () => {
       update: true,
       createOrganisation: true,
       manageInvitations: true,
-      changeRoles: true,
-      removeMembers: true,
       comment: true,
       inviteRoles: ['manager', 'representative', 'home_member', 'observer', 'adviser'],
     });
@@ -47,8 +45,6 @@ describe('abilities for the UI', () => {
       update: false,
       createOrganisation: false,
       manageInvitations: false,
-      changeRoles: false,
-      removeMembers: false,
       comment: true,
       inviteRoles: ['representative', 'home_member'],
     });
@@ -75,8 +71,6 @@ describe('abilities for the UI', () => {
       update: false,
       createOrganisation: false,
       manageInvitations: false,
-      changeRoles: false,
-      removeMembers: false,
       comment: false,
       inviteRoles: [],
     };

@@ -258,6 +258,9 @@ describe('cooperation API', () => {
       (await observer.get(`${base()}/goals?review=due`)).json.goals.map((g: { id: string }) => g.id),
     ).not.toContain(goalId);
 
+    // Whether the review may be decided comes with the goal (its policy), for the pilot it still is.
+    expect((await repB.get(`${base()}/goals/${goalId}`)).json.goal.abilities.decidePilot).toBe(true);
+    expect((await observer.get(`${base()}/goals/${goalId}`)).json.goal.abilities.decidePilot).toBe(false);
     const early = await repB.post(url, { ...deepen, early: true });
     expect(early.status, early.text).toBe(200);
     expect(early.json.goal).toMatchObject({ status: 'active', reviewOn: null });
@@ -266,8 +269,7 @@ describe('cooperation API', () => {
     expect(again.status).toBe(409);
     expect(again.json.error.message).toBe('This is not a pilot: there is no review to decide.');
     const view = await repB.get(`${base()}/goals/${goalId}`);
-    expect(view.json.mayDecidePilot).toBe(true);
-    expect((await observer.get(`${base()}/goals/${goalId}`)).json.mayDecidePilot).toBe(false);
+    expect(view.json.goal.abilities).toMatchObject({ decidePilot: false, update: true });
   });
 
   it('commitments: committed, delivered with evidence, and refused when out of order', async () => {

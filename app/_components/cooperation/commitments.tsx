@@ -5,8 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Alert, Button, Form, FormError, SelectField, TextAreaField, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
-import type { Commitment } from '@/lib/commitments/records';
+import type { CommitmentAbilities } from '@/lib/policies';
+import type { Commitment as CommitmentRecord } from '@/lib/commitments/records';
 import type { LedgerEntry } from '@/lib/ledger/records';
 import { BUILTIN_UNITS } from '@/lib/ledger/units';
 import { api, errorText, newKey, qs } from '@/app/_lib/api-client';
@@ -15,6 +15,8 @@ import { useOutbox } from './outbox';
 import { PilotDecisionForm, ReviewBadge } from './pilot-review';
 import { useFormat } from './use-format';
 
+/** A commitment as the API sends it: with what the person may do with it (the server's policy, not re-derived here). */
+type Commitment = CommitmentRecord & { abilities: CommitmentAbilities };
 interface Page {
   total: number;
   commitments: Commitment[];
@@ -24,13 +26,11 @@ interface Page {
 export function CommitmentList({
   networkId,
   filter,
-  abilities,
   showGoal,
   emptyText,
 }: {
   networkId: string;
   filter: { goalId?: string; organisationId?: string; view?: string; limit?: number };
-  abilities: CooperationAbilities | null;
   showGoal?: boolean;
   emptyText?: string;
 }) {
@@ -84,14 +84,10 @@ export function CommitmentList({
               {c.reviewDue ? <ReviewBadge reviewOn={c.pilotReviewOn} due /> : null}
             </p>
           ) : null}
-          {abilities?.commit && abilities.organisationId === c.organisationId ? (
+          {c.abilities.commit || c.abilities.deliver || c.abilities.withdraw ? (
             <CommitmentActions networkId={networkId} c={c} />
           ) : null}
-          {c.pilotReviewOn &&
-          ['proposed', 'awaiting_home_approval', 'committed'].includes(c.status) &&
-          (abilities?.moderateGoals || (abilities?.commit && abilities.organisationId === c.organisationId)) ? (
-            <CommitmentPilotReview networkId={networkId} c={c} />
-          ) : null}
+          {c.abilities.decidePilot ? <CommitmentPilotReview networkId={networkId} c={c} /> : null}
         </li>
       ))}
     </ul>
@@ -134,7 +130,6 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
     },
   });
-  const open = ['proposed', 'awaiting_home_approval', 'committed'].includes(c.status);
   const entries = useQuery({
     enabled: mode === 'deliver',
     queryKey: coopKey(networkId, 'ledger', { organisationId: c.organisationId, unit: c.unit, evidence: c.id }),
@@ -143,7 +138,6 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
         `/api/networks/${networkId}/ledger${qs({ organisationId: c.organisationId, unit: c.unit, limit: 50 })}`,
       ),
   });
-  if (!open) return null;
   const evidence = (entries.data?.entries ?? []).filter(
     (e) => e.giverOrgId === c.organisationId && e.amount > 0 && (e.status === 'confirmed' || e.status === 'pending'),
   );
@@ -151,12 +145,12 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
     <div className="mt-2">
       <FormError message={action.error} />
       <div className="flex flex-wrap gap-2">
-        {c.status === 'proposed' ? (
+        {c.abilities.commit ? (
           <Button size="sm" busy={action.busy} onClick={() => action.send({ action: 'commit' })}>
             {t('cooperation.commitments.commit')}
           </Button>
         ) : null}
-        {c.status === 'committed' ? (
+        {c.abilities.deliver ? (
           <Button
             size="sm"
             variant="secondary"
@@ -166,14 +160,16 @@ function CommitmentActions({ networkId, c }: { networkId: string; c: Commitment 
             {t('cooperation.commitments.markDelivered')}
           </Button>
         ) : null}
-        <Button
-          size="sm"
-          variant="ghost"
-          onClick={() => setMode(mode === 'withdraw' ? 'none' : 'withdraw')}
-          aria-expanded={mode === 'withdraw'}
-        >
-          {t('cooperation.commitments.withdraw')}
-        </Button>
+        {c.abilities.withdraw ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => setMode(mode === 'withdraw' ? 'none' : 'withdraw')}
+            aria-expanded={mode === 'withdraw'}
+          >
+            {t('cooperation.commitments.withdraw')}
+          </Button>
+        ) : null}
       </div>
       {mode === 'deliver' ? (
         <form
@@ -303,15 +299,7 @@ export function CreateCommitmentForm({
 }
 
 /** The commitments page: views due soon, overdue, open, delivered, withdrawn, all. */
-export function CommitmentsOverview({
-  networkId,
-  orgs,
-  abilities,
-}: {
-  networkId: string;
-  orgs: { id: string; name: string }[];
-  abilities: CooperationAbilities;
-}) {
+export function CommitmentsOverview({ networkId, orgs }: { networkId: string; orgs: { id: string; name: string }[] }) {
   const { t } = useI18n();
   const [view, setView] = useState('due_soon');
   const [organisationId, setOrganisationId] = useState('');
@@ -337,12 +325,7 @@ export function CommitmentsOverview({
           ]}
         />
       </div>
-      <CommitmentList
-        networkId={networkId}
-        filter={{ view, organisationId: organisationId || undefined }}
-        abilities={abilities}
-        showGoal
-      />
+      <CommitmentList networkId={networkId} filter={{ view, organisationId: organisationId || undefined }} showGoal />
     </div>
   );
 }

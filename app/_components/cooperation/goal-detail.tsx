@@ -16,7 +16,8 @@ import { PilotDecisionForm, ReviewBadge } from './pilot-review';
 import { coopKey } from './live';
 import { useFormat, type OrgName } from './use-format';
 
-type GoalView = Awaited<ReturnType<typeof getGoal>> & { abilities: CooperationAbilities; mayDecidePilot: boolean };
+/** The goal (with what the person may do with it: `goal.abilities`) and the person's own organisation. */
+type GoalView = Awaited<ReturnType<typeof getGoal>> & { abilities: CooperationAbilities };
 type Revision = Awaited<ReturnType<typeof listGoalRevisions>>[number];
 const SCALES = ['attractive', 'concrete', 'flexible'] as const;
 
@@ -47,8 +48,7 @@ export function GoalDetail({
   if (!view.data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { goal, abilities } = view.data;
   const orgName = (id: string | null) => orgs.find((o) => o.id === id)?.name ?? '—';
-  const canUpdate =
-    abilities.moderateGoals || (abilities.record && goal.organisationIds.includes(abilities.organisationId ?? ''));
+  const canUpdate = goal.abilities.update;
 
   return (
     <div className="grid gap-6">
@@ -79,7 +79,7 @@ export function GoalDetail({
         <Indicators indicators={goal.indicators} />
       </header>
 
-      {goal.status === 'pilot' && view.data.mayDecidePilot ? (
+      {goal.abilities.decidePilot ? (
         <Card title={t('cooperation.pilot.title')} id="pilot-review">
           <PilotDecisionForm
             key={goal.version}
@@ -101,7 +101,7 @@ export function GoalDetail({
           networkId={networkId}
           goalId={goalId}
           realtimeUrl={realtimeUrl}
-          canWrite={abilities.editText}
+          canWrite={goal.abilities.editText}
           self={self}
           onReady={onReady}
         />
@@ -112,10 +112,10 @@ export function GoalDetail({
       <Ratings networkId={networkId} view={view.data} orgName={orgName} />
 
       <Card title={t('cooperation.commitments.forGoal')} id="commitments">
-        {abilities.commit && abilities.organisationId ? (
+        {goal.abilities.commit && abilities.organisationId ? (
           <CreateCommitmentForm networkId={networkId} goalId={goalId} organisationId={abilities.organisationId} />
         ) : null}
-        <CommitmentList networkId={networkId} filter={{ goalId }} abilities={abilities} />
+        <CommitmentList networkId={networkId} filter={{ goalId }} />
       </Card>
 
       <Comments networkId={networkId} view={view.data} />
@@ -491,7 +491,7 @@ function Ratings({
             <p>{t('cooperation.rating.none')}</p>
           )}
         </div>
-        {abilities.rate ? (
+        {goal.abilities.rate ? (
           <Form form={rate} aria-label={t('cooperation.rating.yours')}>
             <h3 className="mb-2 font-semibold">{t('cooperation.rating.yours')}</h3>
             {rate.result !== null ? <Alert tone="success">{t('cooperation.rating.saved')}</Alert> : null}
@@ -544,7 +544,7 @@ function Comments({ networkId, view }: { networkId: string; view: GoalView }) {
           </li>
         ))}
       </ul>
-      {view.abilities.comment ? (
+      {view.goal.abilities.comment ? (
         <Form form={comment}>
           <TextAreaField label={t('cooperation.comments.new')} name="body" rows={2} required />
           <Button type="submit" busy={comment.busy}>

@@ -16,6 +16,7 @@ import {
 } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
+import type { LedgerEntryAbilities } from '@/lib/policies';
 import type { getBalances } from '@/lib/ledger/get-balances';
 import { ENTRY_KINDS, ENTRY_STATUSES, type LedgerEntry } from '@/lib/ledger/records';
 import { api, errorText, newKey, qs, request } from '@/app/_lib/api-client';
@@ -25,9 +26,11 @@ import { useOutbox } from './outbox';
 import { useFormat, type OrgName } from './use-format';
 
 export type Balances = Awaited<ReturnType<typeof getBalances>>;
+/** An entry as the API sends it: with what the person may do with it (the server's policy, not re-derived here). */
+export type Entry = LedgerEntry & { abilities: LedgerEntryAbilities };
 export interface LedgerPage {
   total: number;
-  entries: LedgerEntry[];
+  entries: Entry[];
   abilities: CooperationAbilities;
 }
 interface Unit {
@@ -159,7 +162,6 @@ export function LedgerView({
           networkId={networkId}
           entries={page.data?.entries ?? []}
           orgs={orgs}
-          abilities={abilities ?? null}
           labels={units.labels}
           queryKey={coopKey(networkId, 'ledger', query)}
         />
@@ -321,14 +323,12 @@ function EntryTable({
   networkId,
   entries,
   orgs,
-  abilities,
   labels,
   queryKey,
 }: {
   networkId: string;
-  entries: LedgerEntry[];
+  entries: Entry[];
   orgs: OrgName[];
-  abilities: CooperationAbilities | null;
   labels: Record<string, string>;
   queryKey: unknown[];
 }) {
@@ -355,7 +355,12 @@ function EntryTable({
           ...before,
           entries: before.entries.map((e) =>
             e.id === v.id
-              ? { ...e, status: v.response === 'confirm' ? 'confirmed' : 'disputed', responseComment: v.comment ?? '' }
+              ? {
+                  ...e,
+                  status: v.response === 'confirm' ? 'confirmed' : 'disputed',
+                  responseComment: v.comment ?? '',
+                  abilities: { ...e.abilities, confirm: false, dispute: false },
+                }
               : e,
           ),
         });
@@ -375,18 +380,6 @@ function EntryTable({
     onSuccess: () => setOpenForm(null),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
-  const mayRespond = (e: LedgerEntry) =>
-    e.status === 'pending' &&
-    !!abilities &&
-    (e.counterpartyOrgId
-      ? abilities.respond && abilities.organisationId === e.counterpartyOrgId
-      : abilities.respondForNetwork);
-  const mayCorrect = (e: LedgerEntry) =>
-    !!abilities?.record &&
-    abilities.organisationId === e.recorderOrgId &&
-    !e.reversedById &&
-    !e.reversesId &&
-    e.status !== 'reversed';
 
   if (!entries.length) return <p className="text-stone-700">{t('cooperation.ledger.none')}</p>;
   return (
@@ -443,7 +436,7 @@ function EntryTable({
                 </td>
                 <td>
                   <div className="flex flex-wrap gap-1">
-                    {mayRespond(e) ? (
+                    {e.abilities.confirm ? (
                       <>
                         <Button size="sm" onClick={() => respond.mutate({ id: e.id, response: 'confirm' })}>
                           {t('cooperation.ledger.confirm')}
@@ -458,7 +451,7 @@ function EntryTable({
                         </Button>
                       </>
                     ) : null}
-                    {mayCorrect(e) ? (
+                    {e.abilities.correct ? (
                       <Button
                         size="sm"
                         variant="ghost"

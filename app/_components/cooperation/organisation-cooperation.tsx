@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import type { getOrganisationOverview } from '@/lib/organisations/get-organisation-overview';
 import type { Goal } from '@/lib/goals/records';
 import { api, qs, errorText } from '@/app/_lib/api-client';
@@ -21,12 +20,10 @@ export function OrganisationCooperation({
   networkId,
   organisationId,
   orgs,
-  abilities,
 }: {
   networkId: string;
   organisationId: string;
   orgs: OrgName[];
-  abilities: CooperationAbilities;
 }) {
   const { t } = useI18n();
   const f = useFormat();
@@ -61,7 +58,7 @@ export function OrganisationCooperation({
         <CommitmentList
           networkId={networkId}
           filter={{ organisationId, view: 'review_due' }}
-          abilities={abilities}
+
           showGoal
           emptyText=""
         />
@@ -72,7 +69,7 @@ export function OrganisationCooperation({
           <CommitmentList
             networkId={networkId}
             filter={{ organisationId, view: 'open' }}
-            abilities={abilities}
+
             showGoal
           />
         </Card>
@@ -80,7 +77,7 @@ export function OrganisationCooperation({
           <CommitmentList
             networkId={networkId}
             filter={{ organisationId, view: 'overdue' }}
-            abilities={abilities}
+
             showGoal
             emptyText={t('cooperation.commitments.noneOverdue')}
           />
@@ -89,7 +86,7 @@ export function OrganisationCooperation({
           <CommitmentList
             networkId={networkId}
             filter={{ organisationId, view: 'delivered', limit: 20 }}
-            abilities={abilities}
+
             showGoal
           />
         </Card>

@@ -4,12 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, Card, EmptyState, FormError, SelectField, TextField } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
-import type { Abilities, Role } from '@/lib/policies';
+import type { Abilities } from '@/lib/policies';
+import { ORG_ROLES, ROLES as ALL_ROLES, type Role } from '@/lib/policies/actor';
 import type { InvitationSummary, Person } from '@/lib/networks/queries';
 import { ApiError, request, errorText } from '@/app/_lib/api-client';
-
-const ORG_ROLES: readonly Role[] = ['representative', 'home_member'];
-const ALL_ROLES: readonly Role[] = ['manager', 'representative', 'home_member', 'observer', 'adviser'];
 
 interface Props {
   networkId: string;
@@ -25,7 +23,7 @@ interface Props {
 
 /** Invite by link or email, list and revoke invitations, change roles and remove people. */
 export function PeopleManager(props: Props) {
-  const { networkId, abilities } = props;
+  const { networkId } = props;
   const { t } = useI18n();
   const members = useQuery({
     queryKey: ['networks', networkId, 'members'],
@@ -61,7 +59,7 @@ export function PeopleManager(props: Props) {
       <Card title={t('networks.people.members')} id="members" className="lg:col-span-2">
         <ul className="divide-y divide-stone-200">
           {members.data.map((m) => (
-            <MemberRow key={m.userId} {...props} member={m} canManage={abilities.changeRoles} />
+            <MemberRow key={m.userId} {...props} member={m} />
           ))}
         </ul>
       </Card>
@@ -227,28 +225,23 @@ function PendingInvitation({
         {t('networks.invite.validUntil', { date: until })}
       </p>
       <FormError message={revoke.error ? errorText(revoke.error, t) : null} />
-      <Button
-        variant="secondary"
-        size="sm"
-        className="mt-2"
-        busy={revoke.isPending}
-        onClick={() => revoke.mutate()}
-        aria-label={t('networks.invite.revokeLabel', { what: label })}
-      >
-        {t('networks.invite.revoke')}
-      </Button>
+      {i.abilities.revoke ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-2"
+          busy={revoke.isPending}
+          onClick={() => revoke.mutate()}
+          aria-label={t('networks.invite.revokeLabel', { what: label })}
+        >
+          {t('networks.invite.revoke')}
+        </Button>
+      ) : null}
     </li>
   );
 }
 
-function MemberRow({
-  networkId,
-  meId,
-  organisations,
-  orgNames,
-  member: m,
-  canManage,
-}: Props & { member: Person; canManage: boolean }) {
+function MemberRow({ networkId, meId, organisations, orgNames, member: m }: Props & { member: Person }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [role, setRole] = useState<Role>(m.role);
@@ -290,7 +283,7 @@ function MemberRow({
           {orgName ? ` · ${orgName}` : ''}
         </p>
       </div>
-      {canManage ? (
+      {m.abilities.changeRole ? (
         <div className="mt-2">
           <FormError message={change.error || remove.error ? errorText(change.error ?? remove.error, t) : null} />
           <form
@@ -320,7 +313,7 @@ function MemberRow({
             <Button type="submit" size="sm" variant="secondary" busy={change.isPending}>
               {t('networks.people.changeRole')}
             </Button>
-            {!confirmRemove ? (
+            {m.abilities.remove && !confirmRemove ? (
               <Button size="sm" variant="danger" onClick={() => setConfirmRemove(true)}>
                 {t('networks.people.remove')}
               </Button>

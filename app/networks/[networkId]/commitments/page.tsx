@@ -21,7 +21,7 @@ export default async function CommitmentsPage({ params }: { params: Params }) {
   return (
     <>
       <PageHeader title={t('cooperation.commitments.title')} description={t('cooperation.commitments.intro')} />
-      <CommitmentsOverview networkId={networkId} orgs={orgs} abilities={ctx.abilities} />
+      <CommitmentsOverview networkId={networkId} orgs={orgs} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { route } from '@/app/_lib/route';
 import { createCommitment, ZCreateCommitment } from '@/lib/commitments/create-commitment';
 import { listCommitments, ZListCommitments } from '@/lib/commitments/list-commitments';
+import { commitmentPolicy } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../ledger/_lib/query';
 
@@ -20,12 +21,11 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
 export const POST = route<typeof ZCreateCommitment, P>(
   { body: ZCreateCommitment },
   async ({ db, user, params, body }) => {
-    const commitment = await createCommitment(
-      db,
-      await loadActor(db, user.id, params.networkId),
-      params.networkId,
-      body,
+    const actor = await loadActor(db, user.id, params.networkId);
+    const commitment = await createCommitment(db, actor, params.networkId, body);
+    return Response.json(
+      { commitment: commitmentPolicy.present(actor, commitment) },
+      { status: commitment.replayed ? 200 : 201 },
     );
-    return Response.json({ commitment }, { status: commitment.replayed ? 200 : 201 });
   },
 );

@@ -2,6 +2,7 @@ import { route } from '@/app/_lib/route';
 import { cooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import { createGoal, ZCreateGoal } from '@/lib/goals/create-goal';
 import { listGoals, ZListGoals } from '@/lib/goals/list-goals';
+import { goalPolicy } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../ledger/_lib/query';
 
@@ -16,6 +17,7 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
 
 /** Proposes a shared goal. Managers and representatives. */
 export const POST = route<typeof ZCreateGoal, P>({ body: ZCreateGoal }, async ({ db, user, params, body }) => {
-  const goal = await createGoal(db, await loadActor(db, user.id, params.networkId), params.networkId, body);
-  return Response.json({ goal }, { status: 201 });
+  const actor = await loadActor(db, user.id, params.networkId);
+  const goal = await createGoal(db, actor, params.networkId, body);
+  return Response.json({ goal: goalPolicy.present(actor, goal) }, { status: 201 });
 });

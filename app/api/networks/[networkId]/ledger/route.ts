@@ -2,6 +2,7 @@ import { route } from '@/app/_lib/route';
 import { cooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import { listEntries, ZListEntries } from '@/lib/ledger/list-entries';
 import { recordEntry, ZRecordEntry } from '@/lib/ledger/record-entry';
+import { ledgerEntryPolicy } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from './_lib/query';
 
@@ -19,6 +20,7 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
  * with `replayed: true` when the idempotency key was already used by me.
  */
 export const POST = route<typeof ZRecordEntry, P>({ body: ZRecordEntry }, async ({ db, user, params, body }) => {
-  const entry = await recordEntry(db, await loadActor(db, user.id, params.networkId), params.networkId, body);
-  return Response.json({ entry }, { status: entry.replayed ? 200 : 201 });
+  const actor = await loadActor(db, user.id, params.networkId);
+  const entry = await recordEntry(db, actor, params.networkId, body);
+  return Response.json({ entry: ledgerEntryPolicy.present(actor, entry) }, { status: entry.replayed ? 200 : 201 });
 });

@@ -1,5 +1,6 @@
 import { route } from '@/app/_lib/route';
 import { createOrganisation, ZCreateOrganisation } from '@/lib/networks';
+import { organisationPolicy } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string };
@@ -8,12 +9,8 @@ type P = { networkId: string };
 export const POST = route<typeof ZCreateOrganisation, P>(
   { body: ZCreateOrganisation },
   async ({ db, user, params, body }) => {
-    const organisation = await createOrganisation(
-      db,
-      await loadActor(db, user.id, params.networkId),
-      params.networkId,
-      body,
-    );
-    return Response.json({ organisation }, { status: 201 });
+    const actor = await loadActor(db, user.id, params.networkId);
+    const organisation = await createOrganisation(db, actor, params.networkId, body);
+    return Response.json({ organisation: organisationPolicy.present(actor, organisation) }, { status: 201 });
   },
 );

@@ -1,5 +1,6 @@
 import { route } from '@/app/_lib/route';
 import { changeMemberRole, leaveNetwork, removeMember, ZChangeMemberRole } from '@/lib/networks';
+import { memberPolicy } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; userId: string };
@@ -7,15 +8,16 @@ type P = { networkId: string; userId: string };
 /** Changes a member's role (and organisation). Network managers. */
 export const PATCH = route<typeof ZChangeMemberRole, P>(
   { body: ZChangeMemberRole },
-  async ({ db, user, params, body }) => ({
-    member: await changeMemberRole(
-      db,
-      await loadActor(db, user.id, params.networkId),
-      params.networkId,
-      params.userId,
-      body,
-    ),
-  }),
+  async ({ db, user, params, body }) => {
+    const actor = await loadActor(db, user.id, params.networkId);
+    const member = await changeMemberRole(db, actor, params.networkId, params.userId, body);
+    return {
+      member: {
+        ...member,
+        abilities: memberPolicy.abilities(actor, { networkId: params.networkId, userId: member.userId }),
+      },
+    };
+  },
 );
 
 /**

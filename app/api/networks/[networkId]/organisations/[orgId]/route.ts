@@ -7,6 +7,7 @@ import {
   ZSetOrganisationStatus,
   ZUpdateOrganisation,
 } from '@/lib/networks';
+import { organisationPolicy } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; orgId: string };
@@ -24,8 +25,9 @@ const ZPatch = z.union([ZSetOrganisationStatus.strict(), ZUpdateOrganisation.str
 
 export const PATCH = route<typeof ZPatch, P>({ body: ZPatch }, async ({ db, user, params, body }) => {
   const actor = await loadActor(db, user.id, params.networkId);
-  if ('status' in body) {
-    return { organisation: await setOrganisationStatus(db, actor, params.networkId, params.orgId, body) };
-  }
-  return { organisation: await updateOrganisation(db, actor, params.networkId, params.orgId, body) };
+  const organisation =
+    'status' in body
+      ? await setOrganisationStatus(db, actor, params.networkId, params.orgId, body)
+      : await updateOrganisation(db, actor, params.networkId, params.orgId, body);
+  return { organisation: organisationPolicy.present(actor, { ...organisation, networkId: params.networkId }) };
 });

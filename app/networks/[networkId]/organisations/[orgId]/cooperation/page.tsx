@@ -36,7 +36,7 @@ export default async function OrganisationCooperationPage({ params }: { params: 
         title={t('cooperation.org.title', { organisation: org.name })}
         description={t('cooperation.org.intro')}
       />
-      <OrganisationCooperation networkId={networkId} organisationId={orgId} orgs={orgs} abilities={ctx.abilities} />
+      <OrganisationCooperation networkId={networkId} organisationId={orgId} orgs={orgs} />
     </>
   );
 }

@@ -1,0 +1,49 @@
+import { isManager, representsOrg } from './actor';
+import { definePolicy, type AbilitiesOf } from './define';
+
+export interface LedgerEntryRecord {
+  networkId: string;
+  /** The organisation that recorded it. */
+  recorderOrgId: string;
+  /** The other side, or null: addressed to the network as a whole. */
+  counterpartyOrgId: string | null;
+  status?: string;
+  reversesId?: string | null;
+  reversedById?: string | null;
+}
+
+/** The other side answers: its active representatives, or for an entry addressed to the network, a manager. */
+const answers = (m: Parameters<typeof isManager>[0], e: LedgerEntryRecord) =>
+  e.counterpartyOrgId ? representsOrg(m, e.counterpartyOrgId) : isManager(m);
+const pending = (e: LedgerEntryRecord) => e.status === undefined || e.status === 'pending';
+
+/**
+ * A ledger entry. Nobody answers for the organisation that recorded it; a
+ * correction is a new entry by the recording organisation (recording an
+ * entry at all is `organisationPolicy.recordEntry`).
+ */
+export const ledgerEntryPolicy = definePolicy({
+  subject: 'ledgerEntry',
+  describe: 'A give, take or share entry recorded by one organisation towards another (or the network)',
+  networkOf: (e: LedgerEntryRecord) => e.networkId,
+  actions: {
+    confirm: {
+      who: 'Active representatives of the other side; for an entry addressed to the network, network managers',
+      allow: answers,
+      when: pending,
+    },
+    dispute: {
+      who: 'Active representatives of the other side; for an entry addressed to the network, network managers',
+      allow: answers,
+      when: pending,
+    },
+    correct: {
+      who: 'Active representatives of the organisation that recorded it (a reversing entry; once)',
+      allow: (m, e) => representsOrg(m, e.recorderOrgId),
+      when: (e) => !e.reversedById && !e.reversesId && e.status !== 'reversed',
+    },
+  },
+});
+
+/** What the actor may do with one ledger-entry (sent with it). */
+export type LedgerEntryAbilities = AbilitiesOf<typeof ledgerEntryPolicy>;
