@@ -10,7 +10,16 @@ const both = (pairs: [string, string][]): Flow[] =>
 
 describe('exchange graph structure on known graphs', () => {
   it('a star reads 1.0 and is dominated by the hub', () => {
-    const s = structure(exchangeGraph(both([['H', 'a'], ['H', 'b'], ['H', 'c'], ['H', 'd']])));
+    const s = structure(
+      exchangeGraph(
+        both([
+          ['H', 'a'],
+          ['H', 'b'],
+          ['H', 'c'],
+          ['H', 'd'],
+        ]),
+      ),
+    );
     expect(s.organisations).toBe(5);
     expect(s.exchanges).toBe(8);
     // in/out: the hub gets from four, each leaf from one (the hub): Σ(4 − 1)·4 / (n − 1)² = 12/16

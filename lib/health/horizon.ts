@@ -14,7 +14,8 @@ export interface Horizon {
   furthestDate: string | null;
 }
 
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const days = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The horizon seen from `today`: planned dates on or after it (earlier ones are overdue, not ahead). */
 export function horizonOf(dates: readonly string[], today: string): Horizon {
@@ -30,7 +31,11 @@ export function horizonOf(dates: readonly string[], today: string): Horizon {
     planned: ahead.length,
     medianDays: median,
     furthestDays: furthest,
-    furthestDate: dates.filter((d) => d >= today).sort().at(-1) ?? null,
+    furthestDate:
+      dates
+        .filter((d) => d >= today)
+        .sort()
+        .at(-1) ?? null,
   };
 }
 
@@ -66,7 +71,9 @@ export function pairExchanges(flows: readonly { giver: string; receiver: string;
     v.exchanges += f.count;
     m.set(k, v);
   }
-  const pairs = [...m.values()].filter((p) => p.exchanges > 0).sort((x, y) => y.exchanges - x.exchanges || (x.a + x.b).localeCompare(y.a + y.b));
+  const pairs = [...m.values()]
+    .filter((p) => p.exchanges > 0)
+    .sort((x, y) => y.exchanges - x.exchanges || (x.a + x.b).localeCompare(y.a + y.b));
   const repeated = pairs.filter((p) => p.exchanges >= REPEATED_EXCHANGES).length;
   return {
     pairs,

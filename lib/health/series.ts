@@ -24,7 +24,8 @@ export function completeWeeks(today: string, count: number): string[] {
 
 /** `YYYY-MM` of a date; `YYYY-Qn` of a month. */
 export const monthOf = (date: string) => date.slice(0, 7);
-export const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
+export const quarterOf = (month: string) =>
+  `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1}`;
 
 /** Every month from `from` to `to` (both `YYYY-MM`), oldest first. */
 export function monthsBetween(from: string, to: string): string[] {
