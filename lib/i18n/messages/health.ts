@@ -1,7 +1,6 @@
 /** Network health (lib/health, app/networks/[networkId]/health): the exchange map, structure, investment, horizon. */
 export const health = {
   en: {
-    'health.nav': 'Health',
     'health.title': 'Network health',
     'health.intro':
       'How the partners really cooperate, worked out from confirmed give and take, commitments and what people do here. Each figure comes with what it means.',
@@ -44,6 +43,7 @@ export const health = {
     'health.map.given': 'Given',
     'health.map.received': 'Received',
     'health.map.loading': 'Drawing the map …',
+    'health.map.failed': 'This browser cannot draw the map (it needs WebGL). The tables below carry the same figures.',
 
     'health.trend.title': 'Structure over time',
     'health.trend.months': 'By month',
@@ -132,7 +132,6 @@ export const health = {
     'health.errors.onlyManagers': 'Only the network’s managers decide when organisations count as dormant.',
   },
   de: {
-    'health.nav': 'Zustand',
     'health.title': 'Zustand des Netzwerks',
     'health.intro':
       'Wie die Partner tatsächlich zusammenarbeiten, ermittelt aus bestätigtem Geben und Nehmen, Zusagen und dem, was hier getan wird. Zu jeder Zahl steht, was sie bedeutet.',
@@ -175,6 +174,8 @@ export const health = {
     'health.map.given': 'Gegeben',
     'health.map.received': 'Erhalten',
     'health.map.loading': 'Die Karte wird gezeichnet …',
+    'health.map.failed':
+      'Dieser Browser kann die Karte nicht zeichnen (sie braucht WebGL). Die Tabellen darunter enthalten dieselben Zahlen.',
 
     'health.trend.title': 'Struktur im Zeitverlauf',
     'health.trend.months': 'Nach Monaten',
