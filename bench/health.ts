@@ -15,7 +15,8 @@
  * Results are appended to docs/benchmarks-health.md. Goal: the page shows its
  * content within 1 s.
  *
- *   npx tsx bench/health.ts      (HEALTH_BENCH_BROWSER=0 skips Chromium; HEALTH_BENCH_RUNS=5)
+ *   npx tsx bench/health.ts      (HEALTH_BENCH_BROWSER=0 skips Chromium; HEALTH_BENCH_RUNS=5;
+ *                                 HEALTH_BENCH_SCREENSHOT=file.png keeps a picture of the page)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -136,6 +137,10 @@ async function browserTimes(): Promise<string[]> {
         rows.push(`| ${name} | ${ms(median(times))} | ${ms(Math.max(...times))} |`);
         console.log(`  ${name}: median ${ms(median(times))}, max ${ms(Math.max(...times))}`);
       }
+      const state = await page.getByTestId('exchange-map').getAttribute('data-state');
+      rows.push('', `The exchange map's state after loading: \`${state}\`.`);
+      if (process.env.HEALTH_BENCH_SCREENSHOT)
+        await page.screenshot({ path: process.env.HEALTH_BENCH_SCREENSHOT, fullPage: true });
     } finally {
       await browser.close();
     }

@@ -37,6 +37,9 @@ export interface HealthOptions {
   useSnapshots?: boolean;
 }
 
+/** The map carries at most this many flows, the largest first (a whole network of 30 has up to 870). */
+export const MAP_MAX_EDGES = 150;
+
 type TrendPoint = Structure & { period: string; source: 'snapshot' | 'live' };
 
 export async function getHealth(
@@ -86,7 +89,12 @@ export async function getHealth(
       graph.forEachInEdge(id, (_, e) => (received += e.weight));
       return { id, name: names.get(id) ?? '?', weight: a.weight, given: gave.get(id) ?? 0, received };
     }),
-    edges: graph.mapEdges((_, a, source, target) => ({ source, target, weight: a.weight, count: a.count })),
+    edges: graph
+      .mapEdges((_, a, source, target) => ({ source, target, weight: a.weight, count: a.count }))
+      .sort((x, y) => y.weight - x.weight || y.count - x.count)
+      .slice(0, MAP_MAX_EDGES),
+    /** All flows in the view (the structure counts them all; `edges` are the largest). */
+    edgesTotal: graph.size,
   };
   const struct = structure(graph);
 
@@ -99,18 +107,29 @@ export async function getHealth(
     opts.useSnapshots !== false && !filter ? await readSnapshots(db, networkId, fromMonth, toMonth) : new Map();
   const snapOf = (month: string) => (month < currentMonth ? snapshots.get(month) : undefined);
   const quarters = [...new Set(months.map(quarterOf))];
-  const monthsOfQuarter = (qtr: string) => months.filter((m) => quarterOf(m) === qtr);
-  /** A quarter is read from its last month's snapshot when all three of its months are in the period. */
+  /** A quarter is always the whole calendar quarter (up to today), even where the period starts or ends inside it. */
+  const monthsOfQuarter = (qtr: string) => {
+    const first = (Number(qtr.slice(-1)) - 1) * 3 + 1;
+    return [0, 1, 2]
+      .map((i) => `${qtr.slice(0, 4)}-${String(first + i).padStart(2, '0')}`)
+      .filter((m) => m <= currentMonth);
+  };
+  /** A past quarter is read from its last month's snapshot. */
   const quarterSnap = (qtr: string) => {
     const ms = monthsOfQuarter(qtr);
     return ms.length === 3 ? snapOf(ms[2]) : undefined;
   };
   const liveMonths = new Set(months.filter((m) => !snapOf(m)));
   for (const qtr of quarters) if (!quarterSnap(qtr)) monthsOfQuarter(qtr).forEach((m) => liveMonths.add(m));
-  let monthly = new Map<string, Flow[]>();
-  if (liveMonths.size) {
-    const live = [...liveMonths].sort();
-    monthly = await loadMonthlyFlows(db, networkId, unit, `${live[0]}-01`, monthEnd(live.at(-1)!), filter);
+  // Live months are read in runs of consecutive months, so kept months in between are not read again.
+  const monthly = new Map<string, Flow[]>();
+  const live = [...liveMonths].sort();
+  for (let i = 0; i < live.length;) {
+    let j = i;
+    while (j + 1 < live.length && monthsBetween(live[j], live[j + 1]).length === 2) j++;
+    const part = await loadMonthlyFlows(db, networkId, unit, `${live[i]}-01`, monthEnd(live[j]), filter);
+    for (const [m, fl] of part) monthly.set(m, fl);
+    i = j + 1;
   }
   const emptyStructure = () => structure(exchangeGraph([]));
   const monthTrend: TrendPoint[] = months.map((m) => {

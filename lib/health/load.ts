@@ -14,16 +14,13 @@ export const COUNT = 'count';
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** What counts on the map: confirmed entries between two organisations (not the network as a whole). */
+/**
+ * What counts on the map: confirmed entries between two organisations. Entries
+ * with the network as a whole on one side are dropped after grouping (`bothSides`):
+ * a condition on them here would lead SQLite away from the covering index.
+ */
 function flowWhere(networkId: string, unit: HealthUnit, from: string, to: string, orgs: readonly string[] | null) {
-  const where = [
-    'e.network_id = ?',
-    "e.status = 'confirmed'",
-    'e.giver_org_id IS NOT NULL',
-    'e.receiver_org_id IS NOT NULL',
-    'e.occurred_on >= ?',
-    'e.occurred_on <= ?',
-  ];
+  const where = ['e.network_id = ?', "e.status = 'confirmed'", 'e.occurred_on >= ?', 'e.occurred_on <= ?'];
   const params: Param[] = [networkId, from, to];
   if (unit !== COUNT) {
     where.push('e.unit = ?');
@@ -43,10 +40,12 @@ function flowWhere(networkId: string, unit: HealthUnit, from: string, to: string
  */
 const COUNT_SQL = 'SUM(CASE WHEN e.amount_milli > 0 THEN 1 ELSE -1 END)';
 
-type FlowRow = { giver: string; receiver: string; total: number | string; n: number | string };
+type FlowRow = { giver: string | null; receiver: string | null; total: number | string; n: number | string };
+const bothSides = <R extends FlowRow>(r: R): r is R & { giver: string; receiver: string } =>
+  r.giver !== null && r.receiver !== null;
 const toFlow =
   (unit: HealthUnit) =>
-  (r: FlowRow): Flow => ({
+  (r: FlowRow & { giver: string; receiver: string }): Flow => ({
     giver: r.giver,
     receiver: r.receiver,
     weight: unit === COUNT ? Number(r.n) : fromMilli(r.total),
@@ -68,7 +67,7 @@ export async function loadFlows(
        FROM ledger_entries e WHERE ${w.sql} GROUP BY e.giver_org_id, e.receiver_org_id`,
     w.params,
   );
-  return rows.map(toFlow(unit));
+  return rows.filter(bothSides).map(toFlow(unit));
 }
 
 /** Flows per month (`YYYY-MM`) over the period. */
@@ -90,7 +89,7 @@ export async function loadMonthlyFlows(
   );
   const m = new Map<string, Flow[]>();
   const f = toFlow(unit);
-  for (const r of rows) {
+  for (const r of rows.filter(bothSides)) {
     const list = m.get(r.month) ?? [];
     list.push(f(r));
     m.set(r.month, list);
@@ -108,7 +107,7 @@ export async function loadMonthFlowsAllUnits(q: Queryable, networkId: string, fr
   );
   const byUnit = new Map<string, Flow[]>();
   const counts = new Map<string, Flow>();
-  for (const r of rows) {
+  for (const r of rows.filter(bothSides)) {
     const list = byUnit.get(r.unit) ?? [];
     list.push(toFlow(r.unit)(r));
     byUnit.set(r.unit, list);

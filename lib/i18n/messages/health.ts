@@ -35,6 +35,8 @@ export const health = {
     'health.map.empty':
       'No confirmed exchanges between organisations in this period. Record in the ledger what you give and take and ask your partners to confirm it: the map draws confirmed entries only.',
     'health.map.table': 'Flows between organisations',
+    'health.map.capped':
+      'Shown are the {shown, number} largest of {total, number} flows; the figures above count them all. Choose organisations to see every flow between them.',
     'health.map.from': 'From',
     'health.map.to': 'To',
     'health.map.amount': 'Amount',
@@ -166,6 +168,8 @@ export const health = {
     'health.map.empty':
       'In diesem Zeitraum gibt es keine bestätigten Austausche zwischen Organisationen. Tragt im Geben und Nehmen ein, was ihr gebt und nehmt, und bittet eure Partner, es zu bestätigen: Die Karte zeigt nur bestätigte Einträge.',
     'health.map.table': 'Flüsse zwischen Organisationen',
+    'health.map.capped':
+      'Gezeigt werden die {shown, number} größten von {total, number} Flüssen; die Zahlen oben zählen alle. Wählt Organisationen, um jeden Fluss zwischen ihnen zu sehen.',
     'health.map.from': 'Von',
     'health.map.to': 'An',
     'health.map.amount': 'Menge',

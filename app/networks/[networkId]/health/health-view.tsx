@@ -109,12 +109,17 @@ function MapSection({ health }: { health: Health }) {
       ) : (
         <div className="space-y-4">
           <p className="text-sm text-stone-700">{t('health.map.description')}</p>
+          {health.map.edgesTotal > edges.length ? (
+            <p data-testid="map-capped">
+              {t('health.map.capped', { shown: edges.length, total: health.map.edgesTotal })}
+            </p>
+          ) : null}
           <ExchangeMap nodes={nodes} edges={edges} hub={health.structure.topPartner?.id ?? null} />
           <Table
             caption={t('health.map.table')}
             captionHidden={false}
             testId="map-flows"
-            rows={[...edges].sort((a, b) => b.weight - a.weight)}
+            rows={edges}
             rowKey={(e) => `${e.source}>${e.target}`}
             columns={[
               { key: 'from', header: t('health.map.from'), cell: (e) => names.get(e.source) ?? '?', primary: true },
