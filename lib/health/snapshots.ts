@@ -115,9 +115,10 @@ export async function readSnapshots(q: Queryable, networkId: string, from: strin
  */
 export async function runMonthlyHealthSnapshots(
   db: Db,
-  now: Date = new Date(),
+  at: Date | number = new Date(),
   opts: { backfill?: number } = {},
 ): Promise<{ networks: number; taken: number }> {
+  const now = new Date(at);
   const current = now.toISOString().slice(0, 7);
   const [y, m] = current.split('-').map(Number);
   const last = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;

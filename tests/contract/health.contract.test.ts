@@ -160,7 +160,7 @@ function healthContract(name: string, open: () => Promise<Fresh>) {
       ]);
 
       expect(await runMonthlyHealthSnapshots(db, new Date(NOW))).toMatchObject({ taken: 3 }); // March, April, May
-      expect(await runMonthlyHealthSnapshots(db, new Date(NOW))).toMatchObject({ taken: 0 });
+      expect(await runMonthlyHealthSnapshots(db, NOW)).toMatchObject({ taken: 0 }); // the job may pass ms
       const snap = await read('repA', q);
       expect(snap.trend.months.map((m) => m.source)).toEqual([
         'live',
