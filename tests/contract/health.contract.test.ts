@@ -121,6 +121,8 @@ function healthContract(name: string, open: () => Promise<Fresh>) {
       const { a, b, c } = n.orgs;
       const edges = Object.fromEntries(h.map.edges.map((e) => [`${e.source}>${e.target}`, e.count]));
       expect(edges).toEqual({ [`${a}>${b}`]: 2, [`${b}>${a}`]: 1, [`${a}>${c}`]: 1, [`${c}>${a}`]: 1 });
+      expect(h.map.edgesTotal).toBe(4);
+      expect(h.map.edges[0]).toMatchObject({ source: a, target: b, weight: 2 }); // the largest first
       expect(h.structure).toMatchObject({
         organisations: 3,
         exchanges: 5,
