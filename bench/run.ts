@@ -7,7 +7,7 @@
  * Every loop has a count and a time limit; only 127.0.0.1 is contacted.
  *
  * Env: BENCH_QUICK=1 (small grid, 1 repetition), BENCH_REPS, BENCH_SYSTEMS=floor,ours,reference,hocuspocus,
- * BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload,redis,pages,
+ * BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload,redis,pages,health,
  * BENCH_BUDGET_MIN (default 35: later steps are skipped, with a line, once it is spent; 5 minutes after it
  * the run is cut and what was measured is written).
  */
@@ -36,7 +36,9 @@ process.setMaxListeners(0);
 const quick = process.env.BENCH_QUICK === '1';
 const reps = Number(process.env.BENCH_REPS ?? (quick ? 1 : 3));
 const systemsWanted = (process.env.BENCH_SYSTEMS ?? 'floor,ours,reference,hocuspocus').split(',') as SystemName[];
-const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'latency,connections,rooms,coldload,redis,pages').split(','));
+const scenarios = new Set(
+  (process.env.BENCH_SCENARIOS ?? 'latency,connections,rooms,coldload,redis,pages,health').split(','),
+);
 /** The floor only relays frames: it takes part in the latency grid and nothing else. */
 const LATENCY_ONLY: ReadonlySet<SystemName> = new Set(['floor']);
 const startedAt = Date.now();
@@ -105,6 +107,8 @@ export interface BenchResults {
   redis: { rows: LatencyRow[]; skipped?: string };
   /** The cooperation page benchmark (bench/cooperation.ts): its latest section, or why it is missing. */
   pages: { markdown: string | null; skipped?: string; seconds?: number };
+  /** The network health benchmark (bench/health.ts), the same way. */
+  health?: { markdown: string | null; skipped?: string; seconds?: number };
   /** Wall time per step, seconds (to keep the full run within its budget). */
   durations: Record<string, number>;
   connections: Array<{ system: SystemName; result: ConnectionsResult }>;
@@ -253,6 +257,18 @@ async function main() {
     results.durations.pages = Math.round((Date.now() - t0) / 1000);
   }
 
+  if (scenarios.has('health')) {
+    const t0 = Date.now();
+    if (remainingMs() <= 60_000) {
+      results.health = { markdown: null, skipped: 'time budget spent' };
+      skipBudget(results, 'health', log);
+    } else {
+      results.health = await runPages(Math.min(PAGES_LIMIT_MS, remainingMs()), log, 'health');
+      if (results.health.skipped) results.errors.push(`health: ${results.health.skipped}`);
+    }
+    results.durations.health = Math.round((Date.now() - t0) / 1000);
+  }
+
   writeReport(results, log);
 }
 
@@ -320,16 +336,20 @@ const PAGES_LIMIT_MS = 12 * 60_000;
  * run by hand; this process is pinned to one), which appends a run to docs/benchmarks-cooperation.md. Its
  * latest section is copied into the report.
  */
-async function runPages(limitMs: number, log: (...a: unknown[]) => void): Promise<BenchResults['pages']> {
-  const history = path.resolve('docs/benchmarks-cooperation.md');
+async function runPages(
+  limitMs: number,
+  log: (...a: unknown[]) => void,
+  which: 'cooperation' | 'health' = 'cooperation',
+): Promise<BenchResults['pages']> {
+  const history = path.resolve(`docs/benchmarks-${which}.md`);
   const before = existsSync(history) ? readFileSync(history, 'utf8') : '';
   const t0 = Date.now();
   const allCores = `0-${os.cpus().length - 1}`;
-  const nodeArgs = ['--import', 'tsx', path.resolve('bench/cooperation.ts')];
+  const nodeArgs = ['--import', 'tsx', path.resolve(`bench/${which}.ts`)];
   const [cmd, args] = existsSync('/usr/bin/taskset')
     ? ['/usr/bin/taskset', ['-c', allCores, process.execPath, ...nodeArgs]]
     : [process.execPath, nodeArgs];
-  log('pages: running bench/cooperation.ts (1,000-goal network, server time and Chromium)');
+  log(`${which}: running bench/${which}.ts (20,000-entry network, server time and Chromium)`);
   const code = await new Promise<number | string>((resolve) => {
     const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, BENCH_PINNED: undefined } });
     const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
@@ -345,7 +365,7 @@ async function runPages(limitMs: number, log: (...a: unknown[]) => void): Promis
   const seconds = Math.round((Date.now() - t0) / 1000);
   const after = existsSync(history) ? readFileSync(history, 'utf8') : '';
   if (code !== 0 || after.length <= before.length) {
-    return { markdown: null, seconds, skipped: `bench/cooperation.ts ended with ${code} after ${seconds} s` };
+    return { markdown: null, seconds, skipped: `bench/${which}.ts ended with ${code} after ${seconds} s` };
   }
   const added = after.slice(before.length);
   const at = added.indexOf('## Run ');

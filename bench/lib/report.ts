@@ -34,7 +34,7 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
       '  was measured is written). `BENCH_QUICK=1 npm run bench`: a small grid,',
       '  1 repetition, 2,000 connections (about 10 minutes, most of it the page benchmark).',
       '- Narrow it with `BENCH_SYSTEMS=floor,ours,reference,hocuspocus`,',
-      '  `BENCH_SCENARIOS=latency,rooms,connections,coldload,redis,pages`, `BENCH_REPS`, `BENCH_CONN_TARGET`,',
+      '  `BENCH_SCENARIOS=latency,rooms,connections,coldload,redis,pages,health`, `BENCH_REPS`, `BENCH_CONN_TARGET`,',
       '  `BENCH_RATE` (markers per second per room), `BENCH_MARKERS`; `BENCH_REDIS_URL` (default',
       '  `redis://127.0.0.1:6379`) for the two-instance scenario, which is skipped with a line when nothing answers.',
       '- Needs `taskset` (util-linux) for pinning; without it the processes share the cores (the run says so in the',
@@ -178,6 +178,20 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
       L.push(r.pages.markdown.replace(/^(#+) /gm, '#$1 '));
     } else {
       L.push(`Not measured in this run: ${r.pages.skipped}.`);
+    }
+    L.push('');
+  }
+  if (r.health && (r.health.markdown || r.health.skipped)) {
+    L.push('## Network health at size (`bench/health.ts`: 20,000 ledger entries, live vs snapshots, the snapshot job)');
+    L.push('');
+    if (r.health.markdown) {
+      L.push(
+        `The latest run (${r.health.seconds ?? '?'} s) follows; every run is kept in \`docs/benchmarks-health.md\`.`,
+      );
+      L.push('');
+      L.push(r.health.markdown.replace(/^(#+) /gm, '#$1 '));
+    } else {
+      L.push(`Not measured in this run: ${r.health.skipped}.`);
     }
     L.push('');
   }

@@ -3,6 +3,7 @@ import { auth } from './messages/auth';
 import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
+import { health } from './messages/health';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
 import { formatWith, messageFallback, reportIntlError, type Format } from './intl';
@@ -37,7 +38,7 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui] as const;
+const areas = [common, auth, networks, collab, cooperation, ui, health] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;
