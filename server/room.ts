@@ -8,6 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { DocName } from '../lib/docs/names';
+import type { Limits } from '../lib/realtime/limits';
 import { allowedRoots } from '../lib/realtime/doc-schema';
 import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
 import {
@@ -23,6 +24,7 @@ import {
   SYNC_UPDATE,
   type Access,
 } from '../lib/realtime/protocol';
+import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
 import { validateUpdate } from '../lib/realtime/validate-update';
 import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
@@ -30,48 +32,7 @@ import type { DecodeGuard } from './decode-guard';
 import type { DocStore } from './persistence';
 import type { RedisBus } from './redis-bus';
 
-export interface Limits {
-  maxPayloadBytes: number;
-  maxUpdateBytes: number;
-  maxAwarenessStateBytes: number;
-  keepAliveMs: number;
-  /** Close a connection whose send buffer grows beyond this. */
-  maxBufferedBytes: number;
-  /** Token bucket for all messages of one connection. */
-  messageBurst: number;
-  messagesPerSecond: number;
-  /** Token bucket for awareness updates (excess is dropped, not closed). */
-  awarenessBurst: number;
-  awarenessPerSecond: number;
-  /** Messages (and their total bytes) buffered while authenticating and loading. */
-  maxPendingMessages: number;
-  maxPendingBytes: number;
-  /** Unload a document this long after its last connection left. */
-  idleUnloadMs: number;
-  /** Compact after this many stored updates. */
-  compactEvery: number;
-  /** Updates larger than this are first decoded in a worker, within `decodeBudgetMs`. */
-  decodeInlineMaxBytes: number;
-  decodeBudgetMs: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  maxPayloadBytes: 2 * 1024 * 1024,
-  maxUpdateBytes: 1024 * 1024,
-  maxAwarenessStateBytes: 2 * 1024,
-  keepAliveMs: 15_000,
-  maxBufferedBytes: 8 * 1024 * 1024,
-  messageBurst: 2000,
-  messagesPerSecond: 1000,
-  awarenessBurst: 60,
-  awarenessPerSecond: 30,
-  maxPendingMessages: 200,
-  maxPendingBytes: 4 * 1024 * 1024,
-  idleUnloadMs: 2_000,
-  compactEvery: 1000,
-  decodeInlineMaxBytes: 64 * 1024,
-  decodeBudgetMs: 2_000,
-};
+export { DEFAULT_LIMITS, type Limits } from '../lib/realtime/limits';
 
 export interface Identity {
   id: string;
@@ -118,6 +79,8 @@ export class Connection {
   heldBytes = 0;
   readonly messages: TokenBucket;
   readonly awarenessRate: TokenBucket;
+  /** SyncStep1 and awareness queries: each is answered with a whole-document (or whole-presence) message. */
+  readonly syncRate: TokenBucket;
   private killTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -132,6 +95,7 @@ export class Connection {
   ) {
     this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
     this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
+    this.syncRate = new TokenBucket(limits.syncBurst, limits.syncPerSecond);
     ws.once('close', () => {
       this.closed = true;
       if (this.killTimer) clearTimeout(this.killTimer);
@@ -251,6 +215,13 @@ export class Room implements CommitParticipant {
   private keepAlive: NodeJS.Timeout | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
+  /**
+   * SyncStep2 answers by (normalised) state vector, and the all-states awareness
+   * message: a burst of SyncStep1 on a large document costs one encoding, not
+   * one per request. Cleared on every change of the document / presence.
+   */
+  private syncCache = new Map<string, Uint8Array>();
+  private awarenessCache: Uint8Array | null = null;
   private busPending: ['update' | 'awareness', Uint8Array][] = [];
 
   constructor(
@@ -301,7 +272,7 @@ export class Room implements CommitParticipant {
         if (conn.closed) return;
         conn.send(msgSync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
         if (conn.wantsAck) conn.send(msgAccess(conn.access));
-        conn.send(msgAwareness(this.allAwareness()));
+        conn.send(this.allAwarenessMessage());
         const pending = conn.pending ?? [];
         conn.pending = null;
         for (const data of pending) this.handle(conn, data);
@@ -345,9 +316,10 @@ export class Room implements CommitParticipant {
       if (!conn.messages.take(msg.type === 'awareness' ? 0.1 : 1)) return conn.close(CLOSE.RATE_LIMITED);
       switch (msg.type) {
         case 'sync-step1': {
+          if (!conn.syncRate.take()) return conn.close(CLOSE.RATE_LIMITED);
           const sv = msg.stateVector;
           // Answered from committed state only: what a client sees is durable.
-          this.replies.push({ conn, make: () => msgSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, sv)) });
+          this.replies.push({ conn, make: () => this.syncAnswer(sv) });
           this.scheduleFlush();
           return;
         }
@@ -364,7 +336,8 @@ export class Room implements CommitParticipant {
         case 'awareness':
           return this.applyClientAwareness(conn, msg.update);
         case 'query-awareness':
-          return conn.send(msgAwareness(this.allAwareness()));
+          if (!conn.syncRate.take()) return conn.close(CLOSE.RATE_LIMITED);
+          return conn.send(this.allAwarenessMessage());
       }
     } catch (err) {
       if (err instanceof ProtocolError) {
@@ -428,11 +401,14 @@ export class Room implements CommitParticipant {
       this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
     }
+    const before = stateMap(this.doc);
     try {
       Y.applyUpdate(this.doc, update, { kind: 'client', conn } satisfies TxOrigin);
     } catch (err) {
-      this.host.log('warn', `applying an update failed on ${this.name}`, (err as Error)?.message);
+      // The validator should have refused it: the document may be half-changed, so
+      // it is dropped (nothing of it is stored) and reloaded from storage.
       conn.close(CLOSE.UPDATE_REJECTED);
+      return this.fail(new Error(`applying a validated update threw: ${(err as Error)?.message}`));
     }
     const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
     if (store.pendingStructs || store.pendingDs) {
@@ -440,6 +416,11 @@ export class Room implements CommitParticipant {
       store.pendingStructs = null;
       store.pendingDs = null;
       conn.close(CLOSE.UPDATE_REJECTED);
+    }
+    const broken = checkStoreFrom(this.doc, before);
+    if (broken) {
+      conn.close(CLOSE.UPDATE_REJECTED);
+      return this.fail(new Error(`an update left the document unloadable: ${broken}`));
     }
     if (conn.wantsAck && !conn.closed) {
       this.ackWaiters.add(conn);
@@ -465,6 +446,7 @@ export class Room implements CommitParticipant {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.syncCache.clear();
     const o = origin as TxOrigin | undefined;
     if (o?.kind === 'redis') {
       // Stored by the instance that accepted it: forward only.
@@ -473,6 +455,13 @@ export class Room implements CommitParticipant {
       return;
     }
     if (o?.kind !== 'client') return; // loads are not stored again
+    // What is stored must load again: the server's own encoding is checked too.
+    const broken = checkEncodedUpdate(update);
+    if (broken) {
+      o.conn.close(CLOSE.UPDATE_REJECTED);
+      this.fail(new Error(`the server's encoding of an update is not loadable: ${broken}`));
+      return;
+    }
     this.queue.push({ update, conn: o.conn });
     this.scheduleFlush();
   };
@@ -654,6 +643,7 @@ export class Room implements CommitParticipant {
   ): void => {
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
+    this.awarenessCache = null;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const msg = msgAwareness(update);
     for (const c of this.conns) if (c !== origin && !c.pending) c.send(msg);
@@ -667,10 +657,42 @@ export class Room implements CommitParticipant {
     return awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]);
   }
 
+  /** The all-states awareness message, encoded once per change of presence. */
+  private allAwarenessMessage(): Uint8Array {
+    return (this.awarenessCache ??= msgAwareness(this.allAwareness()));
+  }
+
+  /**
+   * SyncStep2 for a client's state vector, from the cache when the same
+   * (normalised) state vector was answered since the last change. The state
+   * vector is normalised against the document (unknown clients dropped,
+   * clocks capped), so made-up vectors all land on a few entries.
+   */
+  private syncAnswer(sv: Uint8Array): Uint8Array {
+    const theirs = Y.decodeStateVector(sv);
+    const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    const kept: [number, number][] = [];
+    for (const [client, clock] of theirs) {
+      const have = ours.get(client);
+      if (have === undefined || clock <= 0) continue;
+      kept.push([client, Math.min(clock, have)]);
+    }
+    kept.sort((a, b) => a[0] - b[0]);
+    const key = kept.map(([c, k]) => `${c}:${k}`).join(',');
+    let msg = this.syncCache.get(key);
+    if (!msg) {
+      const norm = new Map(kept);
+      msg = msgSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, kept.length ? Y.encodeStateVector(norm) : undefined));
+      if (this.syncCache.size >= 16) this.syncCache.delete(this.syncCache.keys().next().value!);
+      this.syncCache.set(key, msg);
+    }
+    return msg;
+  }
+
   /** Something for every connection at least every keepAliveMs (the client drops after 30 s of silence). */
   private onKeepAlive = (): void => {
     if (!this.conns.size) return;
-    const msg = msgAwareness(this.allAwareness());
+    const msg = this.allAwarenessMessage();
     for (const c of this.conns) if (!c.pending) c.send(msg);
   };
 
