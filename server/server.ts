@@ -367,6 +367,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
  */
 export function logSafe(text: string, max = 2000): string {
   const capped = text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return capped.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
