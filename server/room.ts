@@ -191,8 +191,9 @@ export interface RoomHost {
 type Reply = { conn: Connection; make: () => Uint8Array };
 
 export class Room implements CommitParticipant {
-  readonly doc = new Y.Doc();
-  readonly awareness: awarenessProtocol.Awareness;
+  /** Replaced once by the loaded (possibly recovered) document before the room is ready. */
+  doc = new Y.Doc();
+  awareness: awarenessProtocol.Awareness;
   readonly conns = new Set<Connection>();
   readonly roots: ReadonlySet<string>;
   state: 'loading' | 'ready' | 'closing' | 'closed' = 'loading';
@@ -215,6 +216,8 @@ export class Room implements CommitParticipant {
   private keepAlive: NodeJS.Timeout | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
+  /** A snapshot did not load: logged once, the log is kept. */
+  private compactionRefused = false;
   /**
    * SyncStep2 answers by (normalised) state vector, and the all-states awareness
    * message: a burst of SyncStep1 on a large document costs one encoding, not
@@ -242,9 +245,23 @@ export class Room implements CommitParticipant {
     try {
       // Subscribe before reading storage: nothing committed in between is missed.
       if (this.host.bus) await this.host.bus.subscribe(this.name, this.onBus);
-      const loaded = await this.host.store.load(this.name, this.doc, { kind: 'load' } satisfies TxOrigin);
+      const loaded = await this.host.store.loadChecked(this.name, { kind: 'load' } satisfies TxOrigin);
+      if (this.state !== 'loading') {
+        loaded.doc.destroy();
+        return;
+      }
+      this.adopt(loaded.doc);
       this.lastStoredId = loaded.lastId;
       this.sinceCompaction = loaded.tail;
+      if (loaded.recovery) {
+        const r = loaded.recovery;
+        const moved = r.quarantined.map((x) => `${x.source} ${x.id}: ${x.reason}`).join('; ');
+        this.host.log(
+          'error',
+          `${this.name} did not load (${r.reason}); recovered with ${r.kept} log rows, ` +
+            `${r.quarantined.length} moved to yjs_quarantine (${moved})`,
+        );
+      }
     } catch (err) {
       this.host.log('error', `loading ${this.name} failed`, err);
       this.failed = true;
@@ -255,6 +272,19 @@ export class Room implements CommitParticipant {
     for (const [kind, data] of this.busPending.splice(0)) this.onBus(kind, data);
     this.keepAlive = setInterval(this.onKeepAlive, this.host.limits.keepAliveMs);
     if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  /** Takes over the loaded document (no connection has seen the placeholder). */
+  private adopt(doc: Y.Doc): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessChange);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.doc = doc;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessChange);
+    doc.on('update', this.onDocUpdate);
   }
 
   get pendingWrites(): number {
@@ -550,7 +580,17 @@ export class Room implements CommitParticipant {
     const count = this.sinceCompaction;
     try {
       if (this.host.bus) await this.host.store.compactFromStore(this.name);
-      else await this.host.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), upto);
+      else {
+        const snapshot = Y.encodeStateAsUpdate(this.doc);
+        // The snapshot replaces log rows only if it loads again (checked in the worker).
+        const bad = await this.host.decodeGuard.checkLoadable(snapshot, this.host.limits.snapshotCheckBudgetMs);
+        if (bad) {
+          if (!this.compactionRefused) this.host.log('error', `compaction of ${this.name} refused: ${bad}`);
+          this.compactionRefused = true;
+          return;
+        }
+        await this.host.store.compact(this.name, snapshot, upto);
+      }
       this.sinceCompaction = Math.max(0, this.sinceCompaction - count);
     } catch (err) {
       this.host.log('warn', `compaction of ${this.name} failed (will retry later)`, err);

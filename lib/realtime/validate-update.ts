@@ -35,7 +35,12 @@ class Refused extends Error {}
  * - delete set: ranges of positive length, within what the document will
  *   hold after the update (so nothing is left pending).
  */
-export function validateUpdate(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string>): UpdateVerdict {
+export function validateUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  /** Allowed root names; 'any' when re-checking stored rows during recovery (only structure matters there). */
+  roots: ReadonlySet<string> | 'any',
+): UpdateVerdict {
   try {
     check(doc, update, roots);
     return { ok: true };
@@ -58,7 +63,7 @@ interface Place {
 const GONE = 'gone' as const;
 type Placed = Place | typeof GONE;
 
-function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string>): void {
+function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string> | 'any'): void {
   const { structs: decoded, ds } = Y.decodeUpdate(update);
   if (decoded.length > UPDATE_LIMITS.maxStructs) throw new Refused('too many structs');
   const store = doc.store;
@@ -225,7 +230,7 @@ function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string>): void
       }
     } else if (typeof (s.parent as unknown) === 'string') {
       const root = s.parent as unknown as string;
-      if (!roots.has(root)) throw new Refused(`unknown root "${root.slice(0, 40)}"`);
+      if (roots !== 'any' && !roots.has(root)) throw new Refused(`unknown root "${root.slice(0, 40)}"`);
       place = { key: `root:${root}`, sub: s.parentSub, depth: 1 };
     } else if (s.parent instanceof Y.ID) {
       place = inside(s.parent, resolve(s, s.parent), s.parentSub);
