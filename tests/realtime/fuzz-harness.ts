@@ -143,7 +143,7 @@ function encodeStructs(structs: Struct[], ds: [number, number, number][] = []): 
 const ROOTS = ['notes', 'goals', 'profile', 'minutes', 'evil\n[realtime] forged'];
 
 /** Generates frames for one connection; `shadow` follows what the server sent. */
-class Generator {
+export class Generator {
   constructor(
     private readonly rand: () => number,
     private readonly shadow: Y.Doc,
@@ -179,6 +179,16 @@ class Generator {
     const goals = d.getMap<unknown>('goals');
     const r = this.rand();
     try {
+      // One transaction: one update (the server refuses the second of two if the first is never sent).
+      d.transact(() => this.edit(r, notes, goals));
+    } finally {
+      this.shadow.off('update', capture);
+    }
+    return out;
+  }
+
+  private edit(r: number, notes: Y.XmlFragment, goals: Y.Map<unknown>): void {
+    {
       if (r < 0.25 || notes.length === 0) {
         const p = new Y.XmlElement(this.pick(['paragraph', 'heading', 'bullet_list']));
         p.insert(0, [new Y.XmlText(this.pick(['Hallo', 'x', 'Ziel ', '']) + this.int(100))]);
@@ -201,10 +211,7 @@ class Generator {
       } else {
         goals.delete('g' + this.int(10));
       }
-    } finally {
-      this.shadow.off('update', capture);
     }
-    return out;
   }
 
   /** A small valid update built on nothing (a fresh client), as structs to mutate. */
@@ -442,7 +449,9 @@ class Generator {
         bytes(frame(uint(1), uint(own), uint(1 + this.int(1e6)), (e) => encoding.writeVarString(e, state))),
       );
     }
-    if (this.syncRequests++ < 6) return this.chance(0.5) ? syncFrame(0, this.stateVector()) : frame(uint(3));
+    if (this.syncRequests++ < 6) {
+      return this.chance(0.5) ? syncFrame(0, Y.encodeStateVector(this.shadow)) : frame(uint(3));
+    }
     return syncFrame(2, new Uint8Array([0, 0]));
   }
 
@@ -500,8 +509,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-fuzz-'));
   const file = path.join(dir, 'netzwerkraum.sqlite');
   // A fresh set of documents every `perEpoch` frames keeps documents (and each reconnect's sync) small.
-  const perEpoch = 25_000;
-  const epochCount = Math.max(1, Math.min(60, Math.ceil(opts.frames / perEpoch)));
+  const perEpoch = 5_000;
+  const epochCount = Math.max(1, Math.min(400, Math.ceil(opts.frames / perEpoch)));
   const setup = openDb({ sqliteFile: file });
   await migrate(setup);
   const epochs: Epoch[] = [];
@@ -605,10 +614,12 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
     const shadow = new Y.Doc();
     const gen = new Generator(rand, shadow);
     let closed = false;
+    // Some sockets follow the document (to make edits that build on it); the others edit from scratch.
+    const follow = rand() < 0.4;
     ws.on('error', () => undefined);
     ws.on('message', (data: Buffer) => {
       // Follow the document: SyncStep2 and updates from the server go into the shadow.
-      if (data[0] === 0 && (data[1] === 1 || data[1] === 2)) {
+      if (follow && data[0] === 0 && (data[1] === 1 || data[1] === 2)) {
         try {
           const dec = new Uint8Array(data.buffer, data.byteOffset, data.length);
           let pos = 2;
