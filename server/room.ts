@@ -184,6 +184,8 @@ export interface RoomHost {
   log(level: 'info' | 'warn' | 'error', msg: string, extra?: unknown): void;
   /** Counts closes the server initiated, by code (for /metrics and tests). */
   countClose(code: CloseCode): void;
+  /** SyncStep1 answers sent, and how many of them had to be encoded (the rest came from the cache). */
+  counters: { syncAnswers: number; syncEncodings: number };
   /** Called once the room has unloaded and may be forgotten. */
   onClosed(room: Room): void;
 }
@@ -720,7 +722,9 @@ export class Room implements CommitParticipant {
     kept.sort((a, b) => a[0] - b[0]);
     const key = kept.map(([c, k]) => `${c}:${k}`).join(',');
     let msg = this.syncCache.get(key);
+    this.host.counters.syncAnswers++;
     if (!msg) {
+      this.host.counters.syncEncodings++;
       const norm = new Map(kept);
       msg = msgSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, kept.length ? Y.encodeStateVector(norm) : undefined));
       if (this.syncCache.size >= 16) this.syncCache.delete(this.syncCache.keys().next().value!);

@@ -65,6 +65,9 @@ export interface Metrics {
   uptimeS: number;
   /** Closes the server initiated, by close code. */
   closes: Record<string, number>;
+  /** SyncStep1 answers sent, and how many were encoded (not from the per-room cache). */
+  syncAnswers: number;
+  syncEncodings: number;
 }
 
 const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'];
@@ -121,7 +124,9 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
         for (const r of rooms.values()) r.resync().catch((err) => log('warn', `resync of ${r.name} failed`, err));
       })
     : null;
+  const counters = { syncAnswers: 0, syncEncodings: 0 };
   const host: RoomHost = {
+    counters,
     bus,
     store,
     commits,
@@ -170,6 +175,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       pendingWrites,
       uptimeS: Math.round((Date.now() - started) / 1000),
       closes: { ...closes },
+      ...counters,
     };
   };
 
