@@ -495,6 +495,12 @@ export class Room implements CommitParticipant {
       return;
     }
     this.queue.push({ update, conn: o.conn });
+    // Forward first: validated and applied is enough to pass it on (encoded once for
+    // every receiver); it is stored by the next group commit, and only then is its
+    // author told (message 100). See "Ordering guarantees" in docs/realtime.md.
+    const msg = msgSyncUpdate(update);
+    for (const c of this.conns) if (c !== o.conn) c.send(msg);
+    this.host.bus?.publishUpdate(this.name, update);
     this.scheduleFlush();
   };
 
@@ -533,7 +539,7 @@ export class Room implements CommitParticipant {
     };
   }
 
-  /** Group commit, second half: the batch is stored; forward it, then acknowledge and answer syncs. */
+  /** Group commit, second half: the batch is stored (and was forwarded already); acknowledge and answer syncs. */
   private committed(
     batch: { update: Uint8Array; conn: Connection }[],
     acks: Set<Connection>,
@@ -546,12 +552,7 @@ export class Room implements CommitParticipant {
     if (batch.length) {
       this.lastStoredId = lastId;
       this.sinceCompaction += batch.length;
-      for (const b of batch) {
-        b.conn.committed++;
-        this.host.bus?.publishUpdate(this.name, b.update);
-        const msg = msgSyncUpdate(b.update);
-        for (const c of this.conns) if (c !== b.conn) c.send(msg);
-      }
+      for (const b of batch) b.conn.committed++;
     }
     for (const r of replies) r.conn.send(r.msg);
     if (sv) for (const c of acks) c.send(msgAck(c.committed, sv));
