@@ -81,6 +81,8 @@ export class Connection {
   readonly awarenessRate: TokenBucket;
   /** SyncStep1 and awareness queries: each is answered with a whole-document (or whole-presence) message. */
   readonly syncRate: TokenBucket;
+  /** Bytes of document updates (their validation and apply cost grows with their size). */
+  readonly updateBytes: TokenBucket;
   private killTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -96,6 +98,7 @@ export class Connection {
     this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
     this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
     this.syncRate = new TokenBucket(limits.syncBurst, limits.syncPerSecond);
+    this.updateBytes = new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond);
     ws.once('close', () => {
       this.closed = true;
       if (this.killTimer) clearTimeout(this.killTimer);
@@ -386,6 +389,10 @@ export class Room implements CommitParticipant {
     if (update.length > this.host.limits.maxUpdateBytes) {
       this.host.log('warn', `update of ${update.length} bytes refused on ${this.name}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
+    }
+    if (!conn.updateBytes.take(update.length)) {
+      this.host.log('warn', `conn ${conn.id} on ${this.name} sent updates faster than its byte budget`);
+      return conn.close(CLOSE.RATE_LIMITED);
     }
     if (update.length > this.host.limits.decodeInlineMaxBytes) return this.applyLargeClientUpdate(conn, update);
     this.applyCheckedClientUpdate(conn, update);

@@ -31,6 +31,14 @@ export interface Limits {
    */
   syncBurst: number;
   syncPerSecond: number;
+  /**
+   * Token bucket, in bytes, for the updates of one connection: validating and
+   * applying costs time in proportion to the bytes, so a writer sending large
+   * updates back to back is closed with CLOSE.RATE_LIMITED before it can hold
+   * the event loop for long. (A paste of 1 MiB passes; ten in a second do not.)
+   */
+  updateBytesBurst: number;
+  updateBytesPerSecond: number;
   /** Messages (and their total bytes) buffered while authenticating and loading. */
   maxPendingMessages: number;
   maxPendingBytes: number;
@@ -60,6 +68,8 @@ export const DEFAULT_LIMITS: Limits = {
   awarenessPerSecond: 30,
   syncBurst: 10,
   syncPerSecond: 1,
+  updateBytesBurst: 4 * 1024 * 1024,
+  updateBytesPerSecond: 512 * 1024,
   maxPendingMessages: 200,
   maxPendingBytes: 4 * 1024 * 1024,
   maxConnectionsPerUser: 40,

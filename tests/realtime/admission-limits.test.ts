@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { CLOSE } from '@/lib/realtime/close-codes';
+import { MESSAGE_ACK } from '@/lib/realtime/protocol';
 import { mintTicket } from '@/lib/realtime/tickets';
 import type { RealtimeServer } from '@/server/server';
 import { logSafe } from '@/server/server';
@@ -85,6 +86,38 @@ describe('admission limits and log hygiene', () => {
     expect((await seventh.closed).code).toBe(CLOSE.TOO_MANY_CONNECTIONS);
     for (const r of open) r.ws.close();
     await Promise.all(open.map((r) => r.closed));
+  });
+
+  it('closes a writer whose updates exceed its byte budget (4003); the updates before that are stored', async () => {
+    const r = raw(server, `${world.docs.orgA}?ack=1&ticket=${await ticket(db, world.users.repA, world.docs.orgA)}`);
+    await r.opened;
+    await waitFor(() => r.frames.length > 0, 20_000, 'admitted');
+    const acks = () => r.frames.filter((f) => f[0] === MESSAGE_ACK).length;
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on('update', (u: Uint8Array) => updates.push(u));
+    // 600 KiB each, one after the other (each acknowledged): the seventh passes the 4 MiB burst.
+    for (let i = 0; i < 10; i++) author.getMap('notes').set(`blob${i}`, new Uint8Array(600 * 1024).fill(i));
+    lines.length = 0;
+    let accepted = 0;
+    for (const u of updates) {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint8Array(e, u);
+      const before = acks();
+      r.send(encoding.toUint8Array(e));
+      await waitFor(() => acks() > before || r.closeInfo !== null, 20_000, 'ack or close');
+      if (r.closeInfo) break;
+      accepted++;
+    }
+    expect((await r.closed).code).toBe(CLOSE.RATE_LIMITED);
+    expect(accepted).toBeGreaterThanOrEqual(6);
+    expect(accepted).toBeLessThan(10);
+    expect(lines.some((l) => l.includes('byte budget'))).toBe(true);
+    const stored = (await storedDoc(db, world.docs.orgA)).getMap('notes');
+    expect(stored.has(`blob${accepted - 1}`)).toBe(true);
+    expect(stored.has(`blob${accepted}`)).toBe(false);
   });
 
   it('logs a client-sent root name with a newline as one line, escaped', async () => {
