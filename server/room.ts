@@ -44,7 +44,7 @@ export interface Identity {
 /** Where a change to a server document came from. */
 export type TxOrigin = { kind: 'client'; conn: Connection } | { kind: 'load' } | { kind: 'redis' };
 
-class TokenBucket {
+export class TokenBucket {
   private tokens: number;
   private last = Date.now();
   constructor(
@@ -94,11 +94,13 @@ export class Connection {
     limits: Limits,
     private readonly maxBuffered: number,
     private readonly onClose: (code: CloseCode) => void = () => undefined,
+    /** The person's update-byte budget, shared by all their sockets (one bucket per connection when absent). */
+    updateBytes?: TokenBucket,
   ) {
     this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
     this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
     this.syncRate = new TokenBucket(limits.syncBurst, limits.syncPerSecond);
-    this.updateBytes = new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond);
+    this.updateBytes = updateBytes ?? new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond);
     ws.once('close', () => {
       this.closed = true;
       if (this.killTimer) clearTimeout(this.killTimer);

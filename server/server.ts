@@ -18,7 +18,7 @@ import { startCheckpointer } from './checkpointer';
 import { DecodeGuard } from './decode-guard';
 import { GroupCommit } from './group-commit';
 import { DocStore } from './persistence';
-import { Connection, DEFAULT_LIMITS, Room, type Identity, type Limits, type RoomHost } from './room';
+import { Connection, DEFAULT_LIMITS, Room, TokenBucket, type Identity, type Limits, type RoomHost } from './room';
 
 export interface RealtimeOptions {
   db: Db;
@@ -212,6 +212,8 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
 
   /** Open sockets per person and per address (the caps in Limits). */
   const perUser = new Map<string, number>();
+  /** Each person's update-byte budget, shared by their sockets (kept while they have one open). */
+  const userBytes = new Map<string, TokenBucket>();
   const perAddress = new Map<string, number>();
   const release = (map: Map<string, number>, key: string) => {
     const n = (map.get(key) ?? 1) - 1;
@@ -286,7 +288,13 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
         return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
       }
       perUser.set(a.userId, userCount);
-      ws.once('close', () => release(perUser, a.userId));
+      let bytes = userBytes.get(a.userId);
+      if (!bytes)
+        userBytes.set(a.userId, (bytes = new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond)));
+      ws.once('close', () => {
+        release(perUser, a.userId);
+        if (!perUser.has(a.userId)) userBytes.delete(a.userId);
+      });
       const identity = await loadIdentity(opts.db, a.userId, a.doc.networkId);
       if (ws.readyState !== ws.OPEN) return;
       if (closing) {
@@ -295,7 +303,17 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       }
       const r = await acquire(a.docName, a.doc);
       if (ws.readyState !== ws.OPEN) return;
-      conn = new Connection(ws, a.userId, a.access, a.wantsAck, identity, limits, limits.maxBufferedBytes, countClose);
+      conn = new Connection(
+        ws,
+        a.userId,
+        a.access,
+        a.wantsAck,
+        identity,
+        limits,
+        limits.maxBufferedBytes,
+        countClose,
+        bytes,
+      );
       room = r;
       if (earlyOverflow) {
         conn.close(CLOSE.RATE_LIMITED);

@@ -32,7 +32,8 @@ export interface Limits {
   syncBurst: number;
   syncPerSecond: number;
   /**
-   * Token bucket, in bytes, for the updates of one connection: validating and
+   * Token bucket, in bytes, for the updates of one person (shared by all their
+   * sockets): validating and
    * applying costs time in proportion to the bytes, so a writer sending large
    * updates back to back is closed with CLOSE.RATE_LIMITED before it can hold
    * the event loop for long. (A paste of 1 MiB passes; ten in a second do not.)

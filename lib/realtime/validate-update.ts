@@ -115,10 +115,19 @@ function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string> | 'any
     }
   }
 
-  /** The update's struct holding `id`, or undefined. */
-  const inUpdate = (id: Y.ID): Struct | undefined => {
+  // All structs in one array (each client's in a row); references are resolved to indices.
+  const all: Struct[] = [];
+  const groupStart = new Map<number, number>();
+  for (const [client, list] of byClient) {
+    groupStart.set(client, all.length);
+    for (const s of list) all.push(s);
+  }
+  const n = all.length;
+
+  /** Index in `all` of the update's struct holding `id`, or -1. */
+  const inUpdate = (id: Y.ID): number => {
     const list = byClient.get(id.client);
-    if (!list) return undefined;
+    if (!list) return -1;
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {
@@ -126,52 +135,56 @@ function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string> | 'any
       const s = list[mid];
       if (id.clock < s.id.clock) hi = mid - 1;
       else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s;
+      else return groupStart.get(id.client)! + mid;
     }
-    return undefined;
+    return -1;
   };
 
   /**
-   * Where a reference from `from` resolves: in the document ('doc'), or in the
-   * update (the struct). Refuses what Yjs could not resolve.
+   * Where a reference from `from` resolves: in the document (-1), or in the
+   * update (the struct's index). Refuses what Yjs could not resolve.
    */
-  const resolve = (from: Struct, id: Y.ID): 'doc' | Struct => {
+  const resolve = (from: Struct, id: Y.ID): number => {
     if (!Number.isSafeInteger(id.clock) || id.clock < 0) throw new Refused('reference to unknown content');
     if (id.client === from.id.client && id.clock >= from.id.clock) {
       throw new Refused('reference to itself or a later change');
     }
-    if (id.clock < stateOf(id.client)) return 'doc';
-    const s = inUpdate(id);
-    if (!s) throw new Refused('reference to unknown content');
-    return s;
+    if (id.clock < stateOf(id.client)) return -1;
+    const i = inUpdate(id);
+    if (i < 0) throw new Refused('reference to unknown content');
+    return i;
   };
 
-  // Pass 1: edges between the update's structs, then one iterative DFS: no cycles.
-  const index = new Map<Struct, number>();
-  const all: Struct[] = [];
-  for (const list of byClient.values()) for (const s of list) index.set(s, all.push(s) - 1);
-  const edges: number[][] = all.map((s) => {
-    const out: number[] = [];
-    const list = byClient.get(s.id.client)!;
-    // The same client's previous struct is integrated first.
-    const i = index.get(s)!;
-    if (list[0] !== s) out.push(i - 1);
+  // Pass 1: edges between the update's structs (at most 4 per struct: the same
+  // client's previous struct, origin, right origin, parent), then one iterative
+  // DFS: no cycles.
+  const edges = new Int32Array(n * 4);
+  const edgeCount = new Uint8Array(n);
+  const addEdge = (from: number, to: number) => {
+    edges[from * 4 + edgeCount[from]++] = to;
+  };
+  for (let i = 0; i < n; i++) {
+    const s = all[i];
+    if (i > 0 && all[i - 1].id.client === s.id.client) addEdge(i, i - 1);
     if (s instanceof Y.Item) {
-      const refs: Y.ID[] = [];
-      if (s.origin) refs.push(s.origin);
-      if (s.rightOrigin) refs.push(s.rightOrigin);
-      if (s.parent instanceof Y.ID) refs.push(s.parent);
-      for (const id of refs) {
-        const r = resolve(s, id);
-        if (r !== 'doc') out.push(index.get(r)!);
+      if (s.origin) {
+        const r = resolve(s, s.origin);
+        if (r >= 0) addEdge(i, r);
+      }
+      if (s.rightOrigin) {
+        const r = resolve(s, s.rightOrigin);
+        if (r >= 0) addEdge(i, r);
+      }
+      if (s.parent instanceof Y.ID) {
+        const r = resolve(s, s.parent);
+        if (r >= 0) addEdge(i, r);
       }
     }
-    return out;
-  });
-  const order = topologicalOrder(edges);
+  }
+  const order = topologicalOrder(n, edges, edgeCount);
 
   // Pass 2, in dependency order: where each item lands, depth, neighbours in one type.
-  const placed = new Map<Struct, Placed>();
+  const placed: (Placed | undefined)[] = new Array(n);
   const docPlaces = new Map<Y.AbstractType<unknown>, Place>();
   const docPlace = (t: Y.AbstractType<unknown>): Place => {
     let p = docPlaces.get(t);
@@ -187,34 +200,35 @@ function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string> | 'any
     docPlaces.set(t, p);
     return p;
   };
-  /** The place of a neighbour (origin or right origin). */
-  const neighbour = (id: Y.ID, r: 'doc' | Struct): Placed => {
-    if (r === 'doc') {
+  /** The place of a neighbour (origin or right origin) resolved to `r`. */
+  const neighbour = (id: Y.ID, r: number): Placed => {
+    if (r < 0) {
       const s = Y.getItem(store, id) as Struct;
       if (!(s instanceof Y.Item)) return GONE;
       const p = docPlace(s.parent as Y.AbstractType<unknown>);
-      return { key: p.key, sub: s.parentSub, depth: p.depth };
+      return s.parentSub === null ? p : { key: p.key, sub: s.parentSub, depth: p.depth };
     }
-    return placed.get(r) ?? GONE;
+    return placed[r] ?? GONE;
   };
-  /** The place inside the type created by the item `id`. */
-  const inside = (id: Y.ID, r: 'doc' | Struct, sub: string | null): Placed => {
-    const s = r === 'doc' ? (Y.getItem(store, id) as Struct) : r;
+  /** The place inside the type created by the item `id` resolved to `r`. */
+  const inside = (id: Y.ID, r: number, sub: string | null): Placed => {
+    const s = r < 0 ? (Y.getItem(store, id) as Struct) : all[r];
     if (!(s instanceof Y.Item)) return GONE;
     if (!(s.content instanceof Y.ContentType)) {
       if (s.content instanceof Y.ContentDeleted) return GONE;
       throw new Refused('parent is not a type');
     }
-    if (r === 'doc') {
+    if (r < 0) {
       const p = docPlace(s.content.type as Y.AbstractType<unknown>);
       return { key: p.key, sub, depth: p.depth };
     }
-    const outer = placed.get(s);
+    const outer = placed[r];
     if (!outer || outer === GONE) return GONE;
     return { key: idKey(s.id), sub, depth: outer.depth + 1 };
   };
 
-  for (const i of order) {
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
     const s = all[i];
     if (!(s instanceof Y.Item)) continue;
     let place: Placed;
@@ -241,41 +255,39 @@ function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string> | 'any
       const depth = place.depth + (s.content instanceof Y.ContentType ? 1 : 0);
       if (depth > SHAPE_LIMITS.maxDepth) throw new Refused('nested too deep');
     }
-    placed.set(s, place);
+    placed[i] = place;
   }
 }
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
-/** Iterative DFS post-order over `edges` (dependencies first); refuses a cycle. */
-function topologicalOrder(edges: number[][]): number[] {
-  const n = edges.length;
+/** Iterative DFS post-order over the edges (dependencies first); refuses a cycle. */
+function topologicalOrder(n: number, edges: Int32Array, edgeCount: Uint8Array): Int32Array {
   const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
-  const order: number[] = [];
-  const stack: number[] = [];
-  const next: number[] = [];
+  const order = new Int32Array(n);
+  let done = 0;
+  const stack = new Int32Array(n);
+  const next = new Uint8Array(n);
   for (let root = 0; root < n; root++) {
     if (state[root]) continue;
-    stack.push(root);
-    next.push(0);
+    let top = 0;
+    stack[0] = root;
+    next[root] = 0;
     state[root] = 1;
-    while (stack.length) {
-      const top = stack.length - 1;
+    while (top >= 0) {
       const v = stack[top];
-      const e = edges[v];
-      if (next[top] < e.length) {
-        const w = e[next[top]++];
+      if (next[v] < edgeCount[v]) {
+        const w = edges[v * 4 + next[v]++];
         if (state[w] === 1) throw new Refused('references form a cycle');
         if (state[w] === 0) {
           state[w] = 1;
-          stack.push(w);
-          next.push(0);
+          next[w] = 0;
+          stack[++top] = w;
         }
       } else {
         state[v] = 2;
-        order.push(v);
-        stack.pop();
-        next.pop();
+        order[done++] = v;
+        top--;
       }
     }
   }
