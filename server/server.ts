@@ -212,7 +212,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
 
   /** Open sockets per person and per address (the caps in Limits). */
   const perUser = new Map<string, number>();
-  /** Each person's update-byte budget, shared by their sockets (kept while they have one open). */
+  /** Each person's update-byte budget, shared by their sockets (dropped by the minutely purge once they have none). */
   const userBytes = new Map<string, TokenBucket>();
   const perAddress = new Map<string, number>();
   const release = (map: Map<string, number>, key: string) => {
@@ -291,10 +291,8 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       let bytes = userBytes.get(a.userId);
       if (!bytes)
         userBytes.set(a.userId, (bytes = new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond)));
-      ws.once('close', () => {
-        release(perUser, a.userId);
-        if (!perUser.has(a.userId)) userBytes.delete(a.userId);
-      });
+      // The budget outlives the person's last socket until the next purge (reconnecting does not refill it).
+      ws.once('close', () => release(perUser, a.userId));
       const identity = await loadIdentity(opts.db, a.userId, a.doc.networkId);
       if (ws.readyState !== ws.OPEN) return;
       if (closing) {
@@ -332,6 +330,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   await watcher.start();
 
   const purge = setInterval(() => {
+    for (const id of userBytes.keys()) if (!perUser.has(id)) userBytes.delete(id);
     purgeTickets(opts.db).catch((err) => log('warn', 'purging tickets failed', err));
   }, 60_000);
   purge.unref();
