@@ -50,6 +50,9 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** `1` when a reverse proxy sets X-Forwarded-For: its first entry is then the client's address (sign-in throttling). */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Realtime: open sockets per person / per client address (further ones are closed with 4429). */
+  REALTIME_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(40),
+  REALTIME_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(400),
 });
 
 export type Env = z.infer<typeof ZEnv> & {

@@ -11,6 +11,8 @@ const result = await runKillChaos({ kills, log: (line) => console.log(line) });
 console.log(
   `\n${result.kills} kills in ${Math.round((Date.now() - startedAt) / 1000)} s: ` +
     `${result.lossEvents} with lost acknowledged updates; ${result.acksReceived} acks received; ` +
-    `final acked clock ${result.finalAcked}, stored ${result.finalStored}.`,
+    `final acked clock ${result.finalAcked}, stored ${result.finalStored}; ` +
+    `forward-first: after ${result.seenNotStoredEvents} kills an observer had seen unacknowledged changes ` +
+    `that were not stored (${result.seenNotStored} in all), ${result.cameBack} of them stored again through the author's resend.`,
 );
 process.exit(result.lossEvents === 0 && result.finalStored >= result.finalAcked ? 0 : 1);

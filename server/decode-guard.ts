@@ -15,13 +15,49 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { checkLoadable } from '../lib/realtime/loadable';
 
 export type DecodeVerdict = 'ok' | 'undecodable' | 'timeout';
 
+// 'decode': does it decode (V1)? 'load': the same check as lib/realtime/loadable.ts checkLoadable
+// (kept in plain JS here, because the worker runs without the TypeScript loader).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);
+function encodedProblem(u) {
+  let d;
+  try { d = Y.decodeUpdate(u); } catch (e) { return 'does not decode (' + (e && e.message) + ')'; }
+  for (const s of d.structs) {
+    if (s instanceof Y.Skip) return 'skipped range';
+    if (!(s.length > 0)) return 'zero-length struct';
+  }
+  for (const items of d.ds.clients.values()) for (const r of items) if (!(r.len > 0)) return 'empty deletion';
+  return null;
+}
+function loadProblem(u) {
+  const p = encodedProblem(u);
+  if (p) return p;
+  const doc = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(doc, u);
+    if (doc.store.pendingStructs || doc.store.pendingDs) return 'leaves changes pending';
+    for (const [client, structs] of doc.store.clients) {
+      if (!structs.length || structs[0].id.clock !== 0) return 'client ' + client + ' does not start at clock 0';
+      for (let k = 0; k < structs.length; k++) {
+        if (!(structs[k].length > 0)) return 'zero-length struct of client ' + client;
+        if (k > 0 && structs[k - 1].id.clock + structs[k - 1].length !== structs[k].id.clock) return 'structs of client ' + client + ' not contiguous';
+      }
+    }
+    const again = encodedProblem(Y.encodeStateAsUpdate(doc));
+    return again ? 're-encoding ' + again : null;
+  } catch (e) {
+    return 'does not load (' + (e && e.message) + ')';
+  } finally {
+    doc.destroy();
+  }
+}
 parentPort.on('message', (m) => {
+  if (m.kind === 'load') return parentPort.postMessage({ id: m.id, problem: loadProblem(m.bytes) });
   let ok = true;
   try { Y.decodeUpdate(m.bytes); } catch { ok = false; }
   parentPort.postMessage({ id: m.id, ok });
@@ -40,6 +76,26 @@ export class DecodeGuard {
     private readonly budgetMs: number,
     private readonly log: (level: 'warn', msg: string, extra?: unknown) => void,
   ) {}
+
+  /**
+   * Does `bytes` (a snapshot about to replace log rows) load into an empty
+   * document and encode again? Null when it does, else the reason. Runs in
+   * the worker within `budgetMs` (a timeout counts as "does not load"); on the
+   * event loop when no worker can be started.
+   */
+  checkLoadable(bytes: Uint8Array, budgetMs: number): Promise<string | null> {
+    const run = async (): Promise<string | null> => {
+      const w = this.spawn();
+      if (!w) return checkLoadable(bytes);
+      const verdict = await this.ask(w, { kind: 'load', bytes }, budgetMs);
+      if (verdict === 'timeout') return `checking took over ${budgetMs} ms`;
+      if (verdict === 'exit') return 'the checking worker died';
+      return verdict.problem ?? null;
+    };
+    const result = this.chain.then(run, run);
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
 
   /** Decodes `bytes` in the worker within the budget. */
   check(bytes: Uint8Array): Promise<DecodeVerdict> {
@@ -69,32 +125,44 @@ export class DecodeGuard {
     }
   }
 
-  private run(bytes: Uint8Array): Promise<DecodeVerdict> {
+  private async run(bytes: Uint8Array): Promise<DecodeVerdict> {
     const w = this.spawn();
-    if (!w) return Promise.resolve('ok');
+    if (!w) return 'ok';
+    const verdict = await this.ask(w, { kind: 'decode', bytes }, this.budgetMs);
+    if (verdict === 'timeout') return 'timeout';
+    if (verdict === 'exit') return 'undecodable';
+    return verdict.ok ? 'ok' : 'undecodable';
+  }
+
+  /** One request to the worker; a timeout terminates it (a new one starts with the next request). */
+  private ask(
+    w: Worker,
+    msg: { kind: 'decode' | 'load'; bytes: Uint8Array },
+    budgetMs: number,
+  ): Promise<{ ok?: boolean; problem?: string | null } | 'timeout' | 'exit'> {
     const id = ++this.seq;
-    return new Promise<DecodeVerdict>((resolve) => {
-      const finish = (verdict: DecodeVerdict) => {
+    return new Promise((resolve) => {
+      const finish = (verdict: { ok?: boolean; problem?: string | null } | 'timeout' | 'exit') => {
         clearTimeout(timer);
         w.off('message', onMessage);
         w.off('exit', onExit);
         resolve(verdict);
       };
-      const onMessage = (m: { id: number; ok: boolean }) => {
-        if (m.id === id) finish(m.ok ? 'ok' : 'undecodable');
+      const onMessage = (m: { id: number; ok?: boolean; problem?: string | null }) => {
+        if (m.id === id) finish(m);
       };
       const onExit = () => {
         if (this.worker === w) this.worker = null;
-        finish('undecodable');
+        finish('exit');
       };
       const timer = setTimeout(() => {
         if (this.worker === w) this.worker = null;
         finish('timeout');
         void w.terminate();
-      }, this.budgetMs);
+      }, budgetMs);
       w.on('message', onMessage);
       w.on('exit', onExit);
-      w.postMessage({ id, bytes });
+      w.postMessage({ id, ...msg });
     });
   }
 

@@ -2,15 +2,16 @@
  * Process-wide group commit: every room with something to write, acknowledge
  * or answer registers here; once per event-loop turn (setImmediate) the
  * updates of ALL those rooms are stored in ONE transaction, and only then
- * does each room forward, acknowledge and answer. One commit runs at a time;
- * whatever arrives meanwhile waits for the next one (and so batches up).
+ * does each room acknowledge (message 100) and answer SyncStep1. (Rooms
+ * forward an update as soon as it is validated and applied, before this
+ * commit: see "Ordering guarantees" in docs/realtime.md.) One commit runs at
+ * a time; whatever arrives meanwhile waits for the next one (and so batches up).
  *
- * On SQLite with an idle connection the whole commit (transaction, forwards,
+ * On SQLite with an idle connection the whole commit (transaction,
  * acknowledgements) runs synchronously inside that setImmediate callback
- * (`DocStore.appendManySync`): no promise hops between the commit and the
- * forward. Otherwise (PostgreSQL, or another query holds the connection) it
- * awaits the same transaction through the async data layer. The order is the
- * same either way: stored, then forwarded.
+ * (`DocStore.appendManySync`): no promise hops. Otherwise (PostgreSQL, or
+ * another query holds the connection) it awaits the same transaction through
+ * the async data layer. The order is the same either way: stored, then acknowledged.
  */
 import type { DocStore } from './persistence';
 
@@ -20,7 +21,7 @@ export interface CommitWork {
   updates: Uint8Array[];
   /** Called once the updates are committed, with the highest id written (0 when none). */
   done(lastId: number): void;
-  /** Called when storing failed; nothing of this batch may be forwarded or acknowledged. */
+  /** Called when storing failed; nothing of this batch may be acknowledged. */
   failed(err: unknown): void;
 }
 
@@ -131,7 +132,7 @@ export class GroupCommit {
     } catch (err) {
       // The shared transaction rolled back as a whole. So that one room's
       // failure does not take the others down, each room retries alone
-      // (still before anything is forwarded or acknowledged); only rooms
+      // (still before anything is acknowledged); only rooms
       // whose own transaction fails too are failed.
       if (writes.length === 1) {
         failed.set(writes[0], err);

@@ -25,6 +25,11 @@ async function main() {
     secret,
     redisUrl: e.REDIS_URL || undefined,
     logLevel: e.LOG_LEVEL === 'debug' ? 'info' : e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === '1',
+    limits: {
+      maxConnectionsPerUser: e.REALTIME_MAX_SOCKETS_PER_USER,
+      maxConnectionsPerAddress: e.REALTIME_MAX_SOCKETS_PER_ADDRESS,
+    },
   });
   console.log(`[realtime] listening on ${server.url} (${db.description})`);
 

@@ -5,6 +5,8 @@
  */
 import * as Y from 'yjs';
 import type { SyncQueryable } from '../lib/db/sqlite';
+import { checkEncodedUpdate, checkLoadable, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
+import { validateUpdate } from '../lib/realtime/validate-update';
 import type { Db, Queryable } from '../lib/db/types';
 
 /** A data layer with a synchronous transaction fast path (SQLite: `SqliteDb.txSync`). */
@@ -28,6 +30,24 @@ export interface LoadedDoc {
   /** Log rows after the snapshot. */
   tail: number;
 }
+
+/** A document loaded for a room, possibly recovered. */
+export interface CheckedDoc extends LoadedDoc {
+  doc: Y.Doc;
+  /** Set when the stored state did not load as it was and was rebuilt. */
+  recovery: Recovery | null;
+}
+
+export interface Recovery {
+  /** Why the stored state did not load. */
+  reason: string;
+  /** Log rows kept (applied) and moved to yjs_quarantine. */
+  kept: number;
+  quarantined: { source: 'update' | 'snapshot'; id: number; reason: string }[];
+}
+
+type StoredRow = { id: number; data: Uint8Array };
+type StoredSnap = { data: Uint8Array; upto_id: number };
 
 export class DocStore {
   updatesStored = 0;
@@ -57,6 +77,119 @@ export class DocStore {
     }, origin);
     const lastId = rows.length ? Number(rows[rows.length - 1].id) : snap ? Number(snap.upto_id) : 0;
     return { lastId, tail: rows.length };
+  }
+
+  /**
+   * Loads a document for a room into a fresh Y.Doc (origin `origin`) and makes
+   * sure it is loadable: snapshot + tail must integrate with nothing pending and
+   * leave a well-formed store. If not, the document is RECOVERED instead of
+   * lost: the snapshot if it loads on its own, then each log row in order that
+   * passes the update validator and applies cleanly; the snapshot or rows that
+   * do not are moved to `yjs_quarantine` with the reason, and a new snapshot of
+   * the recovered document (checked to load) replaces snapshot and log rows in
+   * one transaction. The caller logs `recovery` once.
+   */
+  async loadChecked(name: string, origin: unknown): Promise<CheckedDoc> {
+    const { snap, rows } = await this.readStored(name);
+    const lastId = rows.length ? Number(rows[rows.length - 1].id) : snap ? Number(snap.upto_id) : 0;
+    const doc = new Y.Doc();
+    let reason: string | null = null;
+    try {
+      doc.transact(() => {
+        if (snap) Y.applyUpdate(doc, toU8(snap.data));
+        for (const r of rows) Y.applyUpdate(doc, toU8(r.data));
+      }, origin);
+      const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+      if (store.pendingStructs || store.pendingDs) reason = 'changes left pending';
+      else reason = checkStoreFrom(doc, new Map());
+    } catch (err) {
+      reason = `load threw: ${(err as Error)?.message ?? 'error'}`;
+    }
+    if (reason === null) return { doc, lastId, tail: rows.length, recovery: null };
+    doc.destroy();
+    return this.recover(name, origin, snap, rows, lastId, reason);
+  }
+
+  private async readStored(name: string): Promise<{ snap: StoredSnap | undefined; rows: StoredRow[] }> {
+    return this.db.tx(async (q) => {
+      await lockDoc(q, name);
+      const snap = await q.get<StoredSnap>('SELECT data, upto_id FROM yjs_snapshots WHERE doc = ?', [name]);
+      const rows = await q.all<StoredRow>('SELECT id, data FROM yjs_updates WHERE doc = ? AND id > ? ORDER BY id', [
+        name,
+        snap ? Number(snap.upto_id) : 0,
+      ]);
+      return { snap, rows };
+    });
+  }
+
+  private async recover(
+    name: string,
+    origin: unknown,
+    snap: StoredSnap | undefined,
+    rows: StoredRow[],
+    lastId: number,
+    reason: string,
+  ): Promise<CheckedDoc> {
+    const quarantined: Recovery['quarantined'] = [];
+    const accepted: Uint8Array[] = [];
+    let base: Uint8Array | null = null;
+    if (snap) {
+      const bad = checkLoadable(toU8(snap.data));
+      if (bad) quarantined.push({ source: 'snapshot', id: Number(snap.upto_id), reason: bad });
+      else base = toU8(snap.data);
+    }
+    const rebuild = (): Y.Doc => {
+      const d = new Y.Doc();
+      d.transact(() => {
+        if (base) Y.applyUpdate(d, base);
+        for (const u of accepted) Y.applyUpdate(d, u);
+      }, origin);
+      return d;
+    };
+    let doc = rebuild();
+    for (const r of rows) {
+      const data = toU8(r.data);
+      let bad = checkEncodedUpdate(data);
+      if (!bad) {
+        const v = validateUpdate(doc, data, 'any');
+        if (!v.ok) bad = v.reason;
+      }
+      if (!bad) {
+        const before = stateMap(doc);
+        try {
+          Y.applyUpdate(doc, data, origin);
+          const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+          if (store.pendingStructs || store.pendingDs) bad = 'changes left pending';
+          else bad = checkStoreFrom(doc, before);
+        } catch (err) {
+          bad = `apply threw: ${(err as Error)?.message ?? 'error'}`;
+        }
+        if (bad) {
+          // The document may be half-changed: rebuild it from what was kept.
+          doc.destroy();
+          doc = rebuild();
+        }
+      }
+      if (bad) quarantined.push({ source: 'update', id: Number(r.id), reason: bad });
+      else accepted.push(data);
+    }
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    const check = checkLoadable(snapshot);
+    if (check) throw new Error(`recovering ${name} failed: the rebuilt document does not load (${check})`);
+    await this.db.tx(async (q) => {
+      await lockDoc(q, name);
+      const now = Date.now();
+      for (const x of quarantined) {
+        const data = x.source === 'snapshot' ? snap!.data : rows.find((r) => Number(r.id) === x.id)!.data;
+        await q.run(
+          'INSERT INTO yjs_quarantine (doc, source, source_id, data, reason, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [name, x.source, x.id, data, x.reason, now],
+        );
+      }
+      await writeSnapshot(q, name, snapshot, lastId);
+      await q.run('DELETE FROM yjs_updates WHERE doc = ? AND id <= ?', [name, lastId]);
+    });
+    return { doc, lastId, tail: 0, recovery: { reason, kept: accepted.length, quarantined } };
   }
 
   /** See `compactFromStore`. */
@@ -114,21 +247,7 @@ export class DocStore {
       await lockDoc(q, name);
       const prev = await q.get<{ upto_id: number }>('SELECT upto_id FROM yjs_snapshots WHERE doc = ?', [name]);
       if (prev && Number(prev.upto_id) >= uptoId) return;
-      if (prev) {
-        await q.run('UPDATE yjs_snapshots SET data = ?, upto_id = ?, updated_at = ? WHERE doc = ?', [
-          snapshot,
-          uptoId,
-          Date.now(),
-          name,
-        ]);
-      } else {
-        await q.run('INSERT INTO yjs_snapshots (doc, data, upto_id, updated_at) VALUES (?, ?, ?, ?)', [
-          name,
-          snapshot,
-          uptoId,
-          Date.now(),
-        ]);
-      }
+      await writeSnapshot(q, name, snapshot, uptoId);
       await q.run('DELETE FROM yjs_updates WHERE doc = ? AND id <= ?', [name, uptoId]);
     });
   }
@@ -159,23 +278,31 @@ export async function compactFromStore(db: Db, name: string): Promise<void> {
     const upto = Number(rows[rows.length - 1].id);
     const data = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    if (snap) {
-      await q.run('UPDATE yjs_snapshots SET data = ?, upto_id = ?, updated_at = ? WHERE doc = ?', [
-        data,
-        upto,
-        Date.now(),
-        name,
-      ]);
-    } else {
-      await q.run('INSERT INTO yjs_snapshots (doc, data, upto_id, updated_at) VALUES (?, ?, ?, ?)', [
-        name,
-        data,
-        upto,
-        Date.now(),
-      ]);
-    }
+    // A snapshot replaces the rows it covers only if it loads again.
+    const bad = checkLoadable(data);
+    if (bad) throw new Error(`the compacted snapshot of ${name} would not load (${bad}); the log is kept`);
+    await writeSnapshot(q, name, data, upto);
     await q.run('DELETE FROM yjs_updates WHERE doc = ? AND id <= ?', [name, upto]);
   });
+}
+
+async function writeSnapshot(q: Queryable, name: string, data: Uint8Array, upto: number): Promise<void> {
+  const prev = await q.get<{ upto_id: number }>('SELECT upto_id FROM yjs_snapshots WHERE doc = ?', [name]);
+  if (prev) {
+    await q.run('UPDATE yjs_snapshots SET data = ?, upto_id = ?, updated_at = ? WHERE doc = ?', [
+      data,
+      upto,
+      Date.now(),
+      name,
+    ]);
+  } else {
+    await q.run('INSERT INTO yjs_snapshots (doc, data, upto_id, updated_at) VALUES (?, ?, ?, ?)', [
+      name,
+      data,
+      upto,
+      Date.now(),
+    ]);
+  }
 }
 
 async function insertUpdates(q: Queryable, name: string, updates: readonly Uint8Array[], now: number): Promise<number> {

@@ -8,6 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { DocName } from '../lib/docs/names';
+import type { Limits } from '../lib/realtime/limits';
 import { allowedRoots } from '../lib/realtime/doc-schema';
 import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
 import {
@@ -23,6 +24,7 @@ import {
   SYNC_UPDATE,
   type Access,
 } from '../lib/realtime/protocol';
+import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
 import { validateUpdate } from '../lib/realtime/validate-update';
 import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
@@ -30,48 +32,7 @@ import type { DecodeGuard } from './decode-guard';
 import type { DocStore } from './persistence';
 import type { RedisBus } from './redis-bus';
 
-export interface Limits {
-  maxPayloadBytes: number;
-  maxUpdateBytes: number;
-  maxAwarenessStateBytes: number;
-  keepAliveMs: number;
-  /** Close a connection whose send buffer grows beyond this. */
-  maxBufferedBytes: number;
-  /** Token bucket for all messages of one connection. */
-  messageBurst: number;
-  messagesPerSecond: number;
-  /** Token bucket for awareness updates (excess is dropped, not closed). */
-  awarenessBurst: number;
-  awarenessPerSecond: number;
-  /** Messages (and their total bytes) buffered while authenticating and loading. */
-  maxPendingMessages: number;
-  maxPendingBytes: number;
-  /** Unload a document this long after its last connection left. */
-  idleUnloadMs: number;
-  /** Compact after this many stored updates. */
-  compactEvery: number;
-  /** Updates larger than this are first decoded in a worker, within `decodeBudgetMs`. */
-  decodeInlineMaxBytes: number;
-  decodeBudgetMs: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  maxPayloadBytes: 2 * 1024 * 1024,
-  maxUpdateBytes: 1024 * 1024,
-  maxAwarenessStateBytes: 2 * 1024,
-  keepAliveMs: 15_000,
-  maxBufferedBytes: 8 * 1024 * 1024,
-  messageBurst: 2000,
-  messagesPerSecond: 1000,
-  awarenessBurst: 60,
-  awarenessPerSecond: 30,
-  maxPendingMessages: 200,
-  maxPendingBytes: 4 * 1024 * 1024,
-  idleUnloadMs: 2_000,
-  compactEvery: 1000,
-  decodeInlineMaxBytes: 64 * 1024,
-  decodeBudgetMs: 2_000,
-};
+export { DEFAULT_LIMITS, type Limits } from '../lib/realtime/limits';
 
 export interface Identity {
   id: string;
@@ -83,7 +44,7 @@ export interface Identity {
 /** Where a change to a server document came from. */
 export type TxOrigin = { kind: 'client'; conn: Connection } | { kind: 'load' } | { kind: 'redis' };
 
-class TokenBucket {
+export class TokenBucket {
   private tokens: number;
   private last = Date.now();
   constructor(
@@ -118,6 +79,10 @@ export class Connection {
   heldBytes = 0;
   readonly messages: TokenBucket;
   readonly awarenessRate: TokenBucket;
+  /** SyncStep1 and awareness queries: each is answered with a whole-document (or whole-presence) message. */
+  readonly syncRate: TokenBucket;
+  /** Bytes of document updates (their validation and apply cost grows with their size). */
+  readonly updateBytes: TokenBucket;
   private killTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -129,9 +94,13 @@ export class Connection {
     limits: Limits,
     private readonly maxBuffered: number,
     private readonly onClose: (code: CloseCode) => void = () => undefined,
+    /** The person's update-byte budget, shared by all their sockets (one bucket per connection when absent). */
+    updateBytes?: TokenBucket,
   ) {
     this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
     this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
+    this.syncRate = new TokenBucket(limits.syncBurst, limits.syncPerSecond);
+    this.updateBytes = updateBytes ?? new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond);
     ws.once('close', () => {
       this.closed = true;
       if (this.killTimer) clearTimeout(this.killTimer);
@@ -220,6 +189,8 @@ export interface RoomHost {
   log(level: 'info' | 'warn' | 'error', msg: string, extra?: unknown): void;
   /** Counts closes the server initiated, by code (for /metrics and tests). */
   countClose(code: CloseCode): void;
+  /** SyncStep1 answers sent, and how many of them had to be encoded (the rest came from the cache). */
+  counters: { syncAnswers: number; syncEncodings: number };
   /** Called once the room has unloaded and may be forgotten. */
   onClosed(room: Room): void;
 }
@@ -227,8 +198,9 @@ export interface RoomHost {
 type Reply = { conn: Connection; make: () => Uint8Array };
 
 export class Room implements CommitParticipant {
-  readonly doc = new Y.Doc();
-  readonly awareness: awarenessProtocol.Awareness;
+  /** Replaced once by the loaded (possibly recovered) document before the room is ready. */
+  doc = new Y.Doc();
+  awareness: awarenessProtocol.Awareness;
   readonly conns = new Set<Connection>();
   readonly roots: ReadonlySet<string>;
   state: 'loading' | 'ready' | 'closing' | 'closed' = 'loading';
@@ -251,6 +223,15 @@ export class Room implements CommitParticipant {
   private keepAlive: NodeJS.Timeout | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
   private failed = false;
+  /** A snapshot did not load: logged once, the log is kept. */
+  private compactionRefused = false;
+  /**
+   * SyncStep2 answers by (normalised) state vector, and the all-states awareness
+   * message: a burst of SyncStep1 on a large document costs one encoding, not
+   * one per request. Cleared on every change of the document / presence.
+   */
+  private syncCache = new Map<string, Uint8Array>();
+  private awarenessCache: Uint8Array | null = null;
   private busPending: ['update' | 'awareness', Uint8Array][] = [];
 
   constructor(
@@ -271,9 +252,23 @@ export class Room implements CommitParticipant {
     try {
       // Subscribe before reading storage: nothing committed in between is missed.
       if (this.host.bus) await this.host.bus.subscribe(this.name, this.onBus);
-      const loaded = await this.host.store.load(this.name, this.doc, { kind: 'load' } satisfies TxOrigin);
+      const loaded = await this.host.store.loadChecked(this.name, { kind: 'load' } satisfies TxOrigin);
+      if (this.state !== 'loading') {
+        loaded.doc.destroy();
+        return;
+      }
+      this.adopt(loaded.doc);
       this.lastStoredId = loaded.lastId;
       this.sinceCompaction = loaded.tail;
+      if (loaded.recovery) {
+        const r = loaded.recovery;
+        const moved = r.quarantined.map((x) => `${x.source} ${x.id}: ${x.reason}`).join('; ');
+        this.host.log(
+          'error',
+          `${this.name} did not load (${r.reason}); recovered with ${r.kept} log rows, ` +
+            `${r.quarantined.length} moved to yjs_quarantine (${moved})`,
+        );
+      }
     } catch (err) {
       this.host.log('error', `loading ${this.name} failed`, err);
       this.failed = true;
@@ -284,6 +279,19 @@ export class Room implements CommitParticipant {
     for (const [kind, data] of this.busPending.splice(0)) this.onBus(kind, data);
     this.keepAlive = setInterval(this.onKeepAlive, this.host.limits.keepAliveMs);
     if (this.conns.size === 0) this.scheduleUnload();
+  }
+
+  /** Takes over the loaded document (no connection has seen the placeholder). */
+  private adopt(doc: Y.Doc): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessChange);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.doc = doc;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessChange);
+    doc.on('update', this.onDocUpdate);
   }
 
   get pendingWrites(): number {
@@ -301,7 +309,7 @@ export class Room implements CommitParticipant {
         if (conn.closed) return;
         conn.send(msgSync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
         if (conn.wantsAck) conn.send(msgAccess(conn.access));
-        conn.send(msgAwareness(this.allAwareness()));
+        conn.send(this.allAwarenessMessage());
         const pending = conn.pending ?? [];
         conn.pending = null;
         for (const data of pending) this.handle(conn, data);
@@ -345,9 +353,10 @@ export class Room implements CommitParticipant {
       if (!conn.messages.take(msg.type === 'awareness' ? 0.1 : 1)) return conn.close(CLOSE.RATE_LIMITED);
       switch (msg.type) {
         case 'sync-step1': {
+          if (!conn.syncRate.take()) return conn.close(CLOSE.RATE_LIMITED);
           const sv = msg.stateVector;
           // Answered from committed state only: what a client sees is durable.
-          this.replies.push({ conn, make: () => msgSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, sv)) });
+          this.replies.push({ conn, make: () => this.syncAnswer(sv) });
           this.scheduleFlush();
           return;
         }
@@ -364,7 +373,8 @@ export class Room implements CommitParticipant {
         case 'awareness':
           return this.applyClientAwareness(conn, msg.update);
         case 'query-awareness':
-          return conn.send(msgAwareness(this.allAwareness()));
+          if (!conn.syncRate.take()) return conn.close(CLOSE.RATE_LIMITED);
+          return conn.send(this.allAwarenessMessage());
       }
     } catch (err) {
       if (err instanceof ProtocolError) {
@@ -381,6 +391,10 @@ export class Room implements CommitParticipant {
     if (update.length > this.host.limits.maxUpdateBytes) {
       this.host.log('warn', `update of ${update.length} bytes refused on ${this.name}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
+    }
+    if (!conn.updateBytes.take(update.length)) {
+      this.host.log('warn', `conn ${conn.id} on ${this.name} sent updates faster than its byte budget`);
+      return conn.close(CLOSE.RATE_LIMITED);
     }
     if (update.length > this.host.limits.decodeInlineMaxBytes) return this.applyLargeClientUpdate(conn, update);
     this.applyCheckedClientUpdate(conn, update);
@@ -428,11 +442,14 @@ export class Room implements CommitParticipant {
       this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
     }
+    const before = stateMap(this.doc);
     try {
       Y.applyUpdate(this.doc, update, { kind: 'client', conn } satisfies TxOrigin);
     } catch (err) {
-      this.host.log('warn', `applying an update failed on ${this.name}`, (err as Error)?.message);
+      // The validator should have refused it: the document may be half-changed, so
+      // it is dropped (nothing of it is stored) and reloaded from storage.
       conn.close(CLOSE.UPDATE_REJECTED);
+      return this.fail(new Error(`applying a validated update threw: ${(err as Error)?.message}`));
     }
     const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
     if (store.pendingStructs || store.pendingDs) {
@@ -440,6 +457,11 @@ export class Room implements CommitParticipant {
       store.pendingStructs = null;
       store.pendingDs = null;
       conn.close(CLOSE.UPDATE_REJECTED);
+    }
+    const broken = checkStoreFrom(this.doc, before);
+    if (broken) {
+      conn.close(CLOSE.UPDATE_REJECTED);
+      return this.fail(new Error(`an update left the document unloadable: ${broken}`));
     }
     if (conn.wantsAck && !conn.closed) {
       this.ackWaiters.add(conn);
@@ -465,6 +487,7 @@ export class Room implements CommitParticipant {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.syncCache.clear();
     const o = origin as TxOrigin | undefined;
     if (o?.kind === 'redis') {
       // Stored by the instance that accepted it: forward only.
@@ -473,7 +496,20 @@ export class Room implements CommitParticipant {
       return;
     }
     if (o?.kind !== 'client') return; // loads are not stored again
+    // What is stored must load again: the server's own encoding is checked too.
+    const broken = checkEncodedUpdate(update);
+    if (broken) {
+      o.conn.close(CLOSE.UPDATE_REJECTED);
+      this.fail(new Error(`the server's encoding of an update is not loadable: ${broken}`));
+      return;
+    }
     this.queue.push({ update, conn: o.conn });
+    // Forward first: validated and applied is enough to pass it on (encoded once for
+    // every receiver); it is stored by the next group commit, and only then is its
+    // author told (message 100). See "Ordering guarantees" in docs/realtime.md.
+    const msg = msgSyncUpdate(update);
+    for (const c of this.conns) if (c !== o.conn) c.send(msg);
+    this.host.bus?.publishUpdate(this.name, update);
     this.scheduleFlush();
   };
 
@@ -512,7 +548,7 @@ export class Room implements CommitParticipant {
     };
   }
 
-  /** Group commit, second half: the batch is stored; forward it, then acknowledge and answer syncs. */
+  /** Group commit, second half: the batch is stored (and was forwarded already); acknowledge and answer syncs. */
   private committed(
     batch: { update: Uint8Array; conn: Connection }[],
     acks: Set<Connection>,
@@ -525,12 +561,7 @@ export class Room implements CommitParticipant {
     if (batch.length) {
       this.lastStoredId = lastId;
       this.sinceCompaction += batch.length;
-      for (const b of batch) {
-        b.conn.committed++;
-        this.host.bus?.publishUpdate(this.name, b.update);
-        const msg = msgSyncUpdate(b.update);
-        for (const c of this.conns) if (c !== b.conn) c.send(msg);
-      }
+      for (const b of batch) b.conn.committed++;
     }
     for (const r of replies) r.conn.send(r.msg);
     if (sv) for (const c of acks) c.send(msgAck(c.committed, sv));
@@ -561,7 +592,17 @@ export class Room implements CommitParticipant {
     const count = this.sinceCompaction;
     try {
       if (this.host.bus) await this.host.store.compactFromStore(this.name);
-      else await this.host.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), upto);
+      else {
+        const snapshot = Y.encodeStateAsUpdate(this.doc);
+        // The snapshot replaces log rows only if it loads again (checked in the worker).
+        const bad = await this.host.decodeGuard.checkLoadable(snapshot, this.host.limits.snapshotCheckBudgetMs);
+        if (bad) {
+          if (!this.compactionRefused) this.host.log('error', `compaction of ${this.name} refused: ${bad}`);
+          this.compactionRefused = true;
+          return;
+        }
+        await this.host.store.compact(this.name, snapshot, upto);
+      }
       this.sinceCompaction = Math.max(0, this.sinceCompaction - count);
     } catch (err) {
       this.host.log('warn', `compaction of ${this.name} failed (will retry later)`, err);
@@ -654,6 +695,7 @@ export class Room implements CommitParticipant {
   ): void => {
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
+    this.awarenessCache = null;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const msg = msgAwareness(update);
     for (const c of this.conns) if (c !== origin && !c.pending) c.send(msg);
@@ -667,10 +709,44 @@ export class Room implements CommitParticipant {
     return awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]);
   }
 
+  /** The all-states awareness message, encoded once per change of presence. */
+  private allAwarenessMessage(): Uint8Array {
+    return (this.awarenessCache ??= msgAwareness(this.allAwareness()));
+  }
+
+  /**
+   * SyncStep2 for a client's state vector, from the cache when the same
+   * (normalised) state vector was answered since the last change. The state
+   * vector is normalised against the document (unknown clients dropped,
+   * clocks capped), so made-up vectors all land on a few entries.
+   */
+  private syncAnswer(sv: Uint8Array): Uint8Array {
+    const theirs = Y.decodeStateVector(sv);
+    const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    const kept: [number, number][] = [];
+    for (const [client, clock] of theirs) {
+      const have = ours.get(client);
+      if (have === undefined || clock <= 0) continue;
+      kept.push([client, Math.min(clock, have)]);
+    }
+    kept.sort((a, b) => a[0] - b[0]);
+    const key = kept.map(([c, k]) => `${c}:${k}`).join(',');
+    let msg = this.syncCache.get(key);
+    this.host.counters.syncAnswers++;
+    if (!msg) {
+      this.host.counters.syncEncodings++;
+      const norm = new Map(kept);
+      msg = msgSync(SYNC_STEP2, Y.encodeStateAsUpdate(this.doc, kept.length ? Y.encodeStateVector(norm) : undefined));
+      if (this.syncCache.size >= 16) this.syncCache.delete(this.syncCache.keys().next().value!);
+      this.syncCache.set(key, msg);
+    }
+    return msg;
+  }
+
   /** Something for every connection at least every keepAliveMs (the client drops after 30 s of silence). */
   private onKeepAlive = (): void => {
     if (!this.conns.size) return;
-    const msg = msgAwareness(this.allAwareness());
+    const msg = this.allAwarenessMessage();
     for (const c of this.conns) if (!c.pending) c.send(msg);
   };
 

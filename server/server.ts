@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../lib/db/types';
 import type { DocName } from '../lib/docs/names';
-import { CLOSE, CLOSE_REASON } from '../lib/realtime/close-codes';
+import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
 import { purgeTickets } from '../lib/realtime/tickets';
 import { admit, type AuthConfig } from './auth';
 import { PermissionWatcher } from './permissions';
@@ -18,7 +18,7 @@ import { startCheckpointer } from './checkpointer';
 import { DecodeGuard } from './decode-guard';
 import { GroupCommit } from './group-commit';
 import { DocStore } from './persistence';
-import { Connection, DEFAULT_LIMITS, Room, type Identity, type Limits, type RoomHost } from './room';
+import { Connection, DEFAULT_LIMITS, Room, TokenBucket, type Identity, type Limits, type RoomHost } from './room';
 
 export interface RealtimeOptions {
   db: Db;
@@ -36,6 +36,10 @@ export interface RealtimeOptions {
   redisPrefix?: string;
   /** 'silent' for tests that provoke errors on purpose. */
   logLevel?: 'info' | 'warn' | 'error' | 'silent';
+  /** Where log lines go (default: the console). Lines are already sanitised. */
+  logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
+  /** TRUST_PROXY=1: the client address is the first X-Forwarded-For entry (for the per-address socket cap). */
+  trustProxy?: boolean;
 }
 
 export interface RealtimeServer {
@@ -61,6 +65,9 @@ export interface Metrics {
   uptimeS: number;
   /** Closes the server initiated, by close code. */
   closes: Record<string, number>;
+  /** SyncStep1 answers sent, and how many were encoded (not from the per-room cache). */
+  syncAnswers: number;
+  syncEncodings: number;
 }
 
 const PALETTE = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'];
@@ -87,12 +94,17 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const levels = { info: 0, warn: 1, error: 2, silent: 3 } as const;
   const minLevel = levels[opts.logLevel ?? 'info'];
+  const sink =
+    opts.logSink ??
+    ((level: 'info' | 'warn' | 'error', line: string) => {
+      if (level === 'error') console.error(line);
+      else if (level === 'warn') console.warn(line);
+      else console.log(line);
+    });
+  // Messages and errors can carry client-sent text (root names, reasons): one line each, control characters escaped.
   const log: RoomHost['log'] = (level, msg, extra) => {
     if (levels[level] < minLevel) return;
-    const line = `[realtime] ${msg}`;
-    if (level === 'error') console.error(line, extra ?? '');
-    else if (level === 'warn') console.warn(line, extra ?? '');
-    else console.log(line);
+    sink(level, `[realtime] ${logSafe(msg)}${extra === undefined ? '' : ` ${logSafe(describe(extra))}`}`);
   };
   const store = new DocStore(opts.db);
   const commits = new GroupCommit(store, (msg, err) => log('error', msg, err));
@@ -112,7 +124,9 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
         for (const r of rooms.values()) r.resync().catch((err) => log('warn', `resync of ${r.name} failed`, err));
       })
     : null;
+  const counters = { syncAnswers: 0, syncEncodings: 0 };
   const host: RoomHost = {
+    counters,
     bus,
     store,
     commits,
@@ -161,6 +175,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       pendingWrites,
       uptimeS: Math.round((Date.now() - started) / 1000),
       closes: { ...closes },
+      ...counters,
     };
   };
 
@@ -195,8 +210,39 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     wss.handleUpgrade(req, socket, head, (ws) => void onSocket(ws, req));
   });
 
+  /** Open sockets per person and per address (the caps in Limits). */
+  const perUser = new Map<string, number>();
+  /** Each person's update-byte budget, shared by their sockets (dropped by the minutely purge once they have none). */
+  const userBytes = new Map<string, TokenBucket>();
+  const perAddress = new Map<string, number>();
+  const release = (map: Map<string, number>, key: string) => {
+    const n = (map.get(key) ?? 1) - 1;
+    if (n <= 0) map.delete(key);
+    else map.set(key, n);
+  };
+  const addressOf = (req: http.IncomingMessage): string => {
+    if (opts.trustProxy) {
+      const fwd = req.headers['x-forwarded-for'];
+      // As on the web side (lib/env.ts TRUST_PROXY): the first entry is the client's address.
+      const first = (Array.isArray(fwd) ? fwd[0] : (fwd ?? '')).split(',')[0]?.trim();
+      if (first) return first;
+    }
+    return req.socket.remoteAddress ?? 'unknown';
+  };
+  const refuse = (ws: WebSocket, code: CloseCode, reason: string = CLOSE_REASON[code]) => {
+    countClose(code);
+    ws.close(code, reason);
+  };
+
   async function onSocket(ws: WebSocket, req: http.IncomingMessage): Promise<void> {
     ws.on('error', () => ws.terminate());
+    const address = addressOf(req);
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+    ws.once('close', () => release(perAddress, address));
+    if (perAddress.get(address)! > limits.maxConnectionsPerAddress) {
+      log('warn', `refused connection: more than ${limits.maxConnectionsPerAddress} sockets from ${address}`);
+      return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
+    }
     // Frames that arrive while we authenticate wait here (bounded).
     const early: Buffer[] = [];
     let earlyOverflow = false;
@@ -231,6 +277,22 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
         return;
       }
       const a = result.admission;
+      if (a.doc.kind === 'meeting') {
+        // Meeting documents exist only for meetings that exist; there are none yet.
+        log('info', `refused connection: ${a.docName} (meetings do not exist yet)`);
+        return refuse(ws, CLOSE.UNKNOWN_DOCUMENT, 'no such meeting');
+      }
+      const userCount = (perUser.get(a.userId) ?? 0) + 1;
+      if (userCount > limits.maxConnectionsPerUser) {
+        log('warn', `refused connection: more than ${limits.maxConnectionsPerUser} sockets of person ${a.userId}`);
+        return refuse(ws, CLOSE.TOO_MANY_CONNECTIONS);
+      }
+      perUser.set(a.userId, userCount);
+      let bytes = userBytes.get(a.userId);
+      if (!bytes)
+        userBytes.set(a.userId, (bytes = new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond)));
+      // The budget outlives the person's last socket until the next purge (reconnecting does not refill it).
+      ws.once('close', () => release(perUser, a.userId));
       const identity = await loadIdentity(opts.db, a.userId, a.doc.networkId);
       if (ws.readyState !== ws.OPEN) return;
       if (closing) {
@@ -239,7 +301,17 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       }
       const r = await acquire(a.docName, a.doc);
       if (ws.readyState !== ws.OPEN) return;
-      conn = new Connection(ws, a.userId, a.access, a.wantsAck, identity, limits, limits.maxBufferedBytes, countClose);
+      conn = new Connection(
+        ws,
+        a.userId,
+        a.access,
+        a.wantsAck,
+        identity,
+        limits,
+        limits.maxBufferedBytes,
+        countClose,
+        bytes,
+      );
       room = r;
       if (earlyOverflow) {
         conn.close(CLOSE.RATE_LIMITED);
@@ -258,6 +330,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   await watcher.start();
 
   const purge = setInterval(() => {
+    for (const id of userBytes.keys()) if (!perUser.has(id)) userBytes.delete(id);
     purgeTickets(opts.db).catch((err) => log('warn', 'purging tickets failed', err));
   }, 60_000);
   purge.unref();
@@ -308,4 +381,28 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       await bus?.close();
     },
   };
+}
+
+/**
+ * One log line from text that may hold client-sent bytes: control characters
+ * (newlines included), DEL, C1 controls, line/paragraph separators and bidi
+ * overrides are escaped as \xNN / \uNNNN, and the line is capped.
+ */
+export function logSafe(text: string, max = 2000): string {
+  const capped = text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return capped.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+function describe(extra: unknown): string {
+  if (extra instanceof Error) return extra.stack ?? `${extra.name}: ${extra.message}`;
+  if (typeof extra === 'string') return extra;
+  try {
+    return JSON.stringify(extra) ?? String(extra);
+  } catch {
+    return String(extra);
+  }
 }

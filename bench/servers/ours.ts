@@ -20,6 +20,8 @@ const server = await startRealtime({
   allowedOrigins: new Set([process.env.BENCH_ORIGIN ?? 'http://127.0.0.1:3140']),
   secret: process.env.BENCH_SECRET,
   logLevel: 'warn',
+  // The load generator's thousands of sockets all come from one address and a few people.
+  limits: { maxConnectionsPerUser: 1_000_000, maxConnectionsPerAddress: 1_000_000 },
   // Two-instance scenario: both instances on the same database, exchanging over Redis.
   redisUrl: process.env.BENCH_REDIS_URL || undefined,
   redisPrefix: process.env.BENCH_REDIS_PREFIX || undefined,

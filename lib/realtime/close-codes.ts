@@ -32,8 +32,10 @@ export const CLOSE = {
   UNAUTHENTICATED: 4401,
   /** Signed in, but no access to this document, or the Origin is not allowed. Permanent. */
   FORBIDDEN: 4403,
-  /** Not a document name (see lib/docs/names.ts). Permanent. */
+  /** Not a document name (see lib/docs/names.ts), or no such document (meetings do not exist yet). Permanent. */
   UNKNOWN_DOCUMENT: 4404,
+  /** This person or address already holds Limits.maxConnectionsPerUser / PerAddress sockets. Permanent. */
+  TOO_MANY_CONNECTIONS: 4429,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
@@ -57,4 +59,5 @@ export const CLOSE_REASON: Record<CloseCode, string> = {
   [CLOSE.UNAUTHENTICATED]: 'unauthenticated',
   [CLOSE.FORBIDDEN]: 'forbidden',
   [CLOSE.UNKNOWN_DOCUMENT]: 'unknown document',
+  [CLOSE.TOO_MANY_CONNECTIONS]: 'too many connections',
 };

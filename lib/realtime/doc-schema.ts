@@ -20,16 +20,7 @@ export const DOC_ROOTS: Record<DocName['kind'], Readonly<Record<string, 'xml' | 
   meeting: { minutes: 'xml', agenda: 'xml' },
 };
 
-export const SHAPE_LIMITS = {
-  /** Nesting depth of shared types (root = 1). ProseMirror lists nest 2 per level. */
-  maxDepth: 32,
-  /** Longest string in one struct (text run, map key, format attribute, JSON value). */
-  maxStringLength: 256 * 1024,
-  /** Nesting depth inside one JSON/Any value. */
-  maxJsonDepth: 16,
-  /** Longest single struct (clock span) accepted from a client. */
-  maxStructLength: 16 * 1024 * 1024,
-} as const;
+export { SHAPE_LIMITS } from './limits';
 
 export function allowedRoots(kind: DocName['kind']): ReadonlySet<string> {
   return new Set(Object.keys(DOC_ROOTS[kind]));

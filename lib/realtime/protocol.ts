@@ -13,6 +13,7 @@
  *
  * See docs/realtime.md for the full description.
  */
+import { DEFAULT_LIMITS } from './limits';
 
 /** Standard y-websocket message types. */
 export const MESSAGE_SYNC = 0;
@@ -86,14 +87,10 @@ export interface TicketResponse {
 /** Tickets live at most this long (and are consumed by the first connect). */
 export const TICKET_TTL_MS = 60_000;
 
-/** Limits the server enforces (documented so clients can stay below them). */
+/** Limits the server enforces (documented so clients can stay below them); all of them: lib/realtime/limits.ts. */
 export const LIMITS = {
-  /** Largest websocket frame accepted; larger closes with 1009. */
-  maxPayloadBytes: 2 * 1024 * 1024,
-  /** Largest document update accepted; larger closes with CLOSE.UPDATE_REJECTED. */
-  maxUpdateBytes: 1024 * 1024,
-  /** Largest awareness state (JSON) per client. */
-  maxAwarenessStateBytes: 2 * 1024,
-  /** Server sends something to every connection at least this often (the client drops after 30 s of silence). */
-  keepAliveMs: 15_000,
+  maxPayloadBytes: DEFAULT_LIMITS.maxPayloadBytes,
+  maxUpdateBytes: DEFAULT_LIMITS.maxUpdateBytes,
+  maxAwarenessStateBytes: DEFAULT_LIMITS.maxAwarenessStateBytes,
+  keepAliveMs: DEFAULT_LIMITS.keepAliveMs,
 } as const;

@@ -1,51 +1,133 @@
 import * as Y from 'yjs';
-import { SHAPE_LIMITS } from './doc-schema';
+import { SHAPE_LIMITS, UPDATE_LIMITS } from './limits';
 
 export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
 
-type Struct = Y.Item | Y.GC | Y.Skip;
+type Struct = Y.Item | Y.GC;
 
 class Refused extends Error {}
 
 /**
  * Checks a client's V1 update against the document it would be applied to,
- * WITHOUT applying it: the update must decode (V1 only; V2 decoding and
- * `mergeUpdates` are never run on client bytes), every item must land under
- * one of `roots` at a nesting depth ≤ SHAPE_LIMITS.maxDepth, strings and JSON
- * values must stay within limits, subdocuments are refused, and every
- * reference (origin, parent, earlier clocks of the same client) must resolve
- * in the update itself or in `doc` (so nothing is left pending).
+ * WITHOUT applying it. Written as a parser of untrusted input: every walk has
+ * a bound on steps and memory that depends only on the update's size (never
+ * on what the references in it say), and the update is accepted only if Yjs
+ * can integrate ALL of it with nothing left pending and nothing that breaks
+ * the document's encoding:
+ *
+ * - decoding: V1 only (V2 decoding and `mergeUpdates` never run on client
+ *   bytes); at most UPDATE_LIMITS.maxStructs structs and maxDeleteRanges
+ *   delete ranges;
+ * - structs: no skips, no zero-length structs (a zero-length GC is stored and
+ *   acknowledged by Yjs but makes every later load fail), each client's
+ *   structs contiguous, starting at or before what the document has, clocks
+ *   within Number.MAX_SAFE_INTEGER, lengths ≤ SHAPE_LIMITS.maxStructLength;
+ * - references (origin, right origin, parent): a reference to the author's
+ *   own client must point strictly before the referring struct (an item whose
+ *   origin is itself made the old walk loop until V8 ran out of memory); every
+ *   other reference must resolve in the document or in the update, and the
+ *   references inside the update must form no cycle (checked with one
+ *   iterative depth-first pass: O(structs), no recursion);
+ * - shape: every item lands under one of `roots`, at a nesting depth ≤
+ *   SHAPE_LIMITS.maxDepth; an item's left and right neighbours must live in
+ *   the same type and map key; a parent must be a type; strings and JSON
+ *   values within limits; subdocuments refused;
+ * - delete set: ranges of positive length, within what the document will
+ *   hold after the update (so nothing is left pending).
  */
-export function validateUpdate(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string>): UpdateVerdict {
+export function validateUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  /** Allowed root names; 'any' when re-checking stored rows during recovery (only structure matters there). */
+  roots: ReadonlySet<string> | 'any',
+): UpdateVerdict {
   try {
     check(doc, update, roots);
     return { ok: true };
   } catch (err) {
-    return { ok: false, reason: err instanceof Refused ? err.message : `undecodable update (${(err as Error)?.name})` };
+    return {
+      ok: false,
+      reason: err instanceof Refused ? err.message : `undecodable update (${(err as Error)?.name ?? 'error'})`,
+    };
   }
 }
 
-function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string>): void {
-  const { structs } = Y.decodeUpdate(update);
+/** Where an item lives: its parent type's key (root name or the type item's id), the map key, the depth. */
+interface Place {
+  key: string;
+  sub: string | null;
+  /** Depth of the parent type (root = 1). */
+  depth: number;
+}
+/** The item is garbage-collected on integration (its neighbour or parent is gone). */
+const GONE = 'gone' as const;
+type Placed = Place | typeof GONE;
+
+function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string> | 'any'): void {
+  const { structs: decoded, ds } = Y.decodeUpdate(update);
+  if (decoded.length > UPDATE_LIMITS.maxStructs) throw new Refused('too many structs');
   const store = doc.store;
+  const docState = new Map<number, number>();
+  const stateOf = (client: number): number => {
+    let s = docState.get(client);
+    if (s === undefined) docState.set(client, (s = Y.getState(store, client)));
+    return s;
+  };
+
+  // Group by client (the decoder yields each client's structs in a row), check lengths and contiguity.
   const byClient = new Map<number, Struct[]>();
-  for (const s of structs as Struct[]) {
-    if (!(s.length >= 0) || s.length > SHAPE_LIMITS.maxStructLength) throw new Refused('struct too long');
-    if (s.id.clock + s.length > Number.MAX_SAFE_INTEGER) throw new Refused('clock too large');
+  const structs = decoded as (Struct | Y.Skip)[];
+  for (const s of structs) {
+    if (s instanceof Y.Skip) throw new Refused('skipped range');
+    if (!Number.isSafeInteger(s.length) || s.length <= 0) throw new Refused('zero-length struct');
+    if (s.length > SHAPE_LIMITS.maxStructLength) throw new Refused('struct too long');
+    if (!Number.isSafeInteger(s.id.clock + s.length)) throw new Refused('clock too large');
     let list = byClient.get(s.id.client);
     if (!list) byClient.set(s.id.client, (list = []));
+    else {
+      const prev = list[list.length - 1];
+      if (prev.id.clock + prev.length !== s.id.clock) throw new Refused('structs not contiguous');
+    }
     list.push(s);
     if (s instanceof Y.Item) checkContent(s);
   }
-  // No gaps: each client's first struct must continue what the document has.
   for (const [client, list] of byClient) {
-    const first = list.find((s) => !(s instanceof Y.Skip));
-    if (first && first.id.clock > Y.getState(store, client)) throw new Refused('missing earlier changes');
+    if (list[0].id.clock > stateOf(client)) throw new Refused('missing earlier changes');
+  }
+  const endState = (client: number): number => {
+    const list = byClient.get(client);
+    const s = stateOf(client);
+    if (!list) return s;
+    const last = list[list.length - 1];
+    return Math.max(s, last.id.clock + last.length);
+  };
+
+  // Delete set: bounded, positive lengths, nothing beyond what the document will hold.
+  let ranges = 0;
+  for (const [client, items] of ds.clients) {
+    const end = endState(client);
+    for (const d of items) {
+      if (++ranges > UPDATE_LIMITS.maxDeleteRanges) throw new Refused('too many deletions');
+      if (!Number.isSafeInteger(d.clock) || !Number.isSafeInteger(d.len) || d.len <= 0) {
+        throw new Refused('empty deletion');
+      }
+      if (d.clock + d.len > end) throw new Refused('deletion of unknown content');
+    }
   }
 
-  const findInUpdate = (id: Y.ID): Struct | undefined => {
+  // All structs in one array (each client's in a row); references are resolved to indices.
+  const all: Struct[] = [];
+  const groupStart = new Map<number, number>();
+  for (const [client, list] of byClient) {
+    groupStart.set(client, all.length);
+    for (const s of list) all.push(s);
+  }
+  const n = all.length;
+
+  /** Index in `all` of the update's struct holding `id`, or -1. */
+  const inUpdate = (id: Y.ID): number => {
     const list = byClient.get(id.client);
-    if (!list) return undefined;
+    if (!list) return -1;
     let lo = 0;
     let hi = list.length - 1;
     while (lo <= hi) {
@@ -53,100 +135,172 @@ function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string>): void
       const s = list[mid];
       if (id.clock < s.id.clock) hi = mid - 1;
       else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return s instanceof Y.Skip ? undefined : s;
+      else return groupStart.get(id.client)! + mid;
     }
-    return undefined;
-  };
-  const findInDoc = (id: Y.ID): Y.Item | Y.GC | undefined =>
-    id.clock < Y.getState(store, id.client) ? (Y.getItem(store, id) as Y.Item | Y.GC) : undefined;
-
-  /** Depth of an integrated type (root = 1). */
-  const docTypeDepth = (t: Y.AbstractType<unknown> | null): number => {
-    let d = 1;
-    while (t && t._item) {
-      d++;
-      t = t._item.parent as Y.AbstractType<unknown> | null;
-      if (d > SHAPE_LIMITS.maxDepth + 1) break;
-    }
-    return d;
+    return -1;
   };
 
-  const memo = new Map<Y.Item, number>();
-  /** Depth of the type an update item is inserted into. */
-  const parentDepth = (item: Y.Item): number => {
-    const path: Y.Item[] = [];
-    let cur: Y.Item = item;
-    let depth: number;
-    for (;;) {
-      const known = memo.get(cur);
-      if (known !== undefined) {
-        depth = known;
-        break;
-      }
-      const parent = cur.parent as unknown;
-      if (typeof parent === 'string') {
-        if (!roots.has(parent)) throw new Refused(`unknown root "${parent.slice(0, 40)}"`);
-        depth = 1;
-        break;
-      }
-      if (parent instanceof Y.ID) {
-        depth = typeDepthOfId(parent);
-        break;
-      }
-      const ref = cur.origin ?? cur.rightOrigin;
-      if (!ref) throw new Refused('item without parent');
-      const inUpdate = findInUpdate(ref);
-      if (inUpdate instanceof Y.Item) {
-        path.push(cur);
-        cur = inUpdate;
-        continue;
-      }
-      if (inUpdate) {
-        depth = 1; // a GC'd origin: the item is garbage-collected on integration
-        break;
-      }
-      const inDoc = findInDoc(ref);
-      if (!inDoc) throw new Refused('reference to unknown content');
-      depth = inDoc instanceof Y.Item ? docTypeDepth(inDoc.parent as Y.AbstractType<unknown> | null) : 1;
-      break;
+  /**
+   * Where a reference from `from` resolves: in the document (-1), or in the
+   * update (the struct's index). Refuses what Yjs could not resolve.
+   */
+  const resolve = (from: Struct, id: Y.ID): number => {
+    if (!Number.isSafeInteger(id.clock) || id.clock < 0) throw new Refused('reference to unknown content');
+    if (id.client === from.id.client && id.clock >= from.id.clock) {
+      throw new Refused('reference to itself or a later change');
     }
-    memo.set(cur, depth);
-    for (const p of path) memo.set(p, depth);
-    if (depth > SHAPE_LIMITS.maxDepth) throw new Refused('nested too deep');
-    return depth;
-  };
-  /** Depth of the type created by the item with this id (it must hold a ContentType). */
-  const typeDepthOfId = (id: Y.ID): number => {
-    const inUpdate = findInUpdate(id);
-    if (inUpdate instanceof Y.Item) {
-      if (!(inUpdate.content instanceof Y.ContentType)) throw new Refused('parent is not a type');
-      return parentDepth(inUpdate) + 1;
-    }
-    if (inUpdate) return 1;
-    const inDoc = findInDoc(id);
-    if (!inDoc) throw new Refused('reference to unknown parent');
-    if (inDoc instanceof Y.Item) {
-      if (!(inDoc.content instanceof Y.ContentType)) {
-        if (inDoc.content instanceof Y.ContentDeleted) return 1; // deleted parent: the item is GC'd
-        throw new Refused('parent is not a type');
-      }
-      return docTypeDepth(inDoc.content.type);
-    }
-    return 1; // GC'd or deleted parent: the item is garbage-collected on integration
+    if (id.clock < stateOf(id.client)) return -1;
+    const i = inUpdate(id);
+    if (i < 0) throw new Refused('reference to unknown content');
+    return i;
   };
 
-  for (const list of byClient.values()) {
-    for (const s of list) {
-      if (!(s instanceof Y.Item)) continue;
-      const d = parentDepth(s) + (s.content instanceof Y.ContentType ? 1 : 0);
-      if (d > SHAPE_LIMITS.maxDepth) throw new Refused('nested too deep');
+  // Pass 1: edges between the update's structs (at most 4 per struct: the same
+  // client's previous struct, origin, right origin, parent), then one iterative
+  // DFS: no cycles.
+  const edges = new Int32Array(n * 4);
+  const edgeCount = new Uint8Array(n);
+  const addEdge = (from: number, to: number) => {
+    edges[from * 4 + edgeCount[from]++] = to;
+  };
+  for (let i = 0; i < n; i++) {
+    const s = all[i];
+    if (i > 0 && all[i - 1].id.client === s.id.client) addEdge(i, i - 1);
+    if (s instanceof Y.Item) {
+      if (s.origin) {
+        const r = resolve(s, s.origin);
+        if (r >= 0) addEdge(i, r);
+      }
+      if (s.rightOrigin) {
+        const r = resolve(s, s.rightOrigin);
+        if (r >= 0) addEdge(i, r);
+      }
+      if (s.parent instanceof Y.ID) {
+        const r = resolve(s, s.parent);
+        if (r >= 0) addEdge(i, r);
+      }
     }
   }
+  const order = topologicalOrder(n, edges, edgeCount);
+
+  // Pass 2, in dependency order: where each item lands, depth, neighbours in one type.
+  const placed: (Placed | undefined)[] = new Array(n);
+  const docPlaces = new Map<Y.AbstractType<unknown>, Place>();
+  const docPlace = (t: Y.AbstractType<unknown>): Place => {
+    let p = docPlaces.get(t);
+    if (p) return p;
+    let depth = 1;
+    let cur: Y.AbstractType<unknown> | null = t;
+    while (cur?._item && depth <= SHAPE_LIMITS.maxDepth + 1) {
+      depth++;
+      cur = cur._item.parent as Y.AbstractType<unknown> | null;
+    }
+    const key = t._item ? idKey(t._item.id) : `root:${Y.findRootTypeKey(t)}`;
+    p = { key, sub: null, depth };
+    docPlaces.set(t, p);
+    return p;
+  };
+  /** The place of a neighbour (origin or right origin) resolved to `r`. */
+  const neighbour = (id: Y.ID, r: number): Placed => {
+    if (r < 0) {
+      const s = Y.getItem(store, id) as Struct;
+      if (!(s instanceof Y.Item)) return GONE;
+      const p = docPlace(s.parent as Y.AbstractType<unknown>);
+      return s.parentSub === null ? p : { key: p.key, sub: s.parentSub, depth: p.depth };
+    }
+    return placed[r] ?? GONE;
+  };
+  /** The place inside the type created by the item `id` resolved to `r`. */
+  const inside = (id: Y.ID, r: number, sub: string | null): Placed => {
+    const s = r < 0 ? (Y.getItem(store, id) as Struct) : all[r];
+    if (!(s instanceof Y.Item)) return GONE;
+    if (!(s.content instanceof Y.ContentType)) {
+      if (s.content instanceof Y.ContentDeleted) return GONE;
+      throw new Refused('parent is not a type');
+    }
+    if (r < 0) {
+      const p = docPlace(s.content.type as Y.AbstractType<unknown>);
+      return { key: p.key, sub, depth: p.depth };
+    }
+    const outer = placed[r];
+    if (!outer || outer === GONE) return GONE;
+    return { key: idKey(s.id), sub, depth: outer.depth + 1 };
+  };
+
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const s = all[i];
+    if (!(s instanceof Y.Item)) continue;
+    let place: Placed;
+    if (s.origin || s.rightOrigin) {
+      const left = s.origin ? neighbour(s.origin, resolve(s, s.origin)) : null;
+      const right = s.rightOrigin ? neighbour(s.rightOrigin, resolve(s, s.rightOrigin)) : null;
+      if (left === GONE || right === GONE) place = GONE;
+      else {
+        place = (left ?? right)!;
+        if (left && right && (left.key !== right.key || left.sub !== right.sub)) {
+          throw new Refused('neighbours in different types');
+        }
+      }
+    } else if (typeof (s.parent as unknown) === 'string') {
+      const root = s.parent as unknown as string;
+      if (roots !== 'any' && !roots.has(root)) throw new Refused(`unknown root "${root.slice(0, 40)}"`);
+      place = { key: `root:${root}`, sub: s.parentSub, depth: 1 };
+    } else if (s.parent instanceof Y.ID) {
+      place = inside(s.parent, resolve(s, s.parent), s.parentSub);
+    } else {
+      throw new Refused('item without parent');
+    }
+    if (place !== GONE) {
+      const depth = place.depth + (s.content instanceof Y.ContentType ? 1 : 0);
+      if (depth > SHAPE_LIMITS.maxDepth) throw new Refused('nested too deep');
+    }
+    placed[i] = place;
+  }
+}
+
+const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+
+/** Iterative DFS post-order over the edges (dependencies first); refuses a cycle. */
+function topologicalOrder(n: number, edges: Int32Array, edgeCount: Uint8Array): Int32Array {
+  const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
+  const order = new Int32Array(n);
+  let done = 0;
+  const stack = new Int32Array(n);
+  const next = new Uint8Array(n);
+  for (let root = 0; root < n; root++) {
+    if (state[root]) continue;
+    let top = 0;
+    stack[0] = root;
+    next[root] = 0;
+    state[root] = 1;
+    while (top >= 0) {
+      const v = stack[top];
+      if (next[v] < edgeCount[v]) {
+        const w = edges[v * 4 + next[v]++];
+        if (state[w] === 1) throw new Refused('references form a cycle');
+        if (state[w] === 0) {
+          state[w] = 1;
+          next[w] = 0;
+          stack[++top] = w;
+        }
+      } else {
+        state[v] = 2;
+        order[done++] = v;
+        top--;
+      }
+    }
+  }
+  return order;
 }
 
 function checkContent(item: Y.Item): void {
   const c = item.content as unknown;
-  if (item.parentSub !== null && item.parentSub.length > 1024) throw new Refused('key too long');
+  if (item.parentSub !== null && item.parentSub.length > SHAPE_LIMITS.maxKeyLength) throw new Refused('key too long');
+  const parent = item.parent as unknown;
+  if (typeof parent === 'string' && parent.length > SHAPE_LIMITS.maxKeyLength) {
+    throw new Refused('root name too long');
+  }
   if (c instanceof Y.ContentString) {
     if (c.str.length > SHAPE_LIMITS.maxStringLength) throw new Refused('string too long');
   } else if (c instanceof Y.ContentAny) {
@@ -154,7 +308,7 @@ function checkContent(item: Y.Item): void {
   } else if (c instanceof Y.ContentJSON) {
     for (const v of c.arr) checkJson(v, 0);
   } else if (c instanceof Y.ContentFormat) {
-    if (c.key.length > 1024) throw new Refused('key too long');
+    if (c.key.length > SHAPE_LIMITS.maxKeyLength) throw new Refused('key too long');
     checkJson(c.value, 0);
   } else if (c instanceof Y.ContentEmbed) {
     checkJson(c.embed, 0);
@@ -164,6 +318,8 @@ function checkContent(item: Y.Item): void {
     const t = c.type as unknown as { nodeName?: string; hookName?: string };
     if (typeof t.nodeName === 'string' && t.nodeName.length > 256) throw new Refused('node name too long');
     if (typeof t.hookName === 'string' && t.hookName.length > 256) throw new Refused('hook name too long');
+  } else if (!(c instanceof Y.ContentDeleted) && !(c instanceof Y.ContentBinary)) {
+    throw new Refused('unknown content');
   }
 }
 
@@ -175,7 +331,7 @@ function checkJson(v: unknown, depth: number): void {
     for (const x of v) checkJson(x, depth + 1);
   } else if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
     for (const [k, x] of Object.entries(v)) {
-      if (k.length > 1024) throw new Refused('key too long');
+      if (k.length > SHAPE_LIMITS.maxKeyLength) throw new Refused('key too long');
       checkJson(x, depth + 1);
     }
   }

@@ -30,6 +30,15 @@ export interface ChaosResult {
   finalAcked: number;
   finalStored: number;
   acksReceived: number;
+  /**
+   * Forward-first: kills after which a read-only observer had seen changes of
+   * the writer that were not stored (never acknowledged), how many such
+   * changes (clock units) in total, and how many of them were stored again
+   * after the restart through the author's resend (its SyncStep2 on reconnect).
+   */
+  seenNotStoredEvents: number;
+  seenNotStored: number;
+  cameBack: number;
 }
 
 function freePort(): Promise<number> {
@@ -103,7 +112,12 @@ export async function runKillChaos(opts: {
   let acked = 0;
   let acksReceived = 0;
   let lossEvents = 0;
+  let seenNotStoredEvents = 0;
+  let seenNotStored = 0;
+  let cameBack = 0;
   let writer: WebsocketProvider | null = null;
+  let observer: WebsocketProvider | null = null;
+  const observed = new Y.Doc();
   let ticker: NodeJS.Timeout | null = null;
   const text = doc.getXmlFragment('notes');
   const db: Db = openDb({ sqliteFile: file });
@@ -122,6 +136,12 @@ export async function runKillChaos(opts: {
       acked = Math.max(acked, sv.get(doc.clientID) ?? 0);
     };
     writer.messageHandlers[MESSAGE_ACCESS] = () => undefined;
+    // A read-only observer: what it has seen of the writer's changes (forwarded before they are stored).
+    observer = new WebsocketProvider(`ws://127.0.0.1:${port}`, docName, observed, {
+      disableBc: true,
+      maxBackoffTime: 300,
+      WebSocketPolyfill: wsClass({ cookie: await sessionCookie(world.users.observer) }) as never,
+    });
     const line = new Y.XmlText();
     text.push([line]);
     let n = 0;
@@ -140,34 +160,61 @@ export async function runKillChaos(opts: {
       await kill();
       const t2 = Date.now();
       const ackedAtKill = acked;
-      const stored = new Y.Doc();
-      await new DocStore(db).load(docName, stored, { kind: 'load' });
-      const have = Y.getState(stored.store, doc.clientID);
-      stored.destroy();
+      const seenAtKill = Y.getState(observed.store, doc.clientID);
+      const have = await storedClock(db, docName, doc.clientID);
       if (have < ackedAtKill) {
         lossEvents++;
         log(`kill ${i}: LOST acknowledged updates (acked ${ackedAtKill}, stored ${have})`);
-      } else log(`kill ${i}: ok (acked ${ackedAtKill}, stored ${have})`);
+      } else log(`kill ${i}: ok (acked ${ackedAtKill}, seen ${seenAtKill}, stored ${have})`);
       await start();
+      if (seenAtKill > have) {
+        // Seen by the observer, never acknowledged, lost with the process: the author sends it again.
+        seenNotStoredEvents++;
+        seenNotStored += seenAtKill - have;
+        try {
+          await waitFor(async () => (await storedClock(db, docName, doc.clientID)) >= seenAtKill, 60_000, 'resend');
+          cameBack += seenAtKill - have;
+          log(`kill ${i}: ${seenAtKill - have} seen but unacknowledged changes stored again through the resend`);
+        } catch {
+          log(`kill ${i}: seen but unacknowledged changes did NOT come back`);
+        }
+      }
       log(`kill ${i}: sync ${t1 - t0} ms, run ${t2 - t1} ms, restart ${Date.now() - t2} ms`);
     }
     clearInterval(ticker);
     ticker = null;
     const local = Y.getState(doc.store, doc.clientID);
     await waitFor(() => acked >= local, 60_000, 'final acknowledgement');
-    const stored = new Y.Doc();
-    await new DocStore(db).load(docName, stored, { kind: 'load' });
-    const finalStored = Y.getState(stored.store, doc.clientID);
-    stored.destroy();
-    return { kills: opts.kills, lossEvents, finalAcked: acked, finalStored, acksReceived };
+    const finalStored = await storedClock(db, docName, doc.clientID);
+    return {
+      kills: opts.kills,
+      lossEvents,
+      finalAcked: acked,
+      finalStored,
+      acksReceived,
+      seenNotStoredEvents,
+      seenNotStored,
+      cameBack,
+    };
   } finally {
     if (ticker) clearInterval(ticker);
     writer?.destroy();
+    observer?.destroy();
+    observed.destroy();
     doc.destroy();
     await kill();
     await db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The writer's clock in what storage holds. */
+async function storedClock(db: Db, docName: string, client: number): Promise<number> {
+  const stored = new Y.Doc();
+  await new DocStore(db).load(docName, stored, { kind: 'load' });
+  const have = Y.getState(stored.store, client);
+  stored.destroy();
+  return have;
 }
 
 export interface ShutdownResult {

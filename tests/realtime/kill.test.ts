@@ -16,6 +16,8 @@ describe('realtime durability under kill -9', () => {
     expect(result.lossEvents).toBe(0);
     expect(result.acksReceived).toBeGreaterThan(KILLS);
     expect(result.finalStored).toBeGreaterThanOrEqual(result.finalAcked);
+    // Forward-first: whatever an observer saw and a kill lost came back through the author's resend.
+    expect(result.cameBack).toBe(result.seenNotStored);
   }, 900_000);
 
   it('on SIGTERM flushes, closes sockets with 1012 and exits 0', async () => {

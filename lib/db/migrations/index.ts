@@ -2,8 +2,9 @@ import { core } from './001-core';
 import { realtime } from './002-realtime';
 import { cooperation } from './004-cooperation';
 import { pilotReview } from './005-pilot-review';
+import { realtimeQuarantine } from './006-realtime-quarantine';
 import { health } from './013-health';
 import type { Migration } from './types';
 
-/** Every migration, in order. Append new ones; never reorder or edit landed ones. */
-export const migrations: Migration[] = [core, realtime, cooperation, pilotReview, health];
+/** Every migration, in id order (applied by id). Append new ones; never edit landed ones. */
+export const migrations: Migration[] = [core, realtime, cooperation, pilotReview, realtimeQuarantine, health];
