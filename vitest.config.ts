@@ -27,6 +27,7 @@ export default defineConfig({
             'app/**/*.test.ts',
             'tests/contract/**/*.test.ts',
             'tests/realtime/**/*.test.ts',
+            'tests/jobs/**/*.test.ts',
             'tests/helpers/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],

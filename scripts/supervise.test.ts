@@ -64,7 +64,7 @@ describe('npm start supervises its processes', { timeout: 180_000 }, () => {
         ([k]) => !/^(VITEST|NODE_ENV$|DATABASE_URL$|REDIS_URL$|PORT$|DATA_DIR$)/.test(k),
       ),
     );
-    sup = spawn(process.execPath, ['scripts/start.mjs'], {
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: ROOT,
       env: {
         ...env,
@@ -75,11 +75,12 @@ describe('npm start supervises its processes', { timeout: 180_000 }, () => {
         SEED_DEMO: 'no',
         NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
         NO_COLOR: '1',
-      },
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    sup.stdout!.on('data', (c) => (out += c.toString()));
-    sup.stderr!.on('data', (c) => (out += c.toString()));
+    sup = child;
+    child.stdout!.on('data', (c) => (out += c.toString()));
+    child.stderr!.on('data', (c) => (out += c.toString()));
     const pidOf = (name: string, nth = 0) => {
       const all = [...out.matchAll(new RegExp(`${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
       return all[nth];
@@ -111,11 +112,11 @@ describe('npm start supervises its processes', { timeout: 180_000 }, () => {
     expect(pidOf('worker', 1)).toBeUndefined();
     expect(alive(worker)).toBe(true);
     expect(out).not.toMatch(/worker exited/);
-    expect(sup.exitCode).toBeNull();
+    expect(child.exitCode).toBeNull();
 
     // Ctrl-C still stops everything, and nothing is restarted then.
-    sup.kill('SIGTERM');
-    const code = await new Promise<number | null>((r) => sup!.once('exit', (c) => r(c)));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
     expect(code).toBe(0);
     await until('children gone', () => !alive(worker) && !alive(again), 15_000);
     expect(out).not.toMatch(/restart 2/);
