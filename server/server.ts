@@ -10,7 +10,6 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../lib/db/types';
 import type { DocName } from '../lib/docs/names';
 import { CLOSE, CLOSE_REASON } from '../lib/realtime/close-codes';
-import { purgeTickets } from '../lib/realtime/tickets';
 import { admit, type AuthConfig } from './auth';
 import { PermissionWatcher } from './permissions';
 import { RedisBus } from './redis-bus';
@@ -257,10 +256,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? 250, log);
   await watcher.start();
 
-  const purge = setInterval(() => {
-    purgeTickets(opts.db).catch((err) => log('warn', 'purging tickets failed', err));
-  }, 60_000);
-  purge.unref();
+  // Expired tickets are purged by the job runner (lib/jobs/schedule.ts), not here.
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -281,7 +277,6 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     async close() {
       if (closing) return;
       closing = true;
-      clearInterval(purge);
       watcher.stop();
       server.close();
       await Promise.all([...rooms.values()].map((r) => r.unload(CLOSE.SERVICE_RESTART)));

@@ -10,7 +10,7 @@ import { backoffDelay, defineJob, type JobKind } from './define';
 import { JOB_KINDS } from './kinds';
 import { enqueue, enqueueIn } from './outbox';
 import { JobRunner } from './runner';
-import { dueSlots, localDateTime, type ScheduleEntry } from './schedule';
+import { dueSlots, localDateTime, SCHEDULE, type ScheduleEntry } from './schedule';
 
 type Fresh = Db & { drop(): Promise<void> };
 
@@ -254,6 +254,36 @@ function runnerContract(name: string, open: () => Promise<Fresh>) {
       await a.runUntilIdle();
       expect(effects.slice(4).sort()).toEqual(['daily net-auckland 2026-06-02', 'tick']);
       clock = Date.now();
+    });
+
+    it('the chores that were timers in the realtime process run as scheduled jobs', async () => {
+      const uid = 'chore-user';
+      await db.run(
+        "INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, 'chore@example.org', 'C', 'x', 0)",
+        [uid],
+      );
+      const day = 24 * 60 * 60_000;
+      await db.run(
+        'INSERT INTO realtime_tickets (token_hash, user_id, doc, created_at, expires_at) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+        ['old-ticket', uid, 'commons.x', 0, clock - day, 'fresh-ticket', uid, 'commons.x', clock, clock + 60_000],
+      );
+      await db.run(
+        'INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?), (?, ?, ?, ?)',
+        ['old-reset', uid, 0, clock - 2 * day, 'open-reset', uid, clock, clock + 60 * 60_000],
+      );
+      const r = runner({ kinds: JOB_KINDS, schedule: SCHEDULE, now: () => Date.now() });
+      await r.enqueueSchedule();
+      await r.runUntilIdle();
+      expect(await db.all('SELECT token_hash FROM realtime_tickets')).toEqual([{ token_hash: 'fresh-ticket' }]);
+      expect(await db.all('SELECT token_hash FROM password_resets')).toEqual([{ token_hash: 'open-reset' }]);
+      const chores = await db.all<{ kind: string; status: string }>(
+        "SELECT kind, status FROM jobs WHERE idempotency_key LIKE 'schedule:%' ORDER BY kind",
+      );
+      expect(chores).toEqual([
+        { kind: 'auth.purge-password-resets', status: 'done' },
+        { kind: 'jobs.prune', status: 'done' },
+        { kind: 'realtime.purge-tickets', status: 'done' },
+      ]);
     });
 
     it('a sent mail keeps only its recipient and subject in the outbox (its text may carry a one-time link)', async () => {
