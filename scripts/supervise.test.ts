@@ -24,17 +24,15 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** The Node process that runs the code: tsx starts it as its child. */
-function leafOf(pid: number): number {
-  for (;;) {
-    const r = spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-    const kids = r.stdout
-      .split('\n')
-      .map((s) => Number(s.trim()))
-      .filter(Boolean);
-    if (!kids.length) return pid;
-    pid = kids[0];
-  }
+/** The Node process that runs the code: tsx starts it as its child (beside, maybe, an esbuild service). */
+function serverOf(tsxPid: number): number {
+  const r = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(tsxPid)], { encoding: 'utf8' });
+  const node = r.stdout
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .find(([, comm]) => comm === 'node');
+  if (!node) throw new Error(`no node child under tsx ${tsxPid}: ${r.stdout}`);
+  return Number(node[0]);
 }
 
 const alive = (pid: number) => {
@@ -98,8 +96,7 @@ describe('npm start supervises its processes', { timeout: 180_000 }, () => {
     expect(alive(worker)).toBe(true);
 
     // The realtime server's own Node process dies as from a fatal V8 error or the OOM killer.
-    const leaf = leafOf(realtime);
-    process.kill(leaf, 'SIGKILL');
+    process.kill(serverOf(realtime), 'SIGKILL');
 
     await until('the restart notice', () =>
       /realtime exited \([^)]*\) after [\d.]+ s.*restarting in 1\.0 s \(restart 1\)/.test(out),
