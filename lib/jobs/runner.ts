@@ -71,7 +71,9 @@ export class JobRunner {
   private readonly running = new Map<string, Promise<void>>();
   private lastSchedule = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private pumping: Promise<void> | null = null;
+  private pumping: Promise<unknown> | null = null;
+  private looping = false;
+  private kickAgain = false;
   private stopping = false;
   /** Counters for logs and tests. */
   readonly stats = { taken: 0, done: 0, retried: 0, dead: 0 };
@@ -91,25 +93,43 @@ export class JobRunner {
     this.now = opts.now ?? Date.now;
   }
 
-  /** Starts polling; returns at once. */
+  /**
+   * Starts taking jobs; returns at once. It looks again as soon as a job ends
+   * or a round filled every free slot, else after `pollMs`.
+   */
   start(): void {
     this.stopping = false;
-    const loop = () => {
-      if (this.stopping) return;
-      this.pumping = this.pump()
-        .then(() => undefined)
-        .catch((err) => this.log('error', `taking jobs failed: ${(err as Error).message}`))
-        .finally(() => {
-          this.pumping = null;
-          if (!this.stopping) this.timer = setTimeout(loop, this.pollMs);
-        });
-    };
-    loop();
+    this.looping = true;
+    this.kick();
+  }
+
+  private kick(): void {
+    if (!this.looping || this.stopping) return;
+    if (this.pumping) {
+      this.kickAgain = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pumping = this.pump()
+      .catch((err) => {
+        this.log('error', `taking jobs failed: ${(err as Error).message}`);
+        return 0;
+      })
+      .then((took) => {
+        this.pumping = null;
+        if (this.stopping) return;
+        const more = this.kickAgain || (took > 0 && this.running.size < this.concurrency);
+        this.kickAgain = false;
+        if (more) setImmediate(() => this.kick());
+        else this.timer = setTimeout(() => this.kick(), this.pollMs);
+      });
   }
 
   /** Stops taking jobs and waits for the running ones to end. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.looping = false;
     if (this.timer) clearTimeout(this.timer);
     await this.pumping;
     await Promise.allSettled([...this.running.values()]);
@@ -129,7 +149,10 @@ export class JobRunner {
     if (free <= 0) return 0;
     const rows = await this.take(free);
     for (const row of rows) {
-      const p = this.runOne(row).finally(() => this.running.delete(row.id));
+      const p = this.runOne(row).finally(() => {
+        this.running.delete(row.id);
+        this.kick(); // a slot is free: look again now
+      });
       this.running.set(row.id, p);
     }
     return rows.length;
