@@ -55,6 +55,16 @@ async function until<T>(what: string, fn: () => T | undefined | Promise<T | unde
 }
 
 describe('npm start supervises its processes', { timeout: 180_000 }, () => {
+  it('refuses an unknown process name in SERVICES, naming the variable', () => {
+    const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/env-check.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, SERVICES: 'web,mailer' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('SERVICES: must list some of web, realtime, worker');
+  });
+
   it('restarts a process killed with SIGKILL, logs why, and leaves the others running', async () => {
     const rtPort = await freePort();
     const env = Object.fromEntries(
