@@ -59,5 +59,10 @@ export async function enqueueIn(
       now,
     ],
   );
+  // PostgreSQL delivers the notification when the transaction commits (never if it rolls back): runners wake at once.
+  if (r.changes === 1 && q.dialect === 'postgres') await q.run(`SELECT pg_notify('${JOBS_CHANNEL}', '')`);
   return r.changes === 1;
 }
+
+/** The PostgreSQL channel a runner LISTENs on for new jobs (it polls as well). */
+export const JOBS_CHANNEL = 'nwr_jobs';

@@ -329,6 +329,40 @@ afterAll(() => {
 runnerContract('SQLite', freshSqlite);
 describe.skipIf(!(await available('postgres')))('PostgreSQL', () => {
   runnerContract('PostgreSQL', freshPostgres);
+
+  it('a job committed anywhere wakes an idle runner at once (LISTEN/NOTIFY), long before its next poll', async () => {
+    const db = await freshPostgres();
+    const ran: string[] = [];
+    const kinds = {
+      'test.wake': defineJob({
+        schema: z.object({ n: z.number() }),
+        async run(p) {
+          ran.push(`ran ${p.n}`);
+        },
+      }),
+    };
+    const r = new JobRunner(db, { kinds, schedule: [], pollMs: 600_000, log: () => {} });
+    try {
+      r.start();
+      await new Promise((res) => setTimeout(res, 500)); // its first look found nothing; the next poll is 10 min away
+      await db.tx((q) => enqueueIn(kinds, q, 'test.wake', { n: 1 }, { key: 'wake-1' }));
+      const deadline = Date.now() + 20_000;
+      while (!ran.length && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+      expect(ran).toEqual(['ran 1']);
+      // A rolled-back enqueue notifies nobody and leaves nothing.
+      await db
+        .tx(async (q) => {
+          await enqueueIn(kinds, q, 'test.wake', { n: 2 }, { key: 'wake-2' });
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      await new Promise((res) => setTimeout(res, 300));
+      expect(ran).toEqual(['ran 1']);
+    } finally {
+      await r.stop();
+      await db.drop();
+    }
+  });
 });
 
 describe('backoff and local times', () => {

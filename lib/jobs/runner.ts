@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import type pg from 'pg';
+import { PostgresDb } from '../db/postgres';
 import type { Db, Queryable } from '../db/types';
 import { backoffDelay, DEFAULT_BACKOFF_MS, DEFAULT_MAX_BACKOFF_MS, type JobContext, type JobInfo } from './define';
 import { JOB_KINDS, type JobRegistry } from './kinds';
-import { enqueueIn } from './outbox';
+import { enqueueIn, JOBS_CHANNEL } from './outbox';
 import { dueSlots, SCHEDULE, type ScheduleEntry } from './schedule';
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -73,6 +75,7 @@ export class JobRunner {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pumping: Promise<unknown> | null = null;
   private looping = false;
+  private listener: pg.PoolClient | null = null;
   private kickAgain = false;
   private stopping = false;
   /** Counters for logs and tests. */
@@ -101,6 +104,25 @@ export class JobRunner {
     this.stopping = false;
     this.looping = true;
     this.kick();
+    if (this.db instanceof PostgresDb) void this.listen(this.db);
+  }
+
+  /** On PostgreSQL, a job enqueued anywhere wakes the runner when its transaction commits (polling stays as the net). */
+  private async listen(db: PostgresDb): Promise<void> {
+    try {
+      const client = await db.pool.connect();
+      client.on('error', (err) => {
+        this.log('warn', `the LISTEN connection failed (${err.message}); polling every ${this.pollMs} ms only`);
+        this.listener = null;
+        client.release(err);
+      });
+      client.on('notification', () => this.kick());
+      await client.query(`LISTEN ${JOBS_CHANNEL}`);
+      if (this.stopping) client.release();
+      else this.listener = client;
+    } catch (err) {
+      this.log('warn', `LISTEN failed (${(err as Error).message}); polling every ${this.pollMs} ms only`);
+    }
   }
 
   private kick(): void {
@@ -131,6 +153,12 @@ export class JobRunner {
     this.stopping = true;
     this.looping = false;
     if (this.timer) clearTimeout(this.timer);
+    if (this.listener) {
+      const l = this.listener;
+      this.listener = null;
+      await l.query(`UNLISTEN ${JOBS_CHANNEL}`).catch(() => undefined);
+      l.release();
+    }
     await this.pumping;
     await Promise.allSettled([...this.running.values()]);
   }
