@@ -182,6 +182,28 @@ function runnerContract(name: string, open: () => Promise<Fresh>) {
       expect(await db.all("SELECT text FROM test_notes WHERE text = 'poison'")).toHaveLength(0);
     });
 
+    it('buries at once a job it cannot run: an unknown kind, a payload that is no JSON or no longer fits its schema', async () => {
+      const put = (id: string, kind: string, payload: string) =>
+        db.run(
+          `INSERT INTO jobs (id, kind, payload, idempotency_key, status, attempts, max_attempts, run_at, created_at)
+           VALUES (?, ?, ?, ?, 'pending', 0, 5, ?, ?)`,
+          [id, kind, payload, id, clock, clock],
+        );
+      await put('k-unknown', 'test.gone', '{}');
+      await put('k-notjson', 'test.note', '{oops');
+      await put('k-misfit', 'test.note', '{"text":42}');
+      await runner().runUntilIdle();
+      for (const [key, reason] of [
+        ['k-unknown', 'no handler for kind test.gone'],
+        ['k-notjson', 'payload is not JSON'],
+        ['k-misfit', 'payload does not match its schema'],
+      ]) {
+        const row = (await job(key))!;
+        expect(row).toMatchObject({ status: 'dead', attempts: 1 });
+        expect(row.last_error).toContain(reason);
+      }
+    });
+
     it('a runner that lost its lease cannot finish: its database effect is rolled back', async () => {
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));

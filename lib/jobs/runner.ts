@@ -177,10 +177,12 @@ export class JobRunner {
     if (free <= 0) return 0;
     const rows = await this.take(free);
     for (const row of rows) {
-      const p = this.runOne(row).finally(() => {
-        this.running.delete(row.id);
-        this.kick(); // a slot is free: look again now
-      });
+      const p = this.runOne(row)
+        .catch((err) => this.log('error', `${row.kind} ${row.idempotency_key}: ${(err as Error).message}`))
+        .finally(() => {
+          this.running.delete(row.id);
+          this.kick(); // a slot is free: look again now
+        });
       this.running.set(row.id, p);
     }
     return rows.length;
@@ -251,7 +253,13 @@ export class JobRunner {
     if (job.attempt > job.maxAttempts) {
       return this.bury(job, `gave up: a runner stopped while running it (${job.attempt - 1} tries)`);
     }
-    const parsed = def.schema.safeParse(JSON.parse(row.payload));
+    let raw: unknown;
+    try {
+      raw = JSON.parse(row.payload);
+    } catch {
+      return this.bury(job, 'payload is not JSON');
+    }
+    const parsed = def.schema.safeParse(raw);
     if (!parsed.success) return this.bury(job, `payload does not match its schema: ${parsed.error.message}`);
 
     const heartbeat = setInterval(
