@@ -204,6 +204,31 @@ function runnerContract(name: string, open: () => Promise<Fresh>) {
       }
     });
 
+    it('takes back at start the jobs of a runner on this host whose process is gone, not those of a live one', async () => {
+      const host = os.hostname();
+      const deadPid = 2 ** 22 + 12345; // above Linux's pid_max: no such process
+      await db.tx((q) =>
+        enqueueIn(kinds, q, 'test.note', { text: 'of a dead runner' }, { key: 'k-dead-pid', now: clock }),
+      );
+      await db.tx((q) =>
+        enqueueIn(kinds, q, 'test.note', { text: 'of a live runner' }, { key: 'k-live-pid', now: clock }),
+      );
+      await db.run(
+        "UPDATE jobs SET status = 'running', attempts = 1, locked_until = ?, locked_by = ? WHERE idempotency_key = ?",
+        [clock + 600_000, `${host}:${deadPid}:abc`, 'k-dead-pid'],
+      );
+      await db.run(
+        "UPDATE jobs SET status = 'running', attempts = 1, locked_until = ?, locked_by = ? WHERE idempotency_key = ?",
+        [clock + 600_000, `${host}:${process.ppid}:def`, 'k-live-pid'],
+      );
+      const r = runner();
+      expect(await r.releaseOrphans()).toBe(1);
+      await r.runUntilIdle();
+      expect(await job('k-dead-pid')).toMatchObject({ status: 'done', attempts: 2 });
+      expect(await job('k-live-pid')).toMatchObject({ status: 'running', locked_by: `${host}:${process.ppid}:def` });
+      await db.run("UPDATE jobs SET status = 'done' WHERE idempotency_key = 'k-live-pid'");
+    });
+
     it('a runner that lost its lease cannot finish: its database effect is rolled back', async () => {
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));

@@ -51,6 +51,15 @@ class LostLease extends Error {
 
 const MAX_ERROR_CHARS = 2_000;
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Takes due jobs from the outbox (`jobs`) and runs them. Any number of runners
  * may share one database: on PostgreSQL each take is one
@@ -103,8 +112,38 @@ export class JobRunner {
   start(): void {
     this.stopping = false;
     this.looping = true;
-    this.kick();
+    void this.releaseOrphans()
+      .catch((err) => this.log('warn', `looking for orphaned jobs failed: ${(err as Error).message}`))
+      .finally(() => this.kick());
     if (this.db instanceof PostgresDb) void this.listen(this.db);
+  }
+
+  /**
+   * Ends the lease of jobs held by a runner on this host whose process is
+   * gone (killed, then restarted by `npm start`), so they run again now
+   * instead of after the lease. Runner ids are `host:pid:random`; a pid that
+   * is alive (or is ours: a container restarts with the same pid) is left to
+   * its lease. Returns how many it released.
+   */
+  async releaseOrphans(): Promise<number> {
+    const host = os.hostname();
+    const rows = await this.db.all<{ id: string; locked_by: string }>(
+      "SELECT id, locked_by FROM jobs WHERE status = 'running' AND locked_by LIKE ?",
+      [`${host}:%`],
+    );
+    let released = 0;
+    for (const r of rows) {
+      const [h, pidText] = r.locked_by.split(':');
+      const pid = Number(pidText);
+      if (h !== host || !Number.isInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
+      const res = await this.db.run(
+        "UPDATE jobs SET locked_until = 0 WHERE id = ? AND locked_by = ? AND status = 'running'",
+        [r.id, r.locked_by],
+      );
+      released += res.changes;
+    }
+    if (released) this.log('warn', `took back ${released} job(s) from a runner on this host that is gone`);
+    return released;
   }
 
   /** On PostgreSQL, a job enqueued anywhere wakes the runner when its transaction commits (polling stays as the net). */
