@@ -151,9 +151,13 @@ export class JobRunner {
     try {
       const client = await db.pool.connect();
       client.on('error', (err) => {
-        this.log('warn', `the LISTEN connection failed (${err.message}); polling every ${this.pollMs} ms only`);
+        this.log('warn', `the LISTEN connection failed (${err.message}); polling until it is back`);
         this.listener = null;
         client.release(err);
+        const again = setTimeout(() => {
+          if (this.looping && !this.stopping) void this.listen(db);
+        }, 5_000);
+        again.unref?.();
       });
       client.on('notification', () => this.kick());
       await client.query(`LISTEN ${JOBS_CHANNEL}`);
