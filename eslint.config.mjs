@@ -62,6 +62,28 @@ export default tseslint.config(
     },
   },
   {
+    files: ['worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'next', message: 'worker/ is the job runner process: it must not import Next.js.' },
+            { name: 'react', message: 'worker/ is the job runner process: it must not import React.' },
+          ],
+          patterns: [
+            { group: ['**/app/**', '@/app/*', '@/app/**'], message: 'worker/ must not import from app/ (the web UI).' },
+            {
+              group: ['**/server/**', '@/server/*', '@/server/**'],
+              message: 'worker/ must not import from server/ (the realtime process); shared code lives in lib/.',
+            },
+            { group: ['next/*'], message: 'worker/ is the job runner process: it must not import Next.js.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: {
       globals: {

@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 /**
  * End-to-end tests in the system's Chromium (Playwright's browser download
  * does not work here) against the REAL app: tests/e2e/global-setup.ts builds
- * it if stale and starts web + realtime + SMTP sink, then publishes the
+ * it if stale and starts web + realtime + job runner + SMTP sink, then publishes the
  * addresses through the environment (read here by each worker).
  */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * - unit: tests beside the code and the contract/realtime suites, which start
  *   what they need themselves (in-process servers, fresh databases);
  * - integration: tests/integration/**, which share ONE real app (production
- *   build, web + realtime, SMTP sink) started by its global setup.
+ *   build, web + realtime + job runner, SMTP sink) started by its global setup.
  * `vitest run --project unit` runs only the fast ones.
  */
 export default defineConfig({
@@ -27,6 +27,7 @@ export default defineConfig({
             'app/**/*.test.ts',
             'tests/contract/**/*.test.ts',
             'tests/realtime/**/*.test.ts',
+            'tests/jobs/**/*.test.ts',
             'tests/helpers/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],

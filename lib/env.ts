@@ -48,6 +48,20 @@ const ZEnv = z.object({
   /** Seed the demo network on first start. Defaults to on, except in production. */
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Job runner (worker/, docs/jobs.md): how often an idle runner looks for due jobs, in ms. */
+  JOBS_POLL_MS: z.coerce.number({ message: 'must be a number' }).int().min(10).max(60_000).default(500),
+  /** Jobs one runner runs at once. */
+  JOBS_CONCURRENCY: z.coerce.number({ message: 'must be a number' }).int().min(1).max(64).default(4),
+  /** How long a taken job stays with a runner that gives no sign of life before another takes it, in ms. */
+  JOBS_LEASE_MS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(3_600_000).default(60_000),
+  /** Which processes `npm start` runs on this machine (comma-separated): web, realtime, worker. */
+  SERVICES: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((s) => ['web', 'realtime', 'worker'].includes(s.trim())),
+      'must list some of web, realtime, worker (comma-separated)',
+    )
+    .default('web,realtime,worker'),
   /** `1` when a reverse proxy sets X-Forwarded-For: its first entry is then the client's address (sign-in throttling). */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Realtime: open sockets per person / per client address (further ones are closed with 4429). */

@@ -1,5 +1,5 @@
 // `npm run dev`: the web app with `next dev` (hot reload) and the realtime
-// server with `tsx watch`, after installing dependencies if needed, migrating
+// server and the job runner with `tsx watch`, after installing dependencies if needed, migrating
 // and (in the embedded default) seeding the demo network.
 import { bin, checkEnv, ensureDeps, log, red, runTsx, startService, stopService } from './lib.mjs';
 
@@ -28,8 +28,9 @@ for (const [script, args] of [
 const services = [
   startService('web', bin('next'), ['dev', '-p', String(cfg.port), '-H', cfg.host], env),
   startService('realtime', bin('tsx'), ['watch', '--clear-screen=false', 'server/index.ts'], env),
+  startService('worker', bin('tsx'), ['watch', '--clear-screen=false', 'worker/index.ts'], env),
 ];
-log(`web app on ${cfg.appUrl}, realtime on ${cfg.realtimeUrl} (Ctrl-C stops both)`);
+log(`web app on ${cfg.appUrl}, realtime on ${cfg.realtimeUrl}, job runner (Ctrl-C stops all three)`);
 
 let stopping = false;
 const stopAll = async (code) => {

@@ -20,6 +20,7 @@ try {
       hasRedis: e.REDIS_URL !== '',
       seedDemo: e.SEED_DEMO,
       smtp: e.SMTP_URL !== '',
+      services: e.SERVICES.split(',').map((s) => s.trim()),
     }),
   );
 } catch (err) {

@@ -177,6 +177,74 @@ export function startService(name, cmd, args, env) {
   return { name, proc, exited };
 }
 
+/**
+ * Runs a long-running child like `startService` and keeps it running: when it
+ * exits without `stop()` having been called, the reason (exit code or signal,
+ * and its last lines on stderr) is logged and it is started again after a
+ * backoff — 1 s, doubling up to 30 s, back to 1 s once it has run for a minute.
+ * Other services are not touched. `proc` and `exited` always refer to the
+ * current run, so `stopService`/`waitForHttp` work on it as on a plain service;
+ * `stop()` ends it for good.
+ */
+export function superviseService(name, cmd, args, env, opts = {}) {
+  const minBackoffMs = opts.minBackoffMs ?? 1_000;
+  const maxBackoffMs = opts.maxBackoffMs ?? 30_000;
+  const stableMs = opts.stableMs ?? 60_000;
+  const say = opts.log ?? log;
+  let backoff = minBackoffMs;
+  let stopped = false;
+  let timer = null;
+  let current;
+  const supervised = {
+    name,
+    restarts: 0,
+    get proc() {
+      return current.proc;
+    },
+    get exited() {
+      return current.exited;
+    },
+    async stop(signal = 'SIGTERM', graceMs = 10_000) {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await stopService(current, signal, graceMs);
+    },
+  };
+  const run = () => {
+    const started = Date.now();
+    current = startService(name, cmd, args, env);
+    const lastWords = [];
+    current.proc.stderr.on('data', (chunk) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        lastWords.push(line.trim().slice(0, 300));
+        if (lastWords.length > 3) lastWords.shift();
+      }
+    });
+    say(`${name} started (pid ${current.proc.pid})`);
+    current.exited.then(({ code, signal }) => {
+      if (stopped) return;
+      const ranMs = Date.now() - started;
+      if (ranMs >= stableMs) backoff = minBackoffMs;
+      const why = signal ? `signal ${signal}` : `code ${code}`;
+      const words = lastWords.length ? `; last words: ${lastWords.join(' | ')}` : '';
+      supervised.restarts++;
+      console.error(
+        red(
+          `${name} exited (${why}) after ${(ranMs / 1000).toFixed(1)} s${words}; restarting in ${(backoff / 1000).toFixed(1)} s (restart ${supervised.restarts})`,
+        ),
+      );
+      timer = setTimeout(() => {
+        timer = null;
+        if (!stopped) run();
+      }, backoff);
+      backoff = Math.min(maxBackoffMs, backoff * 2);
+    });
+  };
+  run();
+  return supervised;
+}
+
 /** Sends `signal` to a service's process group; SIGKILL after `graceMs` if it has not exited. */
 export async function stopService(service, signal = 'SIGTERM', graceMs = 10_000) {
   if (service.proc.exitCode !== null || service.proc.signalCode !== null) return;

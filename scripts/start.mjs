@@ -1,8 +1,10 @@
 // `npm start`: from a fresh clone to a running Netzwerkraum, nothing else to
 // install or start. Installs dependencies and builds only when needed (hash
 // stamps in .stamps/), migrates, seeds the demo network on first run in the
-// embedded default, then runs the web app and the realtime server and stays
-// in the foreground until Ctrl-C (or until one of them dies).
+// embedded default, then runs the web app, the realtime server and the job
+// runner (SERVICES chooses which) and stays in the foreground until Ctrl-C.
+// It supervises them: when one dies, the reason is logged and it is started
+// again with backoff; the others keep running.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -18,8 +20,7 @@ import {
   ROOT,
   runTsx,
   seconds,
-  startService,
-  stopService,
+  superviseService,
   table,
   waitForHttp,
 } from './lib.mjs';
@@ -30,9 +31,10 @@ const operatorProduction = process.env.NODE_ENV === 'production';
 
 ensureDeps();
 const cfg = checkEnv();
+const wanted = new Set(cfg.services);
 // The default `.next`; NEXT_DIST_DIR lets several copies share one working tree.
 const distDir = process.env.NEXT_DIST_DIR || '.next';
-ensureBuild(distDir);
+if (wanted.has('web')) ensureBuild(distDir);
 
 const childEnv = {
   ...process.env,
@@ -62,18 +64,22 @@ const seedResult = JSON.parse(seed.stdout.trim().split('\n').pop());
 if (seedResult.seeded) log('seeded the demo network "Bildungsnetzwerk Wien-Favoriten"');
 
 const services = [];
-const web = startService('web', bin('next'), ['start', '-p', String(cfg.port), '-H', cfg.host], childEnv);
-services.push(web);
-const hasRealtime = fs.existsSync(path.join(ROOT, 'server', 'index.ts'));
-const realtime = hasRealtime ? startService('realtime', bin('tsx'), ['server/index.ts'], childEnv) : null;
+const web = wanted.has('web')
+  ? superviseService('web', bin('next'), ['start', '-p', String(cfg.port), '-H', cfg.host], childEnv)
+  : null;
+if (web) services.push(web);
+const hasRealtime = wanted.has('realtime') && fs.existsSync(path.join(ROOT, 'server', 'index.ts'));
+const realtime = hasRealtime ? superviseService('realtime', bin('tsx'), ['server/index.ts'], childEnv) : null;
 if (realtime) services.push(realtime);
+const worker = wanted.has('worker') ? superviseService('worker', bin('tsx'), ['worker/index.ts'], childEnv) : null;
+if (worker) services.push(worker);
 
 let stopping = false;
 async function stopAll(exitCode, why) {
   if (stopping) return;
   stopping = true;
   if (why) console.error(why);
-  await Promise.all(services.map((s) => stopService(s)));
+  await Promise.all(services.map((s) => s.stop()));
   process.exit(exitCode);
 }
 process.on('SIGINT', () => void stopAll(0, '\nstopping (SIGINT)…'));
@@ -87,21 +93,12 @@ process.on('exit', () => {
     }
   }
 });
-for (const s of services) {
-  s.exited.then(({ code, signal }) => {
-    if (stopping) return;
-    const other = services.filter((o) => o !== s).map((o) => o.name);
-    void stopAll(
-      code || 1,
-      red(
-        `${s.name} exited (${signal ? `signal ${signal}` : `code ${code}`}); stopping${other.length ? ` ${other.join(', ')}` : ''}.`,
-      ),
-    );
-  });
-}
 
+// Until they answer their health checks, a process that dies is a start-up failure (usually configuration): stop.
+// From then on, the supervisor restarts whichever dies.
 try {
-  const checks = [waitForHttp(`http://${localHost(cfg.host)}:${cfg.port}/api/health`, services)];
+  const checks = [];
+  if (web) checks.push(waitForHttp(`http://${localHost(cfg.host)}:${cfg.port}/api/health`, services));
   if (realtime) checks.push(waitForHttp(`http://${localHost(cfg.realtimeHost)}:${cfg.realtimePort}/health`, services));
   await Promise.all(checks);
 } catch (err) {
@@ -110,12 +107,14 @@ try {
 
 console.log('');
 console.log(green(bold(`Netzwerkraum is running (ready in ${seconds(t0)}).`)));
-console.log(`  Web app:   ${bold(cfg.appUrl)}`);
-console.log(`  Realtime:  ${realtime ? cfg.realtimeUrl : '(server/index.ts not found: not started)'}`);
+console.log(`  Web app:   ${web ? bold(cfg.appUrl) : '(not started here: SERVICES)'}`);
+console.log(`  Realtime:  ${realtime ? cfg.realtimeUrl : '(not started here: SERVICES)'}`);
+console.log(`  Jobs:      ${worker ? 'job runner (worker/): mail, scheduled chores' : '(not started here: SERVICES)'}`);
 console.log(
   `  Data:      ${cfg.isPostgres ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${cfg.dataDir}`}${cfg.hasRedis ? ', Redis fan-out' : ''}`,
 );
 console.log(`  Mail:      ${cfg.smtp ? 'SMTP_URL' : `outbox folder ${path.join(cfg.dataDir, 'outbox')}`}`);
+console.log(`  Restarts:  a process that dies is started again (backoff 1 s … 30 s); the others keep running`);
 if (seedResult.present) {
   console.log('');
   console.log(bold(`Demo sign-ins (password for all: ${seedResult.signIns[0]?.password}):`));

@@ -10,7 +10,6 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Db } from '../lib/db/types';
 import type { DocName } from '../lib/docs/names';
 import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
-import { purgeTickets } from '../lib/realtime/tickets';
 import { admit, type AuthConfig } from './auth';
 import { PermissionWatcher } from './permissions';
 import { RedisBus } from './redis-bus';
@@ -329,9 +328,10 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? 250, log);
   await watcher.start();
 
+  // Per-person update budgets of people with no socket left are dropped once a minute. Expired tickets are
+  // purged by the job runner (lib/jobs/schedule.ts), not here.
   const purge = setInterval(() => {
     for (const id of userBytes.keys()) if (!perUser.has(id)) userBytes.delete(id);
-    purgeTickets(opts.db).catch((err) => log('warn', 'purging tickets failed', err));
   }, 60_000);
   purge.unref();
 
@@ -354,8 +354,8 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     async close() {
       if (closing) return;
       closing = true;
-      clearInterval(purge);
       watcher.stop();
+      clearInterval(purge);
       server.close();
       await Promise.all([...rooms.values()].map((r) => r.unload(CLOSE.SERVICE_RESTART)));
       for (const ws of wss.clients) ws.close(CLOSE.SERVICE_RESTART, CLOSE_REASON[CLOSE.SERVICE_RESTART]);

@@ -5,6 +5,7 @@ import { hashToken } from '../core/tokens';
 import type { Db } from '../db/types';
 import { resetEnvCache } from '../env';
 import { AppError } from '../errors';
+import { JobRunner } from '../jobs/runner';
 import { changePassword } from './change-password';
 import { verifyPassword } from './password';
 import {
@@ -21,6 +22,8 @@ import { checkThrottle, recordFailure } from './throttle';
 
 let db: Db & { drop(): Promise<void> };
 let smtp: SmtpSink;
+/** Reset mails are enqueued by the command and sent by the job runner (docs/jobs.md). */
+let jobs: JobRunner;
 const APP = 'http://netz.test:3000';
 let n = 0;
 const email = () => `acc${n++}-${process.pid}@example.org`;
@@ -47,6 +50,7 @@ beforeAll(async () => {
   smtp = await startSmtpSink();
   process.env.SMTP_URL = smtp.url;
   resetEnvCache();
+  jobs = new JobRunner(db, { schedule: [], log: () => {} });
 });
 afterAll(async () => {
   await db?.drop();
@@ -128,6 +132,7 @@ describe('resetting a forgotten password', () => {
     await expect(
       requestPasswordReset(db, { email: 'nobody@example.org', address: addr(), appUrl: APP }),
     ).resolves.toBeUndefined();
+    await jobs.runUntilIdle();
     expect(smtp.messages().length).toBe(before);
   });
 
@@ -135,6 +140,7 @@ describe('resetting a forgotten password', () => {
     const e = email();
     const { id } = await signUp(db, { email: e, password: 'old password 1', name: 'Grete <b>', locale: 'de' });
     await requestPasswordReset(db, { email: e, address: addr(), appUrl: APP });
+    await jobs.runUntilIdle();
     const mail = await smtp.waitFor((m) => m.to === e);
     expect(mail.subject).toBe('Ihr Netzwerkraum-Passwort zurücksetzen');
     expect(mail.html).toContain('Grete &lt;b&gt;'); // user-provided text is escaped in the HTML part
@@ -165,6 +171,7 @@ describe('resetting a forgotten password', () => {
     await signUp(db, { email: e, password: 'old password 1', name: 'H' });
     const t0 = Date.now();
     await requestPasswordReset(db, { email: e, address: addr(), appUrl: APP }, { now: t0 });
+    await jobs.runUntilIdle();
     const mail = await smtp.waitFor((m) => m.to === e);
     const token = linksIn(mail)[0].split('/reset-password/')[1];
     const late = t0 + RESET_TOKEN_TTL_MS + 1;
@@ -179,6 +186,7 @@ describe('resetting a forgotten password', () => {
     const where = addr();
     await requestPasswordReset(db, { email: e, address: where, appUrl: APP });
     await requestPasswordReset(db, { email: e, address: where, appUrl: APP });
+    await jobs.runUntilIdle();
     const tokens = smtp
       .messages()
       .filter((m) => m.to === e)
@@ -206,7 +214,8 @@ describe('resetting a forgotten password', () => {
     const e = email();
     await signUp(db, { email: e, password: 'old password 1', name: 'J' });
     for (let i = 0; i < 5; i++) await requestPasswordReset(db, { email: e, address: addr(), appUrl: APP }, { now });
-    // sendMail resolves only after the sink has stored the message, so nothing is still in flight.
+    // Sending resolves only after the sink has stored the message, so nothing is still in flight.
+    await jobs.runUntilIdle();
     expect(smtp.messages().filter((m) => m.to === e)).toHaveLength(3);
   });
 });

@@ -2,7 +2,7 @@ import { hashToken, newToken } from '../core/tokens';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { isLocale, t } from '../i18n';
-import { sendMail, type Mail } from '../mail';
+import { enqueueMail } from '../mail/queue';
 import { recordAccountActivity } from './change-password';
 import { hashPassword } from './password';
 import type { ResetPasswordInput } from './schemas';
@@ -19,7 +19,8 @@ export const RESET_REQUESTS_PER_EMAIL_PER_HOUR = 3;
  * same whether or not an account exists (no account enumeration); only when
  * it exists, a single-use token (32 random bytes; the database keeps its
  * sha256) is emailed as `${appUrl}/reset-password/<token>`, in the person's
- * language.
+ * language: the mail is enqueued in the transaction that stores the token and
+ * sent by the job runner.
  *
  * Too many requests from one address in an hour: 429. Too many for one email:
  * silently no further mail (a 429 there would tell that the account exists…
@@ -28,7 +29,7 @@ export const RESET_REQUESTS_PER_EMAIL_PER_HOUR = 3;
 export async function requestPasswordReset(
   db: Db,
   input: { email: string; address: string; appUrl: string },
-  opts: { now?: number; send?: (mail: Mail) => Promise<void> } = {},
+  opts: { now?: number } = {},
 ): Promise<void> {
   const now = opts.now ?? Date.now();
   const allowed = await hitLimit(
@@ -47,6 +48,8 @@ export async function requestPasswordReset(
   if (!(await hitLimit(db, `reset-mail:${input.email}`, RESET_REQUESTS_PER_EMAIL_PER_HOUR, 60 * 60_000, now))) return;
 
   const { token, hash } = newToken();
+  const locale = isLocale(user.locale) ? user.locale : 'en';
+  const link = `${input.appUrl.replace(/\/$/, '')}/reset-password/${token}`;
   await db.tx(async (q) => {
     await q.run('INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
       hash,
@@ -55,13 +58,16 @@ export async function requestPasswordReset(
       now + RESET_TOKEN_TTL_MS,
     ]);
     await recordAccountActivity(q, user.id, 'account.passwordResetRequested', now);
-  });
-  const locale = isLocale(user.locale) ? user.locale : 'en';
-  const link = `${input.appUrl.replace(/\/$/, '')}/reset-password/${token}`;
-  await (opts.send ?? sendMail)({
-    to: input.email,
-    subject: t(locale, 'auth.forgot.mailSubject'),
-    text: t(locale, 'auth.forgot.mailText', { name: user.name, link }),
+    // Sent by the job runner after the commit (docs/jobs.md); the outbox drops the link once it is sent.
+    await enqueueMail(
+      q,
+      {
+        to: input.email,
+        subject: t(locale, 'auth.forgot.mailSubject'),
+        text: t(locale, 'auth.forgot.mailText', { name: user.name, link }),
+      },
+      { key: `password-reset:${hash}`, now },
+    );
   });
 }
 

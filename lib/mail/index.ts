@@ -16,6 +16,10 @@ import { env } from '../env';
  *   printed to the console, so a person running the app locally can follow a
  *   reset or invitation link straight from the terminal.
  *
+ * Commands do not call `sendMail`: they enqueue the mail in their own
+ * transaction (`enqueueMail`, lib/mail/queue.ts) and the job runner sends it
+ * (`deliverMail`, lib/mail/deliver.ts; docs/jobs.md says what is guaranteed).
+ *
  * Callers pass plain `text`. When they do not pass `html`, an HTML part is made
  * from the text (escaped, links made clickable). A caller that builds its own
  * `html` must put user-provided values through `escapeHtml` (names, network
@@ -26,6 +30,19 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * The Message-ID header, `<…@…>`. The job runner derives it from the job's
+   * idempotency key (`messageIdFor`), so a mail sent again after a crash is
+   * the same message to every mail program; the outbox folder writes it to one
+   * file per id, so a repeat replaces instead of adding.
+   */
+  messageId?: string;
+}
+
+/** The Message-ID of the mail a job with this idempotency key sends: the same key, the same id. */
+export function messageIdFor(key: string, from = env().MAIL_FROM): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'netzwerkraum.local';
+  return `<${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`;
 }
 
 let transport: { key: string; transporter: Transporter } | undefined;
@@ -91,6 +108,7 @@ export async function sendMail(mail: Mail): Promise<void> {
     subject: oneLine(mail.subject),
     text: mail.text,
     html: mail.html ?? textToHtml(mail.text),
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
   };
   if (e.SMTP_URL) {
     await smtpTransport(e.SMTP_URL).sendMail(message);
@@ -101,14 +119,17 @@ export async function sendMail(mail: Mail): Promise<void> {
 
 /** Writes the message as a `.eml` file into `dir`; returns the file's path. */
 export async function writeToOutbox(
-  message: { from: string; to: string; subject: string; text: string; html?: string },
+  message: { from: string; to: string; subject: string; text: string; html?: string; messageId?: string },
   dir: string,
 ): Promise<string> {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const info = await composer.sendMail(message);
   await fs.mkdir(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = path.join(dir, `${stamp}-${crypto.randomUUID().slice(0, 8)}.eml`);
+  // With a Message-ID, one file per id: a repeat (a job run again after a crash) replaces it.
+  const name = message.messageId
+    ? `mail-${message.messageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 32)}`
+    : `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}`;
+  const file = path.join(dir, `${name}.eml`);
   await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
   const links = linksIn(message.text);
   console.log(

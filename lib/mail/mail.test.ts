@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resetEnvCache } from '../env';
 import { startSmtpSink, type SmtpSink } from '@/tests/helpers/smtp-sink';
-import { escapeHtml, linksIn, sendMail, textToHtml } from './index';
+import { escapeHtml, linksIn, messageIdFor, sendMail, textToHtml } from './index';
 
 let dataDir: string;
 let smtp: SmtpSink;
@@ -49,6 +49,29 @@ describe('sendMail without SMTP_URL', () => {
     expect(raw).toContain('https://netz.example/invite/abc123');
     expect(lines.join('\n')).toContain('[mail] to ada@example.org subject "Willkommen, Grüße"');
     expect(lines.join('\n')).toContain('link: https://netz.example/invite/abc123');
+  });
+});
+
+describe('a mail with a Message-ID (sent by the job runner)', () => {
+  it('is one file in the outbox folder however often it is written, and keeps its id over SMTP', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-mail-id-'));
+    useEnv({ DATA_DIR: dir });
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    const messageId = messageIdFor('mail:invitation:42');
+    expect(messageId).toMatch(/^<[0-9a-f]{32}@netzwerkraum\.local>$/);
+    expect(messageIdFor('mail:invitation:42')).toBe(messageId);
+    expect(messageIdFor('mail:invitation:43')).not.toBe(messageId);
+    const mail = { to: 'ada@example.org', subject: 'Einladung', text: 'x', messageId };
+    await sendMail(mail);
+    await sendMail(mail);
+    const files = fs.readdirSync(path.join(dir, 'outbox'));
+    expect(files).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dir, 'outbox', files[0]), 'utf8')).toContain(`Message-ID: ${messageId}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    useEnv({ DATA_DIR: dataDir, SMTP_URL: smtp.url });
+    await sendMail({ ...mail, to: 'id@example.org' });
+    expect((await smtp.waitFor((m) => m.to === 'id@example.org')).headers['message-id']).toBe(messageId);
   });
 });
 

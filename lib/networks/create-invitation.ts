@@ -6,7 +6,7 @@ import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { translator, type Locale } from '../i18n';
-import { sendMail, type Mail } from '../mail';
+import { enqueueMail } from '../mail/queue';
 import { authorizeWith, ORG_ROLES, requireMember, ROLES, type Actor, type Role } from '../policies';
 
 /** How long an invitation link works unless the manager chooses otherwise. */
@@ -27,8 +27,6 @@ export type CreateInvitation = z.input<typeof ZCreateInvitation>;
 export interface InvitationOptions {
   /** Base address of the app, for the link (e.g. `http://localhost:3000`). */
   appUrl: string;
-  /** How the mail leaves; `sendMail` unless a caller passes another sender. */
-  send?: (mail: Mail) => Promise<unknown>;
   /** For tests of expiry: the current time. */
   now?: number;
 }
@@ -46,8 +44,10 @@ export function invitationLink(appUrl: string, token: string): string {
  * roles must not name one (400).
  *
  * Only the token's sha256 is stored; the token comes back once, in `link`.
- * With `email`, the link is mailed after the transaction committed
- * (`mailed` says whether that worked; the link still works either way).
+ * With `email`, the mail with the link is put into the outbox in the same
+ * transaction and sent by the job runner (docs/jobs.md): `mailed` is true when
+ * it is queued, and it goes out even if this process dies right after the
+ * commit. The link works either way.
  */
 export async function createInvitation(
   db: Db,
@@ -75,7 +75,8 @@ export async function createInvitation(
   const { token, hash } = newToken();
   const id = randomUUID();
 
-  const ctx = await db.tx(async (q) => {
+  const link = invitationLink(opts.appUrl, token);
+  await db.tx(async (q) => {
     const net = await q.get<{ name: string }>('SELECT name FROM networks WHERE id = ?', [networkId]);
     if (!net) throw new AppError(404, 'errors.notFound');
     let orgName: string | null = null;
@@ -104,37 +105,33 @@ export async function createInvitation(
       data: { role, organisationId, byEmail: Boolean(data.email) },
       at: now,
     });
-    return { networkName: net.name, orgName, inviterName: inviter?.name ?? '', inviterLocale: inviter?.locale };
+    if (data.email) {
+      const locale: Locale = data.locale ?? (inviter?.locale === 'de' ? 'de' : 'en');
+      const t = translator(locale);
+      const vars = {
+        inviter: inviter?.name ?? '',
+        network: net.name,
+        role: t(`networks.role.${role}`),
+        organisation: orgName ?? '',
+        link,
+        date: new Date(expiresAt).toISOString().slice(0, 10),
+      };
+      await enqueueMail(
+        q,
+        {
+          to: data.email,
+          subject: t('networks.mail.subject', vars),
+          text: t(orgName ? 'networks.mail.bodyOrg' : 'networks.mail.body', vars),
+        },
+        { key: `invitation:${id}`, networkId, now },
+      );
+    }
   });
 
-  const link = invitationLink(opts.appUrl, token);
-  let mailed = false;
-  if (data.email) {
-    const locale: Locale = data.locale ?? (ctx.inviterLocale === 'de' ? 'de' : 'en');
-    const t = translator(locale);
-    const vars = {
-      inviter: ctx.inviterName,
-      network: ctx.networkName,
-      role: t(`networks.role.${role}`),
-      organisation: ctx.orgName ?? '',
-      link,
-      date: new Date(expiresAt).toISOString().slice(0, 10),
-    };
-    try {
-      await (opts.send ?? sendMail)({
-        to: data.email,
-        subject: t('networks.mail.subject', vars),
-        text: t(ctx.orgName ? 'networks.mail.bodyOrg' : 'networks.mail.body', vars),
-      });
-      mailed = true;
-    } catch (err) {
-      console.error('[networks] invitation mail failed:', err);
-    }
-  }
   return {
     invitation: { id, networkId, role, organisationId, email: data.email ?? null, createdAt: now, expiresAt },
     token,
     link,
-    mailed,
+    mailed: Boolean(data.email),
   };
 }

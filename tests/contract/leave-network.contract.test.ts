@@ -32,7 +32,6 @@ async function refusal(p: Promise<unknown>): Promise<{ status: number; key: stri
 function leaveContract(name: string, open: () => Promise<Fresh>) {
   describe(`leaving a network on ${name}`, () => {
     let db: Fresh;
-    const send = async () => {};
 
     beforeAll(async () => {
       db = await open();
@@ -66,7 +65,7 @@ function leaveContract(name: string, open: () => Promise<Fresh>) {
           await actor(manager, net.id),
           net.id,
           { role, organisationId },
-          { appUrl: 'http://app.test', send },
+          { appUrl: 'http://app.test' },
         );
         await acceptInvitation(db, { userId: person, membership: null }, inv.token);
         return person;

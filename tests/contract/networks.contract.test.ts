@@ -47,10 +47,14 @@ async function refusal(p: Promise<unknown>): Promise<{ status: number; key: stri
 function networksContract(name: string, open: () => Promise<Fresh>) {
   describe(`networks on ${name}`, () => {
     let db: Fresh;
-    const mails: Mail[] = [];
-    const send = async (m: Mail) => {
-      mails.push(m);
-    };
+    /** The mails the commands put into the outbox (the job runner sends them; tests/jobs). */
+    const queuedMails = async (networkId: string) =>
+      (
+        await db.all<{ payload: string; idempotency_key: string }>(
+          "SELECT payload, idempotency_key FROM jobs WHERE kind = 'mail.send' AND network_id = ? ORDER BY created_at",
+          [networkId],
+        )
+      ).map((r) => ({ ...(JSON.parse(r.payload) as Mail), key: r.idempotency_key }));
 
     beforeAll(async () => {
       db = await open();
@@ -109,7 +113,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
         await actor(inviterId, networkId),
         networkId,
         { role, organisationId },
-        { appUrl: APP, send },
+        { appUrl: APP },
       );
       await acceptInvitation(db, { userId: person.id, membership: null }, inv.token);
       return person;
@@ -193,7 +197,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
         await actor(manager.id, net.id),
         net.id,
         { role: 'representative', organisationId: org.id },
-        { appUrl: APP, send },
+        { appUrl: APP },
       );
       expect(inv.link).toBe(`${APP}/invite/${inv.token}`);
       // Only the hash is stored.
@@ -241,7 +245,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
         await actor(manager.id, net.id),
         net.id,
         { role: 'observer' },
-        { appUrl: APP, send, now: past },
+        { appUrl: APP, now: past },
       );
       const late = await user('late');
       expect(await refusal(acceptInvitation(db, { userId: late.id, membership: null }, inv.token))).toEqual({
@@ -255,7 +259,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
     it('a revoked invitation is refused (410); revoking twice is refused too', async () => {
       const { manager, net } = await setup();
       const a = await actor(manager.id, net.id);
-      const inv = await createInvitation(db, a, net.id, { role: 'adviser' }, { appUrl: APP, send });
+      const inv = await createInvitation(db, a, net.id, { role: 'adviser' }, { appUrl: APP });
       await revokeInvitation(db, a, net.id, inv.invitation.id);
       const who = await user('who');
       expect(await refusal(acceptInvitation(db, { userId: who.id, membership: null }, inv.token))).toEqual({
@@ -282,16 +286,17 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
     it('an email invitation is mailed with the link and may only be accepted by that address', async () => {
       const { manager, net } = await setup();
       const invitee = await user('invitee');
-      mails.length = 0;
       const inv = await createInvitation(
         db,
         await actor(manager.id, net.id),
         net.id,
         { role: 'observer', email: invitee.email.toUpperCase(), locale: 'de' },
-        { appUrl: APP, send },
+        { appUrl: APP },
       );
       expect(inv.mailed).toBe(true);
+      const mails = await queuedMails(net.id);
       expect(mails).toHaveLength(1);
+      expect(mails[0].key).toBe(`mail:invitation:${inv.invitation.id}`);
       expect(mails[0].to).toBe(invitee.email);
       expect(mails[0].text).toContain(inv.link);
       expect(mails[0].subject).toContain('lädt Sie');
@@ -308,29 +313,22 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
     it('role and organisation must fit together', async () => {
       const { manager, net, org } = await setup();
       const a = await actor(manager.id, net.id);
-      expect(await refusal(createInvitation(db, a, net.id, { role: 'representative' }, { appUrl: APP, send }))).toEqual(
-        { status: 400, key: 'networks.errors.roleNeedsOrganisation' },
-      );
+      expect(await refusal(createInvitation(db, a, net.id, { role: 'representative' }, { appUrl: APP }))).toEqual({
+        status: 400,
+        key: 'networks.errors.roleNeedsOrganisation',
+      });
       expect(
-        await refusal(
-          createInvitation(db, a, net.id, { role: 'observer', organisationId: org.id }, { appUrl: APP, send }),
-        ),
+        await refusal(createInvitation(db, a, net.id, { role: 'observer', organisationId: org.id }, { appUrl: APP })),
       ).toEqual({ status: 400, key: 'networks.errors.roleWithoutOrganisation' });
       expect(
         await refusal(
-          createInvitation(
-            db,
-            a,
-            net.id,
-            { role: 'representative', organisationId: randomUUID() },
-            { appUrl: APP, send },
-          ),
+          createInvitation(db, a, net.id, { role: 'representative', organisationId: randomUUID() }, { appUrl: APP }),
         ),
       ).toEqual({ status: 400, key: 'networks.errors.unknownOrganisation' });
       const { org: foreign } = await setup();
       expect(
         await refusal(
-          createInvitation(db, a, net.id, { role: 'home_member', organisationId: foreign.id }, { appUrl: APP, send }),
+          createInvitation(db, a, net.id, { role: 'home_member', organisationId: foreign.id }, { appUrl: APP }),
         ),
       ).toEqual({ status: 400, key: 'networks.errors.unknownOrganisation' });
     });
@@ -343,13 +341,13 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       });
       const rep = await join(net.id, manager.id, 'representative', org.id);
       const ra = await actor(rep.id, net.id);
-      expect(await refusal(createInvitation(db, ra, net.id, { role: 'manager' }, { appUrl: APP, send }))).toEqual({
+      expect(await refusal(createInvitation(db, ra, net.id, { role: 'manager' }, { appUrl: APP }))).toEqual({
         status: 403,
         key: 'networks.errors.cannotInviteRole',
       });
       expect(
         await refusal(
-          createInvitation(db, ra, net.id, { role: 'representative', organisationId: other.id }, { appUrl: APP, send }),
+          createInvitation(db, ra, net.id, { role: 'representative', organisationId: other.id }, { appUrl: APP }),
         ),
       ).toMatchObject({ status: 403 });
       const ok = await createInvitation(
@@ -357,7 +355,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
         ra,
         net.id,
         { role: 'home_member', organisationId: org.id },
-        { appUrl: APP, send },
+        { appUrl: APP },
       );
       // Representatives see only the invitations they created; managers see all.
       expect((await listInvitations(db, ra, net.id)).map((i) => i.id)).toEqual([ok.invitation.id]);
@@ -371,7 +369,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
             await actor(home.id, net.id),
             net.id,
             { role: 'home_member', organisationId: org.id },
-            { appUrl: APP, send },
+            { appUrl: APP },
           ),
         ),
       ).toMatchObject({ status: 403 });
@@ -428,7 +426,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
       expect(await refusal(removeMember(db, ma, net.id, rep.id))).toMatchObject({ status: 404 });
 
       // Re-invited: the same row comes back with the new role.
-      const inv = await createInvitation(db, ma, net.id, { role: 'observer' }, { appUrl: APP, send });
+      const inv = await createInvitation(db, ma, net.id, { role: 'observer' }, { appUrl: APP });
       await acceptInvitation(db, { userId: rep.id, membership: null }, inv.token);
       expect((await actor(rep.id, net.id)).membership).toMatchObject({ role: 'observer', organisationId: null });
       expect(
@@ -443,7 +441,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
         await actor(manager.id, net.id),
         net.id,
         { role: 'observer' },
-        { appUrl: APP, send },
+        { appUrl: APP },
       );
       const [x, y] = [await user('x'), await user('y')];
       const results = await Promise.allSettled([
@@ -482,7 +480,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
         ma,
         net.id,
         { role: 'home_member', organisationId: org.id },
-        { appUrl: APP, send },
+        { appUrl: APP },
       );
       await setOrganisationStatus(db, ma, net.id, org.id, { status: 'paused' });
       const late = await user('late-joiner');
@@ -506,7 +504,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
         ma,
         net.id,
         { role: 'representative', organisationId: other.id },
-        { appUrl: APP, send },
+        { appUrl: APP },
       );
       await acceptInvitation(db, { userId: rep.id, membership: null }, inv.token);
       expect((await actor(rep.id, net.id)).membership).toMatchObject({
@@ -518,7 +516,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
         await count('SELECT COUNT(*) AS n FROM memberships WHERE network_id = ? AND user_id = ?', [net.id, rep.id]),
       ).toBe(1);
       // An active member cannot accept a second invitation.
-      const again = await createInvitation(db, ma, net.id, { role: 'observer' }, { appUrl: APP, send });
+      const again = await createInvitation(db, ma, net.id, { role: 'observer' }, { appUrl: APP });
       expect(await refusal(acceptInvitation(db, { userId: rep.id, membership: null }, again.token))).toEqual({
         status: 409,
         key: 'networks.errors.alreadyMember',
@@ -560,7 +558,7 @@ function networksContract(name: string, open: () => Promise<Fresh>) {
             await actor(manager.id, net.id),
             net.id,
             { role: 'home_member', organisationId: org.id },
-            { appUrl: APP, send },
+            { appUrl: APP },
           ),
         ),
       ).toMatchObject({ status: 409 });

@@ -10,8 +10,8 @@ import { startSmtpSink, type SmtpSink } from './smtp-sink';
 
 /**
  * Runs the REAL app for integration and end-to-end tests: a production build
- * served by `next start`, the realtime process, a fresh data folder and a
- * real SMTP sink. Nothing is mocked.
+ * served by `next start`, the realtime process, the job runner (which sends
+ * the mail), a fresh data folder and a real SMTP sink. Nothing is mocked.
  *
  *   const app = await startApp();
  *   … fetch(`${app.url}/api/health`) …
@@ -44,11 +44,11 @@ export interface RunningApp {
   dataDir: string;
   /** The SMTP sink the app sends mail to. */
   smtp: SmtpSink;
-  /** Where the children's output goes (web.log, realtime.log). */
+  /** Where the children's output goes (web.log, realtime.log, worker.log). */
   logDir: string;
   /** The lines the children logged that mention an error (for a test run's summary). */
   errorLines(): string[];
-  /** Kills both processes and removes the temp folder. */
+  /** Kills the processes and removes the temp folder. */
   stop(): Promise<void>;
 }
 
@@ -424,6 +424,7 @@ async function startOnce(distDir: string, opts: StartAppOptions): Promise<Runnin
     TRUST_PROXY: '1',
     SEED_DEMO: 'no',
     LOG_LEVEL: 'warn',
+    JOBS_POLL_MS: '100',
     ...opts.env,
   };
   const children: Child[] = [];
@@ -449,6 +450,8 @@ async function startOnce(distDir: string, opts: StartAppOptions): Promise<Runnin
     if (hasRealtime) {
       children.push(startChild('realtime', BIN('tsx'), ['server/index.ts'], env, path.join(tmp, 'realtime.log')));
     }
+    // The job runner sends the mail that commands enqueue (docs/jobs.md).
+    children.push(startChild('worker', BIN('tsx'), ['worker/index.ts'], env, path.join(tmp, 'worker.log')));
     watchdog = spawn(
       process.execPath,
       ['-e', WATCHDOG, String(process.pid), tmp, ...children.map((c) => String(c.proc.pid))],

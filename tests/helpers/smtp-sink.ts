@@ -92,7 +92,16 @@ export function smtpSinkReader(dir: string): SmtpSinkReader {
  * message without authentication or TLS and stores it in `dir` (a fresh temp
  * folder when omitted).
  */
-export async function startSmtpSink(opts: { dir?: string } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  opts: {
+    dir?: string;
+    /**
+     * Called for each RCPT TO before it is answered; the answer waits for it
+     * (tests hold a conversation open there to kill the sender mid-send).
+     */
+    onRcptTo?: (address: string) => Promise<void> | void;
+  } = {},
+): Promise<SmtpSink> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'nwr-mail-'));
   fs.mkdirSync(dir, { recursive: true });
   let seq = 0;
@@ -101,6 +110,12 @@ export async function startSmtpSink(opts: { dir?: string } = {}): Promise<SmtpSi
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      Promise.resolve(opts.onRcptTo?.(address.address)).then(
+        () => callback(),
+        (err: Error) => callback(err),
+      );
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { startApp } from '../helpers/app-server';
 
 /**
- * Starts ONE real app (production build, web + realtime, SQLite in a temp
+ * Starts ONE real app (production build, web + realtime + job runner, SQLite in a temp
  * folder, SMTP sink) for every file under tests/integration, and hands its
  * addresses to them via `provide` (read them with `app()` from
  * tests/helpers/app.ts). Stopped when the run ends.

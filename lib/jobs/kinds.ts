@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { deliverMail } from '../mail/deliver';
+import { purgeTickets } from '../realtime/tickets';
+import { defineJob, type JobKind } from './define';
+
+/**
+ * Every kind of background job, by name. To add one: declare it here with
+ * `defineJob` (payload schema, `run`, optionally attempts and backoff), then
+ * enqueue it from a command with `enqueue(q, '<kind>', payload, { key })`, or
+ * put it on the schedule (lib/jobs/schedule.ts). docs/jobs.md has the rules.
+ */
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** A mail, rendered by the command that caused it (in the recipient's language). */
+export const ZMailPayload = z.object({
+  to: z.string().min(3).max(254),
+  subject: z.string().max(500),
+  text: z.string().max(100_000),
+  html: z.string().max(500_000).optional(),
+});
+
+const ZNoPayload = z.object({}).strict();
+
+export const JOB_KINDS = {
+  /** Sends one mail; the mail log keyed by the job's key keeps it from going out twice (lib/mail/deliver.ts). */
+  'mail.send': defineJob({
+    schema: ZMailPayload,
+    maxAttempts: 10,
+    backoffMs: 5_000,
+    maxBackoffMs: 30 * 60_000,
+    async run(mail, ctx) {
+      const r = await deliverMail(ctx.db, ctx.job.key, mail, { log: (m) => ctx.log('warn', m) });
+      if (r === 'already-sent') ctx.log('info', `mail for ${ctx.job.key} was already sent; not sending again`);
+    },
+    // The text may carry a one-time link (password reset): keep only who and what once it is sent.
+    redact: (mail) => ({ to: mail.to, subject: mail.subject }),
+  }),
+
+  /** Deletes websocket tickets that expired (was a setInterval in the realtime process). */
+  'realtime.purge-tickets': defineJob({
+    schema: ZNoPayload,
+    maxAttempts: 1,
+    async run(_p, ctx) {
+      await ctx.finish(async (q) => {
+        await purgeTickets(q);
+      });
+    },
+  }),
+
+  /** Deletes password-reset tokens a day after they expired. */
+  'auth.purge-password-resets': defineJob({
+    schema: ZNoPayload,
+    maxAttempts: 1,
+    async run(_p, ctx) {
+      await ctx.finish(async (q) => {
+        await q.run('DELETE FROM password_resets WHERE expires_at < ?', [Date.now() - DAY_MS]);
+      });
+    },
+  }),
+
+  /** Forgets finished jobs after a week, dead ones and the mail log after 30 days. */
+  'jobs.prune': defineJob({
+    schema: ZNoPayload,
+    maxAttempts: 1,
+    async run(_p, ctx) {
+      const now = Date.now();
+      await ctx.finish(async (q) => {
+        await q.run("DELETE FROM jobs WHERE status = 'done' AND finished_at < ?", [now - 7 * DAY_MS]);
+        await q.run("DELETE FROM jobs WHERE status = 'dead' AND finished_at < ?", [now - 30 * DAY_MS]);
+        await q.run('DELETE FROM mail_log WHERE created_at < ?', [now - 30 * DAY_MS]);
+      });
+    },
+  }),
+} satisfies Record<string, JobKind>;
+
+export type JobKindName = keyof typeof JOB_KINDS;
+export type JobPayload<K extends JobKindName> = z.input<(typeof JOB_KINDS)[K]['schema']>;
+
+/** A registry a runner works from: the kinds above, or (tests) more. */
+export type JobRegistry = Record<string, JobKind>;
