@@ -5,6 +5,7 @@ import { getDb } from '../db';
 import { clientAddress } from './address';
 import { verifyPassword } from './password';
 import { authSecret } from './secret';
+import { sessionVersionValid } from './session-version';
 import { checkThrottle, recordFailure, recordSuccess } from './throttle';
 
 /**
@@ -104,13 +105,9 @@ export function authOptions(): NextAuthOptions {
         // Every use of the session re-checks the session version: password
         // change, "sign out everywhere" and removal end it at once.
         if (typeof token.uid === 'string') {
-          const db = await getDb();
-          const row = await db.get<{ session_version: number }>('SELECT session_version FROM users WHERE id = ?', [
-            token.uid,
-          ]);
           // An ended session: throwing makes next-auth clear the session
           // cookie and answer `{}` (signed out) instead of a user-less session.
-          if (!row || row.session_version !== token.sv) throw new SessionEndedError();
+          if (!(await sessionVersionValid(await getDb(), token.uid, token.sv))) throw new SessionEndedError();
         }
         return token;
       },

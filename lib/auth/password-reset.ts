@@ -3,7 +3,8 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { isLocale, t } from '../i18n';
 import { sendMail, type Mail } from '../mail';
-import { recordAccountActivity } from './change-password';
+import { record } from '../activity/record';
+import { endSessions } from './session-version';
 import { hashPassword } from './password';
 import type { ResetPasswordInput } from './schemas';
 import { clearAccountThrottle, hitLimit } from './throttle';
@@ -54,7 +55,14 @@ export async function requestPasswordReset(
       now,
       now + RESET_TOKEN_TTL_MS,
     ]);
-    await recordAccountActivity(q, user.id, 'account.passwordResetRequested', now);
+    await record(q, {
+      networkId: null,
+      actorId: user.id,
+      kind: 'account.passwordResetRequested',
+      subjectId: user.id,
+      data: {},
+      at: now,
+    });
   });
   const locale = isLocale(user.locale) ? user.locale : 'en';
   const link = `${input.appUrl.replace(/\/$/, '')}/reset-password/${token}`;
@@ -97,12 +105,17 @@ export async function resetPassword(db: Db, input: ResetPasswordInput, now = Dat
     );
     if (used.changes !== 1) throw new AppError(410, 'auth.reset.invalidToken');
     await q.run('UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [now, found.user_id]);
-    await q.run('UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?', [
-      passwordHash,
-      found.user_id,
-    ]);
+    await q.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, found.user_id]);
+    const sessionVersion = await endSessions(q, found.user_id);
     const user = await q.get<{ email: string }>('SELECT email FROM users WHERE id = ?', [found.user_id]);
     if (user) await clearAccountThrottle(q, user.email);
-    await recordAccountActivity(q, found.user_id, 'account.passwordReset', now);
+    await record(q, {
+      networkId: null,
+      actorId: found.user_id,
+      kind: 'account.passwordReset',
+      subjectId: found.user_id,
+      data: { sessionVersion },
+      at: now,
+    });
   });
 }
