@@ -12,7 +12,15 @@ import type { DocName } from '../lib/docs/names';
 import { CLOSE, CLOSE_REASON } from '../lib/realtime/close-codes';
 import { purgeTickets } from '../lib/realtime/tickets';
 import { admit, type AuthConfig } from './auth';
-import { PermissionWatcher } from './permissions';
+import {
+  activityWake,
+  WAKE_HEADER,
+  WAKE_PATH,
+  wakeTokenValid,
+  ZActivitySignal,
+  type ActivityWake,
+} from '../lib/activity/wake';
+import { PermissionWatcher, SAFETY_POLL_MS } from './permissions';
 import { RedisBus } from './redis-bus';
 import { startCheckpointer } from './checkpointer';
 import { DecodeGuard } from './decode-guard';
@@ -28,8 +36,10 @@ export interface RealtimeOptions {
   /** next-auth secret for cookie sessions. */
   secret?: string;
   limits?: Partial<Limits>;
-  /** Activity poll interval for permission changes. */
+  /** The permission watcher's safety-net poll (it is woken after each commit; default SAFETY_POLL_MS). */
   pollMs?: number;
+  /** The activity wake-up bus (default: the process's, `lib/activity/wake.ts`). */
+  wake?: ActivityWake;
   /** Scale mode: `redis://…` to exchange updates and awareness with other instances. */
   redisUrl?: string;
   /** Channel prefix (tests use their own). */
@@ -175,6 +185,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       return json(closing ? 503 : 200, { ok: !closing, docs: m.docs, connections: m.connections });
     }
     if (req.method === 'GET' && path === '/metrics') return json(200, metrics());
+    if (req.method === 'POST' && path === WAKE_PATH) return void receiveWake(req, res);
     res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket' });
     res.end('This is the Netzwerkraum realtime server: connect with a websocket.\n');
   });
@@ -240,6 +251,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       const r = await acquire(a.docName, a.doc);
       if (ws.readyState !== ws.OPEN) return;
       conn = new Connection(ws, a.userId, a.access, a.wantsAck, identity, limits, limits.maxBufferedBytes, countClose);
+      watcher.admitted(conn, a.sessionVersion);
       room = r;
       if (earlyOverflow) {
         conn.close(CLOSE.RATE_LIMITED);
@@ -254,8 +266,43 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     }
   }
 
-  const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? 250, log);
+  const wake = opts.wake ?? activityWake();
+  const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? SAFETY_POLL_MS, log, wake);
   await watcher.start();
+
+  /**
+   * The embedded default's wake-up from the web process (lib/activity/wake.ts):
+   * a small signed POST on loopback, handed to this process's listeners.
+   */
+  function receiveWake(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const header = req.headers[WAKE_HEADER];
+    if (!opts.secret || !wakeTokenValid(typeof header === 'string' ? header : undefined, opts.secret)) {
+      req.resume();
+      res.writeHead(403).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 2048) req.destroy();
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      let parsed: ReturnType<typeof ZActivitySignal.safeParse> | null = null;
+      try {
+        parsed = ZActivitySignal.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        parsed = null;
+      }
+      if (!parsed?.success) {
+        res.writeHead(400).end();
+        return;
+      }
+      wake.deliver(parsed.data);
+      res.writeHead(204).end();
+    });
+  }
 
   const purge = setInterval(() => {
     purgeTickets(opts.db).catch((err) => log('warn', 'purging tickets failed', err));

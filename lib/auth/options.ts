@@ -113,7 +113,8 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         if (token.revoked || typeof token.uid !== 'string') return { ...session, user: undefined };
-        return { ...session, user: { ...session.user, id: token.uid } };
+        // `sv`: the session version this session was checked against just now (realtime tickets carry it).
+        return { ...session, user: { ...session.user, id: token.uid, sv: Number(token.sv) } };
       },
     },
   };
