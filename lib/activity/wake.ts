@@ -105,6 +105,8 @@ export class RedisWakeTransport implements WakeTransport {
   private pub: import('ioredis').Redis | null = null;
   private sub: import('ioredis').Redis | null = null;
   private readonly redis: Promise<typeof import('ioredis')>;
+  /** Resolves once the subscription is live (after the first listener subscribed). */
+  subscribed: Promise<void> = new Promise(() => undefined);
 
   constructor(
     private readonly url: string,
@@ -129,7 +131,7 @@ export class RedisWakeTransport implements WakeTransport {
   }
 
   listen(deliver: (signal: ActivitySignal) => void): void {
-    void (async () => {
+    this.subscribed = (async () => {
       this.sub = await this.connect();
       this.sub.on('message', (_channel: string, raw: string) => {
         try {
@@ -142,7 +144,8 @@ export class RedisWakeTransport implements WakeTransport {
         }
       });
       await this.sub.subscribe(this.channel);
-    })().catch((err) => console.warn('[activity] redis subscribe failed:', (err as Error).message));
+    })();
+    this.subscribed.catch((err) => console.warn('[activity] redis subscribe failed:', (err as Error).message));
   }
 
   async close(): Promise<void> {
