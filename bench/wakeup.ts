@@ -99,15 +99,12 @@ async function main() {
     }
 
     // 2. An activity entry → another browser (the observer's change feed)
-    const observer = await person(app.url, 'Observer');
-    const inv = must(
-      await manager.c.post(`/api/networks/${networkId}/invitations`, { role: 'observer' }),
-      201,
-      'invite',
-    );
-    must(await observer.c.post(`/api/invitations/${inv.json.token}/accept`), 200, 'accept');
+    // The manager's earlier sessions were all ended above: a fresh one writes.
     const writer = new ApiClient(app.url);
     await writer.signIn(manager.email, manager.password);
+    const observer = await person(app.url, 'Observer');
+    const inv = must(await writer.post(`/api/networks/${networkId}/invitations`, { role: 'observer' }), 201, 'invite');
+    must(await observer.c.post(`/api/invitations/${inv.json.token}/accept`), 200, 'accept');
 
     const ctrl = new AbortController();
     const res = await observer.c.raw(`/api/networks/${networkId}/events`, { signal: ctrl.signal });
