@@ -14,6 +14,8 @@ import { purgeTickets } from '../lib/realtime/tickets';
 import { admit, type AuthConfig } from './auth';
 import {
   activityWake,
+  RedisWakeTransport,
+  WAKE_CHANNEL,
   WAKE_HEADER,
   WAKE_PATH,
   wakeTokenValid,
@@ -267,6 +269,12 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   }
 
   const wake = opts.wake ?? activityWake();
+  // Scale mode: signals from the web instances (and the other realtime instances) arrive over Redis.
+  const wakeTransport =
+    opts.redisUrl && !opts.wake
+      ? new RedisWakeTransport(opts.redisUrl, opts.redisPrefix ? `${opts.redisPrefix}activity` : WAKE_CHANNEL)
+      : null;
+  const ownsTransport = wakeTransport ? wake.attach(wakeTransport) : false;
   const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? SAFETY_POLL_MS, log, wake);
   await watcher.start();
 
@@ -352,6 +360,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       await checkpointer.stop();
       await decodeGuard.close();
       await watcher.stopped();
+      if (ownsTransport && wakeTransport) await wake.detach(wakeTransport);
       await bus?.close();
     },
   };

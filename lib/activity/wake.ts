@@ -87,6 +87,28 @@ export class ActivityWake {
     return () => void this.listeners.delete(fn);
   }
 
+  /**
+   * Gives a bus without a transport one (the realtime server attaches Redis in
+   * scale mode). Returns false, changing nothing, when it already has one.
+   */
+  attach(transport: WakeTransport): boolean {
+    if (this.transport) return false;
+    this.transport = transport;
+    if (this.listeners.size && transport.listen) {
+      this.listening = true;
+      transport.listen((s) => this.deliver(s));
+    }
+    return true;
+  }
+
+  /** Closes and drops the transport (the listeners stay, in process only). */
+  async detach(transport: WakeTransport): Promise<void> {
+    if (this.transport !== transport) return;
+    this.transport = null;
+    this.listening = false;
+    await transport.close();
+  }
+
   get listenerCount(): number {
     return this.listeners.size;
   }
@@ -99,6 +121,9 @@ export class ActivityWake {
   }
 }
 
+/** The Redis channel of scale mode. */
+export const WAKE_CHANNEL = 'nwr:activity';
+
 /** Scale mode: one Redis channel for every instance; each ignores its own messages. */
 export class RedisWakeTransport implements WakeTransport {
   private readonly instance = crypto.randomUUID();
@@ -110,7 +135,7 @@ export class RedisWakeTransport implements WakeTransport {
 
   constructor(
     private readonly url: string,
-    private readonly channel = 'nwr:activity',
+    private readonly channel = WAKE_CHANNEL,
   ) {
     this.redis = import('ioredis');
   }
@@ -218,10 +243,11 @@ export class LoopbackWakeTransport implements WakeTransport {
 }
 
 function defaultTransport(): WakeTransport | null {
+  // The web app's server process. The realtime server attaches its own (Redis, or none: it is the one nudged);
+  // scripts and tests stay in process (their rows reach long-running listeners through the safety-net poll).
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return null;
   const e = env();
   if (e.REDIS_URL) return new RedisWakeTransport(e.REDIS_URL);
-  // Only the web app's server process nudges; the realtime process is the one nudged, and tests wire their own.
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return null;
   try {
     return new LoopbackWakeTransport(e.REALTIME_PORT, wakeToken(authSecret()));
   } catch (err) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { route } from '@/app/_lib/route';
 import { latestActivityId, listFeed } from '@/lib/activity/list-feed';
 import { activityWake } from '@/lib/activity/wake';
+import { sessionVersionValid } from '@/lib/auth/session-version';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../ledger/_lib/query';
 
@@ -93,7 +94,8 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
             recheckNow = false;
             lastCheck = Date.now();
             actor = await loadActor(db, user.id, networkId);
-            if (!actor.membership) {
+            // Removed, or the session that opened the stream has ended (sign out everywhere, password change).
+            if (!actor.membership || !(await sessionVersionValid(db, user.id, user.sessionVersion))) {
               send(`event: revoked\ndata: {}\n\n`);
               return close();
             }
@@ -127,9 +129,12 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
           void tick();
         } else timer = setTimeout(() => void tick(), SAFETY_POLL_MS);
       };
-      // Woken after each commit of a row of this network; an access change re-reads the viewer's membership first.
+      // Woken after each commit of a row of this network; an access change re-reads the viewer's membership first,
+      // and the end of this person's sessions ends the stream.
       unsubscribe = activityWake().subscribe((signal) => {
-        if (signal.networkId !== networkId || closed) return;
+        if (closed) return;
+        const mine = signal.access === 'sessions' && signal.subjectId === user.id;
+        if (signal.networkId !== networkId && !mine) return;
         if (signal.access !== 'none') recheckNow = true;
         void tick();
       });
