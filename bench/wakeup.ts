@@ -14,14 +14,19 @@
  *    row's event.
  *
  * Both include the HTTP request that makes the change. Prints p50/p95/p99/max
- * and writes bench/results/wakeup-<date>.json. Env: WAKEUP_N (default 200).
+ * and writes bench/results/wakeup-<date>.json. Env: WAKEUP_N (default 200);
+ * WAKEUP_MODE=scale runs the same on PostgreSQL (a fresh database on
+ * TEST_DATABASE_URL's server, dropped afterwards) with Redis (TEST_REDIS_URL):
+ * the wake-up travels over Redis pub/sub instead of the loopback nudge.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import WebSocket from 'ws';
 import { ApiClient, uniqueEmail } from '../tests/helpers/api-client';
 import { startApp, ROOT } from '../tests/helpers/app-server';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../tests/helpers/services';
 
 const N = Number(process.env.WAKEUP_N ?? 200);
 
@@ -56,8 +61,30 @@ function must<T extends { status: number; text?: string }>(r: T, status: number,
   return r;
 }
 
+const scale = process.env.WAKEUP_MODE === 'scale';
+
+/** Scale mode: a fresh PostgreSQL database (and a function that drops it). */
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = new URL(TEST_DATABASE_URL);
+  const name = `nwr_wakeup_${process.pid}_${Date.now()}`;
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin.toString());
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 async function main() {
-  const app = await startApp();
+  const database = scale ? await freshDatabase() : null;
+  const app = await startApp(database ? { env: { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL } } : {});
   try {
     const manager = await person(app.url, 'Manager');
     const net = must(
@@ -155,7 +182,9 @@ async function main() {
 
     const result = {
       when: new Date().toISOString(),
-      setup: 'npm start topology: next start + realtime process, SQLite, no Redis (loopback wake-up)',
+      setup: scale
+        ? 'scale mode: next start + realtime process, PostgreSQL, Redis (wake-up over Redis pub/sub)'
+        : 'npm start topology: next start + realtime process, SQLite, no Redis (loopback wake-up)',
       n: N,
       revocationToSocketCloseMs: summary(revocation),
       signOutRequestRoundTripMs: summary(signOutRoundTrip),
@@ -166,11 +195,12 @@ async function main() {
     const dir = path.join(ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
-      path.join(dir, `wakeup-${result.when.slice(0, 19).replace(/:/g, '-')}.json`),
+      path.join(dir, `wakeup-${scale ? 'scale-' : ''}${result.when.slice(0, 19).replace(/:/g, '-')}.json`),
       JSON.stringify(result, null, 2),
     );
   } finally {
     await app.stop();
+    await database?.drop();
   }
 }
 

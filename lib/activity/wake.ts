@@ -249,7 +249,9 @@ function defaultTransport(): WakeTransport | null {
   const e = env();
   if (e.REDIS_URL) return new RedisWakeTransport(e.REDIS_URL);
   try {
-    return new LoopbackWakeTransport(e.REALTIME_PORT, wakeToken(authSecret()));
+    // A wildcard or named local bind is reached on loopback; a specific address as it is.
+    const host = ['0.0.0.0', '::', 'localhost'].includes(e.REALTIME_HOST) ? '127.0.0.1' : e.REALTIME_HOST;
+    return new LoopbackWakeTransport(e.REALTIME_PORT, wakeToken(authSecret()), host);
   } catch (err) {
     console.warn('[activity] no realtime wake-up (no session secret):', (err as Error).message);
     return null;
