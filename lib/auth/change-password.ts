@@ -1,4 +1,3 @@
-import { record } from '../activity/record';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { hashPassword, verifyPassword } from './password';
@@ -30,15 +29,6 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   return db.tx(async (q) => {
     await q.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, actor.userId]);
-    const sessionVersion = await endSessions(q, actor.userId);
-    await record(q, {
-      networkId: null,
-      actorId: actor.userId,
-      kind: 'account.passwordChanged',
-      subjectId: actor.userId,
-      data: { sessionVersion },
-      at: now,
-    });
-    return { sessionVersion };
+    return { sessionVersion: await endSessions(q, actor.userId, 'account.passwordChanged', now) };
   });
 }

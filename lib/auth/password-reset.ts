@@ -106,16 +106,8 @@ export async function resetPassword(db: Db, input: ResetPasswordInput, now = Dat
     if (used.changes !== 1) throw new AppError(410, 'auth.reset.invalidToken');
     await q.run('UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [now, found.user_id]);
     await q.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, found.user_id]);
-    const sessionVersion = await endSessions(q, found.user_id);
+    await endSessions(q, found.user_id, 'account.passwordReset', now);
     const user = await q.get<{ email: string }>('SELECT email FROM users WHERE id = ?', [found.user_id]);
     if (user) await clearAccountThrottle(q, user.email);
-    await record(q, {
-      networkId: null,
-      actorId: found.user_id,
-      kind: 'account.passwordReset',
-      subjectId: found.user_id,
-      data: { sessionVersion },
-      at: now,
-    });
   });
 }

@@ -1,3 +1,4 @@
+import { record } from '../activity/record';
 import type { Queryable } from '../db/types';
 
 /**
@@ -24,14 +25,19 @@ export async function sessionVersionValid(q: Queryable, userId: string, sv: unkn
   return current !== null && current === Number(sv);
 }
 
+/** Why a person's sessions end: each is an activity kind with `access: 'sessions'`. */
+export type SessionsEnded = 'account.passwordChanged' | 'account.passwordReset' | 'account.signedOutEverywhere';
+
 /**
- * Ends every session of `userId` (inside the caller's transaction): moves the
- * version on and returns the new one. The caller records the activity row that
- * wakes the realtime servers.
+ * Ends every session of `userId` inside the caller's transaction: moves the
+ * version on (cookies and tickets stop admitting) and records why, which, once
+ * the transaction commits, closes that person's sockets on every realtime
+ * instance. Returns the new version.
  */
-export async function endSessions(q: Queryable, userId: string): Promise<number> {
+export async function endSessions(q: Queryable, userId: string, why: SessionsEnded, at = Date.now()): Promise<number> {
   await q.run('UPDATE users SET session_version = session_version + 1 WHERE id = ?', [userId]);
-  const now = await currentSessionVersion(q, userId);
-  if (now === null) throw new Error('endSessions: no such user');
-  return now;
+  const sessionVersion = await currentSessionVersion(q, userId);
+  if (sessionVersion === null) throw new Error('endSessions: no such user');
+  await record(q, { networkId: null, actorId: userId, kind: why, subjectId: userId, data: { sessionVersion }, at });
+  return sessionVersion;
 }

@@ -1,4 +1,3 @@
-import { record } from '../activity/record';
 import type { Db } from '../db/types';
 import { endSessions } from './session-version';
 
@@ -7,18 +6,8 @@ import { endSessions } from './session-version';
  * one that asks. Only that person may call it. Cookies stop working at their
  * next use, outstanding realtime tickets stop admitting, and once the
  * transaction commits that person's open sockets close on every realtime
- * instance (the `account.signedOutEverywhere` row wakes the permission watchers).
+ * instance (`endSessions`).
  */
 export async function signOutEverywhere(db: Db, actor: { userId: string }, now = Date.now()): Promise<void> {
-  await db.tx(async (q) => {
-    const sessionVersion = await endSessions(q, actor.userId);
-    await record(q, {
-      networkId: null,
-      actorId: actor.userId,
-      kind: 'account.signedOutEverywhere',
-      subjectId: actor.userId,
-      data: { sessionVersion },
-      at: now,
-    });
-  });
+  await db.tx((q) => endSessions(q, actor.userId, 'account.signedOutEverywhere', now));
 }
