@@ -93,9 +93,12 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
           if (recheckNow || Date.now() - lastCheck > RECHECK_MS) {
             recheckNow = false;
             lastCheck = Date.now();
+            // The session that opened the stream has ended (sign out everywhere, password change): end it. The
+            // EventSource comes back by itself with the browser's cookie now: a browser signed in again resumes
+            // from its last event id; a signed-out one gets 401 and stops.
+            if (!(await sessionVersionValid(db, user.id, user.sessionVersion))) return close();
             actor = await loadActor(db, user.id, networkId);
-            // Removed, or the session that opened the stream has ended (sign out everywhere, password change).
-            if (!actor.membership || !(await sessionVersionValid(db, user.id, user.sessionVersion))) {
+            if (!actor.membership) {
               send(`event: revoked\ndata: {}\n\n`);
               return close();
             }
