@@ -1,11 +1,13 @@
 /**
  * Who is connecting, decided at the websocket upgrade: the Origin must be
  * allowed; then either a single-use ticket (`?ticket=`) or the next-auth
- * session cookie identifies the person; then `lib/policies` decides read or
+ * session cookie identifies the person (either only while its session version
+ * is current: `lib/auth/session-version.ts`); then `lib/policies` decides read or
  * write for this document. Every refusal maps to a permanent close code.
  */
 import type { IncomingMessage } from 'node:http';
 import { decode } from 'next-auth/jwt';
+import { sessionVersionValid } from '../lib/auth/session-version';
 import type { Db } from '../lib/db/types';
 import { parseDocName, docName as canonicalName, type DocName } from '../lib/docs/names';
 import { can } from '../lib/policies';
@@ -16,6 +18,8 @@ import { consumeTicket } from '../lib/realtime/tickets';
 
 export interface Admission {
   userId: string;
+  /** The session version the session or ticket carried (checked now; the watcher closes the socket when it moves on). */
+  sessionVersion: number;
   docName: string;
   doc: DocName;
   access: Access;
@@ -76,17 +80,21 @@ function sessionToken(cookies: Map<string, string>): string | undefined {
   return undefined;
 }
 
-async function userFromSession(db: Db, token: string, secret: string): Promise<string | null> {
+async function userFromSession(db: Db, token: string, secret: string): Promise<Identified | null> {
   try {
     const jwt = await decode({ token, secret });
     if (!jwt || typeof jwt.uid !== 'string' || jwt.revoked) return null;
     if (typeof jwt.exp === 'number' && jwt.exp * 1000 < Date.now()) return null;
-    const row = await db.get<{ session_version: number }>('SELECT session_version FROM users WHERE id = ?', [jwt.uid]);
-    if (!row || Number(row.session_version) !== Number(jwt.sv)) return null;
-    return jwt.uid;
+    if (!(await sessionVersionValid(db, jwt.uid, jwt.sv))) return null;
+    return { userId: jwt.uid, sessionVersion: Number(jwt.sv) };
   } catch {
     return null;
   }
+}
+
+interface Identified {
+  userId: string;
+  sessionVersion: number;
 }
 
 /** Decides read/write for `userId` on `doc` now; null = no access. */
@@ -119,20 +127,21 @@ export async function admit(db: Db, req: IncomingMessage, cfg: AuthConfig): Prom
   const docName = canonicalName(doc);
 
   const ticket = url.searchParams.get(PARAM_TICKET);
-  let userId: string | null = null;
-  if (ticket) userId = await consumeTicket(db, ticket, docName);
+  // A ticket admits only while the session version it was minted under is current.
+  let who: Identified | null = ticket ? await consumeTicket(db, ticket, docName) : null;
   // No ticket, or a used/expired one (a stock client reconnecting with the same
   // params): the session cookie, when the browser sent one, decides instead.
-  if (!userId && cfg.secret) {
+  if (!who && cfg.secret) {
     const token = sessionToken(parseCookies(req.headers.cookie));
-    if (token) userId = await userFromSession(db, token, cfg.secret);
+    if (token) who = await userFromSession(db, token, cfg.secret);
   }
-  if (!userId) return { ok: false, code: CLOSE.UNAUTHENTICATED, reason: 'unauthenticated' };
+  if (!who) return { ok: false, code: CLOSE.UNAUTHENTICATED, reason: 'unauthenticated' };
+  const { userId, sessionVersion } = who;
 
   const access = await accessFor(db, userId, doc);
   if (!access) return { ok: false, code: CLOSE.FORBIDDEN, reason: 'forbidden' };
   return {
     ok: true,
-    admission: { userId, docName, doc, access, wantsAck: url.searchParams.get(PARAM_ACK) === '1' },
+    admission: { userId, sessionVersion, docName, doc, access, wantsAck: url.searchParams.get(PARAM_ACK) === '1' },
   };
 }

@@ -11,7 +11,17 @@ import type { Db } from '../lib/db/types';
 import type { DocName } from '../lib/docs/names';
 import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
 import { admit, type AuthConfig } from './auth';
-import { PermissionWatcher } from './permissions';
+import {
+  activityWake,
+  RedisWakeTransport,
+  WAKE_CHANNEL,
+  WAKE_HEADER,
+  WAKE_PATH,
+  wakeTokenValid,
+  ZActivitySignal,
+  type ActivityWake,
+} from '../lib/activity/wake';
+import { PermissionWatcher, SAFETY_POLL_MS } from './permissions';
 import { RedisBus } from './redis-bus';
 import { startCheckpointer } from './checkpointer';
 import { DecodeGuard } from './decode-guard';
@@ -27,8 +37,10 @@ export interface RealtimeOptions {
   /** next-auth secret for cookie sessions. */
   secret?: string;
   limits?: Partial<Limits>;
-  /** Activity poll interval for permission changes. */
+  /** The permission watcher's safety-net poll (it is woken after each commit; default SAFETY_POLL_MS). */
   pollMs?: number;
+  /** The activity wake-up bus (default: the process's, `lib/activity/wake.ts`). */
+  wake?: ActivityWake;
   /** Scale mode: `redis://…` to exchange updates and awareness with other instances. */
   redisUrl?: string;
   /** Channel prefix (tests use their own). */
@@ -189,6 +201,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       return json(closing ? 503 : 200, { ok: !closing, docs: m.docs, connections: m.connections });
     }
     if (req.method === 'GET' && path === '/metrics') return json(200, metrics());
+    if (req.method === 'POST' && path === WAKE_PATH) return void receiveWake(req, res);
     res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'websocket' });
     res.end('This is the Netzwerkraum realtime server: connect with a websocket.\n');
   });
@@ -311,6 +324,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
         countClose,
         bytes,
       );
+      watcher.admitted(conn, a.sessionVersion);
       room = r;
       if (earlyOverflow) {
         conn.close(CLOSE.RATE_LIMITED);
@@ -325,8 +339,49 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     }
   }
 
-  const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? 250, log);
+  const wake = opts.wake ?? activityWake();
+  // Scale mode: signals from the web instances (and the other realtime instances) arrive over Redis.
+  const wakeTransport =
+    opts.redisUrl && !opts.wake
+      ? new RedisWakeTransport(opts.redisUrl, opts.redisPrefix ? `${opts.redisPrefix}activity` : WAKE_CHANNEL)
+      : null;
+  const ownsTransport = wakeTransport ? wake.attach(wakeTransport) : false;
+  const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? SAFETY_POLL_MS, log, wake);
   await watcher.start();
+
+  /**
+   * The embedded default's wake-up from the web process (lib/activity/wake.ts):
+   * a small signed POST on loopback, handed to this process's listeners.
+   */
+  function receiveWake(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const header = req.headers[WAKE_HEADER];
+    if (!opts.secret || !wakeTokenValid(typeof header === 'string' ? header : undefined, opts.secret)) {
+      req.resume();
+      res.writeHead(403).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 2048) req.destroy();
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      let parsed: ReturnType<typeof ZActivitySignal.safeParse> | null = null;
+      try {
+        parsed = ZActivitySignal.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        parsed = null;
+      }
+      if (!parsed?.success) {
+        res.writeHead(400).end();
+        return;
+      }
+      wake.deliver(parsed.data);
+      res.writeHead(204).end();
+    });
+  }
 
   // Per-person update budgets of people with no socket left are dropped once a minute. Expired tickets are
   // purged by the job runner (lib/jobs/schedule.ts), not here.
@@ -378,6 +433,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       await checkpointer.stop();
       await decodeGuard.close();
       await watcher.stopped();
+      if (ownsTransport && wakeTransport) await wake.detach(wakeTransport);
       await bus?.close();
     },
   };

@@ -1,12 +1,15 @@
 import type { Db, Param } from '../db/types';
 import { requireMember, type Actor } from '../policies';
-import { maySeeActivity } from './visibility';
+import { maySeeActivity } from '../policies/activity';
+import { activityWords, type ActivityWords } from './words';
 
 /**
  * The network's change feed: activity rows a viewer may see, in id order.
  * Used by the live endpoint (SSE, polled by id, so it works across any number
  * of web instances sharing the database) and by "recent activity" lists.
- * Each row passes the one visibility rule (`visibility.ts`) before it leaves.
+ * Each row passes the one visibility rule (`lib/policies/activity.ts`) before
+ * it leaves, and carries the catalog's words and link (`words.ts`): people
+ * are shown those, never the raw kind.
  */
 export interface FeedItem {
   id: number;
@@ -16,6 +19,8 @@ export interface FeedItem {
   subjectId: string | null;
   data: Record<string, unknown>;
   createdAt: number;
+  /** The catalog's words for the row (message key and values) and the page it links to. */
+  words: ActivityWords;
 }
 
 interface ActivityRow {
@@ -28,7 +33,7 @@ interface ActivityRow {
   created_at: number | string;
 }
 
-function present(r: ActivityRow): FeedItem {
+function present(r: ActivityRow, networkId: string): FeedItem {
   let data: Record<string, unknown> = {};
   try {
     data = JSON.parse(r.data) as Record<string, unknown>;
@@ -43,6 +48,7 @@ function present(r: ActivityRow): FeedItem {
     subjectId: r.subject_id,
     data,
     createdAt: Number(r.created_at),
+    words: activityWords({ kind: r.kind, networkId, subjectId: r.subject_id, data }),
   };
 }
 
@@ -75,7 +81,7 @@ export async function listFeed(
       WHERE ${where.join(' AND ')} ORDER BY a.id ${opts.afterId !== undefined ? 'ASC' : 'DESC'} LIMIT ?`,
     [...params, limit],
   );
-  return rows.map(present).filter((r) => maySeeActivity(actor, networkId, r));
+  return rows.map((r) => present(r, networkId)).filter((r) => maySeeActivity(actor, networkId, r));
 }
 
 /** The id of the newest activity row of the network (where a fresh live stream starts). */

@@ -1,63 +1,55 @@
 import type { Queryable } from '../db/types';
+import { CATALOG, type ActivityKind, type ActivityPayload } from './catalog';
+import { activityWake, type ActivitySignal } from './wake';
 
 /**
- * The activity log: one row per change, written by the command that makes the
- * change, inside its transaction. The network's change feed (`list-feed.ts`)
- * streams these rows to every open tab; the realtime server watches the kinds
- * that change access. Nothing secret ever goes into `data`.
+ * The activity log's one writer. Every command calls `record()` inside its
+ * transaction, so the change and its row commit together or not at all. The
+ * payload is checked against the kind's schema in the catalog
+ * (`catalog.ts`); once the transaction has committed, listeners are woken
+ * (`wake.ts`): the live feed of every open tab and the realtime server's
+ * permission watcher. Nothing secret ever goes into `data`.
  */
 
-/** Every kind a command writes, by area (the realtime server closes sockets on those that change access: `ACCESS_KINDS` in server/permissions.ts). */
-export type ActivityKind =
-  // networks, organisations, invitations, members
-  | 'network.created'
-  | 'network.updated'
-  | 'organisation.created'
-  | 'organisation.updated'
-  | 'organisation.status_changed'
-  | 'invitation.created'
-  | 'invitation.revoked'
-  | 'invitation.accepted'
-  | 'member.joined'
-  | 'member.removed'
-  | 'member.role_changed'
-  // goals
-  | 'goal.created'
-  | 'goal.updated'
-  | 'goal.text_saved'
-  | 'goal.rated'
-  | 'goal.commented'
-  | 'goal.pilot_decided'
-  // the ledger and its units
-  | 'unit.defined'
-  | 'ledger.recorded'
-  | 'ledger.confirmed'
-  | 'ledger.disputed'
-  | 'ledger.corrected'
-  // commitments
-  | 'commitment.created'
-  | 'commitment.committed'
-  | 'commitment.approval_requested'
-  | 'commitment.delivered'
-  | 'commitment.withdrawn'
-  | 'commitment.pilot_decided';
-
 /** One activity row as a command hands it over. */
-export interface ActivityEntry {
-  networkId: string;
-  actorId: string;
-  kind: ActivityKind;
-  /** The record the change is about (goal, entry, commitment, organisation, member …). */
-  subjectId: string;
-  data?: Record<string, unknown>;
-  /** When it happened (ms); the command's own clock, so the row and the record agree. Default: now. */
-  at?: number;
-}
+export type ActivityEntry = {
+  [K in ActivityKind]: {
+    kind: K;
+    /** null for rows about a person's own account (no network). */
+    networkId: string | null;
+    /** null only for rows no person caused (the demo seed). */
+    actorId: string | null;
+    /** The record the change is about (goal, entry, commitment, organisation, member …). */
+    subjectId: string;
+    data: ActivityPayload<K>;
+    /** When it happened (ms); the command's own clock, so the row and the record agree. Default: now. */
+    at?: number;
+  };
+}[ActivityKind];
 
-/** Appends one row to the activity log (call it inside the command's transaction). */
-export async function recordActivity(q: Queryable, a: ActivityEntry): Promise<void> {
-  await q.run(
-    'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    [a.networkId, a.actorId, a.kind, a.subjectId, JSON.stringify(a.data ?? {}), a.at ?? Date.now()],
+export type { ActivityKind } from './catalog';
+
+/** Appends one row to the activity log (inside the command's transaction) and wakes listeners after the commit. */
+export async function record(q: Queryable, entry: ActivityEntry): Promise<number> {
+  const spec = CATALOG[entry.kind];
+  const parsed = spec.payload.safeParse(entry.data);
+  if (!parsed.success) {
+    // A programming error (the command and its catalog entry disagree), not the person's input.
+    throw new Error(`activity ${entry.kind}: payload does not match the catalog: ${parsed.error.message}`);
+  }
+  const row = await q.get<{ id: number | string }>(
+    'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+    [entry.networkId, entry.actorId, entry.kind, entry.subjectId, JSON.stringify(parsed.data), entry.at ?? Date.now()],
   );
+  const signal: ActivitySignal = {
+    id: Number(row?.id ?? 0),
+    networkId: entry.networkId,
+    kind: entry.kind,
+    subjectId: entry.subjectId,
+    access: spec.access,
+  };
+  const wake = activityWake();
+  if (q.afterCommit) q.afterCommit(() => wake.publish(signal));
+  else wake.publish(signal);
+  return signal.id;
 }

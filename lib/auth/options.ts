@@ -5,6 +5,7 @@ import { getDb } from '../db';
 import { clientAddress } from './address';
 import { verifyPassword } from './password';
 import { authSecret } from './secret';
+import { sessionVersionValid } from './session-version';
 import { recordSuccess, reserveAttempt } from './throttle';
 
 /**
@@ -103,19 +104,16 @@ export function authOptions(): NextAuthOptions {
         // Every use of the session re-checks the session version: password
         // change, "sign out everywhere" and removal end it at once.
         if (typeof token.uid === 'string') {
-          const db = await getDb();
-          const row = await db.get<{ session_version: number }>('SELECT session_version FROM users WHERE id = ?', [
-            token.uid,
-          ]);
           // An ended session: throwing makes next-auth clear the session
           // cookie and answer `{}` (signed out) instead of a user-less session.
-          if (!row || row.session_version !== token.sv) throw new SessionEndedError();
+          if (!(await sessionVersionValid(await getDb(), token.uid, token.sv))) throw new SessionEndedError();
         }
         return token;
       },
       async session({ session, token }) {
         if (token.revoked || typeof token.uid !== 'string') return { ...session, user: undefined };
-        return { ...session, user: { ...session.user, id: token.uid } };
+        // `sv`: the session version this session was checked against just now (realtime tickets carry it).
+        return { ...session, user: { ...session.user, id: token.uid, sv: Number(token.sv) } };
       },
     },
   };

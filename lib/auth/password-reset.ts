@@ -3,7 +3,8 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { isLocale, t } from '../i18n';
 import { enqueueMail } from '../mail/queue';
-import { recordAccountActivity } from './change-password';
+import { record } from '../activity/record';
+import { endSessions } from './session-version';
 import { hashPassword } from './password';
 import type { ResetPasswordInput } from './schemas';
 import { clearAccountThrottle, hitLimit } from './throttle';
@@ -57,7 +58,14 @@ export async function requestPasswordReset(
       now,
       now + RESET_TOKEN_TTL_MS,
     ]);
-    await recordAccountActivity(q, user.id, 'account.passwordResetRequested', now);
+    await record(q, {
+      networkId: null,
+      actorId: user.id,
+      kind: 'account.passwordResetRequested',
+      subjectId: user.id,
+      data: {},
+      at: now,
+    });
     // Sent by the job runner after the commit (docs/jobs.md); the outbox drops the link once it is sent.
     await enqueueMail(
       q,
@@ -103,12 +111,9 @@ export async function resetPassword(db: Db, input: ResetPasswordInput, now = Dat
     );
     if (used.changes !== 1) throw new AppError(410, 'auth.reset.invalidToken');
     await q.run('UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL', [now, found.user_id]);
-    await q.run('UPDATE users SET password_hash = ?, session_version = session_version + 1 WHERE id = ?', [
-      passwordHash,
-      found.user_id,
-    ]);
+    await q.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, found.user_id]);
+    await endSessions(q, found.user_id, 'account.passwordReset', now);
     const user = await q.get<{ email: string }>('SELECT email FROM users WHERE id = ?', [found.user_id]);
     if (user) await clearAccountThrottle(q, user.email);
-    await recordAccountActivity(q, found.user_id, 'account.passwordReset', now);
   });
 }

@@ -8,6 +8,8 @@ export interface SessionUser {
   email: string;
   name: string;
   locale: 'en' | 'de';
+  /** The session version the session carries (checked against the account on every use). */
+  sessionVersion: number;
 }
 
 /**
@@ -19,9 +21,12 @@ export interface SessionUser {
  */
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
+  const user = session?.user as { id?: string; sv?: number } | undefined;
+  if (!user?.id) return null;
   const db = await getDb();
-  const row = await db.get<SessionUser>('SELECT id, email, name, locale FROM users WHERE id = ?', [id]);
-  return row ?? null;
+  const row = await db.get<Omit<SessionUser, 'sessionVersion'>>(
+    'SELECT id, email, name, locale FROM users WHERE id = ?',
+    [user.id],
+  );
+  return row ? { ...row, sessionVersion: Number(user.sv ?? 0) } : null;
 });

@@ -1,3 +1,4 @@
+import { record } from '../activity/record';
 import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -25,10 +26,7 @@ export async function signUp(db: Db, input: SignUpInput, now = Date.now()): Prom
         'INSERT INTO users (id, email, name, password_hash, locale, session_version, created_at) VALUES (?, ?, ?, ?, ?, 1, ?)',
         [id, input.email, input.name, passwordHash, input.locale ?? 'en', now],
       );
-      await q.run(
-        'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (NULL, ?, ?, ?, ?, ?)',
-        [id, 'account.created', id, '{}', now],
-      );
+      await record(q, { networkId: null, actorId: id, kind: 'account.created', subjectId: id, data: {}, at: now });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError(409, 'auth.signUp.emailTaken');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { ZDate } from '../core/dates';
 import { ZIdempotencyKey } from '../core/idempotency';
 import { validate } from '../core/validate';
@@ -105,7 +105,7 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
           pilotReviewOn,
         ],
       );
-      await recordActivity(q, {
+      await record(q, {
         networkId,
         actorId: actor.userId,
         kind:

@@ -1,4 +1,4 @@
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { today } from '../core/dates';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
@@ -37,7 +37,7 @@ export async function decideCommitmentPilot(
       [status, withdrawReason, note.nextReviewOn, now, c.id, c.status, c.pilot_review_on],
     );
     if (r.changes !== 1) throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'commitment.pilot_decided',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -99,7 +99,7 @@ export async function transitionCommitment(
           : status === 'delivered'
             ? 'commitment.delivered'
             : 'commitment.withdrawn';
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind,

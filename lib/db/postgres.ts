@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { runAfterCommit, withAfterCommit } from './after-commit';
 import type { Db, Param, Queryable, RunResult } from './types';
 
 // BIGINT (int8) and NUMERIC counts come back as numbers: our BIGINTs are
@@ -101,8 +102,10 @@ export class PostgresDb implements Db {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await fn(queryable(client));
+      const done: (() => void)[] = [];
+      const result = await fn(withAfterCommit(queryable(client), done));
       await client.query('COMMIT');
+      runAfterCommit(done);
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);

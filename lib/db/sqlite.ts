@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { runAfterCommit, withAfterCommit } from './after-commit';
 import type { Db, Param, Queryable, RunResult } from './types';
 
 type Raw = Database.Database;
@@ -130,9 +131,11 @@ export class SqliteDb implements Db {
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     return this.locked(async () => {
       this.raw.exec('BEGIN IMMEDIATE');
+      const done: (() => void)[] = [];
       try {
-        const result = await fn(this.q);
+        const result = await fn(withAfterCommit(this.q, done));
         this.raw.exec('COMMIT');
+        runAfterCommit(done);
         return result;
       } catch (err) {
         if (this.raw.inTransaction) this.raw.exec('ROLLBACK');

@@ -27,6 +27,12 @@ export interface Queryable {
   get<T = Record<string, unknown>>(sql: string, params?: readonly Param[]): Promise<T | undefined>;
   /** A statement without result rows (or whose rows are ignored). */
   run(sql: string, params?: readonly Param[]): Promise<RunResult>;
+  /**
+   * Inside `tx`: runs `fn` once the transaction has committed (never when it
+   * rolls back). Absent outside a transaction, where every statement commits
+   * on its own. Used to wake listeners only for what is really stored.
+   */
+  afterCommit?(fn: () => void): void;
 }
 
 export interface Db extends Queryable {

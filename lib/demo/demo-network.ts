@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { record, type ActivityEntry } from '../activity/record';
 import { hashPassword } from '../auth/password';
 import type { Db, Queryable } from '../db/types';
 import { nameKey } from '../networks/organisation-name';
@@ -160,12 +161,9 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
       managerId,
       now,
     ]);
-    const activity = (kind: string, subjectId: string, data: Record<string, unknown>) =>
-      q.run(
-        'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [networkId, managerId, kind, subjectId, JSON.stringify(data), now],
-      );
-    await activity('network.created', networkId, { name: DEMO_NETWORK.name });
+    const activity = (entry: Pick<ActivityEntry, 'kind' | 'subjectId' | 'data'>) =>
+      record(q, { networkId, actorId: managerId, at: now, ...entry } as ActivityEntry);
+    await activity({ kind: 'network.created', subjectId: networkId, data: { name: DEMO_NETWORK.name } });
 
     const orgIds = new Map<DemoOrgKey, string>();
     for (const [key, org] of Object.entries(DEMO_ORGANISATIONS) as [
@@ -179,7 +177,7 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
          VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
         [id, networkId, org.name, nameKey(org.name), org.kind, org.website, org.description, now, now],
       );
-      await activity('organisation.created', id, { name: org.name });
+      await activity({ kind: 'organisation.created', subjectId: id, data: { name: org.name } });
     }
 
     for (const p of DEMO_PEOPLE) {
@@ -189,14 +187,22 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
         `INSERT INTO memberships (id, network_id, user_id, role, organisation_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
         [randomUUID(), networkId, userId, p.role, orgId, now],
       );
-      await activity('member.joined', userId, { role: p.role, ...(orgId ? { organisationId: orgId } : {}) });
+      await activity({
+        kind: 'member.joined',
+        subjectId: userId,
+        data: { role: p.role, ...(orgId ? { organisationId: orgId } : {}) },
+      });
     }
 
     // The marker lives outside any network, so no network's activity feed shows it.
-    await q.run(
-      `INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (NULL, NULL, 'demo.seeded', ?, ?, ?)`,
-      [networkId, JSON.stringify({ people: DEMO_PEOPLE.length }), now],
-    );
+    await record(q, {
+      networkId: null,
+      actorId: null,
+      kind: 'demo.seeded',
+      subjectId: networkId,
+      data: { people: DEMO_PEOPLE.length },
+      at: now,
+    });
     return { seeded: true, networkId };
   });
   // Goals, ratings, entries and commitments go through the product's own commands (each its own transaction).

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { authorize, requireMember, type Actor } from '../policies';
@@ -25,7 +25,7 @@ export async function commentGoal(db: Db, actor: Actor, networkId: string, goalI
       data.body,
       now,
     ]);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'goal.commented',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { ZDate } from '../core/dates';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
@@ -83,7 +83,7 @@ export async function createGoal(db: Db, actor: Actor, networkId: string, input:
     for (const orgId of orgIds)
       await q.run('INSERT INTO goal_organisations (goal_id, organisation_id) VALUES (?, ?)', [id, orgId]);
     await writeRevision(q, row, actor.userId, ['created'], null, now);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'goal.created',

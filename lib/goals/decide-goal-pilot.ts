@@ -1,4 +1,4 @@
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -44,7 +44,7 @@ export async function decideGoalPilot(db: Db, actor: Actor, networkId: string, g
     if (r.changes !== 1) throw new AppError(409, 'cooperation.errors.goalChanged');
     const changed = ['pilotDecision', ...(next.status !== goal.status ? ['status'] : []), 'reviewOn'];
     await writeRevision(q, next, actor.userId, changed, null, now, note);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'goal.pilot_decided',

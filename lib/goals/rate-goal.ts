@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { loadOrganisation } from '../networks/load-organisation';
@@ -47,7 +47,7 @@ export async function rateGoal(db: Db, actor: Actor, networkId: string, goalId: 
         [goalId, data.organisationId, data.attractive, data.concrete, data.flexible, data.comment, actor.userId, now],
       );
     }
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'goal.rated',

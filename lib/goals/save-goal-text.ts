@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -69,7 +69,7 @@ export async function saveGoalText(db: Db, actor: Actor, networkId: string, goal
       ],
     );
     await writeRevision(q, next, actor.userId, ['description'], data.restoredFrom, now);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'goal.text_saved',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { ZDate } from '../core/dates';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
@@ -123,7 +123,7 @@ export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId
       ],
     );
     await writeRevision(q, next, actor.userId, changed, null, now);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'goal.updated',

@@ -1,4 +1,4 @@
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { authorizeWith, type Actor } from '../policies';
@@ -14,10 +14,10 @@ export async function setDormancyWeeks(db: Db, actor: Actor, networkId: string, 
   const now = Date.now();
   await db.tx(async (q) => {
     await q.run('UPDATE networks SET dormancy_weeks = ? WHERE id = ?', [dormancyWeeks, networkId]);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
-      kind: 'network.updated',
+      kind: 'network.dormancyWeeksSet',
       subjectId: networkId,
       data: { dormancyWeeks },
       at: now,

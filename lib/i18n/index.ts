@@ -1,4 +1,5 @@
 import { createFormatter, createTranslator } from 'use-intl/core';
+import { activity } from './messages/activity';
 import { auth } from './messages/auth';
 import { collab } from './messages/collab';
 import { common } from './messages/common';
@@ -38,7 +39,7 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui, health] as const;
+const areas = [common, auth, networks, collab, cooperation, ui, activity, health] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { today } from '../core/dates';
 import { validate } from '../core/validate';
 import { isUniqueViolation } from '../db/errors';
@@ -56,7 +56,7 @@ export async function correctEntry(db: Db, actor: Actor, networkId: string, entr
       await insertEntry(q, reversal);
       if (!wasConfirmed)
         await q.run(`UPDATE ledger_entries SET status = 'reversed' WHERE id = ? AND status <> 'confirmed'`, [entry.id]);
-      await recordActivity(q, {
+      await record(q, {
         networkId,
         actorId: actor.userId,
         kind: 'ledger.corrected',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -38,7 +38,7 @@ export async function defineUnit(db: Db, actor: Actor, networkId: string, input:
       data.label,
       now,
     ]);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'unit.defined',

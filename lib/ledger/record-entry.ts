@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { ZDate, addDays, today } from '../core/dates';
 import { ZIdempotencyKey } from '../core/idempotency';
 import { validate } from '../core/validate';
@@ -81,7 +81,7 @@ export async function recordEntry(db: Db, actor: Actor, networkId: string, input
         idempotency_key: data.idempotencyKey ?? null,
       };
       await insertEntry(q, row);
-      await recordActivity(q, {
+      await record(q, {
         networkId,
         actorId: actor.userId,
         kind: 'ledger.recorded',

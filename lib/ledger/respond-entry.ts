@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -33,7 +33,7 @@ export async function respondEntry(db: Db, actor: Actor, networkId: string, entr
       [status, data.comment, actor.userId, now, entryId],
     );
     if (r.changes !== 1) throw new AppError(409, 'cooperation.errors.alreadyAnswered');
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: status === 'confirmed' ? 'ledger.confirmed' : 'ledger.disputed',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { hashToken } from '../core/tokens';
 import { isUniqueViolation } from '../db/errors';
 import type { Db, Queryable } from '../db/types';
@@ -87,14 +87,15 @@ function acceptInTx(db: Db, actor: Actor, token: string, now: number) {
       [now, actor.userId, inv.id],
     );
     if (used.changes !== 1) throw new AppError(409, 'networks.errors.invitationUsed');
-    await recordActivity(q, {
+    await record(q, {
       networkId: inv.network_id,
       actorId: actor.userId,
       kind: 'invitation.accepted',
       subjectId: inv.id,
+      data: {},
       at: now,
     });
-    await recordActivity(q, {
+    await record(q, {
       networkId: inv.network_id,
       actorId: actor.userId,
       kind: 'member.joined',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
@@ -63,7 +63,7 @@ export async function changeMemberRole(
       throw new AppError(409, 'networks.errors.lastManager');
     }
     await q.run('UPDATE memberships SET role = ?, organisation_id = ? WHERE id = ?', [role, organisationId, m.id]);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'member.role_changed',

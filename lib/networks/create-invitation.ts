@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { newToken } from '../core/tokens';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
@@ -97,7 +97,7 @@ export async function createInvitation(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [id, networkId, hash, data.email ?? null, role, organisationId, actor.userId, now, expiresAt],
     );
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'invitation.created',

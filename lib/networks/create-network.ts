@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import type { Actor } from '../policies';
@@ -31,7 +31,7 @@ export async function createNetwork(db: Db, actor: Actor, input: CreateNetwork) 
       `INSERT INTO memberships (id, network_id, user_id, role, organisation_id, created_at) VALUES (?, ?, ?, 'manager', NULL, ?)`,
       [randomUUID(), id, actor.userId, now],
     );
-    await recordActivity(q, {
+    await record(q, {
       networkId: id,
       actorId: actor.userId,
       kind: 'network.created',
@@ -39,7 +39,7 @@ export async function createNetwork(db: Db, actor: Actor, input: CreateNetwork) 
       data: { name: data.name },
       at: now,
     });
-    await recordActivity(q, {
+    await record(q, {
       networkId: id,
       actorId: actor.userId,
       kind: 'member.joined',

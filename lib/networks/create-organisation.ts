@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
@@ -47,7 +47,7 @@ export async function createOrganisation(db: Db, actor: Actor, networkId: string
          VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`,
         [id, networkId, data.name, key, data.kind, data.website, data.description, now, now],
       );
-      await recordActivity(q, {
+      await record(q, {
         networkId,
         actorId: actor.userId,
         kind: 'organisation.created',

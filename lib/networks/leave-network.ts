@@ -1,7 +1,7 @@
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, requireMember, type Actor } from '../policies';
+import { authorize, requireMember, type Actor, type Role } from '../policies';
 import { otherManagers } from './change-member-role';
 
 /**
@@ -22,7 +22,7 @@ export async function leaveNetwork(db: Db, actor: Actor, networkId: string, now 
   requireMember(actor, networkId);
   authorize(actor, 'member.leave', { type: 'member', networkId, userId: actor.userId });
   return db.tx(async (q) => {
-    const m = await q.get<{ id: string; role: string; organisation_id: string | null }>(
+    const m = await q.get<{ id: string; role: Role; organisation_id: string | null }>(
       'SELECT id, role, organisation_id FROM memberships WHERE network_id = ? AND user_id = ? AND removed_at IS NULL',
       [networkId, actor.userId],
     );
@@ -33,7 +33,7 @@ export async function leaveNetwork(db: Db, actor: Actor, networkId: string, now 
     }
     const done = await q.run('UPDATE memberships SET removed_at = ? WHERE id = ? AND removed_at IS NULL', [now, m.id]);
     if (done.changes !== 1) throw new AppError(404, 'errors.notFound');
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'member.removed',

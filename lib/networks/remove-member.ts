@@ -1,7 +1,7 @@
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { authorize, requireMember, type Actor } from '../policies';
+import { authorize, requireMember, type Actor, type Role } from '../policies';
 import { otherManagers } from './change-member-role';
 
 /**
@@ -13,7 +13,7 @@ export async function removeMember(db: Db, actor: Actor, networkId: string, user
   requireMember(actor, networkId);
   authorize(actor, 'member.remove', { type: 'member', networkId, userId });
   return db.tx(async (q) => {
-    const m = await q.get<{ id: string; role: string }>(
+    const m = await q.get<{ id: string; role: Role }>(
       'SELECT id, role FROM memberships WHERE network_id = ? AND user_id = ? AND removed_at IS NULL',
       [networkId, userId],
     );
@@ -22,12 +22,12 @@ export async function removeMember(db: Db, actor: Actor, networkId: string, user
       throw new AppError(409, 'networks.errors.lastManager');
     const now = Date.now();
     await q.run('UPDATE memberships SET removed_at = ? WHERE id = ?', [now, m.id]);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'member.removed',
       subjectId: userId,
-      data: { role: m.role },
+      data: { role: m.role, left: false },
       at: now,
     });
     return { userId, removedAt: now };

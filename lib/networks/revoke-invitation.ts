@@ -1,4 +1,4 @@
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { can, requireMember, type Actor, type Role } from '../policies';
@@ -33,11 +33,12 @@ export async function revokeInvitation(db: Db, actor: Actor, networkId: string, 
     if (inv.revoked_at) throw new AppError(410, 'networks.errors.invitationRevoked');
     const now = Date.now();
     await q.run('UPDATE invitations SET revoked_at = ? WHERE id = ?', [now, invitationId]);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'invitation.revoked',
       subjectId: invitationId,
+      data: {},
       at: now,
     });
     return { id: invitationId, revokedAt: now };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -25,7 +25,7 @@ export async function updateNetwork(db: Db, actor: Actor, networkId: string, inp
     if (!row) throw new AppError(404, 'errors.notFound');
     const next = { name: data.name ?? row.name, purpose: data.purpose ?? row.purpose };
     await q.run('UPDATE networks SET name = ?, purpose = ? WHERE id = ?', [next.name, next.purpose, networkId]);
-    await recordActivity(q, {
+    await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'network.updated',

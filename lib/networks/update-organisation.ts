@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordActivity } from '../activity/record';
+import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
@@ -68,7 +68,7 @@ export async function updateOrganisation(
         [next.name, key, next.kind, next.website, next.description, organisationId],
       );
       const changed = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
-      await recordActivity(q, {
+      await record(q, {
         networkId,
         actorId: actor.userId,
         kind: 'organisation.updated',

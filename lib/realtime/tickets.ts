@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db, Queryable } from '../db/types';
 import { parseDocName, docName as canonicalDocName } from '../docs/names';
+import { currentSessionVersion } from '../auth/session-version';
 import { AppError } from '../errors';
 import { authorize, can } from '../policies';
 import { loadActor } from '../policies/load-actor';
@@ -24,7 +25,11 @@ export interface MintedTicket {
  * answer 404; members without read access 403. Only the ticket's sha256 is
  * stored; it lives TICKET_TTL_MS and is consumed by the first connect.
  */
-export async function mintTicket(db: Db, userId: string, input: { doc: string; now?: number }): Promise<MintedTicket> {
+export async function mintTicket(
+  db: Db,
+  userId: string,
+  input: { doc: string; now?: number; sessionVersion?: number },
+): Promise<MintedTicket> {
   const parsed = parseDocName(input.doc);
   // Meeting documents exist only for meetings that exist: there are none yet.
   if (!parsed || parsed.kind === 'meeting') throw new AppError(404, 'errors.notFound');
@@ -38,34 +43,38 @@ export async function mintTicket(db: Db, userId: string, input: { doc: string; n
   const expiresAt = now + TICKET_TTL_MS;
   await db.tx(async (q) => {
     await q.run('DELETE FROM realtime_tickets WHERE expires_at < ?', [now - TICKET_TTL_MS]);
+    // The session's version (or, without one, the current): a later sign-out everywhere or password change voids it.
+    const sv = input.sessionVersion ?? (await currentSessionVersion(q, userId)) ?? 0;
     await q.run(
-      'INSERT INTO realtime_tickets (token_hash, user_id, doc, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
-      [sha256(ticket), userId, doc, now, expiresAt],
+      'INSERT INTO realtime_tickets (token_hash, user_id, doc, created_at, expires_at, session_version) VALUES (?, ?, ?, ?, ?, ?)',
+      [sha256(ticket), userId, doc, now, expiresAt, sv],
     );
   });
   return { ticket, doc, access, expiresAt };
 }
 
 /**
- * Consumes a ticket for document `doc`: returns the user id when the ticket
- * exists, is bound to that document, has not expired and was never used; marks
- * it used in the same statement (so two connects cannot both use it). Returns
- * null otherwise. Called by the realtime server at the websocket upgrade.
+ * Consumes a ticket for document `doc`: returns the user and the session
+ * version when the ticket exists, is bound to that document, has not expired,
+ * was never used and was minted under the person's current session version;
+ * marks it used in the same statement (so two connects cannot both use it).
+ * Returns null otherwise. Called by the realtime server at the websocket upgrade.
  */
 export async function consumeTicket(
   db: Queryable,
   ticket: string,
   doc: string,
   now = Date.now(),
-): Promise<string | null> {
+): Promise<{ userId: string; sessionVersion: number } | null> {
   if (typeof ticket !== 'string' || ticket.length < 16 || ticket.length > 200) return null;
-  const row = await db.get<{ user_id: string }>(
+  const row = await db.get<{ user_id: string; session_version: number | string }>(
     `UPDATE realtime_tickets SET used_at = ?
       WHERE token_hash = ? AND doc = ? AND used_at IS NULL AND expires_at > ?
-      RETURNING user_id`,
+        AND session_version = (SELECT u.session_version FROM users u WHERE u.id = realtime_tickets.user_id)
+      RETURNING user_id, session_version`,
     [now, sha256(ticket), doc, now],
   );
-  return row?.user_id ?? null;
+  return row ? { userId: row.user_id, sessionVersion: Number(row.session_version) } : null;
 }
 
 /** Removes tickets that expired more than a minute ago (housekeeping). */

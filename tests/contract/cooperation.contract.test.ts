@@ -8,7 +8,8 @@ import { createGoal } from '@/lib/goals/create-goal';
 import { defineUnit } from '@/lib/ledger/define-unit';
 import { exportEntriesCsv, LEDGER_CSV_COLUMNS } from '@/lib/ledger/export-entries-csv';
 import { listFeed } from '@/lib/activity/list-feed';
-import { maySeeActivity } from '@/lib/activity/visibility';
+import { maySeeActivity } from '@/lib/policies/activity';
+import { record } from '@/lib/activity/record';
 import { getGoal } from '@/lib/goals/get-goal';
 import { listGoalRevisions } from '@/lib/goals/list-goal-revisions';
 import { listCommitments } from '@/lib/commitments/list-commitments';
@@ -729,28 +730,27 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
     });
 
     describe('the change feed and the organisation page', () => {
-      it('streams rows after an id, and home-space rows only to that organisation', async () => {
+      it("streams rows after an id, and invitation rows only to managers and the invited organisation's representatives", async () => {
         const net = await seedNetwork(db);
-        await db.run(
-          'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-          [
-            net.networkId,
-            net.users.homeA.id,
-            'home.note_changed',
-            net.orgs.a,
-            JSON.stringify({ organisationId: net.orgs.a }),
-            Date.now(),
-          ],
+        await db.tx((q) =>
+          record(q, {
+            networkId: net.networkId,
+            actorId: net.users.manager.id,
+            kind: 'invitation.created',
+            subjectId: crypto.randomUUID(),
+            data: { role: 'representative', organisationId: net.orgs.a, byEmail: false },
+          }),
         );
         await createGoal(db, net.actors.repB, net.networkId, { title: 'Visible to all' });
         expect((await listFeed(db, net.actors.repA, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual([
-          'home.note_changed',
+          'invitation.created',
           'goal.created',
         ]);
         expect((await listFeed(db, net.actors.repB, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual([
           'goal.created',
         ]);
         expect((await listFeed(db, net.actors.manager, net.networkId, { afterId: 0 })).map((f) => f.kind)).toEqual([
+          'invitation.created',
           'goal.created',
         ]);
         const first = (await listFeed(db, net.actors.repA, net.networkId, { afterId: 0 }))[0].id;

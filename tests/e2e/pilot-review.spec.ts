@@ -52,6 +52,12 @@ for (const locale of ['en', 'de'] as const) {
     await a.goto(`/networks/${networkId}/organisations/${orgB}/cooperation`);
     await expect(a.getByTestId('pilots-due').getByRole('link', { name: title })).toBeVisible({ timeout: 30_000 });
     await expect(a.getByTestId('pilots-due').getByTestId('review-due')).toHaveText(t('cooperation.pilot.reviewDue'));
+    // Its recent activity is told in words, each linking to its page; never a raw kind like `member.joined`.
+    const recent = a.locator('#org-activity');
+    await expect(
+      recent.getByRole('link', { name: t('activity.member.joined', { actor: 'Pia Beta', role: 'representative' }) }),
+    ).toHaveAttribute('href', `/networks/${networkId}/people`);
+    await expect(recent).not.toContainText('member.joined');
     await expectNoAxeViolations(a);
 
     // A opens the goal and decides, first without a reason (refused, in A's language), then properly.

@@ -350,6 +350,12 @@ describe('cooperation API', () => {
     ctrl.abort();
     const recent = await observer.get(`${base()}/events?recent=1&limit=5`);
     expect(recent.json.items[0]).toMatchObject({ kind: 'goal.created', subjectId: g.json.goal.id });
+    // What people are shown: the catalog's words and link, not the kind.
+    expect(recent.json.items[0].words).toEqual({
+      key: 'activity.goal.created',
+      values: { title: 'Live goal from Beta' },
+      href: `/networks/${networkId}/goals/${g.json.goal.id}`,
+    });
   });
 
   it('state-changing requests from another site are refused', async () => {

@@ -9,7 +9,9 @@ import { encode } from 'next-auth/jwt';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { record } from '@/lib/activity/record';
 import type { Db } from '@/lib/db';
+import type { Role } from '@/lib/policies';
 import { mintTicket } from '@/lib/realtime/tickets';
 import { startRealtime, type RealtimeOptions, type RealtimeServer } from '@/server/server';
 
@@ -110,25 +112,39 @@ export async function removeMember(db: Db, networkId: string, userId: string): P
       networkId,
       userId,
     ]);
-    await q.run(
-      'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [networkId, null, 'member.removed', userId, '{}', Date.now()],
-    );
+    const m = await q.get<{ role: Role }>('SELECT role FROM memberships WHERE network_id = ? AND user_id = ?', [
+      networkId,
+      userId,
+    ]);
+    await record(q, {
+      networkId,
+      actorId: null,
+      kind: 'member.removed',
+      subjectId: userId,
+      data: { role: m?.role ?? 'observer', left: false },
+    });
   });
 }
 
-export async function changeRole(db: Db, networkId: string, userId: string, role: string, org: string | null) {
+export async function changeRole(db: Db, networkId: string, userId: string, role: Role, org: string | null) {
   await db.tx(async (q) => {
+    const m = await q.get<{ role: Role; organisation_id: string | null }>(
+      'SELECT role, organisation_id FROM memberships WHERE network_id = ? AND user_id = ?',
+      [networkId, userId],
+    );
     await q.run('UPDATE memberships SET role = ?, organisation_id = ? WHERE network_id = ? AND user_id = ?', [
       role,
       org,
       networkId,
       userId,
     ]);
-    await q.run(
-      'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [networkId, null, 'member.role_changed', userId, '{}', Date.now()],
-    );
+    await record(q, {
+      networkId,
+      actorId: null,
+      kind: 'member.role_changed',
+      subjectId: userId,
+      data: { from: m?.role ?? role, to: role, fromOrganisationId: m?.organisation_id ?? null, organisationId: org },
+    });
   });
 }
 

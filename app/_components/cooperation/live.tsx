@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '@/app/_components/providers';
+import type { ActivityWords } from '@/lib/activity/words';
 
 export interface LiveItem {
   id: number;
@@ -11,6 +12,8 @@ export interface LiveItem {
   subjectId: string | null;
   data: Record<string, unknown>;
   createdAt: number;
+  /** What to show for it (`activityText`) and where it links: never the raw kind. */
+  words: ActivityWords;
 }
 
 type LiveState = 'connecting' | 'live' | 'offline';

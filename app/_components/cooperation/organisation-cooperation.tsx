@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
+import { activityText } from '@/lib/activity/words';
 import type { getOrganisationOverview } from '@/lib/organisations/get-organisation-overview';
 import type { Goal } from '@/lib/goals/records';
 import { api, qs, errorText } from '@/app/_lib/api-client';
@@ -116,10 +117,14 @@ export function OrganisationCooperation({
           <ul className="grid gap-1 text-sm">
             {o.data?.activity.map((a) => (
               <li key={a.id}>
-                <span className="text-stone-700">{f.time(a.createdAt)}</span> · {a.actorName ?? '—'} ·{' '}
-                {t(`cooperation.activity.${a.kind}`) === `cooperation.activity.${a.kind}`
-                  ? a.kind
-                  : t(`cooperation.activity.${a.kind}`)}
+                <span className="text-stone-700">{f.time(a.createdAt)}</span> ·{' '}
+                {a.words.href ? (
+                  <Link href={a.words.href} className="text-brand-800 underline underline-offset-4">
+                    {activityText(t, a)}
+                  </Link>
+                ) : (
+                  activityText(t, a)
+                )}
               </li>
             ))}
           </ul>

@@ -3,9 +3,19 @@ import { realtime } from './002-realtime';
 import { cooperation } from './004-cooperation';
 import { pilotReview } from './005-pilot-review';
 import { realtimeQuarantine } from './006-realtime-quarantine';
+import { activity } from './007-activity';
 import { jobs } from './008-jobs';
 import { health } from './013-health';
 import type { Migration } from './types';
 
 /** Every migration, in id order (applied by id). Append new ones; never edit landed ones. */
-export const migrations: Migration[] = [core, realtime, cooperation, pilotReview, realtimeQuarantine, jobs, health];
+export const migrations: Migration[] = [
+  core,
+  realtime,
+  cooperation,
+  pilotReview,
+  realtimeQuarantine,
+  activity,
+  jobs,
+  health,
+];

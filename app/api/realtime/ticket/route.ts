@@ -12,6 +12,6 @@ const ZBody = z.object({ doc: z.string().min(1).max(200) });
  * The ticket is single-use and lives 60 s: fetch a new one before every (re)connect.
  */
 export const POST = route({ body: ZBody }, async ({ db, user, body }): Promise<TicketResponse> => {
-  const minted = await mintTicket(db, user.id, { doc: body.doc });
+  const minted = await mintTicket(db, user.id, { doc: body.doc, sessionVersion: user.sessionVersion });
   return { ticket: minted.ticket, url: env().realtimeUrl, access: minted.access, expiresAt: minted.expiresAt };
 });

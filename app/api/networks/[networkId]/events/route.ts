@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { route } from '@/app/_lib/route';
 import { latestActivityId, listFeed } from '@/lib/activity/list-feed';
+import { activityWake } from '@/lib/activity/wake';
+import { sessionVersionValid } from '@/lib/auth/session-version';
 import { loadActor } from '@/lib/policies/load-actor';
 import { parseQuery } from '../ledger/_lib/query';
 
@@ -8,9 +10,13 @@ export const dynamic = 'force-dynamic';
 
 type P = { networkId: string };
 
-/** How often the stream looks for new activity rows (the budget is "visible within a second"). */
-const POLL_MS = 400;
-/** How often the viewer's membership is looked up again (removal or a role change ends or narrows the stream). */
+/**
+ * The stream is woken after every commit of an activity row of this network
+ * (`lib/activity/wake.ts`: in process, over Redis in scale mode); this slow
+ * poll is only the safety net for a lost wake-up.
+ */
+const SAFETY_POLL_MS = 5000;
+/** How often the viewer's membership is looked up again without a wake-up (an access change wakes it at once). */
 const RECHECK_MS = 10_000;
 const HEARTBEAT_MS = 15_000;
 
@@ -25,9 +31,9 @@ const ZEventsQuery = z.object({
 
 /**
  * The network's live change feed as Server-Sent Events: every activity row
- * the viewer may see, as it is written, by any instance (rows are read from
- * the shared database by id, so this works with any number of web
- * instances). Each event's id is the activity id; a reconnecting EventSource
+ * the viewer may see, as it is written, by any instance (woken after the
+ * commit; rows are read from the shared database by id, so a wake-up is only
+ * a doorbell and this works with any number of web instances). Each event's id is the activity id; a reconnecting EventSource
  * resumes from Last-Event-ID and misses nothing. Members only (else 404).
  */
 export const GET = route<undefined, P>({}, async ({ req, db, user, params, locale }) => {
@@ -47,7 +53,8 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
 
   const encoder = new TextEncoder();
   let closed = false;
-  const timers: ReturnType<typeof setTimeout>[] = [];
+  let unsubscribe: () => void = () => undefined;
+  let stopTimer: () => void = () => undefined;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (text: string) => {
@@ -56,7 +63,8 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
       const close = () => {
         if (closed) return;
         closed = true;
-        for (const t of timers) clearTimeout(t);
+        unsubscribe();
+        stopTimer();
         try {
           controller.close();
         } catch {
@@ -68,11 +76,27 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
 
       let lastCheck = Date.now();
       let lastBeat = Date.now();
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let busy = false;
+      let again = false;
+      let recheckNow = false;
       const tick = async () => {
         if (closed) return;
+        if (busy) {
+          again = true;
+          return;
+        }
+        busy = true;
+        if (timer) clearTimeout(timer);
+        timer = null;
         try {
-          if (Date.now() - lastCheck > RECHECK_MS) {
+          if (recheckNow || Date.now() - lastCheck > RECHECK_MS) {
+            recheckNow = false;
             lastCheck = Date.now();
+            // The session that opened the stream has ended (sign out everywhere, password change): end it. The
+            // EventSource comes back by itself with the browser's cookie now: a browser signed in again resumes
+            // from its last event id; a signed-out one gets 401 and stops.
+            if (!(await sessionVersionValid(db, user.id, user.sessionVersion))) return close();
             actor = await loadActor(db, user.id, networkId);
             if (!actor.membership) {
               send(`event: revoked\ndata: {}\n\n`);
@@ -99,15 +123,34 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
             return close();
           }
           console.error('[events] poll failed:', (err as Error)?.message);
+        } finally {
+          busy = false;
         }
-        if (!closed) timers.push(setTimeout(tick, POLL_MS));
-        if (timers.length > 100) timers.splice(0, timers.length - 1);
+        if (closed) return;
+        if (again) {
+          again = false;
+          void tick();
+        } else timer = setTimeout(() => void tick(), SAFETY_POLL_MS);
       };
-      timers.push(setTimeout(tick, POLL_MS));
+      // Woken after each commit of a row of this network; an access change re-reads the viewer's membership first,
+      // and the end of this person's sessions ends the stream.
+      unsubscribe = activityWake().subscribe((signal) => {
+        if (closed) return;
+        const mine = signal.access === 'sessions' && signal.subjectId === user.id;
+        if (signal.networkId !== networkId && !mine) return;
+        if (signal.access !== 'none') recheckNow = true;
+        void tick();
+      });
+      stopTimer = () => {
+        if (timer) clearTimeout(timer);
+      };
+      // Rows committed between the cursor and the subscription are picked up by this first read.
+      void tick();
     },
     cancel() {
       closed = true;
-      for (const t of timers) clearTimeout(t);
+      unsubscribe();
+      stopTimer();
     },
   });
   return new Response(stream, {
