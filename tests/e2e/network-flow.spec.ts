@@ -72,6 +72,10 @@ for (const locale of ['en', 'de'] as const) {
     await expect(a.getByTestId('needs-me-empty')).toHaveText(t('networks.overview.needsMeEmpty'));
     await expect(a.getByTestId('due-empty')).toHaveText(t('networks.overview.dueEmpty', { days: 14 }));
     await expect(a.getByText(t('networks.overview.noGoals'))).toBeVisible();
+    // Recent changes say what happened in words, from the reader's language, never a raw key.
+    await expect(a.getByTestId('recent-changes').getByRole('link').first()).toHaveText(
+      t('activity.network.created', { actor: founder.name, name: networkName }),
+    );
 
     // Changes the purpose in the dialog behind "Edit name and purpose".
     await a.getByRole('button', { name: t('networks.home.edit') }).click();

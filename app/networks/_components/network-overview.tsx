@@ -7,6 +7,8 @@ import { useFormat, type OrgName } from '@/app/_components/cooperation/use-forma
 import type { NetworkOverview, RatingSpread } from '@/lib/networks/get-network-overview';
 import type { Commitment } from '@/lib/commitments/records';
 import type { LedgerEntry } from '@/lib/ledger/records';
+import { activityText } from '@/lib/activity/words';
+import type { FeedItem } from '@/lib/activity/list-feed';
 
 /**
  * The three overview cards at the top of the network home: what waits for
@@ -18,11 +20,14 @@ export function NetworkOverviewCards({
   overview,
   orgs,
   unitLabels,
+  recent,
 }: {
   networkId: string;
   overview: NetworkOverview;
   orgs: OrgName[];
   unitLabels: Record<string, string>;
+  /** The latest changes this person may see, newest first (the activity catalog's words). */
+  recent: FeedItem[];
 }) {
   const { t } = useI18n();
   const fmt = useFormat();
@@ -164,6 +169,32 @@ export function NetworkOverviewCards({
               </Link>
             </p>
           </>
+        )}
+      </Card>
+
+      <Card title={t('networks.overview.recent')} id="recent" className="lg:col-span-2">
+        {recent.length === 0 ? (
+          <p className="text-stone-700">{t('networks.overview.recentEmpty')}</p>
+        ) : (
+          <ol className="divide-y divide-stone-200" data-testid="recent-changes">
+            {recent.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
+                {a.words.href ? (
+                  <Link
+                    href={a.words.href}
+                    className="min-w-0 break-words text-brand-800 underline-offset-2 hover:underline"
+                  >
+                    {activityText(t, a)}
+                  </Link>
+                ) : (
+                  <span className="min-w-0 break-words">{activityText(t, a)}</span>
+                )}
+                <time dateTime={new Date(a.createdAt).toISOString()} className="text-sm text-stone-700">
+                  {fmt.time(a.createdAt)}
+                </time>
+              </li>
+            ))}
+          </ol>
         )}
       </Card>
     </div>

@@ -99,6 +99,8 @@ export const networks = {
     'networks.overview.ratings':
       '{count, plural, one {Rating of # organisation, lowest to highest} other {Ratings of # organisations, lowest to highest}}',
     'networks.overview.actions': 'Network settings',
+    'networks.overview.recent': 'Recent changes',
+    'networks.overview.recentEmpty': 'Nothing has happened in this network yet.',
     'networks.home.noOrganisation': 'Network-wide roles',
     'networks.org.title': 'Organisation',
     'networks.org.edit': 'Edit details',
@@ -298,6 +300,8 @@ export const networks = {
     'networks.overview.ratings':
       '{count, plural, one {Bewertung von # Organisation, niedrigste bis höchste} other {Bewertungen von # Organisationen, niedrigste bis höchste}}',
     'networks.overview.actions': 'Netzwerk-Einstellungen',
+    'networks.overview.recent': 'Letzte Änderungen',
+    'networks.overview.recentEmpty': 'In diesem Netzwerk ist noch nichts geschehen.',
     'networks.home.noOrganisation': 'Netzwerkweite Rollen',
     'networks.org.title': 'Organisation',
     'networks.org.edit': 'Angaben bearbeiten',

@@ -3,6 +3,7 @@ import { Card, PageHeader } from '@/app/_components/ui';
 import { getNetworkHome, type Person } from '@/lib/networks';
 import { getNetworkOverview } from '@/lib/networks/get-network-overview';
 import { listUnits } from '@/lib/ledger/list-units';
+import { listFeed } from '@/lib/activity/list-feed';
 import { networkPageContext, orNotFound } from '../../_lib/load';
 import { OrganisationList } from '../../_components/organisation-list';
 import { AddOrganisationDialog } from '../../_components/add-organisation-dialog';
@@ -27,9 +28,10 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}`);
   const home = await orNotFound(getNetworkHome(db, actor, networkId));
-  const [overview, units] = await Promise.all([
+  const [overview, units, recent] = await Promise.all([
     getNetworkOverview(db, actor, networkId),
     listUnits(db, actor, networkId),
+    listFeed(db, actor, networkId, { limit: 8 }),
   ]);
   const unitLabels = Object.fromEntries(units.filter((u) => u.label !== null).map((u) => [u.key, u.label as string]));
   const { network, organisations, people, abilities } = home;
@@ -56,6 +58,7 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
         overview={overview}
         orgs={organisations.map((o) => ({ id: o.id, name: o.name }))}
         unitLabels={unitLabels}
+        recent={recent}
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card
