@@ -1,18 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import dynamic from 'next/dynamic';
 import { Table, type Column } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 
@@ -27,6 +16,9 @@ export interface Series<Row> {
   label: string;
   color: string;
 }
+
+/** recharts is loaded after the page shows its content (sentences and tables come with the HTML). */
+const Drawing = dynamic(() => import('./chart-drawing').then((m) => m.ChartDrawing), { ssr: false });
 
 const COLORS = ['#0f766e', '#b45309', '#7c3aed', '#be123c', '#1d4ed8'];
 export const seriesColor = (i: number) => COLORS[i % COLORS.length];
@@ -64,43 +56,11 @@ export function ChartWithTable<Row extends Record<string, unknown>>({
     ...series.map((s) => ({ key: s.key, header: s.label, cell: (r: Row) => fmt(r[s.key]), numeric: true })),
   ];
   const drawn = Object.fromEntries(series.map((s) => [s.key, rows.map((r) => r[s.key] ?? null)]));
-  const Chart = kind === 'line' ? LineChart : BarChart;
   return (
     <figure className="space-y-3" data-testid={testId}>
       <figcaption className="font-medium text-stone-900">{title}</figcaption>
       <div role="img" aria-label={title} className="h-64 w-full" data-series={JSON.stringify(drawn)}>
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 256 }}>
-          <Chart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d6d3d1" />
-            <XAxis dataKey={x as string} tickFormatter={xFormat} stroke="#44403c" />
-            <YAxis stroke="#44403c" domain={yDomain ?? [0, 'auto']} tickFormatter={(v: number) => f.number(v)} />
-            <Tooltip formatter={(v) => fmt(v)} labelFormatter={(l) => (xFormat ? xFormat(String(l)) : String(l))} />
-            <Legend />
-            {series.map((s) =>
-              kind === 'line' ? (
-                <Line
-                  key={s.key}
-                  type="monotone"
-                  dataKey={s.key}
-                  name={s.label}
-                  stroke={s.color}
-                  strokeWidth={2}
-                  connectNulls={false}
-                  isAnimationActive={false}
-                />
-              ) : (
-                <Bar
-                  key={s.key}
-                  dataKey={s.key as string}
-                  name={s.label}
-                  fill={s.color}
-                  stackId="a"
-                  isAnimationActive={false}
-                />
-              ),
-            )}
-          </Chart>
-        </ResponsiveContainer>
+        <Drawing kind={kind} rows={rows} x={x} xFormat={xFormat} series={series} yDomain={yDomain} />
       </div>
       {children}
       <details className="rounded border border-stone-200 p-2" open>

@@ -18,7 +18,7 @@ export interface MapEdge {
  * The exchange map drawn with sigma.js on a graphology graph: organisations
  * as circles (larger for more given and received), arrows from giver to
  * receiver (thicker for more), laid out by ForceAtlas2 from a circle. Loaded
- * in the browser only (WebGL). To assistive technology it is one image with
+ * in the browser only (WebGL), after the page has loaded. To assistive technology it is one image with
  * a label; the tables beside it carry the same figures. Where WebGL is not
  * available the tables stand alone and a line says why.
  */
@@ -31,6 +31,10 @@ export function ExchangeMap({ nodes, edges, hub }: { nodes: MapNode[]; edges: Ma
     let killed = false;
     let kill: (() => void) | undefined;
     (async () => {
+      // The page's content first: the map's libraries are fetched once the page has loaded.
+      if (document.readyState !== 'complete')
+        await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+      if (killed) return;
       const [{ default: Graph }, { default: Sigma }, { circular }, { default: forceAtlas2 }] = await Promise.all([
         import('graphology'),
         import('sigma'),
