@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deliverMail } from '../mail/deliver';
 import { purgeTickets } from '../realtime/tickets';
+import { runMonthlyHealthSnapshots } from '../health/snapshots';
 import { defineJob, type JobKind } from './define';
 
 /**
@@ -56,6 +57,21 @@ export const JOB_KINDS = {
       await ctx.finish(async (q) => {
         await q.run('DELETE FROM password_resets WHERE expires_at < ?', [Date.now() - DAY_MS]);
       });
+    },
+  }),
+
+  /**
+   * Keeps each network's monthly health snapshots (lib/health): takes the months that have ended and have none
+   * yet, so the health page reads history instead of recomputing it. Safe to run any number of times; when
+   * nothing is new it costs one query per network.
+   */
+  'health.snapshots': defineJob({
+    schema: ZNoPayload,
+    maxAttempts: 3,
+    backoffMs: 60_000,
+    async run(_p, ctx) {
+      const r = await runMonthlyHealthSnapshots(ctx.db, Date.now());
+      if (r.taken > 0) ctx.log('info', `health snapshots: ${r.taken} month(s) over ${r.networks} network(s)`);
     },
   }),
 

@@ -23,6 +23,8 @@ export const SCHEDULE: ScheduleEntry[] = [
   { name: 'purge-tickets', kind: 'realtime.purge-tickets', everyMinutes: 1 },
   { name: 'purge-password-resets', kind: 'auth.purge-password-resets', everyMinutes: 60 },
   { name: 'prune-jobs', kind: 'jobs.prune', everyMinutes: 60 },
+  // Hourly, so a month's snapshot exists within the hour after it ends (nothing new: one query per network).
+  { name: 'health-snapshots', kind: 'health.snapshots', everyMinutes: 60 },
   // Daily per network, in its time zone, e.g. (coming with digests):
   // { name: 'daily-digest', kind: 'network.daily-digest', dailyAt: '07:00', perNetwork: true },
 ];
