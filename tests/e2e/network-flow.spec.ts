@@ -73,8 +73,12 @@ for (const locale of ['en', 'de'] as const) {
     await expect(a.getByTestId('due-empty')).toHaveText(t('networks.overview.dueEmpty', { days: 14 }));
     await expect(a.getByText(t('networks.overview.noGoals'))).toBeVisible();
     // Recent changes say what happened in words, from the reader's language, never a raw key.
-    await expect(a.getByTestId('recent-changes').getByRole('link').first()).toHaveText(
-      t('activity.network.created', { actor: founder.name, name: networkName }),
+    const recent = a.getByTestId('recent-changes');
+    await expect(
+      recent.getByRole('link', { name: t('activity.network.created', { actor: founder.name, name: networkName }) }),
+    ).toBeVisible();
+    await expect(recent.getByRole('link').first()).toHaveText(
+      t('activity.member.joined', { actor: founder.name, role: 'manager' }),
     );
 
     // Changes the purpose in the dialog behind "Edit name and purpose".
@@ -101,7 +105,7 @@ for (const locale of ['en', 'de'] as const) {
       await addForm.getByRole('button', { name: t('networks.org.add') }).click();
       await expect(addForm).toBeHidden();
       await expect(a.getByText(t('networks.org.added', { name }))).toBeVisible();
-      await expect(a.getByRole('main').getByRole('link', { name })).toBeVisible();
+      await expect(a.getByRole('main').getByRole('link', { name, exact: true })).toBeVisible();
     }
     // A duplicate name is refused with the server's message, and the dialog stays open.
     await addButton.click();
@@ -115,7 +119,7 @@ for (const locale of ['en', 'de'] as const) {
     await expect(addForm).toBeHidden();
 
     // The organisation page.
-    await a.getByRole('link', { name: 'Green Hands' }).click();
+    await a.getByRole('link', { name: 'Green Hands', exact: true }).click();
     await expect(a.getByRole('heading', { level: 1, name: 'Green Hands' })).toBeVisible();
     await expect(a.getByRole('button', { name: t('networks.org.pause') })).toBeVisible();
     // Managers are not part of the organisation's home system.
