@@ -44,12 +44,23 @@ const LATENCY_ONLY: ReadonlySet<SystemName> = new Set(['floor']);
 const startedAt = Date.now();
 const budgetMs = Number(process.env.BENCH_BUDGET_MIN ?? 35) * 60_000;
 const remainingMs = () => budgetMs - (Date.now() - startedAt);
-const grid = quick
-  ? [
-      { clients: 2, rooms: 1 },
-      { clients: 10, rooms: 10 },
-    ]
-  : [2, 10, 50].flatMap((clients) => [1, 10].map((rooms) => ({ clients, rooms })));
+/** A grid point; `rateHz`, `markers` and `warmup` override the defaults (BENCH_RATE, BENCH_MARKERS, 20) for that point. */
+interface GridPoint {
+  clients: number;
+  rooms: number;
+  rateHz?: number;
+  markers?: number;
+  warmup?: number;
+}
+/**
+ * 1,000 connections (issue 7): 50 rooms × 20 clients, each room's writer at 2 updates per second. At 2/s the
+ * default 150 markers would take 85 s per repetition; 40 markers after 4 warm-up ones give 50 × 40 × 19 = 38,000
+ * arrivals per repetition in ~22 s.
+ */
+const thousand: GridPoint = { clients: 20, rooms: 50, rateHz: 2, markers: quick ? 20 : 40, warmup: 4 };
+const grid: GridPoint[] = quick
+  ? [{ clients: 2, rooms: 1 }, { clients: 10, rooms: 10 }, thousand]
+  : [...[2, 10, 50].flatMap((clients) => [1, 10].map((rooms) => ({ clients, rooms }))), thousand];
 /** Two instances over Redis: the two ends of the grid (ours alone; the references have no multi-instance mode). */
 const redisGrid = [
   { clients: 2, rooms: 1 },
@@ -289,7 +300,7 @@ async function latencyPoint(
   name: SystemName,
   sys: System,
   server: ServerHandle,
-  g: { clients: number; rooms: number },
+  g: GridPoint,
   log: (...a: unknown[]) => void,
 ): Promise<LatencyRow> {
   const runs: LatencyResult[] = [];
@@ -297,9 +308,9 @@ async function latencyPoint(
     const r = await runLatency(sys, server, {
       clientsPerRoom: g.clients,
       rooms: g.rooms,
-      rateHz: Number(process.env.BENCH_RATE ?? 20),
-      warmup: 20,
-      markers: Number(process.env.BENCH_MARKERS ?? (quick ? 60 : 150)),
+      rateHz: g.rateHz ?? Number(process.env.BENCH_RATE ?? 20),
+      warmup: g.warmup ?? 20,
+      markers: g.markers ?? Number(process.env.BENCH_MARKERS ?? (quick ? 60 : 150)),
       timeLimitMs: 60_000,
       // Only ours unloads (and compacts) idle rooms; the others are ready for the next run at once.
       settleMs: name === 'ours' || name === 'ours-redis' ? 3_000 : 500,
