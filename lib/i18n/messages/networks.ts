@@ -163,7 +163,7 @@ export const networks = {
     'networks.invite.mailLocale': 'Language of the invitation email',
     'networks.invite.submit': 'Create invitation',
     'networks.invite.linkReady': 'The invitation link is ready.',
-    'networks.invite.mailed': 'The invitation was sent to {email}.',
+    'networks.invite.mailed': 'The invitation is on its way to {email}: it is sent within a minute.',
     'networks.invite.mailFailed': 'The email to {email} could not be sent. Share the link yourself.',
     'networks.invite.linkOnce': 'The link is shown only now and works once. Copy it and send it to the person.',
     'networks.invite.link': 'Invitation link',
@@ -366,7 +366,7 @@ export const networks = {
     'networks.invite.mailLocale': 'Sprache der Einladungs-E-Mail',
     'networks.invite.submit': 'Einladung erstellen',
     'networks.invite.linkReady': 'Der Einladungslink ist bereit.',
-    'networks.invite.mailed': 'Die Einladung wurde an {email} geschickt.',
+    'networks.invite.mailed': 'Die Einladung ist unterwegs an {email}: Sie wird innerhalb einer Minute verschickt.',
     'networks.invite.mailFailed':
       'Die E-Mail an {email} konnte nicht verschickt werden. Geben Sie den Link selbst weiter.',
     'networks.invite.linkOnce':
