@@ -3,8 +3,7 @@ import path from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LOCALES, t } from '../i18n';
-import { activity as messages } from '../i18n/messages/activity';
+import { dictionary, LOCALES, t } from '../i18n';
 import { ACTIVITY_AUDIENCES } from '../policies/activity';
 import { ACCESS_KINDS, ACTIVITY_KINDS, CATALOG, messageKey } from './catalog';
 import { activityText, activityWords } from './words';
@@ -43,7 +42,7 @@ describe('the activity catalog', () => {
     const key = messageKey(kind);
     const fields = new Set(['actor', ...Object.keys((spec.payload as unknown as z.ZodObject).shape)]);
     for (const locale of LOCALES) {
-      const message = (messages[locale] as Record<string, string>)[key];
+      const message = dictionary(locale)[key];
       expect(message, `${locale} ${key}`).toBeTypeOf('string');
       for (const arg of argumentsOf(message)) expect(fields, `${locale} ${key}: {${arg}}`).toContain(arg);
       const text = activityText((k, v) => t(locale, k, v), {

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import type { ActivityAudience } from '../policies/activity';
+import { AREA_KINDS } from './kinds';
+import {
+  commitmentPage,
+  goalPage,
+  ledgerPage,
+  net,
+  orgPage,
+  page,
+  peoplePage,
+  spec,
+  type KindSpec,
+  type LinkContext,
+} from './spec';
+
+export type { AccessEffect, KindSpec, LinkContext } from './spec';
 
 /**
  * The activity catalog: every kind of change a command records, declared once.
@@ -20,23 +34,6 @@ import type { ActivityAudience } from '../policies/activity';
  * `catalog.test.ts` fails when a kind lacks any of these.
  */
 
-export type AccessEffect = 'none' | 'network' | 'sessions';
-
-/** Where a row points: its network (null for a person's own account) and subject. */
-export interface LinkContext {
-  networkId: string | null;
-  subjectId: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface KindSpec<S extends z.ZodType = z.ZodType> {
-  payload: S;
-  audience: ActivityAudience;
-  access: AccessEffect;
-  link: (row: LinkContext) => string;
-  example: z.input<S>;
-}
-
 const id = z.string().min(1).max(200);
 const role = z.enum(['manager', 'representative', 'home_member', 'observer', 'adviser']);
 const orgStatus = z.enum(['active', 'paused', 'left']);
@@ -47,17 +44,6 @@ const pilotNote = {
   nextReviewOn: z.string().nullable(),
 };
 
-const net = (r: LinkContext) => `/networks/${r.networkId}`;
-const page = (path: string) => (r: LinkContext) => `${net(r)}/${path}`;
-const goalPage = (r: LinkContext) => `${net(r)}/goals/${r.subjectId}`;
-const orgPage = (r: LinkContext) => `${net(r)}/organisations/${r.subjectId}`;
-/** A commitment shows on its goal's page. */
-const commitmentPage = (r: LinkContext) =>
-  typeof r.data.goalId === 'string' ? `${net(r)}/goals/${r.data.goalId}` : `${net(r)}/commitments`;
-const ledgerPage = page('ledger');
-const peoplePage = page('people');
-
-const spec = <S extends z.ZodType>(s: KindSpec<S>) => s;
 
 /** Commitment rows: created by `create-commitment` and moved on by `transition-commitment`. */
 const ZCommitment = z.strictObject({
@@ -378,6 +364,8 @@ export const CATALOG = {
     link: (r) => `/networks/${r.subjectId}`,
     example: { people: 9 },
   }),
+  // the kinds of later areas, one file each in ./kinds
+  ...AREA_KINDS,
 } as const satisfies Record<string, KindSpec>;
 
 export type ActivityKind = keyof typeof CATALOG;

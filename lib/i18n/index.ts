@@ -99,6 +99,11 @@ export function formatter(locale: Locale): Format {
   return formatWith(createFormatter({ locale: INTL_LOCALE[locale], timeZone: TIME_ZONE, onError: reportIntlError }));
 }
 
+/** Every message of one language, flat (for tests that check a key exists in any area). */
+export function dictionary(locale: Locale): Readonly<Record<string, string>> {
+  return flat[locale];
+}
+
 /** For the key-parity test. */
 export function allDictionaries() {
   return areas;
