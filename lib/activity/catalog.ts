@@ -1,17 +1,6 @@
 import { z } from 'zod';
 import { AREA_KINDS } from './kinds';
-import {
-  commitmentPage,
-  goalPage,
-  ledgerPage,
-  net,
-  orgPage,
-  page,
-  peoplePage,
-  spec,
-  type KindSpec,
-  type LinkContext,
-} from './spec';
+import { commitmentPage, goalPage, ledgerPage, net, orgPage, page, peoplePage, spec, type KindSpec } from './spec';
 
 export type { AccessEffect, KindSpec, LinkContext } from './spec';
 
@@ -43,7 +32,6 @@ const pilotNote = {
   early: z.boolean(),
   nextReviewOn: z.string().nullable(),
 };
-
 
 /** Commitment rows: created by `create-commitment` and moved on by `transition-commitment`. */
 const ZCommitment = z.strictObject({
