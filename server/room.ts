@@ -42,7 +42,12 @@ export interface Identity {
 }
 
 /** Where a change to a server document came from. */
-export type TxOrigin = { kind: 'client'; conn: Connection } | { kind: 'load' } | { kind: 'redis' };
+export type TxOrigin =
+  | { kind: 'client'; conn: Connection }
+  | { kind: 'load' }
+  | { kind: 'redis' }
+  /** A change a command wrote into the log (`writeDocument`): already stored, forwarded only. */
+  | { kind: 'server' };
 
 export class TokenBucket {
   private tokens: number;
@@ -233,6 +238,11 @@ export class Room implements CommitParticipant {
   private syncCache = new Map<string, Uint8Array>();
   private awarenessCache: Uint8Array | null = null;
   private busPending: ['update' | 'awareness', Uint8Array][] = [];
+  /** Every server-written log row (`writeDocument`) with an id ≤ this is in the document. */
+  private serverSeen = 0;
+  private catchUpChain: Promise<void> = Promise.resolve();
+  /** Woken for server-written rows while loading: read them once loaded. */
+  private rangWhileLoading = false;
 
   constructor(
     readonly name: string,
@@ -259,6 +269,7 @@ export class Room implements CommitParticipant {
       }
       this.adopt(loaded.doc);
       this.lastStoredId = loaded.lastId;
+      this.serverSeen = loaded.lastId;
       this.sinceCompaction = loaded.tail;
       if (loaded.recovery) {
         const r = loaded.recovery;
@@ -277,6 +288,7 @@ export class Room implements CommitParticipant {
     if (this.state !== 'loading') return;
     this.state = 'ready';
     for (const [kind, data] of this.busPending.splice(0)) this.onBus(kind, data);
+    if (this.rangWhileLoading) this.ring();
     this.keepAlive = setInterval(this.onKeepAlive, this.host.limits.keepAliveMs);
     if (this.conns.size === 0) this.scheduleUnload();
   }
@@ -480,6 +492,57 @@ export class Room implements CommitParticipant {
     else awarenessProtocol.applyAwarenessUpdate(this.awareness, data, 'redis');
   };
 
+  /**
+   * A command wrote into this document (`writeDocument`; woken by its activity
+   * row, or by the server's safety-net poll): read the new rows, apply and forward them.
+   */
+  ring(): void {
+    if (this.state === 'loading') {
+      this.rangWhileLoading = true;
+      return;
+    }
+    if (this.state === 'ready') {
+      this.catchUp().catch((err) =>
+        this.host.log('warn', `reading server-written changes of ${this.name} failed`, err),
+      );
+    }
+  }
+
+  /**
+   * Reads the server-written rows after `serverSeen` and applies them with
+   * origin `server` (already stored: forwarded to the clients, not stored
+   * again). Yjs ignores what the document already holds, so a row read twice
+   * changes nothing. Resolves when the document holds every such row committed
+   * before the call.
+   */
+  catchUp(): Promise<void> {
+    // Each call reads afresh after the previous read (a read already under way may predate the caller's rows).
+    const next = this.catchUpChain.catch(() => undefined).then(() => this.readServerRows());
+    this.catchUpChain = next;
+    return next;
+  }
+
+  private async readServerRows(): Promise<void> {
+    if (this.state !== 'ready' && this.state !== 'closing') return;
+    const rows = await this.host.store.serverRowsAfter(this.name, this.serverSeen);
+    if ((this.state !== 'ready' && this.state !== 'closing') || !rows.length) return;
+    this.doc.transact(
+      () => {
+        for (const r of rows) Y.applyUpdate(this.doc, r.data, { kind: 'server' } satisfies TxOrigin);
+      },
+      { kind: 'server' } satisfies TxOrigin,
+    );
+    const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+    if (store.pendingStructs || store.pendingDs) {
+      // A row builds on one this instance has not received yet (scale mode, Redis lagging):
+      // re-read everything stored, in order, which holds both.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      await this.host.store.load(this.name, this.doc, { kind: 'server' } satisfies TxOrigin);
+    }
+    this.serverSeen = Math.max(this.serverSeen, rows[rows.length - 1].id);
+  }
+
   /** After Redis was unreachable: re-read storage, forward what is new to our clients. */
   async resync(): Promise<void> {
     if (this.state !== 'ready') return;
@@ -489,8 +552,8 @@ export class Room implements CommitParticipant {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.syncCache.clear();
     const o = origin as TxOrigin | undefined;
-    if (o?.kind === 'redis') {
-      // Stored by the instance that accepted it: forward only.
+    if (o?.kind === 'redis' || o?.kind === 'server') {
+      // Stored by the instance that accepted it, or by the command that wrote it: forward only.
       const msg = msgSyncUpdate(update);
       for (const c of this.conns) if (!c.pending) c.send(msg);
       return;
@@ -593,6 +656,8 @@ export class Room implements CommitParticipant {
     try {
       if (this.host.bus) await this.host.store.compactFromStore(this.name);
       else {
+        // Rows a command wrote meanwhile are deleted with the others: the snapshot must hold them.
+        await this.catchUp();
         const snapshot = Y.encodeStateAsUpdate(this.doc);
         // The snapshot replaces log rows only if it loads again (checked in the worker).
         const bad = await this.host.decodeGuard.checkLoadable(snapshot, this.host.limits.snapshotCheckBudgetMs);

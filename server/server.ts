@@ -348,6 +348,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const ownsTransport = wakeTransport ? wake.attach(wakeTransport) : false;
   const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? SAFETY_POLL_MS, log, wake);
   await watcher.start();
+  const serverWrites = await watchServerWrites(store, rooms, wake, opts.pollMs ?? SAFETY_POLL_MS, log);
 
   /**
    * The embedded default's wake-up from the web process (lib/activity/wake.ts):
@@ -410,6 +411,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       if (closing) return;
       closing = true;
       watcher.stop();
+      serverWrites.stop();
       clearInterval(purge);
       server.close();
       await Promise.all([...rooms.values()].map((r) => r.unload(CLOSE.SERVICE_RESTART)));
@@ -435,6 +437,45 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       await watcher.stopped();
       if (ownsTransport && wakeTransport) await wake.detach(wakeTransport);
       await bus?.close();
+    },
+  };
+}
+
+/**
+ * Changes commands wrote into documents (`writeDocument`, lib/realtime/server-write.ts):
+ * the room that holds the document is woken by the `document.written` activity
+ * row (in process, loopback nudge or Redis), and, as a safety net for a lost
+ * wake-up, by a poll for such log rows every `pollMs`.
+ */
+async function watchServerWrites(
+  store: DocStore,
+  rooms: Map<string, Room>,
+  wake: ActivityWake,
+  pollMs: number,
+  log: RoomHost['log'],
+): Promise<{ stop(): void }> {
+  const unsubscribe = wake.subscribe((signal) => {
+    if (signal.kind === 'document.written' && signal.subjectId) rooms.get(signal.subjectId)?.ring();
+  });
+  let watermark = await store.maxLogId();
+  let busy = false;
+  const poll = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    store
+      .serverWritesSince(watermark)
+      .then(({ docs, upto }) => {
+        watermark = upto;
+        for (const doc of docs) rooms.get(doc)?.ring();
+      })
+      .catch((err) => log('warn', 'polling for server-written changes failed', err))
+      .finally(() => (busy = false));
+  }, pollMs);
+  poll.unref();
+  return {
+    stop() {
+      unsubscribe();
+      clearInterval(poll);
     },
   };
 }
