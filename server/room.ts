@@ -26,6 +26,7 @@ import {
 } from '../lib/realtime/protocol';
 import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
 import { validateUpdate } from '../lib/realtime/validate-update';
+import { touchedLockedPart } from '../lib/realtime/lock-parts';
 import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
 import type { DecodeGuard } from './decode-guard';
@@ -196,11 +197,19 @@ export interface RoomHost {
   countClose(code: CloseCode): void;
   /** SyncStep1 answers sent, and how many of them had to be encoded (the rest came from the cache). */
   counters: { syncAnswers: number; syncEncodings: number };
+  /** The parts of a document locked now (lib/documents), read when a room loads and when a lock changes. */
+  lockedParts(doc: string): Promise<LockedPart[]>;
   /** Called once the room has unloaded and may be forgotten. */
   onClosed(room: Room): void;
 }
 
 type Reply = { conn: Connection; make: () => Uint8Array };
+
+/** A part of the document locked until `endsAt` (null: until unlocked). */
+export interface LockedPart {
+  part: string;
+  endsAt: number | null;
+}
 
 export class Room implements CommitParticipant {
   /** Replaced once by the loaded (possibly recovered) document before the room is ready. */
@@ -241,6 +250,9 @@ export class Room implements CommitParticipant {
   /** Every server-written log row (`writeDocument`) with an id ≤ this is in the document. */
   private serverSeen = 0;
   private catchUpChain: Promise<void> = Promise.resolve();
+  /** Locks in force (lib/documents): updates touching these parts are refused. */
+  private locks: LockedPart[] = [];
+  private locksRead: Promise<void> = Promise.resolve();
   /** Woken for server-written rows while loading: read them once loaded. */
   private rangWhileLoading = false;
 
@@ -262,6 +274,7 @@ export class Room implements CommitParticipant {
     try {
       // Subscribe before reading storage: nothing committed in between is missed.
       if (this.host.bus) await this.host.bus.subscribe(this.name, this.onBus);
+      this.locks = await this.host.lockedParts(this.name);
       const loaded = await this.host.store.loadChecked(this.name, { kind: 'load' } satisfies TxOrigin);
       if (this.state !== 'loading') {
         loaded.doc.destroy();
@@ -454,6 +467,14 @@ export class Room implements CommitParticipant {
       this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
     }
+    const locked = this.lockedNow();
+    if (locked.size) {
+      const part = touchedLockedPart(this.doc, update, locked);
+      if (part !== null) {
+        this.host.log('info', `update of conn ${conn.id} refused on ${this.name}: ${part} is locked`);
+        return conn.close(CLOSE.DOCUMENT_LOCKED);
+      }
+    }
     const before = stateMap(this.doc);
     try {
       Y.applyUpdate(this.doc, update, { kind: 'client', conn } satisfies TxOrigin);
@@ -541,6 +562,33 @@ export class Room implements CommitParticipant {
       await this.host.store.load(this.name, this.doc, { kind: 'server' } satisfies TxOrigin);
     }
     this.serverSeen = Math.max(this.serverSeen, rows[rows.length - 1].id);
+  }
+
+  /** The parts locked at this moment (a lock ends by itself at its end time). */
+  private lockedNow(): Set<string> {
+    if (!this.locks.length) return new Set();
+    const now = Date.now();
+    return new Set(this.locks.filter((l) => l.endsAt === null || l.endsAt > now).map((l) => l.part));
+  }
+
+  /** A lock on this document was set or lifted: read the locks in force again. */
+  refreshLocks(): Promise<void> {
+    this.locksEpoch++;
+    this.locksRead = this.locksRead
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.state === 'closed') return;
+        this.locks = await this.host.lockedParts(this.name);
+      });
+    return this.locksRead;
+  }
+
+  /** Counts lock refreshes, so that a slower poll never overwrites a fresher read. */
+  locksEpoch = 0;
+
+  /** The safety-net poll's view of the locks in force, read when `locksEpoch` was `epoch`. */
+  setLocks(locks: LockedPart[], epoch: number): void {
+    if (epoch === this.locksEpoch) this.locks = locks;
   }
 
   /** After Redis was unreachable: re-read storage, forward what is new to our clients. */

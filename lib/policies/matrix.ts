@@ -199,7 +199,7 @@ export const MATRIX_CASES: MatrixCase[] = [
       pilotReviewOn: '2099-01-01',
     }),
   })),
-  ...(['read', 'write'] as const).flatMap((action) =>
+  ...(['read', 'write', 'lock', 'unlock'] as const).flatMap((action) =>
     (
       [
         ['the commons', doc((ids) => ({ kind: 'commons', networkId: ids.networkId }))],

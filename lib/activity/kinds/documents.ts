@@ -10,6 +10,9 @@ import { net, spec, type LinkContext } from '../spec';
  * lib/policies/activity.ts): a home space's rows stay within its organisation.
  */
 const doc = z.string().min(1).max(200);
+const part = z.string().max(120);
+/** What the part is, for the words: a root's name, or `goal` for a goal's text. */
+const partKind = z.enum(['notes', 'profile', 'agenda', 'minutes', 'goal']);
 
 /** Where a row about a document points: a goal's page for a goal text, an organisation's page, else the network. */
 const documentPage = (r: LinkContext) => {
@@ -30,6 +33,31 @@ export const DOCUMENT_KINDS = {
       doc: 'commons.00000000-0000-4000-8000-000000000000',
       reason: 'goal text restored',
       bytes: 120,
+    },
+  }),
+  'document.locked': spec({
+    payload: z.strictObject({ doc, part, partKind, reason: z.string().max(500), endsAt: z.number().nullable() }),
+    audience: 'document',
+    access: 'none',
+    link: documentPage,
+    example: {
+      doc: 'commons.00000000-0000-4000-8000-000000000000',
+      part: 'notes',
+      partKind: 'notes',
+      reason: 'Agreed text, please do not change',
+      endsAt: 1_900_000_000_000,
+    },
+  }),
+  'document.unlocked': spec({
+    payload: z.strictObject({ doc, part, partKind, reason: z.string().max(500) }),
+    audience: 'document',
+    access: 'none',
+    link: documentPage,
+    example: {
+      doc: 'commons.00000000-0000-4000-8000-000000000000',
+      part: 'notes',
+      partKind: 'notes',
+      reason: 'Agreed text, please do not change',
     },
   }),
 } as const;

@@ -11,8 +11,10 @@ import type { Migration } from './types';
  *   it has.
  * - `document_locks`: a network manager locks a part of a collaborative
  *   document (a root such as `notes`, or one goal's text `goals/<goalId>`) until
- *   `ends_at`, with a reason; `unlocked_at` ends it early. A lock is in force
- *   while `unlocked_at IS NULL AND ends_at > now`. Rows are kept as history.
+ *   `ends_at` (NULL: until it is unlocked, e.g. approved minutes), with a
+ *   reason; `unlocked_at` ends it early. A lock is in force while
+ *   `unlocked_at IS NULL AND (ends_at IS NULL OR ends_at > now)`. Rows are kept
+ *   as history (the activity log has who, when and why).
  */
 export const serverWritesAndLocks: Migration = {
   id: 15,
@@ -27,7 +29,7 @@ CREATE TABLE document_locks (
   reason TEXT NOT NULL,
   locked_by TEXT REFERENCES users(id) ON DELETE SET NULL,
   locked_at BIGINT NOT NULL,
-  ends_at BIGINT NOT NULL,
+  ends_at BIGINT,
   unlocked_by TEXT REFERENCES users(id) ON DELETE SET NULL,
   unlocked_at BIGINT
 );
