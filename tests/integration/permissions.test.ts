@@ -228,6 +228,7 @@ describe('the permission matrix against the API', () => {
         early: true,
       }),
     'goal.editText': (c) => c.put(`${base()}/goals/${goalId}/text`, { description: 'Written in the matrix' }),
+    'goal.restoreVersion': (c) => c.post(`${base()}/goals/${goalId}/revisions/1/restore`),
     'goal.comment': (c) => c.post(`${base()}/goals/${goalId}/comments`, { body: 'A word from the matrix' }),
     'goal.rate': (c, role) => c.put(`${base()}/goals/${goalId}/ratings`, rating(ownOrg(role))),
     'goal.commit': (c, role) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDocName } from '../../docs/names';
-import { net, spec, type LinkContext } from '../spec';
+import { goalPage, net, spec, type LinkContext } from '../spec';
 
 /**
  * Collaborative documents: changes a command wrote into a document
@@ -59,5 +59,13 @@ export const DOCUMENT_KINDS = {
       partKind: 'notes',
       reason: 'Agreed text, please do not change',
     },
+  }),
+  /** A goal's title, "why" and text restored from an earlier version (the text written by the server). */
+  'goal.version_restored': spec({
+    payload: z.strictObject({ version: z.number().int(), restoredFrom: z.number().int() }),
+    audience: 'members',
+    access: 'none',
+    link: goalPage,
+    example: { version: 5, restoredFrom: 2 },
   }),
 } as const;

@@ -10,6 +10,9 @@ export const documents = {
     'activity.document.locked': `{actor} locked ${PART_EN}: {reason}`,
     'activity.document.unlocked': `{actor} unlocked ${PART_EN}`,
 
+    'activity.goal.version_restored':
+      '{actor} restored version {restoredFrom, number} of a goal (title, why and text; now version {version, number})',
+    'documents.errors.textLocked': 'This text is locked: it cannot be restored until the lock ends.',
     'documents.errors.part': 'This part of the document cannot be locked.',
     'documents.errors.reason': 'Please give a reason of at least 3 characters: everyone sees it.',
     'documents.errors.endsInPast': 'The end of the lock must be in the future.',
@@ -38,6 +41,9 @@ export const documents = {
     'activity.document.locked': `{actor} hat ${PART_DE} gesperrt: {reason}`,
     'activity.document.unlocked': `{actor} hat ${PART_DE} wieder freigegeben`,
 
+    'activity.goal.version_restored':
+      '{actor} hat Fassung {restoredFrom, number} eines Ziels wiederhergestellt (Titel, Warum und Text; jetzt Fassung {version, number})',
+    'documents.errors.textLocked': 'Dieser Text ist gesperrt: Er kann erst nach dem Ende der Sperre wiederhergestellt werden.',
     'documents.errors.part': 'Dieser Teil des Dokuments kann nicht gesperrt werden.',
     'documents.errors.reason': 'Bitte geben Sie einen Grund mit mindestens 3 Zeichen an: Alle sehen ihn.',
     'documents.errors.endsInPast': 'Das Ende der Sperre muss in der Zukunft liegen.',
