@@ -51,16 +51,14 @@ export interface AssessInput {
   networkId: string;
   organisationId: string;
   representativeId: string;
-  /** The goal of a commitment (null: a gift in the ledger, which no goal list limits). */
-  goalId: string | null;
+  /** The goal of the commitment. */
+  goalId: string;
   unit: string;
   amount: number;
   /** The calendar day it is made (default today). */
   day?: string;
   /** A commitment being re-assessed is not counted against itself. */
   excludeCommitmentId?: string;
-  /** What is being asked: a commitment (default) or a gift in the ledger. */
-  what?: 'commitment' | 'gift';
 }
 
 /** The mandate that governs this representative on this day (see above), or null when none applies. */
@@ -113,40 +111,16 @@ export async function committedBetween(
   return fromMilli(row?.s);
 }
 
-/** What the organisation gave in the ledger in a unit between two instants (for mandates that cover gifts). */
-export async function givenBetween(
-  q: Queryable,
-  o: { networkId: string; organisationId: string; unit: string; representativeId?: string | null },
-  fromMs: number,
-  toMs: number,
-): Promise<number> {
-  const params: Param[] = [o.networkId, o.organisationId, o.unit, fromMs, toMs];
-  let extra = '';
-  if (o.representativeId) {
-    extra = ' AND recorded_by = ?';
-    params.push(o.representativeId);
-  }
-  const row = await q.get<{ s: number | string | null }>(
-    `SELECT SUM(amount_milli) AS s FROM ledger_entries
-      WHERE network_id = ? AND giver_org_id = ? AND recorder_org_id = giver_org_id AND unit = ?
-        AND status IN ('pending', 'confirmed') AND reverses_id IS NULL AND home_approval = 0
-        AND created_at >= ? AND created_at < ?${extra}`,
-    params,
-  );
-  return fromMilli(row?.s);
-}
-
 /** Within the mandate, or beyond it (and why), with what remains of it. */
 export async function assess(q: Queryable, input: AssessInput): Promise<Assessment> {
   const day = input.day ?? today();
   const m = await governingMandate(q, input.networkId, input.organisationId, input.representativeId, day);
-  if (!m || (input.what === 'gift' && Number(m.covers_ledger) !== 1))
-    return { governed: false, within: true, reasons: [], mandate: null, limit: null };
+  if (!m) return { governed: false, within: true, reasons: [], mandate: null, limit: null };
   const reasons: BeyondReason[] = [];
   if (m.valid_from > day) reasons.push('notYetValid');
   else if (m.valid_until !== null && m.valid_until < day) reasons.push('expired');
   const goals = goalIdsOf(m);
-  if (input.goalId && goals.length && !goals.includes(input.goalId)) reasons.push('goal');
+  if (goals.length && !goals.includes(input.goalId)) reasons.push('goal');
   const l = limitsOf(m).find((x) => x.unit === input.unit);
   let limit: LimitStanding | null = null;
   if (!l) reasons.push('unit');
@@ -158,10 +132,7 @@ export async function assess(q: Queryable, input: AssessInput): Promise<Assessme
       unit: input.unit,
       representativeId: m.representative_id,
     };
-    const used =
-      input.what === 'gift'
-        ? await givenBetween(q, who, dayStart(p.start), dayStart(p.end))
-        : await committedBetween(q, who, dayStart(p.start), dayStart(p.end), input.excludeCommitmentId);
+    const used = await committedBetween(q, who, dayStart(p.start), dayStart(p.end), input.excludeCommitmentId);
     const left = l.perPeriod === null ? null : fromMilli(Math.max(0, toMilli(l.perPeriod) - toMilli(used)));
     limit = {
       unit: l.unit,

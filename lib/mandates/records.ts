@@ -42,8 +42,6 @@ export const ZMandateChange = z.object({
   limits: z.array(ZLimit).min(1).max(20),
   /** The goals it covers; empty: every goal of the network. */
   goalIds: z.array(z.uuid()).max(200),
-  /** Gifts in the ledger are held to it too (beyond it they wait for home). */
-  coversLedger: z.boolean(),
   scopeNote: z.string().trim().max(2000),
   /** What other organisations see: `exists` (that it exists and until when) or `limits` (its limits and goals too). */
   disclosure: z.enum(DISCLOSURES),
@@ -53,7 +51,6 @@ export const ZMandateChange = z.object({
 export const ZMandateFields = ZMandateChange.extend({
   validUntil: ZMandateChange.shape.validUntil.default(null),
   goalIds: ZMandateChange.shape.goalIds.default([]),
-  coversLedger: ZMandateChange.shape.coversLedger.default(false),
   scopeNote: ZMandateChange.shape.scopeNote.default(''),
   disclosure: ZMandateChange.shape.disclosure.default('exists'),
 });
@@ -68,7 +65,6 @@ export interface MandateRow {
   valid_until: string | null;
   limits: string;
   goal_ids: string;
-  covers_ledger: number;
   scope_note: string;
   disclosure: string;
   created_by: string;
@@ -110,7 +106,6 @@ export function presentMandate(r: MandateRow, day: string) {
     state: validOn(r, day) ? 'valid' : r.valid_from > day ? 'upcoming' : 'expired',
     limits: limitsOf(r),
     goalIds: goalIdsOf(r),
-    coversLedger: Number(r.covers_ledger) === 1,
     scopeNote: r.scope_note,
     disclosure: r.disclosure as (typeof DISCLOSURES)[number],
     updatedBy: r.updated_by,
@@ -143,7 +138,7 @@ export function presentMandateFor(actor: Actor, r: MandateRow, day: string) {
     abilities,
   };
   if (!abilities.readLimits) return seen;
-  return { ...seen, limits: whole.limits, goalIds: whole.goalIds, coversLedger: whole.coversLedger };
+  return { ...seen, limits: whole.limits, goalIds: whole.goalIds };
 }
 export type VisibleMandate = ReturnType<typeof presentMandateFor>;
 

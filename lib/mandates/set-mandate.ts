@@ -132,7 +132,6 @@ export async function createMandate(db: Db, actor: Actor, networkId: string, inp
       valid_until: data.validUntil,
       limits: JSON.stringify(data.limits),
       goal_ids: JSON.stringify([...new Set(data.goalIds)]),
-      covers_ledger: data.coversLedger ? 1 : 0,
       scope_note: data.scopeNote,
       disclosure: data.disclosure,
       created_by: actor.userId,
@@ -142,8 +141,8 @@ export async function createMandate(db: Db, actor: Actor, networkId: string, inp
     };
     await q.run(
       `INSERT INTO mandates (id, network_id, organisation_id, representative_id, version, valid_from, valid_until, limits,
-         goal_ids, covers_ledger, scope_note, disclosure, created_by, created_at, updated_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         goal_ids, scope_note, disclosure, created_by, created_at, updated_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         row.id,
         networkId,
@@ -154,7 +153,6 @@ export async function createMandate(db: Db, actor: Actor, networkId: string, inp
         row.valid_until,
         row.limits,
         row.goal_ids,
-        row.covers_ledger,
         row.scope_note,
         row.disclosure,
         actor.userId,
@@ -186,7 +184,6 @@ const FIELDS = {
   validUntil: 'valid_until',
   limits: 'limits',
   goalIds: 'goal_ids',
-  coversLedger: 'covers_ledger',
   scopeNote: 'scope_note',
   disclosure: 'disclosure',
 } as const;
@@ -211,7 +208,6 @@ export async function updateMandate(db: Db, actor: Actor, networkId: string, man
       valid_until: data.validUntil === undefined ? cur.valid_until : data.validUntil,
       limits: data.limits ? JSON.stringify(data.limits) : cur.limits,
       goal_ids: data.goalIds ? JSON.stringify([...new Set(data.goalIds)]) : cur.goal_ids,
-      covers_ledger: data.coversLedger === undefined ? cur.covers_ledger : data.coversLedger ? 1 : 0,
       scope_note: data.scopeNote ?? cur.scope_note,
       disclosure: data.disclosure ?? cur.disclosure,
       version: Number(cur.version) + 1,
@@ -232,14 +228,13 @@ export async function updateMandate(db: Db, actor: Actor, networkId: string, man
       goalIds: goalIdsOf(next),
     });
     const r = await q.run(
-      `UPDATE mandates SET valid_from = ?, valid_until = ?, limits = ?, goal_ids = ?, covers_ledger = ?, scope_note = ?,
+      `UPDATE mandates SET valid_from = ?, valid_until = ?, limits = ?, goal_ids = ?, scope_note = ?,
          disclosure = ?, version = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
       [
         next.valid_from,
         next.valid_until,
         next.limits,
         next.goal_ids,
-        next.covers_ledger,
         next.scope_note,
         next.disclosure,
         next.version,

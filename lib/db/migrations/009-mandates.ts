@@ -6,19 +6,18 @@ import type { Migration } from './types';
  * - `mandates`: the room the home side of an organisation gives its
  *   representatives (`representative_id` NULL: all of them). The row is the
  *   current version; `limits` is JSON [{unit, perCommitment, perPeriod,
- *   period}], `goal_ids` JSON (empty: every goal), `covers_ledger` 1 when
- *   gifts in the ledger are held to it too, `disclosure` what other
+ *   period}], `goal_ids` JSON (empty: every goal), `disclosure` what other
  *   organisations see (`exists`: that it exists and until when; `limits`: its
  *   limits and goals as well). Ending a mandate early sets `valid_until`.
  * - `mandate_versions`: every version kept whole (who, when, a snapshot), the
  *   history.
- * - `home_approvals`: one request per commitment (or gift) that went beyond
+ * - `home_approvals`: one request per commitment that went beyond
  *   the mandate: open → approved | declined | withdrawn, with who decided,
  *   when and why. `reasons` is JSON (what exceeded the mandate; home data).
  * - `home_capacity`: what the home side can invest per unit and month or
  *   quarter.
  * - `commitments.committed_at`: when it became committed (what a period's use
- *   of a mandate counts); `ledger_entries.home_approval` 1 while a gift waits.
+ *   of a mandate counts).
  * - `networks.approval_days`: the network's agreed time for a home decision;
  *   requests waiting longer are flagged.
  */
@@ -36,7 +35,6 @@ CREATE TABLE mandates (
   valid_until TEXT,
   limits TEXT NOT NULL DEFAULT '[]',
   goal_ids TEXT NOT NULL DEFAULT '[]',
-  covers_ledger INTEGER NOT NULL DEFAULT 0,
   scope_note TEXT NOT NULL DEFAULT '',
   disclosure TEXT NOT NULL DEFAULT 'exists',
   created_by TEXT NOT NULL REFERENCES users(id),
@@ -59,7 +57,6 @@ CREATE TABLE home_approvals (
   network_id TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
   organisation_id TEXT NOT NULL REFERENCES organisations(id),
   commitment_id TEXT REFERENCES commitments(id),
-  entry_id TEXT REFERENCES ledger_entries(id),
   mandate_id TEXT REFERENCES mandates(id),
   reasons TEXT NOT NULL DEFAULT '[]',
   status TEXT NOT NULL,
@@ -85,7 +82,6 @@ CREATE TABLE home_capacity (
 ALTER TABLE commitments ADD COLUMN committed_at BIGINT;
 UPDATE commitments SET committed_at = updated_at WHERE status IN ('committed', 'delivered');
 CREATE INDEX commitments_org_committed ON commitments(network_id, organisation_id, unit, committed_at);
-ALTER TABLE ledger_entries ADD COLUMN home_approval INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE networks ADD COLUMN approval_days INTEGER NOT NULL DEFAULT 14;
 `,
 };
