@@ -7,6 +7,7 @@ import { documentPolicy } from './document';
 import { goalPolicy } from './goal';
 import { invitationPolicy } from './invitation';
 import { ledgerEntryPolicy } from './ledger-entry';
+import { mandatePolicy } from './mandate';
 import { memberPolicy } from './member';
 import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
@@ -34,6 +35,7 @@ export {
   goalPolicy,
   invitationPolicy,
   ledgerEntryPolicy,
+  mandatePolicy,
   memberPolicy,
   networkPolicy,
   organisationPolicy,
@@ -48,6 +50,7 @@ export const POLICIES = [
   goalPolicy,
   ledgerEntryPolicy,
   commitmentPolicy,
+  mandatePolicy,
   documentPolicy,
 ] as const;
 
@@ -226,6 +229,7 @@ export type { DocumentAbilities } from './document';
 export type { GoalAbilities } from './goal';
 export type { InvitationAbilities } from './invitation';
 export type { LedgerEntryAbilities } from './ledger-entry';
+export type { MandateAbilities } from './mandate';
 export type { MemberAbilities } from './member';
 export type { NetworkAbilities } from './network';
 export type { OrganisationAbilities } from './organisation';

@@ -184,6 +184,7 @@ export const MATRIX_CASES: MatrixCase[] = [
     [
       ['commit', 'proposed'],
       ['approve', 'awaiting_home_approval'],
+      ['decline', 'awaiting_home_approval'],
       ['deliver', 'committed'],
       ['withdraw', 'proposed'],
       ['decidePilot', 'proposed'],
@@ -199,6 +200,18 @@ export const MATRIX_CASES: MatrixCase[] = [
       pilotReviewOn: '2099-01-01',
     }),
   })),
+  ...['set', 'readLimits', 'setCapacity', 'readHome'].map((action) => ({
+    subject: 'mandate',
+    action,
+    on: 'A’s mandate (limits not disclosed)',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'exists' }),
+  })),
+  {
+    subject: 'mandate',
+    action: 'readLimits',
+    on: 'A’s mandate, its limits disclosed',
+    record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'limits' }),
+  },
   ...(['read', 'write', 'lock', 'unlock'] as const).flatMap((action) =>
     (
       [
@@ -284,7 +297,7 @@ export function permissionsMarkdown(): string {
   lines.push(
     '## Coming next',
     '',
-    'Mandates, meetings and decisions get their own policy files beside these (`lib/policies/<subject>.ts`),',
+    'Meetings and decisions get their own policy files beside these (`lib/policies/<subject>.ts`),',
     'listed in `POLICIES`; this page and the API test pick them up.',
     '',
   );

@@ -1,5 +1,6 @@
 import type { KindSpec } from '../spec';
 import { DOCUMENT_KINDS } from './documents';
+import { MANDATE_KINDS } from './mandates';
 
 /**
  * Activity kinds of the later areas (mandates, meetings, notifications, …), one
@@ -10,4 +11,5 @@ import { DOCUMENT_KINDS } from './documents';
  */
 export const AREA_KINDS = {
   ...DOCUMENT_KINDS,
+  ...MANDATE_KINDS,
 } as const satisfies Record<string, KindSpec>;
