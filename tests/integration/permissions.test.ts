@@ -101,6 +101,15 @@ describe('the permission matrix against the API', () => {
     });
     expect(personal.status, personal.text).toBe(201);
     hiddenMandateId = personal.json.mandate.id;
+    // repA's own mandate is wide, so that the commitments the cells below make for A commit at once (a
+    // representative of an organisation with only a future mandate would wait for home).
+    const wide = await people.homeA.post(`${base()}/mandates`, {
+      organisationId: ids.orgA,
+      representativeId: await userId(people.repA),
+      validFrom: day(0),
+      limits: [{ unit: 'hours', perCommitment: 1000, perPeriod: 10000 }],
+    });
+    expect(wide.status, wide.text).toBe(201);
     const disclosed = await people.homeA.post(`${base()}/mandates`, {
       organisationId: ids.orgA,
       validFrom: day(5000),
