@@ -1,4 +1,5 @@
 import { kindSpec } from '../activity/catalog';
+import { exportPolicy } from './export';
 import { can, type Actor } from './index';
 
 /**
@@ -11,11 +12,13 @@ import { can, type Actor } from './index';
  * - `invitation`: network managers and the representatives of the organisation
  *   invited into (who invites whom is their business alone);
  * - `self`: only the person whose account it is (no network);
+ * - `archive`: who may make that archive themselves — a network's archive its
+ *   managers, an organisation's own data its own people (lib/exports);
  * - `nobody`: bookkeeping rows nobody is shown.
  *
  * Anything that carries a secret never goes into activity data in the first place.
  */
-export type ActivityAudience = 'members' | 'invitation' | 'self' | 'nobody';
+export type ActivityAudience = 'members' | 'invitation' | 'self' | 'archive' | 'nobody';
 
 export interface ActivityRowView {
   kind: string;
@@ -39,6 +42,13 @@ export const ACTIVITY_AUDIENCES: Record<ActivityAudience, AudienceRule> = {
     );
   },
   self: (actor, _networkId, row) => typeof row.actorId === 'string' && row.actorId === actor.userId,
+  archive: (actor, networkId, row) => {
+    if (networkId === null) return false;
+    const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : null;
+    return row.data.scope === 'organisation'
+      ? exportPolicy.can(actor, 'archiveOrganisation', { networkId, organisationId: orgId })
+      : exportPolicy.can(actor, 'archiveNetwork', { networkId });
+  },
   nobody: () => false,
 };
 
