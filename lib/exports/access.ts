@@ -18,6 +18,7 @@ export async function exportActor(db: Queryable, userId: string, networkId: stri
       WHERE m.user_id = ? AND m.network_id = ?`,
     [userId, networkId],
   );
-  if (past && (past.removed_at !== null || past.status === 'left')) throw new AppError(403, 'exports.errors.leftNetwork');
+  if (past && (past.removed_at !== null || past.status === 'left'))
+    throw new AppError(403, 'exports.errors.leftNetwork');
   return actor;
 }

@@ -97,7 +97,8 @@ const recordOf = (r: ExportRow) => ({
 function present(actor: Actor, r: ExportRow, now = Date.now()) {
   const total = Number(r.total);
   const done = Math.min(Number(r.done), total);
-  const expired = r.status === 'expired' || (r.status === 'ready' && r.expires_at !== null && Number(r.expires_at) <= now);
+  const expired =
+    r.status === 'expired' || (r.status === 'ready' && r.expires_at !== null && Number(r.expires_at) <= now);
   const status: ExportStatus = expired ? 'expired' : r.status;
   return {
     id: r.id,
@@ -317,19 +318,16 @@ async function writeArchive(db: Db, row: ExportRow, actor: Actor, t: ReturnType<
   const counts = await Promise.all(sections.map((s) => countSection(db, s)));
   // Each record is written twice (CSV and JSON); each document once.
   const total = counts.reduce((a, b) => a + 2 * b, 0) + docs.length + 1;
-  await db.run("UPDATE exports SET status = 'running', started_at = ?, done = 0, total = ?, error = NULL WHERE id = ?", [
-    Date.now(),
-    total,
-    row.id,
-  ]);
+  await db.run(
+    "UPDATE exports SET status = 'running', started_at = ?, done = 0, total = ?, error = NULL WHERE id = ?",
+    [Date.now(), total, row.id],
+  );
   let done = 0;
-  let flushed = 0;
   let lastFlush = Date.now();
   const progress = async (n: number) => {
     done += n;
     if (Date.now() - lastFlush < PROGRESS_EVERY_MS) return;
     lastFlush = Date.now();
-    flushed = done;
     await db.run('UPDATE exports SET done = ? WHERE id = ?', [Math.min(done, total - 1), row.id]);
   };
 
@@ -337,7 +335,7 @@ async function writeArchive(db: Db, row: ExportRow, actor: Actor, t: ReturnType<
   const part = partPath(row.id);
   const zip = new yazl.ZipFile();
   const written = pipeline(zip.outputStream as unknown as Readable, fs.createWriteStream(part));
-  const root = `${fileSlug(row.scope === 'network' ? 'archive' : 'data', 'archive')}`;
+  const root = row.scope === 'network' ? 'archive' : 'data';
   const mtime = new Date();
   const kept: Record<string, number> = {};
   const lazy = (name: string, gen: () => AsyncGenerator<string>) =>
@@ -385,13 +383,13 @@ async function writeArchive(db: Db, row: ExportRow, actor: Actor, t: ReturnType<
   });
   zip.end();
   await written;
-  void flushed;
   fs.renameSync(part, filePath(row.id));
 }
 
 let titlesCache: { networkId: string; at: number; map: Map<string, string> } | null = null;
 async function goalTitles(db: Queryable, networkId: string): Promise<Map<string, string>> {
-  if (titlesCache && titlesCache.networkId === networkId && Date.now() - titlesCache.at < 10_000) return titlesCache.map;
+  if (titlesCache && titlesCache.networkId === networkId && Date.now() - titlesCache.at < 10_000)
+    return titlesCache.map;
   const rows = await db.all<{ id: string; title: string }>('SELECT id, title FROM goals WHERE network_id = ?', [
     networkId,
   ]);
@@ -422,7 +420,8 @@ async function archiveDocs(db: Db, row: ExportRow, actor: Actor, t: ReturnType<t
     // Only what the requester may read; an organisation's export holds only that organisation's documents.
     if (!documentPolicy.can(actor, 'read', d)) continue;
     if (row.scope === 'organisation' && !('orgId' in d && d.orgId === row.organisation_id)) continue;
-    if (d.kind === 'commons') items.push({ name: d, path: 'documents/shared-notes.md', title: t('exports.doc.commons') });
+    if (d.kind === 'commons')
+      items.push({ name: d, path: 'documents/shared-notes.md', title: t('exports.doc.commons') });
     else if (d.kind === 'org' || d.kind === 'home') {
       const name = orgs.get(d.orgId) ?? d.orgId;
       const slug = `${fileSlug(name, 'organisation')}-${d.orgId.slice(0, 8)}`;
@@ -451,7 +450,10 @@ function readme(
     '',
     `## ${t('exports.readme.records')}`,
     '',
-    ...sections.map((s) => `- \`csv/${s.name}.csv\`, \`json/${s.name}.json\`: ${t('exports.readme.rows', { count: kept[s.name] ?? 0 })}`),
+    ...sections.map(
+      (s) =>
+        `- \`csv/${s.name}.csv\`, \`json/${s.name}.json\`: ${t('exports.readme.rows', { count: kept[s.name] ?? 0 })}`,
+    ),
     '',
     `## ${t('exports.readme.documents')}`,
     '',
@@ -484,7 +486,9 @@ export async function purgeArchives(db: Db, now = Date.now()): Promise<{ expired
     for (const f of fs.readdirSync(dir)) {
       const id = f.replace(/\.zip(\.part)?$/, '');
       const live = await db.get<{ status: string }>('SELECT status FROM exports WHERE id = ?', [id]);
-      const keep = live && (f.endsWith('.part') ? live.status === 'running' || live.status === 'pending' : live.status === 'ready');
+      const keep =
+        live &&
+        (f.endsWith('.part') ? live.status === 'running' || live.status === 'pending' : live.status === 'ready');
       if (!keep) {
         fs.rmSync(path.join(dir, f), { force: true });
         removed += 1;
@@ -492,6 +496,8 @@ export async function purgeArchives(db: Db, now = Date.now()): Promise<{ expired
     }
   }
   // Forget the rows of long-gone archives after 90 days.
-  await db.run("DELETE FROM exports WHERE status IN ('expired', 'failed') AND created_at < ?", [now - 90 * 24 * 60 * 60_000]);
+  await db.run("DELETE FROM exports WHERE status IN ('expired', 'failed') AND created_at < ?", [
+    now - 90 * 24 * 60 * 60_000,
+  ]);
   return { expired, removed };
 }

@@ -123,11 +123,23 @@ export function goalSections(x: GoalExport) {
   const spread = SCALES.flatMap((s) => {
     const v = x.spread.scales[s];
     return v
-      ? [t('exports.goal.spread', { scale: t(`cooperation.rating.${s}`), mean: v.mean, min: v.min, max: v.max, sd: v.sd })]
+      ? [
+          t('exports.goal.spread', {
+            scale: t(`cooperation.rating.${s}`),
+            mean: v.mean,
+            min: v.min,
+            max: v.max,
+            sd: v.sd,
+          }),
+        ]
       : [];
   });
   const versions = x.versions.map((v) => ({
-    head: t('exports.goal.versionHead', { version: v.version, when: f.dateTime(v.createdAt), actor: v.actorName || '—' }),
+    head: t('exports.goal.versionHead', {
+      version: v.version,
+      when: f.dateTime(v.createdAt),
+      actor: v.actorName || '—',
+    }),
     lines: [
       v.changed.includes('created') || !v.changed.length
         ? t('exports.goal.created')
@@ -174,10 +186,18 @@ export function goalSections(x: GoalExport) {
 export function goalMarkdown(x: GoalExport): string {
   const s = goalSections(x);
   const { t } = s;
-  const out: string[] = [`# ${mdLine(s.title)}`, `_${mdText(s.subtitle)}_`, s.facts.map(([k, v]) => `- **${mdText(k)}:** ${mdText(v)}`).join('\n')];
+  const out: string[] = [
+    `# ${mdLine(s.title)}`,
+    `_${mdText(s.subtitle)}_`,
+    s.facts.map(([k, v]) => `- **${mdText(k)}:** ${mdText(v)}`).join('\n'),
+  ];
   if (s.why) out.push(`## ${mdLine(t('exports.goal.why'))}`, mdText(s.why));
-  out.push(`## ${mdLine(t('exports.goal.description'))}`, docMarkdown(x.description).trim() || `_${mdText(t('exports.goal.noDescription'))}_`);
-  if (s.indicators.length) out.push(`## ${mdLine(t('exports.goal.indicators'))}`, s.indicators.map((i) => `- ${mdText(i)}`).join('\n'));
+  out.push(
+    `## ${mdLine(t('exports.goal.description'))}`,
+    docMarkdown(x.description).trim() || `_${mdText(t('exports.goal.noDescription'))}_`,
+  );
+  if (s.indicators.length)
+    out.push(`## ${mdLine(t('exports.goal.indicators'))}`, s.indicators.map((i) => `- ${mdText(i)}`).join('\n'));
   const list = (items: { head: string; lines: string[] }[]) =>
     items.map((i) => [`### ${mdLine(i.head)}`, ...i.lines.map((l) => mdText(l))].join('\n\n')).join('\n\n');
   out.push(`## ${mdLine(t('exports.goal.ratings'))}`);

@@ -56,11 +56,10 @@ export async function* sectionRows(q: Queryable, s: Section): AsyncGenerator<Row
   let after: string | number | null = null;
   for (;;) {
     const where: string = after === null ? '' : ` ${/\bWHERE\b/i.test(s.from) ? 'AND' : 'WHERE'} ${s.key} > ?`;
-    const rows: Row[] = await q.all<Row>(`SELECT ${s.select}, ${s.key} AS k__ ${s.from}${where} ORDER BY ${s.key} LIMIT ?`, [
-      ...s.params,
-      ...(after === null ? [] : [after]),
-      PAGE,
-    ]);
+    const rows: Row[] = await q.all<Row>(
+      `SELECT ${s.select}, ${s.key} AS k__ ${s.from}${where} ORDER BY ${s.key} LIMIT ?`,
+      [...s.params, ...(after === null ? [] : [after]), PAGE],
+    );
     if (!rows.length) return;
     after = rows[rows.length - 1].k__ as string | number;
     yield s.keep ? rows.filter(s.keep) : rows;
@@ -108,7 +107,14 @@ export function networkSections(networkId: string, actor: Actor): Section[] {
       params: [networkId],
       key: 'x.id',
       select: 'x.id, x.name, x.purpose, x.time_zone, x.dormancy_weeks, x.created_at',
-      columns: [c('id'), c('name'), c('purpose'), c('time_zone'), c('dormancy_weeks', (r) => num(r.dormancy_weeks)), ...times('created_at')],
+      columns: [
+        c('id'),
+        c('name'),
+        c('purpose'),
+        c('time_zone'),
+        c('dormancy_weeks', (r) => num(r.dormancy_weeks)),
+        ...times('created_at'),
+      ],
     },
     organisationsSection('FROM organisations x WHERE x.network_id = ?', [networkId]),
     {
@@ -132,7 +138,8 @@ export function networkSections(networkId: string, actor: Actor): Section[] {
       from: 'FROM invitations x WHERE x.network_id = ?',
       params: [networkId],
       key: 'x.id',
-      select: 'x.id, x.email, x.role, x.organisation_id, x.created_by, x.created_at, x.expires_at, x.revoked_at, x.accepted_at, x.accepted_by',
+      select:
+        'x.id, x.email, x.role, x.organisation_id, x.created_by, x.created_at, x.expires_at, x.revoked_at, x.accepted_at, x.accepted_by',
       columns: [
         c('id'),
         c('email'),
@@ -157,7 +164,8 @@ export function networkSections(networkId: string, actor: Actor): Section[] {
       from: 'FROM goal_revisions x JOIN goals g ON g.id = x.goal_id WHERE g.network_id = ?',
       params: [networkId],
       key: 'x.id',
-      select: 'x.id, x.goal_id, x.version, x.actor_id, x.created_at, x.changed, x.snapshot, x.restored_from, x.decision',
+      select:
+        'x.id, x.goal_id, x.version, x.actor_id, x.created_at, x.changed, x.snapshot, x.restored_from, x.decision',
       columns: [
         c('id'),
         c('goal_id'),
@@ -203,7 +211,14 @@ export function networkSections(networkId: string, actor: Actor): Section[] {
       params: [networkId],
       key: 'x.id',
       select: 'x.id, x.actor_id, x.kind, x.subject_id, x.data, x.created_at',
-      columns: [c('id', (r) => num(r.id)), c('actor_id'), c('kind'), c('subject_id'), c('data', undefined, true), ...times('created_at')],
+      columns: [
+        c('id', (r) => num(r.id)),
+        c('actor_id'),
+        c('kind'),
+        c('subject_id'),
+        c('data', undefined, true),
+        ...times('created_at'),
+      ],
       keep: (r) => {
         let data: Record<string, unknown> = {};
         try {
@@ -228,15 +243,19 @@ export function networkSections(networkId: string, actor: Actor): Section[] {
 /** An organisation's own data, for its own people. */
 export function organisationSections(networkId: string, orgId: string): Section[] {
   return [
-    organisationsSection('FROM organisations x WHERE x.network_id = ? AND x.id = ?', [networkId, orgId], 'organisation'),
+    organisationsSection(
+      'FROM organisations x WHERE x.network_id = ? AND x.id = ?',
+      [networkId, orgId],
+      'organisation',
+    ),
     goalsSection(
       'FROM goals x WHERE x.network_id = ? AND x.id IN (SELECT goal_id FROM goal_organisations WHERE organisation_id = ?)',
       [networkId, orgId],
     ),
-    ratingsSection('FROM goal_ratings x JOIN goals g ON g.id = x.goal_id WHERE g.network_id = ? AND x.organisation_id = ?', [
-      networkId,
-      orgId,
-    ]),
+    ratingsSection(
+      'FROM goal_ratings x JOIN goals g ON g.id = x.goal_id WHERE g.network_id = ? AND x.organisation_id = ?',
+      [networkId, orgId],
+    ),
     ledgerSection(
       'FROM ledger_entries x WHERE x.network_id = ? AND (x.giver_org_id = ? OR x.receiver_org_id = ? OR x.recorder_org_id = ?)',
       [networkId, orgId, orgId, orgId],
@@ -252,7 +271,15 @@ function organisationsSection(from: string, params: Param[], name = 'organisatio
     params,
     key: 'x.id',
     select: 'x.id, x.name, x.kind, x.website, x.description, x.status, x.created_at, x.status_changed_at',
-    columns: [c('id'), c('name'), c('kind'), c('website'), c('description'), c('status'), ...times('created_at', 'status_changed_at')],
+    columns: [
+      c('id'),
+      c('name'),
+      c('kind'),
+      c('website'),
+      c('description'),
+      c('status'),
+      ...times('created_at', 'status_changed_at'),
+    ],
   };
 }
 
@@ -286,7 +313,8 @@ function ratingsSection(from: string, params: Param[]): Section {
     from,
     params,
     key: "(x.goal_id || ':' || x.organisation_id)",
-    select: 'x.goal_id, g.title AS goal_title, x.organisation_id, x.attractive, x.concrete, x.flexible, x.comment, x.rated_by, x.updated_at',
+    select:
+      'x.goal_id, g.title AS goal_title, x.organisation_id, x.attractive, x.concrete, x.flexible, x.comment, x.rated_by, x.updated_at',
     columns: [
       c('goal_id'),
       c('goal_title'),

@@ -77,7 +77,7 @@ export const exports = {
     'exports.goal.changed': 'Changed: {fields}',
     'exports.goal.restored': 'Text restored from version {version}',
     'exports.goal.decision':
-      'Pilot review: {decision, select, deepen {deepen} repeat {repeat} other {stop}} – {reason}',
+      'Pilot review: {decision, select, deepen {deepen it} repeat {repeat it} other {stop it}} – {reason}',
     'exports.goal.snapshot': 'Title then: “{title}”, status: {status}',
 
     'exports.field.title': 'title',
@@ -146,7 +146,8 @@ export const exports = {
       'Eine ZIP-Datei mit den Hauptbucheinträgen, Zusagen und Bewertungen von {name}, den Zielen, an denen sie mitwirkt, ihrer Seite und ihren internen Notizen. Sie entsteht im Hintergrund; Sie bekommen eine E-Mail, wenn sie fertig ist, und nur Sie können sie herunterladen, 7 Tage lang.',
     'exports.archive.start': 'Archiv erstellen',
     'exports.archive.startOrganisation': 'Unsere Daten exportieren',
-    'exports.archive.started': 'Das Archiv wird erstellt. Sie können die Seite verlassen; wir schicken Ihnen eine E-Mail.',
+    'exports.archive.started':
+      'Das Archiv wird erstellt. Sie können die Seite verlassen; wir schicken Ihnen eine E-Mail.',
     'exports.archive.progress': 'Fortschritt des Archivs',
     'exports.archive.pending': 'Wartet auf den Start …',
     'exports.archive.running': '{percent, number} % – {done, number} von {total, number} Einträgen geschrieben',
@@ -197,7 +198,7 @@ export const exports = {
     'exports.goal.changed': 'Geändert: {fields}',
     'exports.goal.restored': 'Text aus Version {version} wiederhergestellt',
     'exports.goal.decision':
-      'Pilotprüfung: {decision, select, deepen {vertiefen} repeat {wiederholen} other {beenden}} – {reason}',
+      'Pilotprüfung: {decision, select, deepen {wird vertieft} repeat {wird wiederholt} other {wird beendet}} – {reason}',
     'exports.goal.snapshot': 'Titel damals: „{title}“, Status: {status}',
 
     'exports.field.title': 'Titel',
