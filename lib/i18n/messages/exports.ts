@@ -20,6 +20,10 @@ export const exports = {
     'exports.menu.csv': 'CSV file (.csv)',
     'exports.menu.xlsx': 'Spreadsheet (.xlsx)',
     'exports.menu.ledgerHint': 'The export holds the entries that match the filters above.',
+    'exports.menu.organisationLabel': 'Export data of {name}',
+    'exports.menu.orgLedgerCsv': 'Its ledger entries as CSV (.csv)',
+    'exports.menu.orgLedgerXlsx': 'Its ledger entries as spreadsheet (.xlsx)',
+    'exports.menu.ownData': 'All our data as a zip …',
 
     'exports.archive.networkTitle': 'Network archive',
     'exports.archive.networkIntro':
@@ -137,6 +141,10 @@ export const exports = {
     'exports.menu.csv': 'CSV-Datei (.csv)',
     'exports.menu.xlsx': 'Tabellendatei (.xlsx)',
     'exports.menu.ledgerHint': 'Der Export enthält die Einträge, die zu den Filtern oben passen.',
+    'exports.menu.organisationLabel': 'Daten von {name} exportieren',
+    'exports.menu.orgLedgerCsv': 'Ihre Hauptbucheinträge als CSV (.csv)',
+    'exports.menu.orgLedgerXlsx': 'Ihre Hauptbucheinträge als Tabelle (.xlsx)',
+    'exports.menu.ownData': 'Alle unsere Daten als ZIP …',
 
     'exports.archive.networkTitle': 'Netzwerkarchiv',
     'exports.archive.networkIntro':
