@@ -101,6 +101,13 @@ for (const locale of ['en', 'de'] as const) {
     expect(names).toContain('archive/json/ledger_entries.json');
     expect(names).toContain('archive/csv/goals.csv');
 
+    // On a phone: nothing wider than the screen, still axe clean.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(archive.locator('[data-export-status="ready"]').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page);
+
     // A representative: the goal as PDF from the goal page's Export menu.
     const rep = await signedInPageFor(repA);
     await rep.goto(`/networks/${networkId}/goals/${goal.json.goal.id}`);
