@@ -12,7 +12,10 @@ import type { DescNode } from '../goals/description-doc';
 
 /** Escapes text so it reads as itself in Markdown. */
 export function mdText(s: string): string {
-  return s.replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1').replace(/^(\s*)([-=]|\d+\.)(?=\s|$)/gm, '$1\\$2');
+  return s
+    .replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1')
+    .replace(/^(\s*)([-=])(?=\s|$)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s|$)/gm, '$1\\.');
 }
 
 /** One line of text for a heading or table cell: no line breaks, escaped. */
