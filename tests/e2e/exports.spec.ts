@@ -107,6 +107,7 @@ for (const locale of ['en', 'de'] as const) {
     await expect(archive.locator('[data-export-status="ready"]').first()).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoAxeViolations(page);
+    await page.screenshot({ path: test.info().outputPath(`settings-phone-${locale}.png`), fullPage: true });
 
     // A representative: the goal as PDF from the goal page's Export menu.
     const rep = await signedInPageFor(repA);
