@@ -188,7 +188,7 @@ function countInZip(file: string): Promise<{ json: number; csv: number; files: n
             const text = tail + c.toString('utf8');
             const re = kind === 'json' ? /\n\{/g : /\r\n/g;
             counts[kind] += (text.match(re) ?? []).length;
-            tail = text.slice(-2);
+            tail = text.slice(-1);
           });
           s.on('end', () => zip.readEntry());
         });
