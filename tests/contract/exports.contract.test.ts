@@ -278,6 +278,24 @@ function exportsContract(name: string, open: () => Promise<Fresh>) {
       ).toEqual({ status: 403, key: 'forbidden' });
       const after = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM exports');
       expect(Number(after!.n)).toBe(Number(before!.n));
+      // Someone who never was a member: the network does not exist for them.
+      const stranger = await user('Stranger');
+      expect(
+        await refusal(async () =>
+          loadGoalExport(db, await exportActor(db, stranger, s.net.id), s.net.id, s.goal.id, 'en'),
+        ),
+      ).toEqual({
+        status: 404,
+        key: 'forbidden',
+      });
+      // A goal of this network asked for under another network's id is not found either.
+      expect(
+        await refusal(async () =>
+          loadGoalExport(db, await actor(s.repA), s.net.id, '00000000-0000-4000-8000-000000000000', 'en'),
+        ),
+      ).toMatchObject({
+        status: 404,
+      });
       expect(await refusal(() => exportActor(db, s.leaver, s.net.id))).toEqual({
         status: 403,
         key: 'exports.errors.leftNetwork',
