@@ -46,6 +46,7 @@ export function ArchivePanel({
     },
   });
   const exports = list.data?.exports ?? [];
+  const latest = exports[0];
   const busy = exports.some((e) => e.status === 'pending' || e.status === 'running');
   const size = (bytes: number) =>
     new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
@@ -63,6 +64,18 @@ export function ArchivePanel({
       </div>
       {start.isError ? <Alert tone="error">{errorText(start.error, t)}</Alert> : null}
       {list.isError ? <Alert tone="error">{errorText(list.error, t)}</Alert> : null}
+      {/* Said once per change of state (not at every percent): waiting, being made, ready, failed. */}
+      <p className="sr-only" aria-live="polite">
+        {latest
+          ? latest.status === 'ready'
+            ? t('exports.archive.download')
+            : latest.status === 'failed'
+              ? t('exports.archive.failed')
+              : latest.status === 'running'
+                ? t('exports.archive.progress')
+                : t('exports.archive.pending')
+          : ''}
+      </p>
       <section aria-label={t('exports.archive.recent')}>
         {list.data && exports.length === 0 ? <p className="text-stone-700">{t('exports.archive.none')}</p> : null}
         <ul className="grid gap-3">
@@ -84,7 +97,7 @@ export function ArchivePanel({
                   >
                     <div className="h-full bg-brand-700 transition-[width]" style={{ width: `${e.percent}%` }} />
                   </div>
-                  <p className="mt-1 text-sm" aria-live="polite">
+                  <p className="mt-1 text-sm">
                     {e.status === 'pending'
                       ? t('exports.archive.pending')
                       : t('exports.archive.running', { percent: e.percent, done: e.done, total: e.total })}
