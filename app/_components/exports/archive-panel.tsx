@@ -66,15 +66,7 @@ export function ArchivePanel({
       {list.isError ? <Alert tone="error">{errorText(list.error, t)}</Alert> : null}
       {/* Said once per change of state (not at every percent): waiting, being made, ready, failed. */}
       <p className="sr-only" aria-live="polite">
-        {latest
-          ? latest.status === 'ready'
-            ? t('exports.archive.download')
-            : latest.status === 'failed'
-              ? t('exports.archive.failed')
-              : latest.status === 'running'
-                ? t('exports.archive.progress')
-                : t('exports.archive.pending')
-          : ''}
+        {latest && latest.status !== 'expired' ? t('exports.archive.announce', { status: latest.status }) : ''}
       </p>
       <section aria-label={t('exports.archive.recent')}>
         {list.data && exports.length === 0 ? <p className="text-stone-700">{t('exports.archive.none')}</p> : null}

@@ -43,6 +43,8 @@ export const exports = {
     'exports.archive.none': 'You have not asked for an archive yet.',
     'exports.archive.requestedAt': 'Asked for {when}',
     'exports.archive.recent': 'Your archives',
+    'exports.archive.announce':
+      '{status, select, pending {The archive waits to be made.} running {The archive is being made.} ready {The archive is ready to download.} other {The archive could not be made.}}',
 
     'exports.settings.title': 'Network settings',
     'exports.settings.intro': 'What managers set for the whole network.',
@@ -165,6 +167,8 @@ export const exports = {
     'exports.archive.none': 'Sie haben noch kein Archiv angefordert.',
     'exports.archive.requestedAt': 'Angefordert {when}',
     'exports.archive.recent': 'Ihre Archive',
+    'exports.archive.announce':
+      '{status, select, pending {Das Archiv wartet darauf, erstellt zu werden.} running {Das Archiv wird erstellt.} ready {Das Archiv kann heruntergeladen werden.} other {Das Archiv konnte nicht erstellt werden.}}',
 
     'exports.settings.title': 'Netzwerkeinstellungen',
     'exports.settings.intro': 'Was die Verwaltung für das ganze Netzwerk festlegt.',
