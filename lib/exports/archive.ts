@@ -260,7 +260,7 @@ export async function runArchive(db: Db, exportId: string, ctx: Pick<JobContext,
         Date.now(),
         exportId,
       ]);
-      fs.rmSync(partPath(exportId), { force: true });
+      fs.rmSync(partPath(exportId), { force: true, recursive: true });
     }
     throw err;
   }
@@ -474,8 +474,8 @@ export async function purgeArchives(db: Db, now = Date.now()): Promise<{ expired
     [now],
   );
   for (const r of due) {
-    fs.rmSync(filePath(r.id), { force: true });
-    fs.rmSync(partPath(r.id), { force: true });
+    fs.rmSync(filePath(r.id), { force: true, recursive: true });
+    fs.rmSync(partPath(r.id), { force: true, recursive: true });
   }
   const expired = (
     await db.run("UPDATE exports SET status = 'expired' WHERE status = 'ready' AND expires_at <= ?", [now])
@@ -490,7 +490,7 @@ export async function purgeArchives(db: Db, now = Date.now()): Promise<{ expired
         live &&
         (f.endsWith('.part') ? live.status === 'running' || live.status === 'pending' : live.status === 'ready');
       if (!keep) {
-        fs.rmSync(path.join(dir, f), { force: true });
+        fs.rmSync(path.join(dir, f), { force: true, recursive: true });
         removed += 1;
       }
     }

@@ -417,9 +417,57 @@ function exportsContract(name: string, open: () => Promise<Fresh>) {
       expect(await refusal(openArchive(db, await actor(s.repB), s.net.id, asked.id))).toMatchObject({ status: 404 });
     });
 
+    it('a failing archive is tried again (one mail in the end), and after its last try it is marked failed', async () => {
+      const m = await actor(s.manager);
+      // The file cannot be written while a folder stands where it goes.
+      const { export: first } = await requestArchive(db, m, s.net.id, { scope: 'network' }, 'en');
+      const blocker = path.join(exportsDir(), `${first.id}.zip.part`);
+      fs.mkdirSync(blocker, { recursive: true });
+      let clock = Date.now();
+      const runner = () => new JobRunner(db, { schedule: [], log: () => {}, now: () => clock });
+      await runner().runUntilIdle();
+      const job = () =>
+        db.get<{ status: string; attempts: number }>('SELECT status, attempts FROM jobs WHERE idempotency_key = ?', [
+          `export:${first.id}`,
+        ]);
+      expect(await job()).toMatchObject({ status: 'pending', attempts: 1 });
+      expect((await listArchives(db, m, s.net.id, { scope: 'network' }))[0]).toMatchObject({
+        id: first.id,
+        status: 'running',
+      });
+      fs.rmSync(blocker, { recursive: true });
+      clock += 10 * 60_000;
+      await runner().runUntilIdle();
+      expect(await job()).toMatchObject({ status: 'done', attempts: 2 });
+      expect((await listArchives(db, m, s.net.id, { scope: 'network' }))[0]).toMatchObject({
+        id: first.id,
+        status: 'ready',
+      });
+      const mails = await db.all('SELECT 1 FROM jobs WHERE idempotency_key = ?', [`mail:export-ready:${first.id}`]);
+      expect(mails).toHaveLength(1);
+
+      const { export: second } = await requestArchive(db, m, s.net.id, { scope: 'network' }, 'en');
+      fs.mkdirSync(path.join(exportsDir(), `${second.id}.zip.part`), { recursive: true });
+      for (let i = 0; i < 3; i++) {
+        await runner().runUntilIdle();
+        clock += 60 * 60_000;
+      }
+      expect(await db.get('SELECT status FROM jobs WHERE idempotency_key = ?', [`export:${second.id}`])).toEqual({
+        status: 'dead',
+      });
+      expect((await listArchives(db, m, s.net.id, { scope: 'network' }))[0]).toMatchObject({
+        id: second.id,
+        status: 'failed',
+        downloadUrl: null,
+      });
+      // The purge clears what a failed archive left.
+      await purgeArchives(db);
+      expect(fs.existsSync(path.join(exportsDir(), `${second.id}.zip.part`))).toBe(false);
+    });
+
     it('an expired archive is refused with a clear word and its file is removed by the purge', async () => {
       const m = await actor(s.manager);
-      const [ready] = await listArchives(db, m, s.net.id, { scope: 'network' });
+      const ready = (await listArchives(db, m, s.net.id, { scope: 'network' })).find((e) => e.status === 'ready')!;
       const file = path.join(exportsDir(), `${ready.id}.zip`);
       expect(fs.existsSync(file)).toBe(true);
       await db.run('UPDATE exports SET expires_at = ? WHERE id = ?', [Date.now() - 1, ready.id]);
@@ -430,7 +478,7 @@ function exportsContract(name: string, open: () => Promise<Fresh>) {
       const r = await purgeArchives(db);
       expect(r.expired).toBeGreaterThanOrEqual(1);
       expect(fs.existsSync(file)).toBe(false);
-      expect((await listArchives(db, m, s.net.id, { scope: 'network' }))[0]).toMatchObject({
+      expect((await listArchives(db, m, s.net.id, { scope: 'network' })).find((e) => e.id === ready.id)).toMatchObject({
         status: 'expired',
         downloadUrl: null,
       });
