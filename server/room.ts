@@ -24,6 +24,7 @@ import {
   SYNC_UPDATE,
   type Access,
 } from '../lib/realtime/protocol';
+import { addedUnits } from '../lib/meetings/edit-tally';
 import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
 import { validateUpdate } from '../lib/realtime/validate-update';
 import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
@@ -193,6 +194,8 @@ export interface RoomHost {
   counters: { syncAnswers: number; syncEncodings: number };
   /** Called once the room has unloaded and may be forgotten. */
   onClosed(room: Room): void;
+  /** A client's update was accepted and added `units` Yjs units (facilitation: lib/meetings/edit-tally.ts). */
+  onEdit?(room: Room, conn: Connection, units: number): void;
 }
 
 type Reply = { conn: Connection; make: () => Uint8Array };
@@ -463,6 +466,7 @@ export class Room implements CommitParticipant {
       conn.close(CLOSE.UPDATE_REJECTED);
       return this.fail(new Error(`an update left the document unloadable: ${broken}`));
     }
+    if (this.host.onEdit) this.host.onEdit(this, conn, addedUnits(before, stateMap(this.doc)));
     if (conn.wantsAck && !conn.closed) {
       this.ackWaiters.add(conn);
       this.scheduleFlush();

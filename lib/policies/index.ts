@@ -2,11 +2,13 @@ import type { DocName } from '../docs/names';
 import { AppError } from '../errors';
 import { liveMembership, ORG_ROLES, ROLES, type Actor } from './actor';
 import { commitmentPolicy } from './commitment';
+import { decisionPolicy } from './decision';
 import { ForbiddenError } from './define';
 import { documentPolicy } from './document';
 import { goalPolicy } from './goal';
 import { invitationPolicy } from './invitation';
 import { ledgerEntryPolicy } from './ledger-entry';
+import { meetingPolicy } from './meeting';
 import { memberPolicy } from './member';
 import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
@@ -30,10 +32,12 @@ export { ForbiddenError } from './define';
 export type { AbilitiesOf, Policy } from './define';
 export {
   commitmentPolicy,
+  decisionPolicy,
   documentPolicy,
   goalPolicy,
   invitationPolicy,
   ledgerEntryPolicy,
+  meetingPolicy,
   memberPolicy,
   networkPolicy,
   organisationPolicy,
@@ -49,6 +53,8 @@ export const POLICIES = [
   ledgerEntryPolicy,
   commitmentPolicy,
   documentPolicy,
+  meetingPolicy,
+  decisionPolicy,
 ] as const;
 
 export type Subject =
@@ -222,10 +228,12 @@ export function abilities(actor: Actor | null, networkId: string) {
 }
 export type Abilities = ReturnType<typeof abilities>;
 export type { CommitmentAbilities } from './commitment';
+export type { DecisionAbilities } from './decision';
 export type { DocumentAbilities } from './document';
 export type { GoalAbilities } from './goal';
 export type { InvitationAbilities } from './invitation';
 export type { LedgerEntryAbilities } from './ledger-entry';
+export type { MeetingAbilities } from './meeting';
 export type { MemberAbilities } from './member';
 export type { NetworkAbilities } from './network';
 export type { OrganisationAbilities } from './organisation';

@@ -1,0 +1,67 @@
+import { record } from '../activity/record';
+import type { Db } from '../db/types';
+import { AppError } from '../errors';
+import { requireMember, type Actor } from '../policies';
+import { decisionPolicy } from '../policies/decision';
+import { getDecision } from './get-meeting';
+import { writeDecisionIntoMinutes } from './minutes';
+import { decisionRecord, loadDecision, loadMeeting, loadVotes, ZOptions, type DecisionRow, type VoteRow } from './records';
+
+/** The outcome of a proposal's voices: consent without objection adopts; a poll's single most chosen option wins. */
+export function outcomeOf(d: Pick<DecisionRow, 'method' | 'options'>, votes: Pick<VoteRow, 'choice'>[]) {
+  if (!votes.length) return { status: 'closed' as const, outcome: '' };
+  if (d.method === 'consent') {
+    return votes.some((v) => v.choice === 'object')
+      ? { status: 'rejected' as const, outcome: '' }
+      : { status: 'adopted' as const, outcome: '' };
+  }
+  const counts = new Map<string, number>();
+  for (const o of ZOptions.parse(JSON.parse(d.options))) counts.set(o, 0);
+  for (const v of votes) counts.set(v.choice, (counts.get(v.choice) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) return { status: 'closed' as const, outcome: '' };
+  return { status: 'adopted' as const, outcome: ranked[0][0] };
+}
+
+/**
+ * A moderator closes a proposal: after its closing time, or earlier once
+ * every invited organisation has given its voice. The outcome and who
+ * decided how are kept; an adopted decision is written into the minutes by
+ * the server.
+ */
+export async function closeDecision(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  meetingId: string,
+  decisionId: string,
+  now = Date.now(),
+) {
+  requireMember(actor, networkId);
+  const adopted = await db.tx(async (q) => {
+    const m = await loadMeeting(q, networkId, meetingId);
+    const d = await loadDecision(q, m.row.id, decisionId);
+    decisionPolicy.authorize(actor, 'close', decisionRecord(m, d, null));
+    if (d.status !== 'open') throw new AppError(409, 'meetings.errors.alreadyClosed');
+    const votes = await loadVotes(q, [d.id]);
+    const everyone = m.orgs.every((o) => votes.some((v) => v.organisation_id === o.organisation_id));
+    if (Number(d.closes_at) > now && !everyone) throw new AppError(409, 'meetings.errors.stillOpen');
+    const { status, outcome } = outcomeOf(d, votes);
+    const changed = await q.run(
+      `UPDATE decisions SET status = ?, outcome = ?, closed_at = ?, closed_by = ? WHERE id = ? AND status = 'open'`,
+      [status, outcome, now, actor.userId, d.id],
+    );
+    if (!changed.changes) throw new AppError(409, 'meetings.errors.alreadyClosed');
+    await record(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'decision.closed',
+      subjectId: d.id,
+      data: { meetingId: m.row.id, title: d.title, status, outcome },
+      at: now,
+    });
+    return status === 'adopted' ? { m, d: { ...d, status, outcome }, votes } : null;
+  });
+  if (adopted) await writeDecisionIntoMinutes(adopted.m, adopted.d, adopted.votes, actor.userId, now);
+  return getDecision(db, actor, networkId, meetingId, decisionId);
+}
