@@ -37,7 +37,8 @@ export async function addActionItem(
     throw new AppError(403, 'meetings.errors.notInvited');
   meetingPolicy.authorize(actor, 'addActionItem', rec);
   if (!['live', 'approval', 'published'].includes(m.row.status)) throw new AppError(409, 'meetings.errors.notHeldYet');
-  if (data.organisationId !== actor.membership?.organisationId) throw new AppError(403, 'meetings.errors.ownOrganisationOnly');
+  if (data.organisationId !== actor.membership?.organisationId)
+    throw new AppError(403, 'meetings.errors.ownOrganisationOnly');
   const { text, ...commitment } = data;
   const created = await createCommitment(db, actor, networkId, {
     ...commitment,

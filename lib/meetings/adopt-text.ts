@@ -23,7 +23,14 @@ export type AdoptText = z.input<typeof ZAdoptText>;
  * reason, is written into the minutes by the server — never by editing
  * someone's words — and is in the audit log with who, what, when and why.
  */
-export async function adoptText(db: Db, actor: Actor, networkId: string, meetingId: string, input: AdoptText, now = Date.now()) {
+export async function adoptText(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  meetingId: string,
+  input: AdoptText,
+  now = Date.now(),
+) {
   requireMember(actor, networkId);
   const data = validate(ZAdoptText, input);
   const id = randomUUID();

@@ -5,7 +5,15 @@ import { requireMember, type Actor } from '../policies';
 import { decisionPolicy } from '../policies/decision';
 import { getDecision } from './get-meeting';
 import { writeDecisionIntoMinutes } from './minutes';
-import { decisionRecord, loadDecision, loadMeeting, loadVotes, ZOptions, type DecisionRow, type VoteRow } from './records';
+import {
+  decisionRecord,
+  loadDecision,
+  loadMeeting,
+  loadVotes,
+  ZOptions,
+  type DecisionRow,
+  type VoteRow,
+} from './records';
 
 /** The outcome of a proposal's voices: consent without objection adopts; a poll's single most chosen option wins. */
 export function outcomeOf(d: Pick<DecisionRow, 'method' | 'options'>, votes: Pick<VoteRow, 'choice'>[]) {

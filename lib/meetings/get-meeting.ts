@@ -45,7 +45,18 @@ export async function getDecision(db: Queryable, actor: Actor, networkId: string
  */
 async function facilitation(q: Queryable, m: LoadedMeeting) {
   const rows = new Map(
-    m.orgs.map((o) => [o.organisation_id, { organisationId: o.organisation_id, name: o.name, edits: 0, proposals: 0, voices: 0, objections: 0, actionItems: 0 }]),
+    m.orgs.map((o) => [
+      o.organisation_id,
+      {
+        organisationId: o.organisation_id,
+        name: o.name,
+        edits: 0,
+        proposals: 0,
+        voices: 0,
+        objections: 0,
+        actionItems: 0,
+      },
+    ]),
   );
   const orgOf = await q.all<{ user_id: string; organisation_id: string | null }>(
     'SELECT user_id, organisation_id FROM memberships WHERE network_id = ? AND organisation_id IS NOT NULL',
@@ -87,7 +98,12 @@ async function facilitation(q: Queryable, m: LoadedMeeting) {
     const total = list.reduce((s, r) => s + r[k], 0);
     return (r: (typeof list)[number]) => (total ? r[k] / total : 0);
   };
-  const s = { edits: share('edits'), proposals: share('proposals'), voices: share('voices'), actionItems: share('actionItems') };
+  const s = {
+    edits: share('edits'),
+    proposals: share('proposals'),
+    voices: share('voices'),
+    actionItems: share('actionItems'),
+  };
   const organisations = list.map((r) => ({
     ...r,
     shares: { edits: s.edits(r), proposals: s.proposals(r), voices: s.voices(r), actionItems: s.actionItems(r) },
@@ -97,7 +113,10 @@ async function facilitation(q: Queryable, m: LoadedMeeting) {
     organisations.length >= 3
       ? (organisations.find((o) => o.shares.edits > 0.5 || o.shares.proposals > 0.5) ?? null)
       : null;
-  return { organisations, dominant: dominant ? { organisationId: dominant.organisationId, name: dominant.name } : null };
+  return {
+    organisations,
+    dominant: dominant ? { organisationId: dominant.organisationId, name: dominant.name } : null,
+  };
 }
 
 /** A meeting with its decisions, action items and (for moderators) facilitation figures. */
@@ -106,7 +125,9 @@ export async function getMeeting(db: Db, actor: Actor, networkId: string, meetin
   const m = await loadMeeting(db, networkId, meetingId);
   const rec = meetingRecord(m);
   meetingPolicy.authorize(actor, 'read', rec);
-  const decisions = await db.all<DecisionRow>('SELECT * FROM decisions WHERE meeting_id = ? ORDER BY created_at', [m.row.id]);
+  const decisions = await db.all<DecisionRow>('SELECT * FROM decisions WHERE meeting_id = ? ORDER BY created_at', [
+    m.row.id,
+  ]);
   const votes = await loadVotes(
     db,
     decisions.map((d) => d.id),
@@ -156,7 +177,10 @@ export async function listMeetings(db: Db, actor: Actor, networkId: string, now 
     [networkId],
   );
   const loaded = await Promise.all(ids.map((r) => loadMeeting(db, networkId, r.id)));
-  const present = (m: LoadedMeeting) => ({ ...presentMeeting(m), abilities: meetingPolicy.abilities(actor, meetingRecord(m)) });
+  const present = (m: LoadedMeeting) => ({
+    ...presentMeeting(m),
+    abilities: meetingPolicy.abilities(actor, meetingRecord(m)),
+  });
   const upcoming = loaded.filter((m) => ['scheduled', 'live'].includes(m.row.status) || Number(m.row.ends_at) >= now);
   const past = loaded.filter((m) => !upcoming.includes(m)).reverse();
   return {

@@ -5,7 +5,11 @@ import type { LoadedMeeting, DecisionRow, VoteRow } from './records';
  * the meeting document's `minutes` by a server-written change (never by
  * editing someone's words), and published minutes are locked.
  */
-export function decisionLines(d: DecisionRow, votes: Pick<VoteRow, 'organisation_name' | 'choice'>[], at: number): string[] {
+export function decisionLines(
+  d: DecisionRow,
+  votes: Pick<VoteRow, 'organisation_name' | 'choice'>[],
+  at: number,
+): string[] {
   const when = new Date(at).toISOString().slice(0, 16).replace('T', ' ');
   const lines = [`Beschluss / Decision: ${d.title}`];
   if (d.body) lines.push(d.body);

@@ -47,7 +47,8 @@ export async function proposeDecision(
   await db.tx(async (q) => {
     const m = await loadMeeting(q, networkId, meetingId);
     meetingPolicy.authorize(actor, 'propose', meetingRecord(m));
-    if (m.row.status !== 'scheduled' && m.row.status !== 'live') throw new AppError(409, 'meetings.errors.notOpenForProposals');
+    if (m.row.status !== 'scheduled' && m.row.status !== 'live')
+      throw new AppError(409, 'meetings.errors.notOpenForProposals');
     const closesAt = meetingInstant(data.closesAt, m.timeZone);
     if (!Number.isFinite(closesAt)) throw new AppError(400, 'meetings.errors.timeMalformed');
     if (closesAt <= now) throw new AppError(400, 'meetings.errors.closingInPast');

@@ -218,8 +218,8 @@ export async function loadVotes(q: Queryable, decisionIds: string[]): Promise<Vo
 
 /** Bumps the meeting's updated time (and its iCalendar SEQUENCE when its time or place changed). */
 export async function touchMeeting(q: Queryable, id: string, now: number, newSequence = false): Promise<void> {
-  await q.run(
-    `UPDATE meetings SET updated_at = ?${newSequence ? ', sequence = sequence + 1' : ''} WHERE id = ?`,
-    [now, id],
-  );
+  await q.run(`UPDATE meetings SET updated_at = ?${newSequence ? ', sequence = sequence + 1' : ''} WHERE id = ?`, [
+    now,
+    id,
+  ]);
 }

@@ -45,7 +45,13 @@ export function checkWhenWhere(startsAt: number, place: string, onlineUrl: strin
  * representative) schedules a meeting: title, time, place or online link,
  * invited organisations. Its agenda document exists from now on.
  */
-export async function scheduleMeeting(db: Db, actor: Actor, networkId: string, input: ScheduleMeeting, now = Date.now()) {
+export async function scheduleMeeting(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  input: ScheduleMeeting,
+  now = Date.now(),
+) {
   requireMember(actor, networkId);
   const data = validate(ZScheduleMeeting, input);
   const settings = await meetingSettings(db, networkId);
@@ -59,7 +65,18 @@ export async function scheduleMeeting(db: Db, actor: Actor, networkId: string, i
     await q.run(
       `INSERT INTO meetings (id, network_id, title, starts_at, ends_at, place, online_url, status, sequence, created_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', 0, ?, ?, ?)`,
-      [id, networkId, data.title, startsAt, startsAt + data.durationMinutes * 60_000, data.place, data.onlineUrl, actor.userId, now, now],
+      [
+        id,
+        networkId,
+        data.title,
+        startsAt,
+        startsAt + data.durationMinutes * 60_000,
+        data.place,
+        data.onlineUrl,
+        actor.userId,
+        now,
+        now,
+      ],
     );
     for (const org of orgIds)
       await q.run('INSERT INTO meeting_organisations (meeting_id, organisation_id) VALUES (?, ?)', [id, org]);

@@ -8,7 +8,12 @@ import { meetingPolicy } from '../policies/meeting';
 export const ZMeetingSettings = z.object({ representativesMaySchedule: z.boolean() });
 
 /** A network manager decides whether any active representative may schedule meetings. */
-export async function setMeetingSettings(db: Db, actor: Actor, networkId: string, input: z.input<typeof ZMeetingSettings>) {
+export async function setMeetingSettings(
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  input: z.input<typeof ZMeetingSettings>,
+) {
   requireMember(actor, networkId);
   const data = validate(ZMeetingSettings, input);
   meetingPolicy.authorize(actor, 'settings', { networkId });

@@ -41,7 +41,11 @@ export async function transitionMeeting(
     switch (data.action) {
       case 'start':
         if (r.status !== 'scheduled') throw new AppError(409, 'meetings.errors.notScheduled');
-        await q.run(`UPDATE meetings SET status = 'live', started_at = ?, updated_at = ? WHERE id = ?`, [now, now, r.id]);
+        await q.run(`UPDATE meetings SET status = 'live', started_at = ?, updated_at = ? WHERE id = ?`, [
+          now,
+          now,
+          r.id,
+        ]);
         await record(q, { ...base, kind: 'meeting.started', data: { title: r.title } });
         return;
       case 'attendance': {
@@ -56,7 +60,12 @@ export async function transitionMeeting(
         await record(q, {
           ...base,
           kind: 'meeting.attendance_recorded',
-          data: { title: r.title, organisationId: org.organisation_id, organisationName: org.name, attended: data.attended },
+          data: {
+            title: r.title,
+            organisationId: org.organisation_id,
+            organisationName: org.name,
+            attended: data.attended,
+          },
         });
         return;
       }

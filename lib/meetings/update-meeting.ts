@@ -76,7 +76,16 @@ export async function updateMeeting(
     await q.run(
       `UPDATE meetings SET title = ?, starts_at = ?, ends_at = ?, place = ?, online_url = ?, updated_at = ?,
          sequence = sequence + ? WHERE id = ?`,
-      [next.title, next.starts_at, next.ends_at, next.place, next.online_url, now, bumps || changed.includes('title') ? 1 : 0, r.id],
+      [
+        next.title,
+        next.starts_at,
+        next.ends_at,
+        next.place,
+        next.online_url,
+        now,
+        bumps || changed.includes('title') ? 1 : 0,
+        r.id,
+      ],
     );
     await record(q, {
       networkId,

@@ -41,10 +41,10 @@ export async function voteDecision(
       const d = await loadDecision(q, m.row.id, decisionId);
       const orgId = actor.membership?.organisationId ?? null;
       const mine = orgId
-        ? await q.get<{ choice: string }>('SELECT choice FROM decision_votes WHERE decision_id = ? AND organisation_id = ?', [
-            d.id,
-            orgId,
-          ])
+        ? await q.get<{ choice: string }>(
+            'SELECT choice FROM decision_votes WHERE decision_id = ? AND organisation_id = ?',
+            [d.id, orgId],
+          )
         : undefined;
       const rec = decisionRecord(m, d, null);
       if (!decisionPolicy.can(actor, 'vote', rec) && actor.membership?.role === 'representative')
@@ -53,7 +53,12 @@ export async function voteDecision(
       if (d.status !== 'open' || Number(d.closes_at) <= now) throw new AppError(409, 'meetings.errors.votingClosed');
       const org = m.orgs.find((o) => o.organisation_id === orgId)!;
       const base = { networkId, actorId: actor.userId, subjectId: d.id, at: now } as const;
-      const named = { meetingId: m.row.id, title: d.title, organisationId: org.organisation_id, organisationName: org.name };
+      const named = {
+        meetingId: m.row.id,
+        title: d.title,
+        organisationId: org.organisation_id,
+        organisationName: org.name,
+      };
       if (data.action === 'withdrawObjection') {
         if (mine?.choice !== 'object') throw new AppError(409, 'meetings.errors.noObjection');
         await q.run(

@@ -59,6 +59,13 @@ export const meetings = {
       '{actor} closed “{title}”: {status, select, adopted {it is adopted} rejected {not adopted (objection)} other {no decision}}',
     'activity.decision.text_adopted': '{actor} adopted the text “{title}” as decided, because: {reason}',
     'activity.calendar.feed_renewed': '{actor} renewed the personal calendar address (the old one no longer works)',
+    'meetings.ics.online': 'Online',
+    'meetings.ics.agenda': 'Agenda and minutes',
+    'meetings.ics.cancelled': 'Cancelled',
+    'meetings.ics.commitmentDue': 'Commitment due: {goal}',
+    'meetings.ics.pilotReview': 'Pilot review: {title}',
+    'meetings.ics.pilotCommitmentReview': 'Pilot commitment review: {title}',
+    'meetings.ics.feedName': 'Netzwerkraum – {name}',
   },
   de: {
     'meetings.errors.notFound': 'Dieses Treffen gibt es nicht, oder Sie haben keinen Zugang.',
@@ -122,5 +129,12 @@ export const meetings = {
     'activity.decision.text_adopted': '{actor} hat den Text „{title}“ als beschlossen übernommen, Begründung: {reason}',
     'activity.calendar.feed_renewed':
       '{actor} hat die persönliche Kalenderadresse erneuert (die alte funktioniert nicht mehr)',
+    'meetings.ics.online': 'Online',
+    'meetings.ics.agenda': 'Tagesordnung und Protokoll',
+    'meetings.ics.cancelled': 'Abgesagt',
+    'meetings.ics.commitmentDue': 'Zusage fällig: {goal}',
+    'meetings.ics.pilotReview': 'Pilot-Überprüfung: {title}',
+    'meetings.ics.pilotCommitmentReview': 'Überprüfung einer Pilot-Zusage: {title}',
+    'meetings.ics.feedName': 'Netzwerkraum – {name}',
   },
 };
