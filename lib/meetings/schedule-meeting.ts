@@ -9,7 +9,7 @@ import { requireMember, type Actor } from '../policies';
 import { meetingPolicy } from '../policies/meeting';
 import { ZDuration, ZMeetingTime, ZMeetingTitle, ZOnlineUrl, ZOrganisationIds, ZPlace } from './inputs';
 import { loadMeeting, presentMeeting } from './records';
-import { meetingInstant } from './time';
+import { meetingInstant, toMinute } from './time';
 
 export const ZScheduleMeeting = z.object({
   title: ZMeetingTitle,
@@ -56,7 +56,7 @@ export async function scheduleMeeting(
   const data = validate(ZScheduleMeeting, input);
   const settings = await meetingSettings(db, networkId);
   meetingPolicy.authorize(actor, 'schedule', { networkId, ...settings });
-  const startsAt = meetingInstant(data.startsAt, settings.timeZone);
+  const startsAt = toMinute(meetingInstant(data.startsAt, settings.timeZone));
   checkWhenWhere(startsAt, data.place, data.onlineUrl, now);
   const orgIds = [...new Set(data.organisationIds)];
   const id = randomUUID();

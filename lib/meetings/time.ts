@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../core/dates';
 
 /**
  * Meeting times: instants (UTC milliseconds) entered and shown as the
@@ -61,7 +62,7 @@ export function zoneOffset(ms: number, timeZone: string): number {
 /** The instant of a wall-clock time in a zone. */
 export function zonedToUtc(local: string, timeZone: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(local);
-  if (!m) return NaN;
+  if (!m || !isCalendarDate(`${m[1]}-${m[2]}-${m[3]}`) || +m[4] > 23 || +m[5] > 59 || +(m[6] ?? 0) > 59) return NaN;
   const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0));
   let t = guess - zoneOffset(guess, timeZone);
   const offset = zoneOffset(t, timeZone);
@@ -71,7 +72,10 @@ export function zonedToUtc(local: string, timeZone: string): number {
 
 /** An input time as an instant: an ISO instant as it is, a wall-clock time in the network's zone. */
 export function meetingInstant(input: string, timeZone: string): number {
-  return /(Z|[+-]\d{2}:\d{2})$/.test(input) ? Date.parse(input) : zonedToUtc(input, timeZone);
+  if (!/(Z|[+-]\d{2}:\d{2})$/.test(input)) return zonedToUtc(input, timeZone);
+  // An instant with an offset: its date and time must be real too (Date.parse rolls 2026-02-30 over).
+  const wall = input.replace(/(Z|[+-]\d{2}:\d{2})$/, '');
+  return Number.isNaN(zonedToUtc(wall, 'UTC')) ? NaN : Date.parse(input);
 }
 
 /** The wall-clock `YYYY-MM-DDTHH:mm` of an instant in a zone (for a form's default value). */
@@ -80,3 +84,6 @@ export function localInput(ms: number, timeZone: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
 }
+
+/** Meetings start and end on the minute. */
+export const toMinute = (ms: number) => Math.floor(ms / 60_000) * 60_000;

@@ -9,7 +9,7 @@ import { meetingPolicy } from '../policies/meeting';
 import { ZDuration, ZMeetingTime, ZMeetingTitle, ZOnlineUrl, ZOrganisationIds, ZPlace } from './inputs';
 import { checkWhenWhere } from './schedule-meeting';
 import { loadMeeting, meetingRecord, presentMeeting } from './records';
-import { meetingInstant } from './time';
+import { meetingInstant, toMinute } from './time';
 
 export const ZUpdateMeeting = z.object({
   title: ZMeetingTitle.optional(),
@@ -41,7 +41,8 @@ export async function updateMeeting(
     meetingPolicy.authorize(actor, 'moderate', meetingRecord(m));
     if (m.row.status !== 'scheduled') throw new AppError(409, 'meetings.errors.notScheduled');
     const r = m.row;
-    const startsAt = data.startsAt === undefined ? Number(r.starts_at) : meetingInstant(data.startsAt, m.timeZone);
+    const startsAt =
+      data.startsAt === undefined ? Number(r.starts_at) : toMinute(meetingInstant(data.startsAt, m.timeZone));
     const duration = data.durationMinutes ?? (Number(r.ends_at) - Number(r.starts_at)) / 60_000;
     const next = {
       title: data.title ?? r.title,

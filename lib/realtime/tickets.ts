@@ -37,7 +37,7 @@ export async function mintTicket(
   const decided = await documentAccess(db, actor, parsed);
   // Meeting documents exist only for meetings that exist.
   if (decided === 'unknown') throw new AppError(404, 'errors.notFound');
-  if (!decided) authorize(actor, 'doc.read', { type: 'doc', doc: parsed }) ;
+  if (!decided) authorize(actor, 'doc.read', { type: 'doc', doc: parsed });
   if (!decided) throw new AppError(403, 'errors.forbidden');
   const access: Access = decided;
   const now = input.now ?? Date.now();

@@ -70,7 +70,12 @@ export const MEETING_KINDS = {
     audience: 'members',
     access: 'none',
     link: ownPage,
-    example: { title: 'Netzwerktreffen', organisationId: 'o1', organisationName: 'Bücherei', objection: 'Punkt 2 fehlt' },
+    example: {
+      title: 'Netzwerktreffen',
+      organisationId: 'o1',
+      organisationName: 'Bücherei',
+      objection: 'Punkt 2 fehlt',
+    },
   }),
   'meeting.published': spec({
     payload: z.strictObject(meeting),
