@@ -34,3 +34,13 @@ export async function lockMinutes(_m: LoadedMeeting, _actorId: string): Promise<
   // Published minutes are read-only through the meeting's state (lib/policies/meeting.ts, writeDocument);
   // the document lock of lib/realtime is added once it is on main.
 }
+
+/** Appends paragraphs to the meeting document's `agenda` or `minutes` by a server-written change (the demo, adopted decisions). */
+export async function writeMeetingText(
+  _db: unknown,
+  _m: { id: string; networkId: string },
+  _root: 'agenda' | 'minutes',
+  _lines: string[],
+): Promise<void> {
+  // Wired to lib/realtime/server-write.ts once it is on main.
+}
