@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deliverMail } from '../mail/deliver';
 import { purgeTickets } from '../realtime/tickets';
 import { runMonthlyHealthSnapshots } from '../health/snapshots';
+import { closeDueDecisions } from '../meetings/close-decision';
 import { defineJob, type JobKind } from './define';
 
 /**
@@ -72,6 +73,17 @@ export const JOB_KINDS = {
     async run(_p, ctx) {
       const r = await runMonthlyHealthSnapshots(ctx.db, Date.now());
       if (r.taken > 0) ctx.log('info', `health snapshots: ${r.taken} month(s) over ${r.networks} network(s)`);
+    },
+  }),
+
+  /** Closes meeting proposals whose closing time has passed (lib/meetings/close-decision.ts); idempotent. */
+  'meetings.close-decisions': defineJob({
+    schema: ZNoPayload,
+    maxAttempts: 3,
+    backoffMs: 10_000,
+    async run(_p, ctx) {
+      const n = await closeDueDecisions(ctx.db, Date.now());
+      if (n > 0) ctx.log('info', `closed ${n} proposal(s) at their closing time`);
     },
   }),
 

@@ -330,6 +330,7 @@ function runnerContract(name: string, open: () => Promise<Fresh>) {
         { kind: 'auth.purge-password-resets', status: 'done' },
         { kind: 'health.snapshots', status: 'done' },
         { kind: 'jobs.prune', status: 'done' },
+        { kind: 'meetings.close-decisions', status: 'done' },
         { kind: 'realtime.purge-tickets', status: 'done' },
       ]);
     });

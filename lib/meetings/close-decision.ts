@@ -73,3 +73,42 @@ export async function closeDecision(
   if (adopted) await writeDecisionIntoMinutes(adopted.m, adopted.d, adopted.votes, actor.userId, now);
   return getDecision(db, actor, networkId, meetingId, decisionId);
 }
+
+/**
+ * The job runner's chore (`meetings.close-decisions`, every minute): proposals
+ * whose closing time has passed are closed with their outcome, without a
+ * person (`decision.closed_at_time`); adopted ones are written into the
+ * minutes. Safe to run any number of times (only open rows change).
+ */
+export async function closeDueDecisions(db: Db, now = Date.now()): Promise<number> {
+  const due = await db.all<{ id: string; meeting_id: string; network_id: string }>(
+    "SELECT id, meeting_id, network_id FROM decisions WHERE status = 'open' AND closes_at <= ? ORDER BY closes_at LIMIT 100",
+    [now],
+  );
+  let closed = 0;
+  for (const row of due) {
+    const adopted = await db.tx(async (q) => {
+      const m = await loadMeeting(q, row.network_id, row.meeting_id);
+      const d = await loadDecision(q, m.row.id, row.id);
+      const votes = await loadVotes(q, [d.id]);
+      const { status, outcome } = outcomeOf(d, votes);
+      const changed = await q.run(
+        `UPDATE decisions SET status = ?, outcome = ?, closed_at = ? WHERE id = ? AND status = 'open'`,
+        [status, outcome, now, d.id],
+      );
+      if (!changed.changes) return null;
+      closed++;
+      await record(q, {
+        networkId: row.network_id,
+        actorId: null,
+        kind: 'decision.closed_at_time',
+        subjectId: d.id,
+        data: { meetingId: m.row.id, title: d.title, status, outcome },
+        at: now,
+      });
+      return status === 'adopted' ? { m, d: { ...d, status, outcome }, votes } : null;
+    });
+    if (adopted) await writeDecisionIntoMinutes(adopted.m, adopted.d, adopted.votes, null, now);
+  }
+  return closed;
+}

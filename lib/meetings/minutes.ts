@@ -24,7 +24,7 @@ export async function writeDecisionIntoMinutes(
   _m: LoadedMeeting,
   _d: DecisionRow,
   _votes: VoteRow[],
-  _actorId: string,
+  _actorId: string | null,
   _at: number,
 ): Promise<void> {
   // Wired to lib/realtime/server-write.ts once it is on main.

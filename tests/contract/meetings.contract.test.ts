@@ -6,7 +6,7 @@ import { addActionItem } from '@/lib/meetings/add-action-item';
 import { adoptText } from '@/lib/meetings/adopt-text';
 import { answerMinutes } from '@/lib/meetings/answer-minutes';
 import { feedStatus, meetingIcs, readFeed, renewFeed } from '@/lib/meetings/calendar-feed';
-import { closeDecision, outcomeOf } from '@/lib/meetings/close-decision';
+import { closeDecision, closeDueDecisions, outcomeOf } from '@/lib/meetings/close-decision';
 import { documentAccess } from '@/lib/meetings/doc-access';
 import { getMeeting, listMeetings } from '@/lib/meetings/get-meeting';
 import { proposeDecision } from '@/lib/meetings/propose-decision';
@@ -246,7 +246,12 @@ function meetingsContract(name: string, open: () => Promise<Fresh>) {
         'meetings.errors.votingClosed',
       );
       expect(await written()).toEqual(b2);
-      expect((await closeDecision(db, n.actors.manager, n.networkId, m.id, late.id)).status).toBe('closed');
+      // The job runner's chore closes it at its closing time, without a person.
+      expect(await closeDueDecisions(db)).toBeGreaterThanOrEqual(1);
+      const closedLate = await db.get<{ status: string }>('SELECT status FROM decisions WHERE id = ?', [late.id]);
+      expect(closedLate?.status).toBe('closed');
+      expect(await closeDueDecisions(db)).toBe(0);
+      await refused(closeDecision(db, n.actors.manager, n.networkId, m.id, late.id), 409, 'meetings.errors.alreadyClosed');
 
       // Moderation: a manager adopts a text as decided, with a reason; a representative may not.
       await refused(adoptText(db, n.actors.repA, n.networkId, m.id, { title: 'x', text: 'y', reason: 'z' }), 403);

@@ -145,6 +145,18 @@ export const MEETING_KINDS = {
     link: meetingPage,
     example: { meetingId: 'm1', title: 'Gemeinsamer Flyer', status: 'adopted', outcome: '' },
   }),
+  'decision.closed_at_time': spec({
+    payload: z.strictObject({
+      meetingId: id,
+      title: z.string(),
+      status: z.enum(['adopted', 'rejected', 'closed']),
+      outcome: z.string(),
+    }),
+    audience: 'members',
+    access: 'none',
+    link: meetingPage,
+    example: { meetingId: 'm1', title: 'Gemeinsamer Flyer', status: 'rejected', outcome: '' },
+  }),
   'decision.text_adopted': spec({
     payload: z.strictObject({ meetingId: id, title: z.string(), text: z.string(), reason: z.string() }),
     audience: 'members',

@@ -57,6 +57,8 @@ export const meetings = {
       '{actor} withdrew the objection of {organisationName} to “{title}”: now consent',
     'activity.decision.closed':
       '{actor} closed “{title}”: {status, select, adopted {it is adopted} rejected {not adopted (objection)} other {no decision}}',
+    'activity.decision.closed_at_time':
+      'Voting on “{title}” closed at its closing time: {status, select, adopted {it is adopted} rejected {not adopted (objection)} other {no decision}}',
     'activity.decision.text_adopted': '{actor} adopted the text “{title}” as decided, because: {reason}',
     'activity.calendar.feed_renewed': '{actor} renewed the personal calendar address (the old one no longer works)',
     'meetings.ics.online': 'Online',
@@ -302,6 +304,8 @@ export const meetings = {
       '{actor} hat den Einwand von {organisationName} gegen „{title}“ zurückgezogen: jetzt Zustimmung',
     'activity.decision.closed':
       '{actor} hat „{title}“ abgeschlossen: {status, select, adopted {er ist angenommen} rejected {nicht angenommen (Einwand)} other {keine Entscheidung}}',
+    'activity.decision.closed_at_time':
+      'Die Abstimmung über „{title}“ endete zur festgesetzten Zeit: {status, select, adopted {er ist angenommen} rejected {nicht angenommen (Einwand)} other {keine Entscheidung}}',
     'activity.decision.text_adopted': '{actor} hat den Text „{title}“ als beschlossen übernommen, Begründung: {reason}',
     'activity.calendar.feed_renewed':
       '{actor} hat die persönliche Kalenderadresse erneuert (die alte funktioniert nicht mehr)',
