@@ -116,16 +116,16 @@ for (const locale of ['en', 'de'] as const) {
     await expect(decisionB).toBeVisible();
 
     // B objects, then withdraws the objection (consents); A consents; voting twice is not offered any more.
-    await decisionB.getByRole('button', { name: t('meetings.decision.object') }).click();
+    await decisionB.getByRole('button', { name: t('meetings.decision.object'), exact: true }).click();
     const od = b.getByRole('dialog');
     await od.getByLabel(t('meetings.decision.objection')).fill(locale === 'de' ? 'Zu teuer' : 'Too expensive');
     await od.getByRole('button', { name: t('meetings.decision.objectSubmit') }).click();
     await expect(decisionB).toContainText(locale === 'de' ? 'Einwand: Zu teuer' : 'objection: Too expensive');
-    await expect(decisionB.getByRole('button', { name: t('meetings.decision.consent') })).toHaveCount(0);
+    await expect(decisionB.getByRole('button', { name: t('meetings.decision.consent'), exact: true })).toHaveCount(0);
     await decisionB.getByRole('button', { name: t('meetings.decision.withdraw') }).click();
     await expect(decisionB.getByRole('button', { name: t('meetings.decision.withdraw') })).toHaveCount(0);
     const decisionA = a.getByTestId('decision').filter({ hasText: item });
-    await decisionA.getByRole('button', { name: t('meetings.decision.consent') }).click();
+    await decisionA.getByRole('button', { name: t('meetings.decision.consent'), exact: true }).click();
     const decisionM = m.getByTestId('decision').filter({ hasText: item });
     await decisionM.getByRole('button', { name: t('meetings.decision.close') }).click();
     await expect(decisionM.locator('[data-status]')).toHaveText(t('meetings.decision.status.adopted'));
