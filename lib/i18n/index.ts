@@ -4,6 +4,7 @@ import { auth } from './messages/auth';
 import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
+import { documents } from './messages/documents';
 import { health } from './messages/health';
 import { meetings } from './messages/meetings';
 import { networks } from './messages/networks';
@@ -40,7 +41,7 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui, activity, health, meetings] as const;
+const areas = [common, auth, networks, collab, cooperation, ui, activity, health, documents, meetings] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

@@ -1,4 +1,5 @@
 import { kindSpec } from '../activity/catalog';
+import { parseDocName } from '../docs/names';
 import { can, type Actor } from './index';
 
 /**
@@ -11,11 +12,13 @@ import { can, type Actor } from './index';
  * - `invitation`: network managers and the representatives of the organisation
  *   invited into (who invites whom is their business alone);
  * - `self`: only the person whose account it is (no network);
- * - `nobody`: bookkeeping rows nobody is shown.
+ * - `nobody`: bookkeeping rows nobody is shown;
+ * - `document`: whoever may read the document named in `data.doc` (a home
+ *   space's rows stay within its organisation).
  *
  * Anything that carries a secret never goes into activity data in the first place.
  */
-export type ActivityAudience = 'members' | 'invitation' | 'self' | 'nobody';
+export type ActivityAudience = 'members' | 'invitation' | 'self' | 'nobody' | 'document';
 
 export interface ActivityRowView {
   kind: string;
@@ -40,6 +43,10 @@ export const ACTIVITY_AUDIENCES: Record<ActivityAudience, AudienceRule> = {
   },
   self: (actor, _networkId, row) => typeof row.actorId === 'string' && row.actorId === actor.userId,
   nobody: () => false,
+  document: (actor, networkId, row) => {
+    const doc = typeof row.data.doc === 'string' ? parseDocName(row.data.doc) : null;
+    return doc !== null && doc.networkId === networkId && can(actor, 'doc.read', { type: 'doc', doc });
+  },
 };
 
 /** May this viewer see this activity row? Kinds not in the catalog are seen by nobody. */

@@ -148,7 +148,7 @@ export const MATRIX_CASES: MatrixCase[] = [
       userId: asked === 'anonymous' ? 'nobody' : ids.users[asked],
     }),
   },
-  ...['update', 'decidePilot', 'editText', 'comment', 'rate', 'commit'].map((action) => ({
+  ...['update', 'decidePilot', 'editText', 'restoreVersion', 'comment', 'rate', 'commit'].map((action) => ({
     subject: 'goal',
     action,
     on: 'a pilot goal in which A takes part',
@@ -243,7 +243,7 @@ export const MATRIX_CASES: MatrixCase[] = [
       status: 'open',
     }),
   })),
-  ...(['read', 'write'] as const).flatMap((action) =>
+  ...(['read', 'write', 'lock', 'unlock'] as const).flatMap((action) =>
     (
       [
         ['the commons', doc((ids) => ({ kind: 'commons', networkId: ids.networkId }))],

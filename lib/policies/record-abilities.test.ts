@@ -78,12 +78,18 @@ describe('abilities per record', () => {
       update: true,
       decidePilot: true,
       editText: true,
+      restoreVersion: true,
       comment: true,
       rate: true,
       commit: true,
     });
     expect(goalPolicy.abilities(repA, g('active')).decidePilot).toBe(false);
-    expect(goalPolicy.abilities(repB, g('pilot'))).toMatchObject({ update: false, rate: true, commit: true });
+    expect(goalPolicy.abilities(repB, g('pilot'))).toMatchObject({
+      update: false,
+      restoreVersion: false,
+      rate: true,
+      commit: true,
+    });
     expect(goalPolicy.abilities(manager, g('pilot'))).toMatchObject({ update: true, rate: false, commit: false });
   });
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -277,6 +278,7 @@ describe('the permission matrix against the API', () => {
         early: true,
       }),
     'goal.editText': (c) => c.put(`${base()}/goals/${goalId}/text`, { description: 'Written in the matrix' }),
+    'goal.restoreVersion': (c) => c.post(`${base()}/goals/${goalId}/revisions/1/restore`),
     'goal.comment': (c) => c.post(`${base()}/goals/${goalId}/comments`, { body: 'A word from the matrix' }),
     'goal.rate': (c, role) => c.put(`${base()}/goals/${goalId}/ratings`, rating(ownOrg(role))),
     'goal.commit': (c, role) =>
@@ -373,6 +375,47 @@ describe('the permission matrix against the API', () => {
 
     'document.read': (c, role, k) => ticket(c, k, role, 'read'),
     'document.write': (c, role, k) => ticket(c, k, role, 'write'),
+    'document.lock': async (c, role, k) => {
+      const doc = docName(k.record(ids, role) as DocName);
+      const res = await c.post(`${base()}/document-locks`, {
+        doc,
+        part: 'notes',
+        reason: 'Matrix lock',
+        endsAt: Date.now() + 60_000,
+      });
+      // Lifted again, so that the next role finds the part unlocked.
+      if (res.status === 201)
+        expect((await people.manager.delete(`${base()}/document-locks/${res.json.lock.id}`)).status).toBe(200);
+      return res;
+    },
+    'document.unlock': async (c, role, k) => {
+      const doc = docName(k.record(ids, role) as DocName);
+      if (doc.startsWith('home.')) {
+        // Nobody may lock a home space: a lock on one is written into the app's database to ask who may unlock it.
+        const id = crypto.randomUUID();
+        const db = new Database(path.join(app().dataDir, 'netzwerkraum.sqlite'));
+        try {
+          db.pragma('busy_timeout = 5000');
+          db.prepare(
+            'INSERT INTO document_locks (id, network_id, doc, part, reason, locked_by, locked_at, ends_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)',
+          ).run(id, ids.networkId, doc, 'notes', 'Matrix lock', Date.now(), Date.now() + 60_000);
+        } finally {
+          db.close();
+        }
+        return c.delete(`${base()}/document-locks/${id}`);
+      }
+      const made = await people.manager.post(`${base()}/document-locks`, {
+        doc,
+        part: 'notes',
+        reason: 'Matrix lock',
+        endsAt: Date.now() + 60_000,
+      });
+      expect(made.status, made.text).toBe(201);
+      const res = await c.delete(`${base()}/document-locks/${made.json.lock.id}`);
+      if (res.status !== 200)
+        expect((await people.manager.delete(`${base()}/document-locks/${made.json.lock.id}`)).status).toBe(200);
+      return res;
+    },
   };
 
   function observed(res: ApiResponse | Cell): Cell {

@@ -1,4 +1,5 @@
 import type { KindSpec } from '../spec';
+import { DOCUMENT_KINDS } from './documents';
 import { MEETING_KINDS } from './meetings';
 
 /**
@@ -10,4 +11,5 @@ import { MEETING_KINDS } from './meetings';
  */
 export const AREA_KINDS = {
   ...MEETING_KINDS,
+  ...DOCUMENT_KINDS,
 } as const satisfies Record<string, KindSpec>;

@@ -7,6 +7,7 @@ import { activity } from './007-activity';
 import { jobs } from './008-jobs';
 import { health } from './013-health';
 import { meetings } from './014-meetings';
+import { serverWritesAndLocks } from './015-server-writes-and-locks';
 import type { Migration } from './types';
 
 /** Every migration, in id order (applied by id). Append new ones; never edit landed ones. */
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   jobs,
   health,
   meetings,
+  serverWritesAndLocks,
 ];
