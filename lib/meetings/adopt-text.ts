@@ -34,10 +34,27 @@ export async function adoptText(
   requireMember(actor, networkId);
   const data = validate(ZAdoptText, input);
   const id = randomUUID();
-  const m = await db.tx(async (q) => {
+  await db.tx(async (q) => {
     const m = await loadMeeting(q, networkId, meetingId);
     meetingPolicy.authorize(actor, 'adoptText', meetingRecord(m));
     if (m.row.status !== 'live' && m.row.status !== 'approval') throw new AppError(409, 'meetings.errors.notLive');
+    const d: DecisionRow = {
+      id,
+      meeting_id: m.row.id,
+      network_id: networkId,
+      agenda_item: '',
+      title: data.title,
+      body: data.text,
+      method: 'adopted',
+      options: '[]',
+      closes_at: now,
+      status: 'adopted',
+      outcome: data.reason,
+      created_by: actor.userId,
+      created_at: now,
+      closed_at: now,
+      closed_by: actor.userId,
+    };
     await q.run(
       `INSERT INTO decisions (id, meeting_id, network_id, agenda_item, title, body, method, options, closes_at, status, outcome,
          created_by, created_at, closed_at, closed_by)
@@ -52,25 +69,7 @@ export async function adoptText(
       data: { meetingId: m.row.id, title: data.title, text: data.text, reason: data.reason },
       at: now,
     });
-    return m;
+    await writeDecisionIntoMinutes(q, m, d, [], actor.userId, now);
   });
-  const d: DecisionRow = {
-    id,
-    meeting_id: m.row.id,
-    network_id: networkId,
-    agenda_item: '',
-    title: data.title,
-    body: data.text,
-    method: 'adopted',
-    options: '[]',
-    closes_at: now,
-    status: 'adopted',
-    outcome: data.reason,
-    created_by: actor.userId,
-    created_at: now,
-    closed_at: now,
-    closed_by: actor.userId,
-  };
-  await writeDecisionIntoMinutes(m, d, [], actor.userId, now);
   return getDecision(db, actor, networkId, meetingId, id);
 }

@@ -5,7 +5,7 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { requireMember, type Actor } from '../policies';
 import { meetingPolicy } from '../policies/meeting';
-import { lockMinutes } from './minutes';
+import { lockPublishedMinutes } from './minutes';
 import { loadMeeting, meetingRecord, presentMeeting } from './records';
 
 export const ZAnswerMinutes = z.discriminatedUnion('answer', [
@@ -31,7 +31,7 @@ export async function answerMinutes(
 ) {
   requireMember(actor, networkId);
   const data = validate(ZAnswerMinutes, input);
-  const published = await db.tx(async (q) => {
+  await db.tx(async (q) => {
     const m = await loadMeeting(q, networkId, meetingId);
     const orgId = actor.membership?.organisationId ?? null;
     const org = m.orgs.find((o) => o.organisation_id === orgId);
@@ -52,7 +52,7 @@ export async function answerMinutes(
         [data.objection, actor.userId, now, m.row.id, org.organisation_id],
       );
       await record(q, { ...base, kind: 'meeting.minutes_objected', data: { ...named, objection: data.objection } });
-      return false;
+      return;
     }
     await q.run(
       `UPDATE meeting_organisations SET approval = 'approved', approval_by = ?, approval_at = ?
@@ -63,16 +63,14 @@ export async function answerMinutes(
     const waiting = m.orgs.filter(
       (o) => Number(o.attended) === 1 && o.organisation_id !== org.organisation_id && o.approval !== 'approved',
     );
-    if (waiting.length) return false;
+    if (waiting.length) return;
     await q.run(`UPDATE meetings SET status = 'published', published_at = ?, updated_at = ? WHERE id = ?`, [
       now,
       now,
       m.row.id,
     ]);
     await record(q, { ...base, kind: 'meeting.published', data: { title: m.row.title } });
-    return true;
+    await lockPublishedMinutes(q, db, actor, m);
   });
-  const after = await loadMeeting(db, networkId, meetingId);
-  if (published) await lockMinutes(after, actor.userId);
-  return presentMeeting(after);
+  return presentMeeting(await loadMeeting(db, networkId, meetingId));
 }

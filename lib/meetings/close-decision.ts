@@ -46,7 +46,7 @@ export async function closeDecision(
   now = Date.now(),
 ) {
   requireMember(actor, networkId);
-  const adopted = await db.tx(async (q) => {
+  await db.tx(async (q) => {
     const m = await loadMeeting(q, networkId, meetingId);
     const d = await loadDecision(q, m.row.id, decisionId);
     decisionPolicy.authorize(actor, 'close', decisionRecord(m, d, null));
@@ -68,9 +68,8 @@ export async function closeDecision(
       data: { meetingId: m.row.id, title: d.title, status, outcome },
       at: now,
     });
-    return status === 'adopted' ? { m, d: { ...d, status, outcome }, votes } : null;
+    if (status === 'adopted') await writeDecisionIntoMinutes(q, m, { ...d, status, outcome }, votes, actor.userId, now);
   });
-  if (adopted) await writeDecisionIntoMinutes(adopted.m, adopted.d, adopted.votes, actor.userId, now);
   return getDecision(db, actor, networkId, meetingId, decisionId);
 }
 
@@ -87,7 +86,7 @@ export async function closeDueDecisions(db: Db, now = Date.now()): Promise<numbe
   );
   let closed = 0;
   for (const row of due) {
-    const adopted = await db.tx(async (q) => {
+    await db.tx(async (q) => {
       const m = await loadMeeting(q, row.network_id, row.meeting_id);
       const d = await loadDecision(q, m.row.id, row.id);
       const votes = await loadVotes(q, [d.id]);
@@ -96,7 +95,7 @@ export async function closeDueDecisions(db: Db, now = Date.now()): Promise<numbe
         `UPDATE decisions SET status = ?, outcome = ?, closed_at = ? WHERE id = ? AND status = 'open'`,
         [status, outcome, now, d.id],
       );
-      if (!changed.changes) return null;
+      if (!changed.changes) return;
       closed++;
       await record(q, {
         networkId: row.network_id,
@@ -106,9 +105,8 @@ export async function closeDueDecisions(db: Db, now = Date.now()): Promise<numbe
         data: { meetingId: m.row.id, title: d.title, status, outcome },
         at: now,
       });
-      return status === 'adopted' ? { m, d: { ...d, status, outcome }, votes } : null;
+      if (status === 'adopted') await writeDecisionIntoMinutes(q, m, { ...d, status, outcome }, votes, null, now);
     });
-    if (adopted) await writeDecisionIntoMinutes(adopted.m, adopted.d, adopted.votes, null, now);
   }
   return closed;
 }

@@ -8,6 +8,7 @@ import { loadOrganisation } from '../networks/load-organisation';
 import { requireMember, type Actor } from '../policies';
 import { meetingPolicy } from '../policies/meeting';
 import { ZDuration, ZMeetingTime, ZMeetingTitle, ZOnlineUrl, ZOrganisationIds, ZPlace } from './inputs';
+import { lockDecisionsPart } from './minutes';
 import { loadMeeting, presentMeeting } from './records';
 import { meetingInstant, toMinute } from './time';
 
@@ -80,6 +81,7 @@ export async function scheduleMeeting(
     );
     for (const org of orgIds)
       await q.run('INSERT INTO meeting_organisations (meeting_id, organisation_id) VALUES (?, ?)', [id, org]);
+    await lockDecisionsPart(q, db, actor, networkId, id);
     await record(q, {
       networkId,
       actorId: actor.userId,

@@ -15,7 +15,9 @@ import { setMeetingSettings } from '@/lib/meetings/set-meeting-settings';
 import { transitionMeeting } from '@/lib/meetings/transition-meeting';
 import { updateMeeting } from '@/lib/meetings/update-meeting';
 import { voteDecision } from '@/lib/meetings/vote-decision';
+import { readStoredRows, toU8 } from '@/lib/realtime/doc-storage';
 import { mintTicket } from '@/lib/realtime/tickets';
+import * as Y from 'yjs';
 import { seedNetwork, type SeededNetwork } from '@/tests/helpers/seed-network';
 import { available, freshPostgres, freshSqlite } from '../helpers/services';
 import { parseIcs } from '../helpers/ics';
@@ -61,6 +63,14 @@ function meetingsContract(name: string, open: () => Promise<Fresh>) {
         ...extra,
       });
     const doc = (meetingId: string) => ({ kind: 'meeting' as const, networkId: n.networkId, meetingId });
+    /** The stored document's decided part, as the server wrote it. */
+    const decidedText = async (meetingId: string) => {
+      const { snap, rows } = await readStoredRows(db, `meeting.${n.networkId}.${meetingId}`);
+      const d = new Y.Doc();
+      if (snap) Y.applyUpdate(d, toU8(snap.data));
+      for (const r of rows) Y.applyUpdate(d, toU8(r.data));
+      return d.getXmlFragment('decisions').toString();
+    };
 
     beforeAll(async () => {
       db = await open();
@@ -230,6 +240,14 @@ function meetingsContract(name: string, open: () => Promise<Fresh>) {
       );
       expect(closed.votes.find((v) => v.organisationId === n.orgs.b)?.objection).toBe('Zu teuer');
       await refused(voteDecision(db, n.actors.repA, n.networkId, m.id, d.id, { action: 'consent' }), 409);
+      // The adopted decision is written into the decided part of the minutes by the server, which only it writes.
+      expect(await decidedText(m.id)).toContain('Wir drucken einen gemeinsamen Flyer');
+      expect(await decidedText(m.id)).toContain('objection withdrawn');
+      const locks = await db.all<{ part: string }>(
+        'SELECT part FROM document_locks WHERE doc = ? AND unlocked_at IS NULL',
+        [m.doc],
+      );
+      expect(locks.map((l) => l.part)).toEqual(['decisions']);
 
       // Voting after the closing time: refused, nothing written.
       const late = await proposeDecision(db, n.actors.manager, n.networkId, m.id, {
@@ -251,7 +269,11 @@ function meetingsContract(name: string, open: () => Promise<Fresh>) {
       const closedLate = await db.get<{ status: string }>('SELECT status FROM decisions WHERE id = ?', [late.id]);
       expect(closedLate?.status).toBe('closed');
       expect(await closeDueDecisions(db)).toBe(0);
-      await refused(closeDecision(db, n.actors.manager, n.networkId, m.id, late.id), 409, 'meetings.errors.alreadyClosed');
+      await refused(
+        closeDecision(db, n.actors.manager, n.networkId, m.id, late.id),
+        409,
+        'meetings.errors.alreadyClosed',
+      );
 
       // Moderation: a manager adopts a text as decided, with a reason; a representative may not.
       await refused(adoptText(db, n.actors.repA, n.networkId, m.id, { title: 'x', text: 'y', reason: 'z' }), 403);
@@ -261,6 +283,7 @@ function meetingsContract(name: string, open: () => Promise<Fresh>) {
         reason: 'Alle waren einverstanden',
       });
       expect(adopted).toMatchObject({ method: 'adopted', status: 'adopted', outcome: 'Alle waren einverstanden' });
+      expect(await decidedText(m.id)).toContain('Wir teilen den Saal.');
 
       // An action item becomes A's commitment, linked to the meeting.
       const goal = await createGoal(db, n.actors.repA, n.networkId, { title: 'Flyer', organisationIds: [n.orgs.a] });
@@ -321,6 +344,16 @@ function meetingsContract(name: string, open: () => Promise<Fresh>) {
       for (const who of ['manager', 'repA', 'repB'] as const)
         expect(await documentAccess(db, n.actors[who], doc(m.id))).toBe('read');
       expect((await mintTicket(db, n.users.manager.id, { doc: m.doc })).access).toBe('read');
+      // …and locked for good, in the same transaction as the last approval.
+      const after = await db.all<{ part: string; ends_at: number | null }>(
+        'SELECT part, ends_at FROM document_locks WHERE doc = ? AND unlocked_at IS NULL ORDER BY part',
+        [m.doc],
+      );
+      expect(after).toEqual([
+        { part: 'agenda', ends_at: null },
+        { part: 'decisions', ends_at: null },
+        { part: 'minutes', ends_at: null },
+      ]);
       const kinds = (
         await db.all<{ kind: string }>('SELECT kind FROM activity WHERE subject_id = ? ORDER BY id', [m.id])
       ).map((r) => r.kind);

@@ -130,6 +130,8 @@ for (const locale of ['en', 'de'] as const) {
     await decisionM.getByRole('button', { name: t('meetings.decision.close') }).click();
     await expect(decisionM.locator('[data-status]')).toHaveText(t('meetings.decision.status.adopted'));
     await expect(decisionA.locator('[data-status]')).toHaveText(t('meetings.decision.status.adopted'));
+    // The server wrote it into the decided part of the minutes, live in every browser.
+    await expect(b.getByRole('textbox', { name: t('meetings.doc.decisionsLabel') })).toContainText(item);
 
     // An action item becomes A's commitment, linked to the meeting.
     await a.getByRole('button', { name: t('meetings.actions.add') }).click();

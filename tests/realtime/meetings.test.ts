@@ -12,6 +12,7 @@ import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Db } from '@/lib/db';
+import { adoptText } from '@/lib/meetings/adopt-text';
 import { answerMinutes } from '@/lib/meetings/answer-minutes';
 import { scheduleMeeting } from '@/lib/meetings/schedule-meeting';
 import { transitionMeeting } from '@/lib/meetings/transition-meeting';
@@ -126,9 +127,31 @@ describe('meeting documents over the socket', () => {
     for (const c of [repB, observer]) c.destroy();
   });
 
-  it('published minutes are locked: the open socket is closed, and a stock client’s write is refused', async () => {
+  it('the decided part is written by the server only: a client touching it is refused (4423), a server-written decision arrives live', async () => {
+    const repA = await connect(world.users.repA);
+    await synced(repA);
+    write(repA.doc, 'decisions', 'Decided by a client');
+    await waitFor(() => repA.closeCodes.includes(CLOSE.DOCUMENT_LOCKED), 20_000, 'refused: locked part');
+    repA.destroy();
+    const watcher = await connect(world.users.observer);
+    await synced(watcher);
     const manager = await actor(world.users.manager);
     await transitionMeeting(db, manager, world.networkId, meetingId, { action: 'start' });
+    await adoptText(db, manager, world.networkId, meetingId, {
+      title: 'House rules',
+      text: 'We share the room.',
+      reason: 'Everyone agreed',
+    });
+    await waitFor(
+      () => textOf(watcher.doc, 'decisions').includes('We share the room.'),
+      20_000,
+      'server write arrives',
+    );
+    expect(textOf(await storedDoc(db, name), 'decisions')).not.toContain('Decided by a client');
+  });
+
+  it('published minutes are locked: the open socket is closed, and a stock client’s write is refused', async () => {
+    const manager = await actor(world.users.manager);
     const repA = await connect(world.users.repA, name, { ack: true });
     const refused: number[] = [];
     let access = '';

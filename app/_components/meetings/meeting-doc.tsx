@@ -119,6 +119,22 @@ export function MeetingDoc({
             )}
           </section>
         ) : null}
+        <section aria-labelledby={`${helpId}-decisions`}>
+          <h3 id={`${helpId}-decisions`} className="mb-1 text-base font-semibold">
+            {t('meetings.doc.decisions')}
+          </h3>
+          <p className="mb-2 text-sm text-stone-700">{t('meetings.doc.decisionsHint')}</p>
+          {collab ? (
+            <CollabEditor
+              fragment={collab.doc.getXmlFragment('decisions')}
+              awareness={collab.awareness}
+              readOnly
+              label={t('meetings.doc.decisionsLabel')}
+            />
+          ) : (
+            <div className="min-h-16 rounded-md border border-stone-400 bg-white" aria-hidden="true" />
+          )}
+        </section>
       </div>
       <aside className="rounded-lg border border-stone-300 bg-white p-4">
         <PresenceList awareness={collab?.awareness ?? null} self={self} />

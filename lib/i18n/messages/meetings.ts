@@ -165,6 +165,10 @@ export const meetings = {
     'meetings.doc.minutesLabel': 'Minutes of the meeting',
     'meetings.doc.readOnly':
       'You can read this document but not change it (your organisation is not invited, your role reads only, or the minutes are closed).',
+    'meetings.doc.decisions': 'Decided',
+    'meetings.doc.decisionsHint':
+      'Adopted decisions, written into the minutes by Netzwerkraum when they are adopted. Nobody can change them.',
+    'meetings.doc.decisionsLabel': 'Decisions of the meeting (read only)',
     'meetings.doc.cancelled': 'The meeting was cancelled; its agenda is no longer shown.',
     'meetings.decisions.title': 'Proposals and decisions',
     'meetings.decisions.empty': 'Nothing has been proposed for decision yet.',
@@ -414,6 +418,10 @@ export const meetings = {
     'meetings.doc.minutesLabel': 'Protokoll des Treffens',
     'meetings.doc.readOnly':
       'Sie können dieses Dokument lesen, aber nicht ändern (Ihre Organisation ist nicht eingeladen, Ihre Rolle liest nur, oder das Protokoll ist abgeschlossen).',
+    'meetings.doc.decisions': 'Beschlossen',
+    'meetings.doc.decisionsHint':
+      'Angenommene Beschlüsse, von Netzwerkraum ins Protokoll geschrieben, sobald sie angenommen sind. Niemand kann sie ändern.',
+    'meetings.doc.decisionsLabel': 'Beschlüsse des Treffens (nur lesen)',
     'meetings.doc.cancelled': 'Das Treffen wurde abgesagt; seine Tagesordnung wird nicht mehr gezeigt.',
     'meetings.decisions.title': 'Vorschläge und Entscheidungen',
     'meetings.decisions.empty': 'Noch ist nichts zur Entscheidung vorgeschlagen.',
