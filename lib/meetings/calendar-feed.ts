@@ -89,7 +89,21 @@ export async function renewFeed(db: Db, userId: string, now = Date.now()) {
 
 /** Revokes the person's feed address (no new one). */
 export async function revokeFeed(db: Db, userId: string, now = Date.now()) {
-  await db.run('UPDATE calendar_feeds SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [now, userId]);
+  await db.tx(async (q) => {
+    const r = await q.run('UPDATE calendar_feeds SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [
+      now,
+      userId,
+    ]);
+    if (r.changes)
+      await record(q, {
+        networkId: null,
+        actorId: userId,
+        kind: 'calendar.feed_revoked',
+        subjectId: userId,
+        data: {},
+        at: now,
+      });
+  });
   return { active: false };
 }
 

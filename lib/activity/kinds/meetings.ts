@@ -171,4 +171,11 @@ export const MEETING_KINDS = {
     link: () => '/account',
     example: {},
   }),
+  'calendar.feed_revoked': spec({
+    payload: z.strictObject({}),
+    audience: 'self',
+    access: 'none',
+    link: () => '/account',
+    example: {},
+  }),
 } as const;

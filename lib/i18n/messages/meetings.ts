@@ -60,6 +60,7 @@ export const meetings = {
     'activity.decision.closed_at_time':
       'Voting on “{title}” closed at its closing time: {status, select, adopted {it is adopted} rejected {not adopted (objection)} other {no decision}}',
     'activity.decision.text_adopted': '{actor} adopted the text “{title}” as decided, because: {reason}',
+    'activity.calendar.feed_revoked': '{actor} revoked the personal calendar address',
     'activity.calendar.feed_renewed': '{actor} renewed the personal calendar address (the old one no longer works)',
     'meetings.ics.online': 'Online',
     'meetings.ics.agenda': 'Agenda and minutes',
@@ -311,6 +312,7 @@ export const meetings = {
     'activity.decision.closed_at_time':
       'Die Abstimmung über „{title}“ endete zur festgesetzten Zeit: {status, select, adopted {er ist angenommen} rejected {nicht angenommen (Einwand)} other {keine Entscheidung}}',
     'activity.decision.text_adopted': '{actor} hat den Text „{title}“ als beschlossen übernommen, Begründung: {reason}',
+    'activity.calendar.feed_revoked': '{actor} hat die persönliche Kalenderadresse widerrufen',
     'activity.calendar.feed_renewed':
       '{actor} hat die persönliche Kalenderadresse erneuert (die alte funktioniert nicht mehr)',
     'meetings.ics.online': 'Online',
