@@ -5,7 +5,7 @@ import { createGoal } from '@/lib/goals/create-goal';
 import { addActionItem } from '@/lib/meetings/add-action-item';
 import { adoptText } from '@/lib/meetings/adopt-text';
 import { answerMinutes } from '@/lib/meetings/answer-minutes';
-import { feedStatus, meetingIcs, readFeed, renewFeed } from '@/lib/meetings/calendar-feed';
+import { feedStatus, meetingIcs, readFeed, renewFeed, revokeFeed } from '@/lib/meetings/calendar-feed';
 import { closeDecision, closeDueDecisions, outcomeOf } from '@/lib/meetings/close-decision';
 import { documentAccess } from '@/lib/meetings/doc-access';
 import { getMeeting, listMeetings } from '@/lib/meetings/get-meeting';
@@ -409,6 +409,9 @@ function meetingsContract(name: string, open: () => Promise<Fresh>) {
       expect(await readFeed(db, first.token, 'http://app.test')).toMatchObject({ revoked: true, locale: 'en' });
       expect((await readFeed(db, second.token, 'http://app.test')).revoked).toBe(false);
       await refused(readFeed(db, 'x'.repeat(43), 'http://app.test'), 404, 'meetings.errors.feedUnknown');
+      await revokeFeed(db, n.users.repA.id);
+      expect(await readFeed(db, second.token, 'http://app.test')).toMatchObject({ revoked: true });
+      expect((await feedStatus(db, n.users.repA.id)).active).toBe(false);
     });
   });
 }
