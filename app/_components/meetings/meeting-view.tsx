@@ -25,10 +25,11 @@ import { useI18n } from '@/app/_components/providers';
 import { api, errorText } from '@/app/_lib/api-client';
 import { INTL_LOCALE } from '@/lib/i18n/locales';
 import type { MeetingPage } from '@/lib/meetings/get-meeting';
+import { localInput } from '@/lib/meetings/time';
 import type { Access } from '@/lib/realtime/protocol';
 import { AdoptDialog, DecisionItem, ProposeDialog, ReasonForm, type ShownDecision } from './decisions';
 import { MeetingDoc } from './meeting-doc';
-import { StatusBadge } from './meetings-list';
+import { MeetingForm, StatusBadge } from './meetings-list';
 import { useMeetingFormat } from './use-meeting-format';
 
 const UNITS = ['hours', 'expertise_days', 'contacts', 'space', 'equipment', 'money_eur'] as const;
@@ -47,8 +48,11 @@ export function MeetingView({
   realtimeUrl,
   access,
   self,
+  organisations,
 }: {
   networkId: string;
+  /** The network's organisations (for changing the invitations), when the person moderates. */
+  organisations?: { id: string; name: string }[];
   initial: MeetingPage;
   realtimeUrl: string;
   access: Access;
@@ -139,6 +143,35 @@ export function MeetingView({
               >
                 {t('meetings.start')}
               </Button>
+              {organisations ? (
+                <Dialog
+                  title={t('meetings.change.title')}
+                  trigger={<Button variant="secondary">{t('meetings.change.open')}</Button>}
+                  size="lg"
+                >
+                  {(close) => (
+                    <MeetingForm
+                      organisations={organisations}
+                      label={t('meetings.change.title')}
+                      submitLabel={t('meetings.change.submit')}
+                      initial={{
+                        title: m.title,
+                        startsAt: localInput(m.startsAt, m.timeZone),
+                        durationMinutes: Math.round((m.endsAt - m.startsAt) / 60_000),
+                        place: m.place,
+                        onlineUrl: m.onlineUrl,
+                        organisationIds: m.organisations.map((o) => o.id),
+                      }}
+                      send={(body) => api.patch<{ meeting: { id: string } }>(base, body)}
+                      onDone={() => {
+                        close();
+                        refresh();
+                        toast(t('meetings.change.done'));
+                      }}
+                    />
+                  )}
+                </Dialog>
+              ) : null}
               <Dialog
                 title={t('meetings.cancel.title')}
                 trigger={<Button variant="danger">{t('meetings.cancel.open')}</Button>}

@@ -132,9 +132,11 @@ export function ScheduleDialog({
       size="lg"
     >
       {(close) => (
-        <ScheduleForm
-          networkId={networkId}
+        <MeetingForm
           organisations={organisations}
+          label={t('meetings.schedule.title')}
+          submitLabel={t('meetings.schedule.submit')}
+          send={(body) => api.post<{ meeting: { id: string } }>(`/api/networks/${networkId}/meetings`, body)}
           onDone={(id) => {
             close();
             toast(t('meetings.schedule.done'), 'success');
@@ -146,18 +148,34 @@ export function ScheduleDialog({
   );
 }
 
-function ScheduleForm({
-  networkId,
+export interface MeetingFormValues {
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  place: string;
+  onlineUrl: string;
+  organisationIds: string[];
+}
+
+/** The meeting's fields: title, local start, duration, place and/or link, invited organisations. */
+export function MeetingForm({
   organisations,
+  initial,
+  send,
+  submitLabel,
+  label,
   onDone,
 }: {
-  networkId: string;
   organisations: { id: string; name: string }[];
+  initial?: MeetingFormValues;
+  send: (body: MeetingFormValues) => Promise<{ meeting: { id: string } }>;
+  submitLabel: string;
+  label: string;
   onDone: (id: string) => void;
 }) {
   const { t } = useI18n();
   const form = useForm({
-    read: (d) => ({
+    read: (d): MeetingFormValues => ({
       title: String(d.get('title') ?? ''),
       startsAt: String(d.get('startsAt') ?? ''),
       durationMinutes: Number(d.get('durationMinutes') ?? 90),
@@ -165,18 +183,25 @@ function ScheduleForm({
       onlineUrl: String(d.get('onlineUrl') ?? ''),
       organisationIds: d.getAll('organisationIds').map(String),
     }),
-    submit: (body) => api.post<{ meeting: { id: string } }>(`/api/networks/${networkId}/meetings`, body),
+    submit: send,
     onSuccess: (r) => onDone(r.meeting.id),
   });
   return (
-    <Form form={form} aria-label={t('meetings.schedule.title')}>
-      <TextField name="title" label={t('meetings.field.title')} maxLength={200} required />
+    <Form form={form} aria-label={label}>
+      <TextField
+        name="title"
+        label={t('meetings.field.title')}
+        maxLength={200}
+        required
+        defaultValue={initial?.title}
+      />
       <TextField
         name="startsAt"
         type="datetime-local"
         label={t('meetings.field.startsAt')}
         hint={t('meetings.field.startsAtHint')}
         required
+        defaultValue={initial?.startsAt}
       />
       <TextField
         name="durationMinutes"
@@ -184,7 +209,7 @@ function ScheduleForm({
         min={15}
         max={720}
         step={15}
-        defaultValue="90"
+        defaultValue={String(initial?.durationMinutes ?? 90)}
         label={t('meetings.field.duration')}
       />
       <TextField
@@ -192,6 +217,7 @@ function ScheduleForm({
         label={t('meetings.field.place')}
         maxLength={300}
         optionalLabel={t('meetings.field.placeOrLink')}
+        defaultValue={initial?.place}
       />
       <TextField
         name="onlineUrl"
@@ -199,18 +225,25 @@ function ScheduleForm({
         label={t('meetings.field.onlineUrl')}
         maxLength={500}
         optionalLabel={t('meetings.field.placeOrLink')}
+        defaultValue={initial?.onlineUrl}
       />
       <fieldset className="mb-stack">
         <legend className="font-medium">{t('meetings.field.organisations')}</legend>
         {organisations.map((o) => (
           <label key={o.id} className="mt-1 flex items-center gap-2">
-            <input type="checkbox" name="organisationIds" value={o.id} className="h-4 w-4" defaultChecked />
+            <input
+              type="checkbox"
+              name="organisationIds"
+              value={o.id}
+              className="h-4 w-4"
+              defaultChecked={initial ? initial.organisationIds.includes(o.id) : true}
+            />
             {o.name}
           </label>
         ))}
       </fieldset>
       <Button type="submit" variant="primary" busy={form.busy}>
-        {t('meetings.schedule.submit')}
+        {submitLabel}
       </Button>
     </Form>
   );

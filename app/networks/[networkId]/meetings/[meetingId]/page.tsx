@@ -23,10 +23,14 @@ export default async function MeetingPage({ params }: { params: Params }) {
   const access = await documentAccess(db, actor, { kind: 'meeting', networkId, meetingId: page.meeting.id });
   const home = await orNotFound(getNetworkHome(db, actor, networkId));
   const myOrg = home.organisations.find((o) => o.id === home.me.organisationId);
+  const organisations = page.meeting.abilities.moderate
+    ? home.organisations.filter((o) => o.status !== 'left').map(({ id, name }) => ({ id, name }))
+    : undefined;
   return (
     <MeetingView
       networkId={networkId}
       initial={page}
+      organisations={organisations}
       realtimeUrl={env().realtimeUrl}
       access={access === 'write' ? 'write' : 'read'}
       self={{ id: user.id, name: user.name, organisation: myOrg?.name ?? null }}
