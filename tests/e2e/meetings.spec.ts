@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { translator } from '../../lib/i18n';
 import { MESSAGE_REFUSED, REFUSED_READ_ONLY } from '../../lib/realtime/protocol';
 import { parseIcs } from '../helpers/ics';
+import type { Locator } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { partnerNetwork } from './setup';
 
@@ -18,6 +19,9 @@ import { partnerNetwork } from './setup';
  */
 
 const CURSORS = ['.ProseMirror-yjs-cursor'];
+/** A form field (not the form: dialogs' forms carry a label too) whose label starts with these words. */
+const field = (scope: Locator, label: string) =>
+  scope.getByLabel(starts(label)).and(scope.locator('input, textarea, select'));
 /** A label that starts with these words (optional fields add “(optional)” to their label). */
 const starts = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
@@ -62,8 +66,8 @@ for (const locale of ['en', 'de'] as const) {
     await m.getByRole('button', { name: t('meetings.schedule.open'), exact: true }).click();
     const dialog = m.getByRole('dialog');
     const title = locale === 'de' ? 'Netzwerktreffen Dezember' : 'Network meeting December';
-    await dialog.getByLabel(starts(t('meetings.field.title'))).fill(title);
-    await dialog.getByLabel(starts(t('meetings.field.startsAt'))).fill(tomorrowAtTen());
+    await field(dialog, t('meetings.field.title')).fill(title);
+    await field(dialog, t('meetings.field.startsAt')).fill(tomorrowAtTen());
     await dialog
       .getByLabel(starts(t('meetings.field.place')))
       .fill(locale === 'de' ? 'Bücherei, Saal 2' : 'Library, room 2');
@@ -115,8 +119,8 @@ for (const locale of ['en', 'de'] as const) {
     // An agenda item becomes a proposal.
     await a.getByRole('button', { name: t('meetings.propose.open'), exact: true }).click();
     const pd = a.getByRole('dialog');
-    await pd.getByLabel(starts(t('meetings.propose.agendaItem'))).selectOption({ label: item });
-    await expect(pd.getByLabel(starts(t('meetings.propose.titleField')))).toHaveValue(item);
+    await field(pd, t('meetings.propose.agendaItem')).selectOption({ label: item });
+    await expect(field(pd, t('meetings.propose.titleField'))).toHaveValue(item);
     await expectNoAxeViolations(a, { exclude: CURSORS });
     await pd.getByRole('button', { name: t('meetings.propose.submit'), exact: true }).click();
     const decisionB = b.getByTestId('decision').filter({ hasText: item });
@@ -125,7 +129,7 @@ for (const locale of ['en', 'de'] as const) {
     // B objects, then withdraws the objection (consents); A consents; voting twice is not offered any more.
     await decisionB.getByRole('button', { name: t('meetings.decision.object'), exact: true }).click();
     const od = b.getByRole('dialog');
-    await od.getByLabel(starts(t('meetings.decision.objection'))).fill(locale === 'de' ? 'Zu teuer' : 'Too expensive');
+    await field(od, t('meetings.decision.objection')).fill(locale === 'de' ? 'Zu teuer' : 'Too expensive');
     await od.getByRole('button', { name: t('meetings.decision.objectSubmit'), exact: true }).click();
     await expect(decisionB).toContainText(locale === 'de' ? 'Einwand: Zu teuer' : 'objection: Too expensive');
     await expect(decisionB.getByRole('button', { name: t('meetings.decision.consent'), exact: true })).toHaveCount(0);
@@ -144,11 +148,11 @@ for (const locale of ['en', 'de'] as const) {
     await a.getByRole('button', { name: t('meetings.actions.add'), exact: true }).click();
     const ad = a.getByRole('dialog');
     const task = locale === 'de' ? 'Druckerei anfragen' : 'Ask the printer';
-    await ad.getByLabel(starts(t('meetings.actions.text'))).fill(task);
+    await field(ad, t('meetings.actions.text')).fill(task);
     await ad.getByRole('combobox', { name: t('meetings.actions.goal') }).fill(goalTitle.slice(0, 8));
     await ad.getByRole('option', { name: goalTitle }).click();
-    await ad.getByLabel(starts(t('meetings.actions.amount'))).fill('3');
-    await ad.getByLabel(starts(t('meetings.actions.dueOn'))).fill(inDays(14));
+    await field(ad, t('meetings.actions.amount')).fill('3');
+    await field(ad, t('meetings.actions.dueOn')).fill(inDays(14));
     await ad.getByRole('button', { name: t('meetings.actions.submit'), exact: true }).click();
     await expect(a.getByTestId('action-items')).toContainText(task);
     await expect(m.getByTestId('action-items')).toContainText(orgs[0]);
