@@ -2,8 +2,8 @@
  * Cooperation at size: a network with 1,000 goals, 20,000 ledger entries and
  * 2,000 commitments (scripts/generate-large-network.ts).
  *
- * 1. Server time: the board, ledger, balances, organisation page and
- *    commitment queries, run in process against SQLite and (when running)
+ * 1. Server time: the board, ledger, balances, organisation page, the
+ *    "Home and network" view and commitment queries, run in process against SQLite and (when running)
  *    PostgreSQL, median and worst of several runs.
  * 2. Time to content in Chromium against the real production app: from
  *    navigation start until the page shows its content (goal list, ledger
@@ -24,6 +24,8 @@ import { listCommitments } from '../lib/commitments/list-commitments';
 import { listEntries } from '../lib/ledger/list-entries';
 import { listGoals } from '../lib/goals/list-goals';
 import { getOrganisationOverview } from '../lib/organisations/get-organisation-overview';
+import { getHomeView } from '../lib/mandates/get-home-view';
+import { addHomeData } from './lib/home-data';
 import { loadActor } from '../lib/policies/load-actor';
 import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
 import { ApiClient } from '../tests/helpers/api-client';
@@ -66,6 +68,10 @@ async function serverTimes(db: Db, g: GeneratedNetwork) {
     ['balances, whole network', () => getBalances(db, rep, n, {})],
     ['balances, one organisation (with months)', () => getBalances(db, rep, n, { organisationId: org })],
     ['organisation page (ratings, partners, commitments, activity)', () => getOrganisationOverview(db, rep, n, org)],
+    [
+      'home and network (gave/got, promised vs capacity and mandate, ratings, approvals)',
+      () => getHomeView(db, rep, n, org),
+    ],
     ['commitments overdue', () => listCommitments(db, rep, n, { view: 'overdue' })],
     [
       'commitments due soon, one organisation',
@@ -87,6 +93,7 @@ async function browserTimes(): Promise<string[]> {
     const db = openDb({ sqliteFile: path.join(app.dataDir, 'netzwerkraum.sqlite') });
     await migrate(db);
     const g = await generateLargeNetwork(db);
+    await addHomeData(db, g);
     await db.close();
     const api = new ApiClient(app.url);
     let signed: Awaited<ReturnType<ApiClient['signIn']>> | null = null;
@@ -117,6 +124,11 @@ async function browserTimes(): Promise<string[]> {
           '[data-testid="balances-table"] tbody tr',
         ],
         ['commitments (due soon)', `${base}/commitments`, '[data-testid="commitment-list"] li, main p.text-stone-700'],
+        [
+          'home and network (its own people)',
+          `${base}/organisations/${g.representatives[0].organisationId}/home`,
+          '[data-testid="home-exchange-units"] li',
+        ],
       ];
       for (const [name, url, selector] of pages) {
         const { content, loaded } = await timePage(page, app.url + url, selector, RUNS);
@@ -155,6 +167,7 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
   console.log(`${backend}: generating…`);
   const t0 = performance.now();
   const g = await generateLargeNetwork(db);
+  await addHomeData(db, g);
   const genMs = performance.now() - t0;
   console.log(`${backend}: generated ${JSON.stringify(g.counts)} in ${(genMs / 1000).toFixed(1)} s`);
   lines.push(

@@ -6,6 +6,7 @@ import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
 import { documents } from './messages/documents';
 import { health } from './messages/health';
+import { mandates } from './messages/mandates';
 import { meetings } from './messages/meetings';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
@@ -41,7 +42,19 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui, activity, health, documents, meetings] as const;
+const areas = [
+  common,
+  auth,
+  networks,
+  collab,
+  cooperation,
+  ui,
+  activity,
+  health,
+  documents,
+  mandates,
+  meetings,
+] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

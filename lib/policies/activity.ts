@@ -1,6 +1,6 @@
 import { kindSpec } from '../activity/catalog';
 import { parseDocName } from '../docs/names';
-import { can, type Actor } from './index';
+import { can, ORG_ROLES, type Actor } from './index';
 
 /**
  * Who may see which activity row: the one place for it. Every kind in the
@@ -11,6 +11,9 @@ import { can, type Actor } from './index';
  *   organisations, members);
  * - `invitation`: network managers and the representatives of the organisation
  *   invited into (who invites whom is their business alone);
+ * - `organisation`: the representatives and home members of the organisation
+ *   the row names (`data.organisationId`): what its home side sets (mandates,
+ *   capacity) is theirs alone;
  * - `self`: only the person whose account it is (no network);
  * - `nobody`: bookkeeping rows nobody is shown;
  * - `document`: whoever may read the document named in `data.doc` (a home
@@ -18,7 +21,7 @@ import { can, type Actor } from './index';
  *
  * Anything that carries a secret never goes into activity data in the first place.
  */
-export type ActivityAudience = 'members' | 'invitation' | 'self' | 'nobody' | 'document';
+export type ActivityAudience = 'members' | 'invitation' | 'organisation' | 'self' | 'nobody' | 'document';
 
 export interface ActivityRowView {
   kind: string;
@@ -40,6 +43,12 @@ export const ACTIVITY_AUDIENCES: Record<ActivityAudience, AudienceRule> = {
       can(actor, 'invitation.manage', { type: 'network', networkId }) ||
       (orgId !== null && actor.membership?.organisationId === orgId && actor.membership.role === 'representative')
     );
+  },
+  organisation: (actor, networkId, row) => {
+    if (networkId === null || !isMember(actor, networkId)) return false;
+    const m = actor.membership;
+    const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : null;
+    return !!m && orgId !== null && m.organisationId === orgId && ORG_ROLES.includes(m.role);
   },
   self: (actor, _networkId, row) => typeof row.actorId === 'string' && row.actorId === actor.userId,
   nobody: () => false,

@@ -8,6 +8,7 @@ import { documentPolicy } from './document';
 import { goalPolicy } from './goal';
 import { invitationPolicy } from './invitation';
 import { ledgerEntryPolicy } from './ledger-entry';
+import { mandatePolicy } from './mandate';
 import { meetingPolicy } from './meeting';
 import { memberPolicy } from './member';
 import { networkPolicy } from './network';
@@ -37,6 +38,7 @@ export {
   goalPolicy,
   invitationPolicy,
   ledgerEntryPolicy,
+  mandatePolicy,
   meetingPolicy,
   memberPolicy,
   networkPolicy,
@@ -52,6 +54,7 @@ export const POLICIES = [
   goalPolicy,
   ledgerEntryPolicy,
   commitmentPolicy,
+  mandatePolicy,
   documentPolicy,
   meetingPolicy,
   decisionPolicy,
@@ -233,6 +236,7 @@ export type { DocumentAbilities } from './document';
 export type { GoalAbilities } from './goal';
 export type { InvitationAbilities } from './invitation';
 export type { LedgerEntryAbilities } from './ledger-entry';
+export type { MandateAbilities } from './mandate';
 export type { MeetingAbilities } from './meeting';
 export type { MemberAbilities } from './member';
 export type { NetworkAbilities } from './network';

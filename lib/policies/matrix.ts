@@ -184,6 +184,7 @@ export const MATRIX_CASES: MatrixCase[] = [
     [
       ['commit', 'proposed'],
       ['approve', 'awaiting_home_approval'],
+      ['decline', 'awaiting_home_approval'],
       ['deliver', 'committed'],
       ['withdraw', 'proposed'],
       ['decidePilot', 'proposed'],
@@ -243,6 +244,18 @@ export const MATRIX_CASES: MatrixCase[] = [
       status: 'open',
     }),
   })),
+  ...['set', 'readLimits', 'setCapacity', 'readHome'].map((action) => ({
+    subject: 'mandate',
+    action,
+    on: 'A’s mandate (limits not disclosed)',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'exists' }),
+  })),
+  {
+    subject: 'mandate',
+    action: 'readLimits',
+    on: 'A’s mandate, its limits disclosed',
+    record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'limits' }),
+  },
   ...(['read', 'write', 'lock', 'unlock'] as const).flatMap((action) =>
     (
       [
@@ -326,10 +339,10 @@ export function permissionsMarkdown(): string {
     lines.push('');
   }
   lines.push(
-    '## Coming next',
+    '## New subjects',
     '',
-    'Mandates get their own policy file beside these (`lib/policies/<subject>.ts`), listed in `POLICIES`; this',
-    'page and the API test pick it up.',
+    'Every subject has its policy file here (`lib/policies/<subject>.ts`), listed in `POLICIES`; this page and',
+    'the API test pick up new ones.',
     '',
   );
   return lines.join('\n');

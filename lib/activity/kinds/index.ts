@@ -1,5 +1,6 @@
 import type { KindSpec } from '../spec';
 import { DOCUMENT_KINDS } from './documents';
+import { MANDATE_KINDS } from './mandates';
 import { MEETING_KINDS } from './meetings';
 
 /**
@@ -12,4 +13,5 @@ import { MEETING_KINDS } from './meetings';
 export const AREA_KINDS = {
   ...MEETING_KINDS,
   ...DOCUMENT_KINDS,
+  ...MANDATE_KINDS,
 } as const satisfies Record<string, KindSpec>;

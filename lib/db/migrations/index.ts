@@ -5,6 +5,7 @@ import { pilotReview } from './005-pilot-review';
 import { realtimeQuarantine } from './006-realtime-quarantine';
 import { activity } from './007-activity';
 import { jobs } from './008-jobs';
+import { mandates } from './009-mandates';
 import { health } from './013-health';
 import { meetings } from './014-meetings';
 import { serverWritesAndLocks } from './015-server-writes-and-locks';
@@ -19,6 +20,7 @@ export const migrations: Migration[] = [
   realtimeQuarantine,
   activity,
   jobs,
+  mandates,
   health,
   meetings,
   serverWritesAndLocks,

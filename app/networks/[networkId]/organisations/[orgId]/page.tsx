@@ -6,6 +6,7 @@ import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
 import { StatusBadge } from '../../../_components/status-badge';
 import { OrganisationStatusActions } from '../../../_components/organisation-status-actions';
 import { OrganisationDetailsForm } from '../../../_components/organisation-details-form';
+import { DecisionPaths } from '../../../_components/decision-paths';
 
 type Params = Promise<{ networkId: string; orgId: string }>;
 
@@ -39,7 +40,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             </LinkButton>
             {abilities.readHome ? (
               <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
-                {t('networks.org.homeSpace')}
+                {t('mandates.home.link')}
               </LinkButton>
             ) : null}
           </>
@@ -104,6 +105,9 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             </ul>
           )}
         </Card>
+        {o.status !== 'left' ? (
+          <DecisionPaths db={db} actor={actor} networkId={networkId} orgId={orgId} t={t} locale={locale} />
+        ) : null}
       </div>
     </>
   );
