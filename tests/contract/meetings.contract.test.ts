@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { addDays, today } from '@/lib/core/dates';
 import { createGoal } from '@/lib/goals/create-goal';
+import { createMandate } from '@/lib/mandates/set-mandate';
 import { addActionItem } from '@/lib/meetings/add-action-item';
 import { adoptText } from '@/lib/meetings/adopt-text';
 import { answerMinutes } from '@/lib/meetings/answer-minutes';
@@ -368,6 +369,29 @@ function meetingsContract(name: string, open: () => Promise<Fresh>) {
         'meeting.minutes_approved',
         'meeting.published',
       ]);
+    });
+
+    it('an action item beyond the representative’s mandate waits for home approval (lib/mandates)', async () => {
+      await createMandate(db, n.actors.homeA, n.networkId, {
+        organisationId: n.orgs.a,
+        validFrom: today(),
+        limits: [{ unit: 'expertise_days', perCommitment: 1 }],
+      });
+      const m = await schedule();
+      await transitionMeeting(db, n.actors.manager, n.networkId, m.id, { action: 'start' });
+      const goal = await createGoal(db, n.actors.repA, n.networkId, { title: 'Beyond', organisationIds: [n.orgs.a] });
+      const item = await addActionItem(db, n.actors.repA, n.networkId, m.id, {
+        text: 'Drei Beratungstage',
+        organisationId: n.orgs.a,
+        goalId: goal.id,
+        unit: 'expertise_days',
+        amount: 3,
+        dueOn: addDays(today(), 30),
+        commit: true,
+      });
+      expect(item.commitment.status).toBe('awaiting_home_approval');
+      const page = await getMeeting(db, n.actors.observer, n.networkId, m.id);
+      expect(page.actionItems.map((i) => i.status)).toEqual(['awaiting_home_approval']);
     });
 
     it('a poll adopts its single most chosen option; a tie decides nothing', () => {
