@@ -154,8 +154,8 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     onClosed(room) {
       if (rooms.get(room.name) === room) rooms.delete(room.name);
     },
-    onEdit(room, conn, units) {
-      if (room.docName.kind === 'meeting') edits.add(room.docName, conn.userId, units);
+    onEdit(room, conn, grown) {
+      if (room.docName.kind === 'meeting') edits.add(room.docName, conn.userId, grown);
     },
   };
 

@@ -12,6 +12,8 @@ import type { DocName } from '../docs/names';
  */
 export class EditTally {
   private pending = new Map<string, number>();
+  /** Yjs client ids seen per meeting and person (who wrote which items: agenda items per organisation). */
+  private clients = new Map<string, Set<number>>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -20,10 +22,14 @@ export class EditTally {
     private readonly intervalMs = 3000,
   ) {}
 
-  add(doc: DocName, userId: string, units: number): void {
+  add(doc: DocName, userId: string, grown: ReadonlyMap<number, number>): void {
+    const units = [...grown.values()].reduce((a, b) => a + b, 0);
     if (doc.kind !== 'meeting' || units <= 0) return;
     const key = `${doc.networkId}|${doc.meetingId}|${userId}`;
     this.pending.set(key, (this.pending.get(key) ?? 0) + units);
+    const seen = this.clients.get(key) ?? new Set<number>();
+    for (const client of grown.keys()) seen.add(client);
+    this.clients.set(key, seen);
     if (!this.timer) {
       this.timer = setTimeout(() => {
         this.timer = null;
@@ -36,7 +42,9 @@ export class EditTally {
   /** Writes what was counted; errors are reported and the counts dropped (a figure, not a record). */
   flush(): Promise<void> {
     const batch = this.pending;
+    const clients = this.clients;
     this.pending = new Map();
+    this.clients = new Map();
     this.flushing = this.flushing.then(async () => {
       for (const [key, units] of batch) {
         const [networkId, meetingId, userId] = key.split('|');
@@ -50,6 +58,12 @@ export class EditTally {
              ON CONFLICT (meeting_id, organisation_id) DO UPDATE SET units = meeting_edits.units + excluded.units`,
           [meetingId, m.organisation_id, units],
         );
+        for (const client of clients.get(key) ?? [])
+          await this.db.run(
+            `INSERT INTO meeting_clients (meeting_id, client_id, organisation_id) VALUES (?, ?, ?)
+               ON CONFLICT (meeting_id, client_id) DO NOTHING`,
+            [meetingId, client, m.organisation_id],
+          );
       }
     });
     this.flushing = this.flushing.catch((err) => console.warn('[meetings] edit tally flush failed', err));
@@ -63,9 +77,15 @@ export class EditTally {
   }
 }
 
-/** How many units an update added: the growth of every client's clock. */
-export function addedUnits(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
-  let n = 0;
-  for (const [client, clock] of after) n += Math.max(0, clock - (before.get(client) ?? 0));
-  return n;
+/** What an update added, per Yjs client id: the growth of each client's clock. */
+export function grownClients(
+  before: ReadonlyMap<number, number>,
+  after: ReadonlyMap<number, number>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [client, clock] of after) {
+    const n = clock - (before.get(client) ?? 0);
+    if (n > 0) out.set(client, n);
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
+import * as Y from 'yjs';
 import type { Db, Queryable } from '../db/types';
+import { readStoredRows, toU8 } from '../realtime/doc-storage';
 import { requireMember, type Actor } from '../policies';
 import { decisionPolicy } from '../policies/decision';
 import { meetingPolicy } from '../policies/meeting';
@@ -37,6 +39,43 @@ export async function getDecision(db: Queryable, actor: Actor, networkId: string
 }
 
 /**
+ * Agenda items per organisation: each item of the stored agenda (a top-level
+ * paragraph or heading, or an item of a top-level list) counts for the
+ * organisation whose person's Yjs client created it (`meeting_clients`, kept
+ * by the realtime server). Items the server wrote count for nobody.
+ */
+async function agendaItemsByOrganisation(q: Queryable, m: LoadedMeeting): Promise<Map<string, number>> {
+  const clients = new Map(
+    (
+      await q.all<{ client_id: number | string; organisation_id: string }>(
+        'SELECT client_id, organisation_id FROM meeting_clients WHERE meeting_id = ?',
+        [m.row.id],
+      )
+    ).map((r) => [Number(r.client_id), r.organisation_id]),
+  );
+  const out = new Map<string, number>();
+  if (!clients.size) return out;
+  const { snap, rows } = await readStoredRows(q, `meeting.${m.row.network_id}.${m.row.id}`);
+  const doc = new Y.Doc();
+  try {
+    if (snap) Y.applyUpdate(doc, toU8(snap.data));
+    for (const r of rows) Y.applyUpdate(doc, toU8(r.data));
+    const count = (el: Y.XmlElement | Y.XmlText) => {
+      const org = el._item ? clients.get(el._item.id.client) : undefined;
+      if (org) out.set(org, (out.get(org) ?? 0) + 1);
+    };
+    for (const child of doc.getXmlFragment('agenda').toArray()) {
+      if (child instanceof Y.XmlElement && (child.nodeName === 'bullet_list' || child.nodeName === 'ordered_list'))
+        for (const li of child.toArray()) count(li as Y.XmlElement);
+      else if (child instanceof Y.XmlElement || child instanceof Y.XmlText) count(child);
+    }
+  } finally {
+    doc.destroy();
+  }
+  return out;
+}
+
+/**
  * Facilitation by organisation: who proposes, whose voices count, who took
  * action items, and (from the realtime server's attribution of accepted
  * updates) whose edits fill the agenda and minutes, so a dominant partner is
@@ -51,6 +90,7 @@ async function facilitation(q: Queryable, m: LoadedMeeting) {
         organisationId: o.organisation_id,
         name: o.name,
         edits: 0,
+        agendaItems: 0,
         proposals: 0,
         voices: 0,
         objections: 0,
@@ -93,20 +133,31 @@ async function facilitation(q: Queryable, m: LoadedMeeting) {
     const r = rows.get(e.organisation_id);
     if (r) r.edits += Number(e.units);
   }
+  for (const [orgId, n] of await agendaItemsByOrganisation(q, m)) {
+    const r = rows.get(orgId);
+    if (r) r.agendaItems += n;
+  }
   const list = [...rows.values()];
-  const share = (k: 'edits' | 'proposals' | 'voices' | 'actionItems') => {
+  const share = (k: 'edits' | 'agendaItems' | 'proposals' | 'voices' | 'actionItems') => {
     const total = list.reduce((s, r) => s + r[k], 0);
     return (r: (typeof list)[number]) => (total ? r[k] / total : 0);
   };
   const s = {
     edits: share('edits'),
+    agendaItems: share('agendaItems'),
     proposals: share('proposals'),
     voices: share('voices'),
     actionItems: share('actionItems'),
   };
   const organisations = list.map((r) => ({
     ...r,
-    shares: { edits: s.edits(r), proposals: s.proposals(r), voices: s.voices(r), actionItems: s.actionItems(r) },
+    shares: {
+      edits: s.edits(r),
+      agendaItems: s.agendaItems(r),
+      proposals: s.proposals(r),
+      voices: s.voices(r),
+      actionItems: s.actionItems(r),
+    },
   }));
   // A partner with more than half of the edits or proposals (when there are at least three partners) dominates.
   const dominant =

@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import type { Db } from '@/lib/db';
 import { adoptText } from '@/lib/meetings/adopt-text';
 import { answerMinutes } from '@/lib/meetings/answer-minutes';
+import { getMeeting } from '@/lib/meetings/get-meeting';
 import { scheduleMeeting } from '@/lib/meetings/schedule-meeting';
 import { transitionMeeting } from '@/lib/meetings/transition-meeting';
 import { loadActor } from '@/lib/policies/load-actor';
@@ -119,6 +120,10 @@ describe('meeting documents over the socket', () => {
       20_000,
       'edit tally',
     );
+    // …and A's agenda item is A's (the manager's counts for nobody: no organisation).
+    const page = await getMeeting(db, await actor(world.users.observer), world.networkId, meetingId);
+    const byOrg = Object.fromEntries(page.facilitation.organisations.map((o) => [o.organisationId, o.agendaItems]));
+    expect(byOrg[world.orgA]).toBe(1);
     const tally = await db.all<{ organisation_id: string }>(
       'SELECT organisation_id FROM meeting_edits WHERE meeting_id = ?',
       [meetingId],

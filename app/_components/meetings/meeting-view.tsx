@@ -457,6 +457,12 @@ function Facilitation({ data }: { data: MeetingPage }) {
             numeric: true,
           },
           {
+            key: 'agenda',
+            header: t('meetings.facilitation.agendaItems'),
+            cell: (r) => `${pct(r.shares.agendaItems)} (${r.agendaItems})`,
+            numeric: true,
+          },
+          {
             key: 'proposals',
             header: t('meetings.facilitation.proposals'),
             cell: (r) => `${pct(r.shares.proposals)} (${r.proposals})`,

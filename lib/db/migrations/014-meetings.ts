@@ -23,6 +23,7 @@ import type { Migration } from './types';
  *   commitment of an organisation.
  * - `meeting_edits`: per meeting and organisation, how many Yjs items and
  *   characters its people's accepted updates added (facilitation).
+ * - `meeting_clients`: which Yjs client id wrote for which organisation.
  * - `calendar_feeds`: a person's secret iCal feed address (its sha256 only);
  *   renewing revokes the old one, which is kept to answer it clearly.
  */
@@ -111,6 +112,15 @@ CREATE TABLE meeting_edits (
   organisation_id TEXT NOT NULL,
   units BIGINT NOT NULL DEFAULT 0,
   PRIMARY KEY (meeting_id, organisation_id)
+);
+
+-- Which Yjs client id wrote for which organisation (a client id belongs to one browser session), so an agenda
+-- item is attributed to the organisation whose person started it.
+CREATE TABLE meeting_clients (
+  meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  client_id BIGINT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, client_id)
 );
 
 CREATE TABLE calendar_feeds (

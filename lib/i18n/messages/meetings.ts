@@ -242,13 +242,14 @@ export const meetings = {
     'meetings.actions.notYet': 'Action items come from the minutes once the meeting takes place.',
     'meetings.facilitation.title': 'Facilitation by organisation',
     'meetings.facilitation.intro':
-      'Who shapes this meeting: each organisation’s share of the edits to agenda and minutes, of the proposals, its voices and its action items. A partner far ahead of the others is worth balancing.',
+      'Who shapes this meeting: each organisation’s share of the edits to agenda and minutes, of the agenda items, of the proposals, its voices and its action items. A partner far ahead of the others is worth balancing.',
     'meetings.facilitation.dominant':
       '{name} dominates this meeting: more than half of the edits or proposals come from it. Ask the others in.',
     'meetings.facilitation.caption': 'Share of each organisation',
     'meetings.facilitation.organisation': 'Organisation',
     'meetings.facilitation.edits': 'Edits',
     'meetings.facilitation.proposals': 'Proposals',
+    'meetings.facilitation.agendaItems': 'Agenda items',
     'meetings.facilitation.voices': 'Voices',
     'meetings.facilitation.voicesCell':
       '{voices, number} ({objections, plural, =0 {no objection} one {# objection} other {# objections}})',
@@ -501,13 +502,14 @@ export const meetings = {
     'meetings.actions.notYet': 'Aufgaben kommen aus dem Protokoll, sobald das Treffen stattfindet.',
     'meetings.facilitation.title': 'Moderation nach Organisation',
     'meetings.facilitation.intro':
-      'Wer dieses Treffen prägt: der Anteil jeder Organisation an den Änderungen von Tagesordnung und Protokoll, an den Vorschlägen, ihre Stimmen und ihre Aufgaben. Ein Partner weit vor den anderen sollte ausgeglichen werden.',
+      'Wer dieses Treffen prägt: der Anteil jeder Organisation an den Änderungen von Tagesordnung und Protokoll, an den Tagesordnungspunkten, an den Vorschlägen, ihre Stimmen und ihre Aufgaben. Ein Partner weit vor den anderen sollte ausgeglichen werden.',
     'meetings.facilitation.dominant':
       '{name} dominiert dieses Treffen: Mehr als die Hälfte der Änderungen oder Vorschläge kommt von dort. Holen Sie die anderen dazu.',
     'meetings.facilitation.caption': 'Anteil jeder Organisation',
     'meetings.facilitation.organisation': 'Organisation',
     'meetings.facilitation.edits': 'Änderungen',
     'meetings.facilitation.proposals': 'Vorschläge',
+    'meetings.facilitation.agendaItems': 'Tagesordnungspunkte',
     'meetings.facilitation.voices': 'Stimmen',
     'meetings.facilitation.voicesCell':
       '{voices, number} ({objections, plural, =0 {kein Einwand} one {# Einwand} other {# Einwände}})',
