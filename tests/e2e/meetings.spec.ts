@@ -214,6 +214,15 @@ for (const locale of ['en', 'de'] as const) {
     await expect(minutesOf(b)).toContainText(locale === 'de' ? 'Beta protokolliert mit.' : 'Beta takes notes too.');
     await expect(minutesOf(b)).not.toContainText('Rewritten by a stock client');
 
+    // On a phone: nothing wider than the screen, still accessible (the meeting and the list).
+    await m.setViewportSize({ width: 390, height: 844 });
+    for (const path of [`/networks/${networkId}/meetings/${meetingId}`, `/networks/${networkId}/meetings`]) {
+      await m.goto(path);
+      await expect(m.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await m.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await expectNoAxeViolations(m, { exclude: CURSORS });
+    }
+
     // The .ics imports: parsed with its own time zone, it says the meeting's title, place and instant.
     const ics = await repB.api.get(`/api/networks/${networkId}/meetings/${meetingId}/ics`);
     expect(ics.status).toBe(200);
