@@ -78,6 +78,10 @@ async function main() {
     });
     if (invite.status !== 201) throw new Error(`creating an invitation failed: ${invite.text}`);
 
+    const meetings = (await manager.get(`/api/networks/${networkId}/meetings`)).json as {
+      upcoming: { id: string }[];
+      past: { id: string }[];
+    };
     const base = `/networks/${networkId}`;
     const live = async (page: Page) => {
       await page.locator('[data-live-state="live"]').waitFor({ timeout: 20_000 });
@@ -96,6 +100,27 @@ async function main() {
       { name: 'ledger', who: 'representative', path: `${base}/ledger`, ready: live },
       { name: 'commitments', who: 'representative', path: `${base}/commitments`, ready: live },
       { name: 'notes', who: 'representative', path: `${base}/notes`, ready: live },
+      { name: 'meetings', who: 'representative', path: `${base}/meetings`, ready: live },
+      ...(meetings.past[0]
+        ? [
+            {
+              name: 'meeting-past',
+              who: 'representative' as const,
+              path: `${base}/meetings/${meetings.past[0].id}`,
+              ready: live,
+            },
+          ]
+        : []),
+      ...(meetings.upcoming[0]
+        ? [
+            {
+              name: 'meeting-upcoming',
+              who: 'manager' as const,
+              path: `${base}/meetings/${meetings.upcoming[0].id}`,
+              ready: live,
+            },
+          ]
+        : []),
       { name: 'organisations', who: 'manager', path: `${base}/organisations`, ready: live },
       { name: 'organisation', who: 'representative', path: `${base}/organisations/${otherOrg}`, ready: live },
       {

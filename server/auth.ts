@@ -10,7 +10,7 @@ import { decode } from 'next-auth/jwt';
 import { sessionVersionValid } from '../lib/auth/session-version';
 import type { Db } from '../lib/db/types';
 import { parseDocName, docName as canonicalName, type DocName } from '../lib/docs/names';
-import { can } from '../lib/policies';
+import { documentAccess } from '../lib/meetings/doc-access';
 import { loadActor } from '../lib/policies/load-actor';
 import { CLOSE } from '../lib/realtime/close-codes';
 import { PARAM_ACK, PARAM_TICKET, type Access } from '../lib/realtime/protocol';
@@ -97,12 +97,10 @@ interface Identified {
   sessionVersion: number;
 }
 
-/** Decides read/write for `userId` on `doc` now; null = no access. */
+/** Decides read/write for `userId` on `doc` now; null = no access (or, for a meeting's document, no such meeting). */
 export async function accessFor(db: Db, userId: string, doc: DocName): Promise<Access | null> {
-  const actor = await loadActor(db, userId, doc.networkId);
-  const subject = { type: 'doc', doc } as const;
-  if (!can(actor, 'doc.read', subject)) return null;
-  return can(actor, 'doc.write', subject) ? 'write' : 'read';
+  const access = await documentAccess(db, await loadActor(db, userId, doc.networkId), doc);
+  return access === 'unknown' ? null : access;
 }
 
 export async function admit(db: Db, req: IncomingMessage, cfg: AuthConfig): Promise<AdmissionResult> {
@@ -138,7 +136,9 @@ export async function admit(db: Db, req: IncomingMessage, cfg: AuthConfig): Prom
   if (!who) return { ok: false, code: CLOSE.UNAUTHENTICATED, reason: 'unauthenticated' };
   const { userId, sessionVersion } = who;
 
-  const access = await accessFor(db, userId, doc);
+  const access = await documentAccess(db, await loadActor(db, userId, doc.networkId), doc);
+  // A meeting's document exists only while its meeting does.
+  if (access === 'unknown') return { ok: false, code: CLOSE.UNKNOWN_DOCUMENT, reason: 'no such meeting' };
   if (!access) return { ok: false, code: CLOSE.FORBIDDEN, reason: 'forbidden' };
   return {
     ok: true,

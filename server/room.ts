@@ -24,6 +24,7 @@ import {
   SYNC_UPDATE,
   type Access,
 } from '../lib/realtime/protocol';
+import { grownClients } from '../lib/meetings/edit-tally';
 import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
 import { validateUpdate } from '../lib/realtime/validate-update';
 import { touchedLockedPart } from '../lib/realtime/lock-parts';
@@ -201,6 +202,8 @@ export interface RoomHost {
   lockedParts(doc: string): Promise<LockedPart[]>;
   /** Called once the room has unloaded and may be forgotten. */
   onClosed(room: Room): void;
+  /** A client's update was accepted; `grown`: per Yjs client id, the units it added (facilitation: lib/meetings/edit-tally.ts). */
+  onEdit?(room: Room, conn: Connection, grown: Map<number, number>): void;
 }
 
 type Reply = { conn: Connection; make: () => Uint8Array };
@@ -496,6 +499,7 @@ export class Room implements CommitParticipant {
       conn.close(CLOSE.UPDATE_REJECTED);
       return this.fail(new Error(`an update left the document unloadable: ${broken}`));
     }
+    if (this.host.onEdit) this.host.onEdit(this, conn, grownClients(before, stateMap(this.doc)));
     if (conn.wantsAck && !conn.closed) {
       this.ackWaiters.add(conn);
       this.scheduleFlush();

@@ -24,6 +24,7 @@ import {
 import { PermissionWatcher, SAFETY_POLL_MS } from './permissions';
 import { lockedPartsByDoc } from '../lib/documents/records';
 import { RedisBus } from './redis-bus';
+import { EditTally } from '../lib/meetings/edit-tally';
 import { startCheckpointer } from './checkpointer';
 import { DecodeGuard } from './decode-guard';
 import { GroupCommit } from './group-commit';
@@ -137,6 +138,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       })
     : null;
   const counters = { syncAnswers: 0, syncEncodings: 0 };
+  const edits = new EditTally(opts.db);
   const host: RoomHost = {
     counters,
     bus,
@@ -151,6 +153,9 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     },
     onClosed(room) {
       if (rooms.get(room.name) === room) rooms.delete(room.name);
+    },
+    onEdit(room, conn, grown) {
+      if (room.docName.kind === 'meeting') edits.add(room.docName, conn.userId, grown);
     },
   };
 
@@ -293,11 +298,6 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
         return;
       }
       const a = result.admission;
-      if (a.doc.kind === 'meeting') {
-        // Meeting documents exist only for meetings that exist; there are none yet.
-        log('info', `refused connection: ${a.docName} (meetings do not exist yet)`);
-        return refuse(ws, CLOSE.UNKNOWN_DOCUMENT, 'no such meeting');
-      }
       const userCount = (perUser.get(a.userId) ?? 0) + 1;
       if (userCount > limits.maxConnectionsPerUser) {
         log('warn', `refused connection: more than ${limits.maxConnectionsPerUser} sockets of person ${a.userId}`);
@@ -437,6 +437,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       server.closeAllConnections();
       eld.disable();
       await checkpointer.stop();
+      await edits.stop();
       await decodeGuard.close();
       await watcher.stopped();
       if (ownsTransport && wakeTransport) await wake.detach(wakeTransport);

@@ -64,6 +64,12 @@ describe('the activity catalog', () => {
         'member.removed',
         'member.role_changed',
         'organisation.status_changed',
+        // A meeting's state decides who may write its document (lib/policies/meeting.ts).
+        'meeting.updated',
+        'meeting.cancelled',
+        'meeting.started',
+        'meeting.ended',
+        'meeting.published',
       ].sort(),
     );
   });

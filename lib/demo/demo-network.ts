@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../db/types';
 import { nameKey } from '../networks/organisation-name';
 import { seedDemoCooperation } from './demo-cooperation';
 import { seedDemoMandates } from './demo-mandates';
+import { seedDemoMeetings } from './demo-meetings';
 
 /**
  * The demo network a fresh `npm start` shows: a believable education network
@@ -209,5 +210,6 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
   // Goals, ratings, entries and commitments go through the product's own commands (each its own transaction).
   if (result.seeded && result.networkId) await seedDemoCooperation(db, result.networkId, now);
   if (result.seeded && result.networkId) await seedDemoMandates(db, result.networkId, now);
+  if (result.seeded && result.networkId) await seedDemoMeetings(db, result.networkId, now);
   return result;
 }

@@ -8,6 +8,7 @@ import { documents } from './messages/documents';
 import { exports as exportsMessages } from './messages/exports';
 import { health } from './messages/health';
 import { mandates } from './messages/mandates';
+import { meetings } from './messages/meetings';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
 import { formatWith, messageFallback, reportIntlError, type Format } from './intl';
@@ -54,6 +55,7 @@ const areas = [
   documents,
   mandates,
   exportsMessages,
+  meetings,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -3,6 +3,7 @@ import { deliverMail } from '../mail/deliver';
 import { purgeTickets } from '../realtime/tickets';
 import { runMonthlyHealthSnapshots } from '../health/snapshots';
 import { purgeArchives, runArchive } from '../exports/archive';
+import { closeDueDecisions } from '../meetings/close-decision';
 import { defineJob, type JobKind } from './define';
 
 /**
@@ -97,6 +98,17 @@ export const JOB_KINDS = {
     async run(_p, ctx) {
       const r = await purgeArchives(ctx.db);
       if (r.expired || r.removed) ctx.log('info', `exports: ${r.expired} expired, ${r.removed} file(s) removed`);
+    },
+  }),
+
+  /** Closes meeting proposals whose closing time has passed (lib/meetings/close-decision.ts); idempotent. */
+  'meetings.close-decisions': defineJob({
+    schema: ZNoPayload,
+    maxAttempts: 3,
+    backoffMs: 10_000,
+    async run(_p, ctx) {
+      const n = await closeDueDecisions(ctx.db, Date.now());
+      if (n > 0) ctx.log('info', `closed ${n} proposal(s) at their closing time`);
     },
   }),
 

@@ -331,6 +331,7 @@ function runnerContract(name: string, open: () => Promise<Fresh>) {
         { kind: 'exports.purge', status: 'done' },
         { kind: 'health.snapshots', status: 'done' },
         { kind: 'jobs.prune', status: 'done' },
+        { kind: 'meetings.close-decisions', status: 'done' },
         { kind: 'realtime.purge-tickets', status: 'done' },
       ]);
     });

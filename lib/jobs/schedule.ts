@@ -27,6 +27,8 @@ export const SCHEDULE: ScheduleEntry[] = [
   { name: 'health-snapshots', kind: 'health.snapshots', everyMinutes: 60 },
   // Archives may be downloaded for a week (lib/exports); their files go within the hour after.
   { name: 'purge-exports', kind: 'exports.purge', everyMinutes: 60 },
+  // Proposals of meetings whose closing time has passed are closed with their outcome (lib/meetings).
+  { name: 'close-decisions', kind: 'meetings.close-decisions', everyMinutes: 1 },
   // Daily per network, in its time zone, e.g. (coming with digests):
   // { name: 'daily-digest', kind: 'network.daily-digest', dailyAt: '07:00', perNetwork: true },
 ];

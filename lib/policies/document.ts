@@ -19,7 +19,7 @@ export const documentPolicy = definePolicy({
       allow: (m, doc) => (doc.kind === 'home' ? ownOrg(m, doc) : true),
     },
     write: {
-      who: 'Commons and minutes: managers and active representatives; an organisation’s page: its active representatives; a home space: its people',
+      who: 'Commons: managers and active representatives (a meeting’s agenda and minutes: see meeting.writeDocument); an organisation’s page: its active representatives; a home space: its people',
       allow: (m, doc) => {
         switch (doc.kind) {
           case 'commons':
@@ -29,7 +29,9 @@ export const documentPolicy = definePolicy({
           case 'home':
             return ownOrg(m, doc);
           case 'meeting':
-            return isManager(m) || isActiveRep(m);
+            // Decided by the meeting's own rules and state (lib/policies/meeting.ts, `writeDocument`),
+            // which lib/meetings/doc-access.ts asks with the meeting loaded; never by the name alone.
+            return false;
         }
       },
       // Who may read but not write gets the document read-only; a home space others may not even read.

@@ -2,6 +2,7 @@ import type { DocName } from '../docs/names';
 import { AppError } from '../errors';
 import { liveMembership, ORG_ROLES, ROLES, type Actor } from './actor';
 import { commitmentPolicy } from './commitment';
+import { decisionPolicy } from './decision';
 import { ForbiddenError } from './define';
 import { documentPolicy } from './document';
 import { exportPolicy } from './export';
@@ -9,6 +10,7 @@ import { goalPolicy } from './goal';
 import { invitationPolicy } from './invitation';
 import { ledgerEntryPolicy } from './ledger-entry';
 import { mandatePolicy } from './mandate';
+import { meetingPolicy } from './meeting';
 import { memberPolicy } from './member';
 import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
@@ -32,12 +34,14 @@ export { ForbiddenError } from './define';
 export type { AbilitiesOf, Policy } from './define';
 export {
   commitmentPolicy,
+  decisionPolicy,
   documentPolicy,
   exportPolicy,
   goalPolicy,
   invitationPolicy,
   ledgerEntryPolicy,
   mandatePolicy,
+  meetingPolicy,
   memberPolicy,
   networkPolicy,
   organisationPolicy,
@@ -55,6 +59,8 @@ export const POLICIES = [
   mandatePolicy,
   documentPolicy,
   exportPolicy,
+  meetingPolicy,
+  decisionPolicy,
 ] as const;
 
 export type Subject =
@@ -228,12 +234,14 @@ export function abilities(actor: Actor | null, networkId: string) {
 }
 export type Abilities = ReturnType<typeof abilities>;
 export type { CommitmentAbilities } from './commitment';
+export type { DecisionAbilities } from './decision';
 export type { DocumentAbilities } from './document';
 export type { ExportAbilities } from './export';
 export type { GoalAbilities } from './goal';
 export type { InvitationAbilities } from './invitation';
 export type { LedgerEntryAbilities } from './ledger-entry';
 export type { MandateAbilities } from './mandate';
+export type { MeetingAbilities } from './meeting';
 export type { MemberAbilities } from './member';
 export type { NetworkAbilities } from './network';
 export type { OrganisationAbilities } from './organisation';

@@ -200,6 +200,50 @@ export const MATRIX_CASES: MatrixCase[] = [
       pilotReviewOn: '2099-01-01',
     }),
   })),
+  ...(
+    [
+      ['schedule', undefined, 'the network (representatives may not schedule)'],
+      ['settings', undefined, 'the network'],
+      ['read', 'scheduled', 'a scheduled meeting to which A is invited'],
+      ['moderate', 'scheduled', 'a scheduled meeting to which A is invited (scheduled by a manager)'],
+      ['readDocument', 'scheduled', 'the agenda of a scheduled meeting to which A is invited'],
+      ['writeDocument', 'scheduled', 'the agenda of a scheduled meeting to which A is invited'],
+      ['writeDocument', 'published', 'the published minutes of a meeting A attended'],
+      ['propose', 'live', 'a live meeting to which A is invited'],
+      ['addActionItem', 'live', 'a live meeting to which A is invited'],
+      ['adoptText', 'live', 'a live meeting to which A is invited'],
+      ['approveMinutes', 'approval', 'minutes waiting for approval of a meeting A attended'],
+    ] as const
+  ).map(([action, status, on]) => ({
+    subject: 'meeting',
+    action,
+    on,
+    record: (ids: MatrixIds) =>
+      status === undefined
+        ? { networkId: ids.networkId, representativesMaySchedule: false }
+        : {
+            networkId: ids.networkId,
+            status,
+            createdBy: ids.users.manager,
+            invitedOrgIds: [ids.orgA],
+            attendedOrgIds: status === 'live' || status === 'scheduled' ? [] : [ids.orgA],
+            representativesMaySchedule: false,
+          },
+  })),
+  ...(['vote', 'withdrawObjection', 'close'] as const).map((action) => ({
+    subject: 'decision',
+    action,
+    on:
+      action === 'withdrawObjection'
+        ? 'an open proposal of a meeting to which A is invited, to which A objected'
+        : 'an open proposal of a meeting to which A is invited',
+    record: (ids: MatrixIds) => ({
+      networkId: ids.networkId,
+      invitedOrgIds: [ids.orgA],
+      meetingCreatedBy: ids.users.manager,
+      status: 'open',
+    }),
+  })),
   ...['set', 'readLimits', 'setCapacity', 'readHome'].map((action) => ({
     subject: 'mandate',
     action,
@@ -313,10 +357,10 @@ export function permissionsMarkdown(): string {
     lines.push('');
   }
   lines.push(
-    '## Coming next',
+    '## New subjects',
     '',
-    'Meetings and decisions get their own policy files beside these (`lib/policies/<subject>.ts`),',
-    'listed in `POLICIES`; this page and the API test pick them up.',
+    'Every subject has its policy file here (`lib/policies/<subject>.ts`), listed in `POLICIES`; this page and',
+    'the API test pick up new ones.',
     '',
   );
   return lines.join('\n');

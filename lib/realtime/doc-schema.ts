@@ -16,8 +16,8 @@ export const DOC_ROOTS: Record<DocName['kind'], Readonly<Record<string, 'xml' | 
   org: { profile: 'xml', notes: 'xml' },
   // The organisation's private home notes.
   home: { notes: 'xml' },
-  // Live minutes and agenda drafts.
-  meeting: { minutes: 'xml', agenda: 'xml' },
+  // Live minutes and agenda drafts; `decisions`: adopted decisions, written by the server only (lib/meetings/minutes.ts).
+  meeting: { minutes: 'xml', agenda: 'xml', decisions: 'xml' },
 };
 
 export { SHAPE_LIMITS } from './limits';

@@ -3,7 +3,8 @@ import type { Db, Queryable } from '../db/types';
 import { parseDocName, docName as canonicalDocName } from '../docs/names';
 import { currentSessionVersion } from '../auth/session-version';
 import { AppError } from '../errors';
-import { authorize, can } from '../policies';
+import { documentAccess } from '../meetings/doc-access';
+import { authorize } from '../policies';
 import { loadActor } from '../policies/load-actor';
 import { TICKET_TTL_MS, type Access } from './protocol';
 
@@ -31,12 +32,14 @@ export async function mintTicket(
   input: { doc: string; now?: number; sessionVersion?: number },
 ): Promise<MintedTicket> {
   const parsed = parseDocName(input.doc);
-  // Meeting documents exist only for meetings that exist: there are none yet.
-  if (!parsed || parsed.kind === 'meeting') throw new AppError(404, 'errors.notFound');
+  if (!parsed) throw new AppError(404, 'errors.notFound');
   const actor = await loadActor(db, userId, parsed.networkId);
-  const subject = { type: 'doc', doc: parsed } as const;
-  authorize(actor, 'doc.read', subject);
-  const access: Access = can(actor, 'doc.write', subject) ? 'write' : 'read';
+  const decided = await documentAccess(db, actor, parsed);
+  // Meeting documents exist only for meetings that exist.
+  if (decided === 'unknown') throw new AppError(404, 'errors.notFound');
+  if (!decided) authorize(actor, 'doc.read', { type: 'doc', doc: parsed });
+  if (!decided) throw new AppError(403, 'errors.forbidden');
+  const access: Access = decided;
   const now = input.now ?? Date.now();
   const ticket = crypto.randomBytes(32).toString('base64url');
   const doc = canonicalDocName(parsed);

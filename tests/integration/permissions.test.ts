@@ -208,6 +208,56 @@ describe('the permission matrix against the API', () => {
   const rating = (organisationId: string) => ({ organisationId, attractive: 4, concrete: 3, flexible: 5 });
   const ownOrg = (role: MatrixRole) => (role === 'repB' ? ids.orgB : ids.orgA);
 
+  // ---- meetings in each state, made by the manager (A invited; A attends)
+
+  const soon = () => new Date(Date.now() + 86_400_000).toISOString();
+  async function meeting(state: string): Promise<string> {
+    const m = await people.manager.post(`${base()}/meetings`, {
+      title: 'Matrix meeting',
+      startsAt: soon(),
+      place: 'Saal 1',
+      organisationIds: [ids.orgA],
+    });
+    expect(m.status, m.text).toBe(201);
+    const id = m.json.meeting.id as string;
+    const step = async (c: ApiClient, path: string, body: unknown) => {
+      const res = await c.post(`${base()}/meetings/${id}/${path}`, body);
+      expect(res.status, res.text).toBe(200);
+    };
+    if (state === 'scheduled') return id;
+    await step(people.manager, 'state', { action: 'start' });
+    if (state === 'live') return id;
+    await step(people.manager, 'state', { action: 'attendance', organisationId: ids.orgA, attended: true });
+    await step(people.manager, 'state', { action: 'end' });
+    if (state === 'approval') return id;
+    await step(people.repA, 'minutes', { answer: 'approve' });
+    return id;
+  }
+  const meetings = new Map<string, Promise<string>>();
+  const sharedMeeting = (state: string) => {
+    if (!meetings.has(state)) meetings.set(state, meeting(state));
+    return meetings.get(state)!;
+  };
+  const meetingOf = (k: MatrixCase, role: MatrixRole) => (k.record(ids, role) as { status: string }).status;
+  const meetingDoc = async (k: MatrixCase, role: MatrixRole) =>
+    `meeting.${ids.networkId}.${await sharedMeeting(meetingOf(k, role))}`;
+  async function decision(prepare?: 'objectedByA' | 'votedByA'): Promise<{ meetingId: string; id: string }> {
+    const meetingId = await sharedMeeting('live');
+    const d = await people.manager.post(`${base()}/meetings/${meetingId}/decisions`, {
+      title: 'Matrix proposal',
+      method: 'consent',
+      closesAt: soon(),
+    });
+    expect(d.status, d.text).toBe(201);
+    const id = d.json.decision.id as string;
+    if (prepare) {
+      const body = prepare === 'objectedByA' ? { action: 'object', objection: 'Not yet' } : { action: 'consent' };
+      const v = await people.repA.post(`${base()}/meetings/${meetingId}/decisions/${id}/votes`, body);
+      expect(v.status, v.text).toBe(200);
+    }
+    return { meetingId, id };
+  }
+
   // ---- what each action is in the API
 
   type Call = (c: ApiClient, role: MatrixRole, k: MatrixCase) => Promise<ApiResponse | Cell>;
@@ -325,6 +375,58 @@ describe('the permission matrix against the API', () => {
         early: true,
       }),
 
+    'meeting.schedule': (c) =>
+      c.post(`${base()}/meetings`, {
+        title: 'A meeting',
+        startsAt: soon(),
+        place: 'Saal',
+        organisationIds: [ids.orgA],
+      }),
+    'meeting.settings': (c) => c.put(`${base()}/meetings/settings`, { representativesMaySchedule: false }),
+    'meeting.read': async (c, role, k) => c.get(`${base()}/meetings/${await sharedMeeting(meetingOf(k, role))}`),
+    'meeting.moderate': async (c) =>
+      c.post(`${base()}/meetings/${await meeting('scheduled')}/state`, { action: 'start' }),
+    'meeting.readDocument': async (c, role, k) => c.post('/api/realtime/ticket', { doc: await meetingDoc(k, role) }),
+    'meeting.writeDocument': async (c, role, k) => {
+      const res = await c.post('/api/realtime/ticket', { doc: await meetingDoc(k, role) });
+      if (res.status !== 200) return res;
+      return res.json.access === 'write' ? res : ('read-only' as const);
+    },
+    'meeting.propose': async (c) =>
+      c.post(`${base()}/meetings/${await sharedMeeting('live')}/decisions`, {
+        title: 'Proposed in the matrix',
+        method: 'consent',
+        closesAt: soon(),
+      }),
+    'meeting.addActionItem': async (c, role) =>
+      c.post(`${base()}/meetings/${await sharedMeeting('live')}/action-items`, {
+        text: 'Ask the printer',
+        organisationId: ownOrg(role),
+        goalId,
+        unit: 'hours',
+        amount: 1,
+        dueOn: day(30),
+      }),
+    'meeting.adoptText': async (c) =>
+      c.post(`${base()}/meetings/${await sharedMeeting('live')}/adopt`, {
+        title: 'House rules',
+        text: 'We share the room.',
+        reason: 'Everyone agreed',
+      }),
+    'meeting.approveMinutes': async (c) =>
+      c.post(`${base()}/meetings/${await meeting('approval')}/minutes`, { answer: 'approve' }),
+    'decision.vote': async (c) => {
+      const d = await decision();
+      return c.post(`${base()}/meetings/${d.meetingId}/decisions/${d.id}/votes`, { action: 'consent' });
+    },
+    'decision.withdrawObjection': async (c) => {
+      const d = await decision('objectedByA');
+      return c.post(`${base()}/meetings/${d.meetingId}/decisions/${d.id}/votes`, { action: 'withdrawObjection' });
+    },
+    'decision.close': async (c) => {
+      const d = await decision('votedByA');
+      return c.post(`${base()}/meetings/${d.meetingId}/decisions/${d.id}/close`);
+    },
     'mandate.set': (c) => {
       mandateWindow += 1;
       return c.post(`${base()}/mandates`, {

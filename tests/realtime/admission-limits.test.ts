@@ -1,6 +1,6 @@
 /**
- * Issue 7, defects 6 and 7: meeting documents are refused until meetings
- * exist; sockets per person and per address are capped; client-sent text
+ * Issue 7, defects 6 and 7: meeting documents are refused unless their
+ * meeting exists (issue 12); sockets per person and per address are capped; client-sent text
  * reaches the log as one line with its control characters escaped.
  */
 import crypto from 'node:crypto';
@@ -37,7 +37,7 @@ describe('admission limits and log hygiene', () => {
     await db?.drop();
   });
 
-  it('refuses meeting documents with 4404 (no ticket either) and stores nothing for them', async () => {
+  it('refuses documents of meetings that do not exist with 4404 (no ticket either) and stores nothing for them', async () => {
     const name = `meeting.${world.networkId}.${crypto.randomUUID()}`;
     await expect(mintTicket(db, world.users.manager, { doc: name })).rejects.toMatchObject({ status: 404 });
     await expect(mintTicket(db, world.users.manager, { doc: name })).rejects.toBeInstanceOf(AppError);

@@ -66,8 +66,8 @@ describe('realtime server with many documents', () => {
 
   /**
    * `count` fresh networks in which repA represents an organisation: each has a
-   * commons document repA may write (meeting documents, which any UUID used to
-   * name, are refused until meetings exist).
+   * commons document repA may write (a meeting document, which any UUID used to
+   * name, exists only for a meeting that exists).
    */
   async function freshDocs(count: number): Promise<string[]> {
     const now = Date.now();

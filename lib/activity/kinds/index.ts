@@ -2,6 +2,7 @@ import type { KindSpec } from '../spec';
 import { DOCUMENT_KINDS } from './documents';
 import { MANDATE_KINDS } from './mandates';
 import { EXPORT_KINDS } from './exports';
+import { MEETING_KINDS } from './meetings';
 
 /**
  * Activity kinds of the later areas (mandates, meetings, notifications, …), one
@@ -11,6 +12,7 @@ import { EXPORT_KINDS } from './exports';
  * as `activity.<kind>`.
  */
 export const AREA_KINDS = {
+  ...MEETING_KINDS,
   ...DOCUMENT_KINDS,
   ...MANDATE_KINDS,
   ...EXPORT_KINDS,

@@ -8,6 +8,7 @@ import { jobs } from './008-jobs';
 import { mandates } from './009-mandates';
 import { exportsArchive } from './012-exports';
 import { health } from './013-health';
+import { meetings } from './014-meetings';
 import { serverWritesAndLocks } from './015-server-writes-and-locks';
 import type { Migration } from './types';
 
@@ -23,5 +24,6 @@ export const migrations: Migration[] = [
   mandates,
   exportsArchive,
   health,
+  meetings,
   serverWritesAndLocks,
 ];

@@ -19,6 +19,7 @@ export const NETWORK_NAV: readonly NavEntry[] = [
   { id: 'goals', path: '/goals', label: 'ui.nav.goals' },
   { id: 'ledger', path: '/ledger', label: 'ui.nav.ledger' },
   { id: 'commitments', path: '/commitments', label: 'ui.nav.commitments' },
+  { id: 'meetings', path: '/meetings', label: 'ui.nav.meetings' },
   { id: 'health', path: '/health', label: 'ui.nav.health' },
   { id: 'notes', path: '/notes', label: 'ui.nav.notes' },
   { id: 'organisations', path: '/organisations', label: 'ui.nav.organisations' },

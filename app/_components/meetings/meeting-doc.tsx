@@ -1,0 +1,144 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import type * as Y from 'yjs';
+import { CollabEditor } from '@/app/_components/collab/collab-editor';
+import { CollabStatusLine } from '@/app/_components/collab/collab-status';
+import { PresenceList } from '@/app/_components/collab/presence-list';
+import { useCollabDoc } from '@/app/_components/collab/use-collab-doc';
+import { useI18n } from '@/app/_components/providers';
+import type { Access } from '@/lib/realtime/protocol';
+
+/** The text of each top-level block of a fragment (an agenda's items), non-empty ones only. */
+export function blocksOf(fragment: Y.XmlFragment): string[] {
+  const out: string[] = [];
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment, depth: number): void => {
+    const children = 'toArray' in node ? (node.toArray() as (Y.XmlElement | Y.XmlText)[]) : [];
+    for (const child of children) {
+      if ('nodeName' in child && (child.nodeName === 'bullet_list' || child.nodeName === 'ordered_list')) {
+        walk(child, depth + 1);
+        continue;
+      }
+      const text = 'nodeName' in child ? textOfElement(child) : child.toString();
+      if (text.trim()) out.push(text.trim());
+    }
+  };
+  const textOfElement = (el: Y.XmlElement): string =>
+    (el.toArray() as (Y.XmlElement | Y.XmlText)[])
+      .map((c) =>
+        'nodeName' in c
+          ? textOfElement(c)
+          : c
+              .toDelta()
+              .map((d: { insert?: unknown }) => String(d.insert ?? ''))
+              .join(''),
+      )
+      .join(' ');
+  walk(fragment, 0);
+  return out;
+}
+
+/**
+ * The meeting's one collaborative document: the agenda (co-edited before the
+ * meeting) and the live minutes, with who is here. The realtime server
+ * decides read or write from the meeting's state and the person's
+ * invitation; once the minutes are published it refuses every write.
+ */
+export function MeetingDoc({
+  docName,
+  realtimeUrl,
+  initialAccess,
+  self,
+  showMinutes,
+  onAgenda,
+}: {
+  docName: string;
+  realtimeUrl: string;
+  initialAccess: Access;
+  self: { id: string; name: string; organisation: string | null };
+  showMinutes: boolean;
+  onAgenda?: (items: string[]) => void;
+}) {
+  const { t } = useI18n();
+  const helpId = useId();
+  const collab = useCollabDoc(docName, { realtimeUrl, initialAccess, storageScope: self.id });
+  const readOnly = !collab || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!collab) return;
+    const agenda = collab.doc.getXmlFragment('agenda');
+    const changed = () => {
+      onAgenda?.(blocksOf(agenda));
+      setTick((n) => n + 1);
+    };
+    changed();
+    agenda.observeDeep(changed);
+    return () => agenda.unobserveDeep(changed);
+  }, [collab, onAgenda]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      <div className="grid min-w-0 gap-6">
+        <div>
+          <CollabStatusLine status={collab?.status ?? 'connecting'} onReconnect={collab?.reconnect} />
+          <p id={helpId} className="mt-2 text-sm text-stone-700" data-testid="doc-access">
+            {(collab?.access ?? initialAccess) === 'read' ? t('meetings.doc.readOnly') : t('collab.editor.help')}
+          </p>
+        </div>
+        <section aria-labelledby={`${helpId}-agenda`}>
+          <h3 id={`${helpId}-agenda`} className="mb-2 text-base font-semibold">
+            {t('meetings.doc.agenda')}
+          </h3>
+          {collab ? (
+            <CollabEditor
+              fragment={collab.doc.getXmlFragment('agenda')}
+              awareness={collab.awareness}
+              readOnly={readOnly}
+              label={t('meetings.doc.agendaLabel')}
+              describedBy={helpId}
+            />
+          ) : (
+            <div className="min-h-32 rounded-md border border-stone-400 bg-white" aria-hidden="true" />
+          )}
+        </section>
+        {showMinutes ? (
+          <section aria-labelledby={`${helpId}-minutes`}>
+            <h3 id={`${helpId}-minutes`} className="mb-2 text-base font-semibold">
+              {t('meetings.doc.minutes')}
+            </h3>
+            {collab ? (
+              <CollabEditor
+                fragment={collab.doc.getXmlFragment('minutes')}
+                awareness={collab.awareness}
+                readOnly={readOnly}
+                label={t('meetings.doc.minutesLabel')}
+                describedBy={helpId}
+              />
+            ) : (
+              <div className="min-h-32 rounded-md border border-stone-400 bg-white" aria-hidden="true" />
+            )}
+          </section>
+        ) : null}
+        <section aria-labelledby={`${helpId}-decisions`}>
+          <h3 id={`${helpId}-decisions`} className="mb-1 text-base font-semibold">
+            {t('meetings.doc.decisions')}
+          </h3>
+          <p className="mb-2 text-sm text-stone-700">{t('meetings.doc.decisionsHint')}</p>
+          {collab ? (
+            <CollabEditor
+              fragment={collab.doc.getXmlFragment('decisions')}
+              awareness={collab.awareness}
+              readOnly
+              label={t('meetings.doc.decisionsLabel')}
+            />
+          ) : (
+            <div className="min-h-16 rounded-md border border-stone-400 bg-white" aria-hidden="true" />
+          )}
+        </section>
+      </div>
+      <aside className="rounded-lg border border-stone-300 bg-white p-4">
+        <PresenceList awareness={collab?.awareness ?? null} self={self} />
+      </aside>
+    </div>
+  );
+}
