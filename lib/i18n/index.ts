@@ -5,6 +5,7 @@ import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
 import { health } from './messages/health';
+import { readiness } from './messages/readiness';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
 import { formatWith, messageFallback, reportIntlError, type Format } from './intl';
@@ -39,7 +40,7 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui, activity, health] as const;
+const areas = [common, auth, networks, collab, cooperation, ui, activity, health, readiness] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

@@ -1,5 +1,5 @@
 import { kindSpec } from '../activity/catalog';
-import { can, type Actor } from './index';
+import { can, ORG_ROLES, type Actor } from './index';
 
 /**
  * Who may see which activity row: the one place for it. Every kind in the
@@ -10,12 +10,15 @@ import { can, type Actor } from './index';
  *   organisations, members);
  * - `invitation`: network managers and the representatives of the organisation
  *   invited into (who invites whom is their business alone);
+ * - `ownOrganisation`: the people (representatives, home members) of the
+ *   organisation named in `data.organisationId`: home data such as a readiness
+ *   check (managers and other organisations never see it);
  * - `self`: only the person whose account it is (no network);
  * - `nobody`: bookkeeping rows nobody is shown.
  *
  * Anything that carries a secret never goes into activity data in the first place.
  */
-export type ActivityAudience = 'members' | 'invitation' | 'self' | 'nobody';
+export type ActivityAudience = 'members' | 'invitation' | 'ownOrganisation' | 'self' | 'nobody';
 
 export interface ActivityRowView {
   kind: string;
@@ -37,6 +40,12 @@ export const ACTIVITY_AUDIENCES: Record<ActivityAudience, AudienceRule> = {
       can(actor, 'invitation.manage', { type: 'network', networkId }) ||
       (orgId !== null && actor.membership?.organisationId === orgId && actor.membership.role === 'representative')
     );
+  },
+  ownOrganisation: (actor, networkId, row) => {
+    if (networkId === null || !isMember(actor, networkId)) return false;
+    const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : null;
+    const m = actor.membership;
+    return orgId !== null && !!m && m.organisationId === orgId && ORG_ROLES.includes(m.role);
   },
   self: (actor, _networkId, row) => typeof row.actorId === 'string' && row.actorId === actor.userId,
   nobody: () => false,

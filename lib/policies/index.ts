@@ -10,6 +10,9 @@ import { ledgerEntryPolicy } from './ledger-entry';
 import { memberPolicy } from './member';
 import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
+import { boardReportPolicy } from './board-report';
+import { managementMandatePolicy } from './management-mandate';
+import { readinessPolicy } from './readiness';
 
 /**
  * Authorization in one place. Each subject has its own file with each rule
@@ -37,6 +40,9 @@ export {
   memberPolicy,
   networkPolicy,
   organisationPolicy,
+  readinessPolicy,
+  boardReportPolicy,
+  managementMandatePolicy,
 };
 
 /** Every subject's policy, in the order docs/permissions.md shows them (mandate, meeting, decision go here next). */
@@ -49,6 +55,9 @@ export const POLICIES = [
   ledgerEntryPolicy,
   commitmentPolicy,
   documentPolicy,
+  readinessPolicy,
+  boardReportPolicy,
+  managementMandatePolicy,
 ] as const;
 
 export type Subject =
