@@ -19,13 +19,10 @@ function fonts(): { regular: string; bold: string; unicode: boolean } {
 
 // WinAnsi (the standard fonts' encoding): Latin-1 plus a few typographic signs.
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const inWinAnsi = (ch: string) => ch.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.has(ch);
 const latin = (s: string) =>
   [...s]
-    .map((ch) =>
-      ch.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.has(ch)
-        ? ch
-        : ch.normalize('NFKD').replace(/[^\u0000-\u00ff]/g, '') || '?',
-    )
+    .map((ch) => (inWinAnsi(ch) ? ch : [...ch.normalize('NFKD')].filter((c) => c.charCodeAt(0) < 256).join('') || '?'))
     .join('');
 
 /**
