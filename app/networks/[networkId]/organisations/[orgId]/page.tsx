@@ -2,6 +2,11 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Card, EmptyState, LinkButton, PageHeader } from '@/app/_components/ui';
 import { getOrganisationPage } from '@/lib/networks';
+import { boardReportPolicy } from '@/lib/policies/board-report';
+import { readinessPolicy } from '@/lib/policies/readiness';
+import { formatter } from '@/lib/i18n';
+import { latestReadinessSummary } from '@/lib/readiness/list-checks';
+import { readinessSummaryWords } from '@/lib/readiness/summary-words';
 import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
 import { StatusBadge } from '../../../_components/status-badge';
 import { OrganisationStatusActions } from '../../../_components/organisation-status-actions';
@@ -22,6 +27,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
   if (!isId(orgId)) notFound();
   const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}`);
   const { organisation: o, people, abilities } = await orNotFound(getOrganisationPage(db, actor, networkId, orgId));
+  const readiness = await latestReadinessSummary(db, { networkId, organisationId: orgId, viewer: actor });
   const since = new Date(o.statusChangedAt).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
     dateStyle: 'long',
     timeZone: 'UTC',
@@ -40,6 +46,16 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             {abilities.readHome ? (
               <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
                 {t('networks.org.homeSpace')}
+              </LinkButton>
+            ) : null}
+            {readinessPolicy.can(actor, 'read', { networkId, organisationId: orgId }) ? (
+              <LinkButton href={`/networks/${networkId}/organisations/${orgId}/readiness`} variant="secondary">
+                {t('readiness.link')}
+              </LinkButton>
+            ) : null}
+            {boardReportPolicy.can(actor, 'read', { networkId, organisationId: orgId }) ? (
+              <LinkButton href={`/networks/${networkId}/organisations/${orgId}/report`} variant="secondary">
+                {t('report.link')}
               </LinkButton>
             ) : null}
           </>
@@ -104,6 +120,18 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             </ul>
           )}
         </Card>
+        {readiness ? (
+          <Card title={readiness.shared ? t('readiness.sharedSummary.title') : t('readiness.title')} id="org-readiness">
+            <div data-testid="org-readiness" data-verdict={readiness.verdict}>
+              <p className="mb-2 text-sm text-stone-700">{formatter(locale).date(readiness.answeredOn, 'long')}</p>
+              {readinessSummaryWords(locale, readiness).map((line) => (
+                <p key={line} className="mb-1">
+                  {line}
+                </p>
+              ))}
+            </div>
+          </Card>
+        ) : null}
       </div>
     </>
   );
