@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Alert, Button, Card, LinkButton, PageHeader, Table } from '@/app/_components/ui';
+import { Alert, Button, buttonClasses, Card, PageHeader, Table } from '@/app/_components/ui';
 import { AppError } from '@/lib/errors';
 import { boardReportPolicy } from '@/lib/policies/board-report';
 import { reportDocument } from '@/lib/report/document';
@@ -94,17 +94,23 @@ export default async function BoardReportPage({ params, searchParams }: { params
         </Card>
         <Card title={t('report.download')} id="report-download">
           <div className="flex flex-wrap gap-3">
-            <LinkButton href={`${api}?${period}&format=pdf`} prefetch={false} data-testid="report-pdf">
+            {/* Plain links: the files come from a route handler, as downloads (never a client-side navigation). */}
+            <a
+              href={`${api}?${period}&format=pdf`}
+              download
+              className={buttonClasses('primary')}
+              data-testid="report-pdf"
+            >
               {t('report.pdf')}
-            </LinkButton>
-            <LinkButton
+            </a>
+            <a
               href={`${api}?${period}&format=md`}
-              prefetch={false}
-              variant="secondary"
+              download
+              className={buttonClasses('secondary')}
               data-testid="report-md"
             >
               {t('report.markdown')}
-            </LinkButton>
+            </a>
           </div>
           <p className="mt-3 text-sm text-stone-700">{doc.meta}</p>
         </Card>
