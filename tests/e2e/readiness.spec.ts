@@ -96,7 +96,8 @@ for (const locale of ['en', 'de'] as const) {
     await expect(trend.getByRole('columnheader', { name: f.date(day(-90)) })).toBeVisible();
     await expect(trend.getByRole('columnheader', { name: f.date(day(0)) })).toBeVisible();
     const longPaths = trend.getByRole('row').filter({ hasText: t('readiness.question.longPaths') });
-    await expect(longPaths.getByRole('cell')).toHaveText([t('readiness.question.longPaths'), '5', '4']);
+    // On a laptop each cell is the value (a phone's card adds its column's label before it).
+    await expect(longPaths.getByRole('cell')).toHaveText([t('readiness.question.longPaths'), /5$/, /4$/]);
     await expect(page.getByRole('img', { name: t('readiness.trend.chart', { count: 2 }) })).toBeVisible();
     await expect(page.getByTestId('readiness-check')).toHaveCount(2);
     await expectNoAxeViolations(page);
