@@ -62,13 +62,18 @@ function ReadinessForm({
       <TextField name="answeredOn" type="date" label={t('readiness.answeredOn')} defaultValue={today} max={today} />
       {QUESTIONS.map((q, i) => (
         <fieldset key={q} className="mb-stack rounded-card border border-stone-300 p-3" data-question={q}>
-          <legend className="px-1 font-semibold text-stone-900">
+          <legend id={`question-${q}`} className="px-1 font-semibold text-stone-900">
             {i + 1}. {t(`readiness.question.${q}`)}
           </legend>
           <p className="mb-1 text-sm text-stone-700" id={`scale-${q}`}>
             {t('readiness.scale.label')}
           </p>
-          <div className="mb-2 flex flex-wrap gap-x-4 gap-y-1" role="radiogroup" aria-describedby={`scale-${q}`}>
+          <div
+            className="mb-2 flex flex-wrap gap-x-4 gap-y-1"
+            role="radiogroup"
+            aria-labelledby={`question-${q}`}
+            aria-describedby={`scale-${q}`}
+          >
             {SCALE.map((s) => (
               <label key={s} className="inline-flex min-h-11 items-center gap-2">
                 <input type="radio" name={`score-${q}`} value={s} className="h-5 w-5 accent-brand-700" />
