@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ReportDocument } from './document';
 
@@ -8,13 +8,18 @@ import type { ReportDocument } from './document';
  * Helvetica, with letters it cannot show reduced to their base letter.
  */
 const FONT_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/dejavu', '/usr/share/fonts/TTF'];
-function fonts(): { regular: string; bold: string; unicode: boolean } {
+type Fonts = { regular: string | Buffer; bold: string | Buffer; unicode: boolean };
+let cached: Fonts | null = null;
+/** Read once per process: the files are large, and every report needs them. */
+function fonts(): Fonts {
+  if (cached) return cached;
   for (const dir of FONT_DIRS) {
     const regular = `${dir}/DejaVuSans.ttf`;
     const bold = `${dir}/DejaVuSans-Bold.ttf`;
-    if (existsSync(regular) && existsSync(bold)) return { regular, bold, unicode: true };
+    if (existsSync(regular) && existsSync(bold))
+      return (cached = { regular: readFileSync(regular), bold: readFileSync(bold), unicode: true });
   }
-  return { regular: 'Helvetica', bold: 'Helvetica-Bold', unicode: false };
+  return (cached = { regular: 'Helvetica', bold: 'Helvetica-Bold', unicode: false });
 }
 
 // WinAnsi (the standard fonts' encoding): Latin-1 plus a few typographic signs.
