@@ -4,9 +4,8 @@ import { Card, EmptyState, LinkButton, PageHeader } from '@/app/_components/ui';
 import { getOrganisationPage } from '@/lib/networks';
 import { boardReportPolicy } from '@/lib/policies/board-report';
 import { readinessPolicy } from '@/lib/policies/readiness';
-import { formatter } from '@/lib/i18n';
-import { latestReadinessSummary } from '@/lib/readiness/list-checks';
-import { readinessSummaryWords } from '@/lib/readiness/summary-words';
+import { latestReadinessSummary } from '@/lib/readiness';
+import { ReadinessSummaryBlock } from '@/app/_components/readiness/readiness-summary';
 import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
 import { StatusBadge } from '../../../_components/status-badge';
 import { OrganisationStatusActions } from '../../../_components/organisation-status-actions';
@@ -122,14 +121,16 @@ export default async function OrganisationPage({ params }: { params: Params }) {
         </Card>
         {readiness ? (
           <Card title={readiness.shared ? t('readiness.sharedSummary.title') : t('readiness.title')} id="org-readiness">
-            <div data-testid="org-readiness" data-verdict={readiness.verdict}>
-              <p className="mb-2 text-sm text-stone-700">{formatter(locale).date(readiness.answeredOn, 'long')}</p>
-              {readinessSummaryWords(locale, readiness).map((line) => (
-                <p key={line} className="mb-1">
-                  {line}
-                </p>
-              ))}
-            </div>
+            <ReadinessSummaryBlock
+              summary={readiness}
+              t={t}
+              locale={locale}
+              href={
+                readinessPolicy.can(actor, 'read', { networkId, organisationId: orgId })
+                  ? `/networks/${networkId}/organisations/${orgId}/readiness`
+                  : undefined
+              }
+            />
           </Card>
         ) : null}
       </div>
