@@ -8,6 +8,7 @@ import type { SyncQueryable } from '../lib/db/sqlite';
 import { checkEncodedUpdate, checkLoadable, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
 import { validateUpdate } from '../lib/realtime/validate-update';
 import type { Db, Queryable } from '../lib/db/types';
+import { lockDocRows, SERVER_ORIGIN } from '../lib/realtime/doc-storage';
 
 /** A data layer with a synchronous transaction fast path (SQLite: `SqliteDb.txSync`). */
 interface SyncTx {
@@ -15,14 +16,8 @@ interface SyncTx {
 }
 const hasSyncTx = (db: Db): db is Db & SyncTx => typeof (db as Partial<SyncTx>).txSync === 'function';
 
-/**
- * On PostgreSQL, appends, loads and compactions of one document take the same
- * transaction-scoped advisory lock: serial ids then commit in order per
- * document, and a load never sees a compaction half-way.
- */
-async function lockDoc(q: Queryable, name: string): Promise<void> {
-  if (q.dialect === 'postgres') await q.get('SELECT pg_advisory_xact_lock(hashtext(?))', ['nwr-doc:' + name]);
-}
+/** The per-document lock (lib/realtime/doc-storage.ts). */
+const lockDoc = lockDocRows;
 
 export interface LoadedDoc {
   /** Highest log id applied (0 when none). */
@@ -195,6 +190,33 @@ export class DocStore {
   /** See `compactFromStore`. */
   compactFromStore(name: string): Promise<void> {
     return compactFromStore(this.db, name);
+  }
+
+  /**
+   * Rows a command wrote into the log (`writeDocument`) after id `afterId`, in
+   * order. A loaded room reads them when it is woken, and before it compacts.
+   */
+  async serverRowsAfter(name: string, afterId: number): Promise<{ id: number; data: Uint8Array }[]> {
+    const rows = await this.db.all<{ id: number; data: Uint8Array }>(
+      'SELECT id, data FROM yjs_updates WHERE doc = ? AND id > ? AND origin = ? ORDER BY id',
+      [name, afterId, SERVER_ORIGIN],
+    );
+    return rows.map((r) => ({ id: Number(r.id), data: toU8(r.data) }));
+  }
+
+  /** The documents with rows a command wrote after log id `afterId` (the safety-net poll), and the highest id. */
+  async serverWritesSince(afterId: number): Promise<{ docs: string[]; upto: number }> {
+    const rows = await this.db.all<{ doc: string; id: number }>(
+      'SELECT doc, MAX(id) AS id FROM yjs_updates WHERE id > ? AND origin = ? GROUP BY doc',
+      [afterId, SERVER_ORIGIN],
+    );
+    return { docs: rows.map((r) => r.doc), upto: rows.reduce((m, r) => Math.max(m, Number(r.id)), afterId) };
+  }
+
+  /** The highest log id (0 when empty). */
+  async maxLogId(): Promise<number> {
+    const row = await this.db.get<{ id: number | null }>('SELECT MAX(id) AS id FROM yjs_updates');
+    return Number(row?.id ?? 0);
   }
 
   /** Appends updates in one transaction; returns the highest id written. */

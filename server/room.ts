@@ -26,6 +26,7 @@ import {
 } from '../lib/realtime/protocol';
 import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
 import { validateUpdate } from '../lib/realtime/validate-update';
+import { touchedLockedPart } from '../lib/realtime/lock-parts';
 import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
 import type { DecodeGuard } from './decode-guard';
@@ -42,7 +43,12 @@ export interface Identity {
 }
 
 /** Where a change to a server document came from. */
-export type TxOrigin = { kind: 'client'; conn: Connection } | { kind: 'load' } | { kind: 'redis' };
+export type TxOrigin =
+  | { kind: 'client'; conn: Connection }
+  | { kind: 'load' }
+  | { kind: 'redis' }
+  /** A change a command wrote into the log (`writeDocument`): already stored, forwarded only. */
+  | { kind: 'server' };
 
 export class TokenBucket {
   private tokens: number;
@@ -191,11 +197,19 @@ export interface RoomHost {
   countClose(code: CloseCode): void;
   /** SyncStep1 answers sent, and how many of them had to be encoded (the rest came from the cache). */
   counters: { syncAnswers: number; syncEncodings: number };
+  /** The parts of a document locked now (lib/documents), read when a room loads and when a lock changes. */
+  lockedParts(doc: string): Promise<LockedPart[]>;
   /** Called once the room has unloaded and may be forgotten. */
   onClosed(room: Room): void;
 }
 
 type Reply = { conn: Connection; make: () => Uint8Array };
+
+/** A part of the document locked until `endsAt` (null: until unlocked). */
+export interface LockedPart {
+  part: string;
+  endsAt: number | null;
+}
 
 export class Room implements CommitParticipant {
   /** Replaced once by the loaded (possibly recovered) document before the room is ready. */
@@ -233,6 +247,14 @@ export class Room implements CommitParticipant {
   private syncCache = new Map<string, Uint8Array>();
   private awarenessCache: Uint8Array | null = null;
   private busPending: ['update' | 'awareness', Uint8Array][] = [];
+  /** Every server-written log row (`writeDocument`) with an id ≤ this is in the document. */
+  private serverSeen = 0;
+  private catchUpChain: Promise<void> = Promise.resolve();
+  /** Locks in force (lib/documents): updates touching these parts are refused. */
+  private locks: LockedPart[] = [];
+  private locksRead: Promise<void> = Promise.resolve();
+  /** Woken for server-written rows while loading: read them once loaded. */
+  private rangWhileLoading = false;
 
   constructor(
     readonly name: string,
@@ -252,6 +274,7 @@ export class Room implements CommitParticipant {
     try {
       // Subscribe before reading storage: nothing committed in between is missed.
       if (this.host.bus) await this.host.bus.subscribe(this.name, this.onBus);
+      this.locks = await this.host.lockedParts(this.name);
       const loaded = await this.host.store.loadChecked(this.name, { kind: 'load' } satisfies TxOrigin);
       if (this.state !== 'loading') {
         loaded.doc.destroy();
@@ -259,6 +282,7 @@ export class Room implements CommitParticipant {
       }
       this.adopt(loaded.doc);
       this.lastStoredId = loaded.lastId;
+      this.serverSeen = loaded.lastId;
       this.sinceCompaction = loaded.tail;
       if (loaded.recovery) {
         const r = loaded.recovery;
@@ -277,6 +301,7 @@ export class Room implements CommitParticipant {
     if (this.state !== 'loading') return;
     this.state = 'ready';
     for (const [kind, data] of this.busPending.splice(0)) this.onBus(kind, data);
+    if (this.rangWhileLoading) this.ring();
     this.keepAlive = setInterval(this.onKeepAlive, this.host.limits.keepAliveMs);
     if (this.conns.size === 0) this.scheduleUnload();
   }
@@ -442,6 +467,14 @@ export class Room implements CommitParticipant {
       this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
     }
+    const locked = this.lockedNow();
+    if (locked.size) {
+      const part = touchedLockedPart(this.doc, update, locked);
+      if (part !== null) {
+        this.host.log('info', `update of conn ${conn.id} refused on ${this.name}: ${part} is locked`);
+        return conn.close(CLOSE.DOCUMENT_LOCKED);
+      }
+    }
     const before = stateMap(this.doc);
     try {
       Y.applyUpdate(this.doc, update, { kind: 'client', conn } satisfies TxOrigin);
@@ -480,6 +513,84 @@ export class Room implements CommitParticipant {
     else awarenessProtocol.applyAwarenessUpdate(this.awareness, data, 'redis');
   };
 
+  /**
+   * A command wrote into this document (`writeDocument`; woken by its activity
+   * row, or by the server's safety-net poll): read the new rows, apply and forward them.
+   */
+  ring(): void {
+    if (this.state === 'loading') {
+      this.rangWhileLoading = true;
+      return;
+    }
+    if (this.state === 'ready') {
+      this.catchUp().catch((err) =>
+        this.host.log('warn', `reading server-written changes of ${this.name} failed`, err),
+      );
+    }
+  }
+
+  /**
+   * Reads the server-written rows after `serverSeen` and applies them with
+   * origin `server` (already stored: forwarded to the clients, not stored
+   * again). Yjs ignores what the document already holds, so a row read twice
+   * changes nothing. Resolves when the document holds every such row committed
+   * before the call.
+   */
+  catchUp(): Promise<void> {
+    // Each call reads afresh after the previous read (a read already under way may predate the caller's rows).
+    const next = this.catchUpChain.catch(() => undefined).then(() => this.readServerRows());
+    this.catchUpChain = next;
+    return next;
+  }
+
+  private async readServerRows(): Promise<void> {
+    if (this.state !== 'ready' && this.state !== 'closing') return;
+    const rows = await this.host.store.serverRowsAfter(this.name, this.serverSeen);
+    if ((this.state !== 'ready' && this.state !== 'closing') || !rows.length) return;
+    this.doc.transact(
+      () => {
+        for (const r of rows) Y.applyUpdate(this.doc, r.data, { kind: 'server' } satisfies TxOrigin);
+      },
+      { kind: 'server' } satisfies TxOrigin,
+    );
+    const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+    if (store.pendingStructs || store.pendingDs) {
+      // A row builds on one this instance has not received yet (scale mode, Redis lagging):
+      // re-read everything stored, in order, which holds both.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      await this.host.store.load(this.name, this.doc, { kind: 'server' } satisfies TxOrigin);
+    }
+    this.serverSeen = Math.max(this.serverSeen, rows[rows.length - 1].id);
+  }
+
+  /** The parts locked at this moment (a lock ends by itself at its end time). */
+  private lockedNow(): Set<string> {
+    if (!this.locks.length) return new Set();
+    const now = Date.now();
+    return new Set(this.locks.filter((l) => l.endsAt === null || l.endsAt > now).map((l) => l.part));
+  }
+
+  /** A lock on this document was set or lifted: read the locks in force again. */
+  refreshLocks(): Promise<void> {
+    this.locksEpoch++;
+    this.locksRead = this.locksRead
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.state === 'closed') return;
+        this.locks = await this.host.lockedParts(this.name);
+      });
+    return this.locksRead;
+  }
+
+  /** Counts lock refreshes, so that a slower poll never overwrites a fresher read. */
+  locksEpoch = 0;
+
+  /** The safety-net poll's view of the locks in force, read when `locksEpoch` was `epoch`. */
+  setLocks(locks: LockedPart[], epoch: number): void {
+    if (epoch === this.locksEpoch) this.locks = locks;
+  }
+
   /** After Redis was unreachable: re-read storage, forward what is new to our clients. */
   async resync(): Promise<void> {
     if (this.state !== 'ready') return;
@@ -489,8 +600,8 @@ export class Room implements CommitParticipant {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.syncCache.clear();
     const o = origin as TxOrigin | undefined;
-    if (o?.kind === 'redis') {
-      // Stored by the instance that accepted it: forward only.
+    if (o?.kind === 'redis' || o?.kind === 'server') {
+      // Stored by the instance that accepted it, or by the command that wrote it: forward only.
       const msg = msgSyncUpdate(update);
       for (const c of this.conns) if (!c.pending) c.send(msg);
       return;
@@ -593,6 +704,8 @@ export class Room implements CommitParticipant {
     try {
       if (this.host.bus) await this.host.store.compactFromStore(this.name);
       else {
+        // Rows a command wrote meanwhile are deleted with the others: the snapshot must hold them.
+        await this.catchUp();
         const snapshot = Y.encodeStateAsUpdate(this.doc);
         // The snapshot replaces log rows only if it loads again (checked in the worker).
         const bad = await this.host.decodeGuard.checkLoadable(snapshot, this.host.limits.snapshotCheckBudgetMs);

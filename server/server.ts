@@ -22,6 +22,7 @@ import {
   type ActivityWake,
 } from '../lib/activity/wake';
 import { PermissionWatcher, SAFETY_POLL_MS } from './permissions';
+import { lockedPartsByDoc } from '../lib/documents/records';
 import { RedisBus } from './redis-bus';
 import { startCheckpointer } from './checkpointer';
 import { DecodeGuard } from './decode-guard';
@@ -145,6 +146,9 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     decodeGuard,
     log,
     countClose,
+    async lockedParts(doc) {
+      return (await lockedPartsByDoc(opts.db, [doc])).get(doc) ?? [];
+    },
     onClosed(room) {
       if (rooms.get(room.name) === room) rooms.delete(room.name);
     },
@@ -348,6 +352,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const ownsTransport = wakeTransport ? wake.attach(wakeTransport) : false;
   const watcher = new PermissionWatcher(opts.db, rooms, opts.pollMs ?? SAFETY_POLL_MS, log, wake);
   await watcher.start();
+  const serverWrites = await watchServerWrites(opts.db, store, rooms, wake, opts.pollMs ?? SAFETY_POLL_MS, log);
 
   /**
    * The embedded default's wake-up from the web process (lib/activity/wake.ts):
@@ -410,6 +415,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       if (closing) return;
       closing = true;
       watcher.stop();
+      serverWrites.stop();
       clearInterval(purge);
       server.close();
       await Promise.all([...rooms.values()].map((r) => r.unload(CLOSE.SERVICE_RESTART)));
@@ -435,6 +441,61 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       await watcher.stopped();
       if (ownsTransport && wakeTransport) await wake.detach(wakeTransport);
       await bus?.close();
+    },
+  };
+}
+
+/**
+ * Changes commands wrote into documents (`writeDocument`, lib/realtime/server-write.ts)
+ * and document locks (lib/documents): the room that holds the document is woken
+ * by the `document.written` / `document.locked` / `document.unlocked` activity
+ * row (in process, loopback nudge or Redis), and, as a safety net for a lost
+ * wake-up, by a poll every `pollMs` (server-written log rows; the locks in force).
+ */
+async function watchServerWrites(
+  db: Db,
+  store: DocStore,
+  rooms: Map<string, Room>,
+  wake: ActivityWake,
+  pollMs: number,
+  log: RoomHost['log'],
+): Promise<{ stop(): void }> {
+  const unsubscribe = wake.subscribe((signal) => {
+    if (!signal.subjectId) return;
+    if (signal.kind === 'document.written') rooms.get(signal.subjectId)?.ring();
+    else if (signal.kind === 'document.locked' || signal.kind === 'document.unlocked') {
+      rooms
+        .get(signal.subjectId)
+        ?.refreshLocks()
+        .catch((err) => log('warn', 'reading document locks failed', err));
+    }
+  });
+  let watermark = await store.maxLogId();
+  let busy = false;
+  const poll = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    store
+      .serverWritesSince(watermark)
+      .then(async ({ docs, upto }) => {
+        watermark = upto;
+        for (const doc of docs) rooms.get(doc)?.ring();
+        if (!rooms.size) return;
+        const epochs = new Map([...rooms].map(([name, room]) => [name, room.locksEpoch]));
+        const locks = await lockedPartsByDoc(db);
+        for (const [name, room] of rooms) {
+          const epoch = epochs.get(name);
+          if (epoch !== undefined) room.setLocks(locks.get(name) ?? [], epoch);
+        }
+      })
+      .catch((err) => log('warn', 'polling for server-written changes failed', err))
+      .finally(() => (busy = false));
+  }, pollMs);
+  poll.unref();
+  return {
+    stop() {
+      unsubscribe();
+      clearInterval(poll);
     },
   };
 }

@@ -2,32 +2,30 @@ import { z } from 'zod';
 import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
-import { AppError } from '../errors';
 import { authorize, requireMember, type Actor } from '../policies';
 import { ZDescriptionDoc } from './description-doc';
 import { loadGoal, presentGoal, searchText, type GoalRow } from './records';
 import { writeRevision } from './revisions';
 
-export const ZSaveGoalText = z.object({
-  description: z.string().max(100_000),
-  /**
-   * The description's structure (headings, lists, marks, links) from the
-   * shared document, kept with the version so a restore brings it back.
-   * Optional: older clients send plain text only.
-   */
-  descriptionDoc: ZDescriptionDoc.nullable().default(null),
-  /** Set when the text is an earlier version restored: the history says so. */
-  restoredFrom: z.number().int().positive().nullable().default(null),
-});
+export const ZSaveGoalText = z
+  .object({
+    description: z.string().max(100_000),
+    /**
+     * The description's structure (headings, lists, marks, links) from the
+     * shared document, kept with the version so a restore brings it back.
+     * Optional: older clients send plain text only.
+     */
+    descriptionDoc: ZDescriptionDoc.nullable().default(null),
+  })
+  .strict();
 export type SaveGoalText = z.input<typeof ZSaveGoalText>;
 
 /**
  * Keeps a version of a goal's collaborative description (plain text, and its
- * structure so formatting survives a restore), e.g.
- * when an editor pauses or someone restores an earlier version (the browser
- * puts the restored text into the shared document, so every connected browser
- * sees it, and saves it here as a new version). Whoever may write the
- * network's commons document may.
+ * structure so formatting survives a restore), e.g. when an editor pauses.
+ * Whoever may write the network's commons document may. Restoring an earlier
+ * version is the server's own command (`restoreGoalVersion`), which alone says
+ * "restored from version N": a client cannot claim it for any text.
  */
 export async function saveGoalText(db: Db, actor: Actor, networkId: string, goalId: string, input: SaveGoalText) {
   requireMember(actor, networkId);
@@ -36,19 +34,8 @@ export async function saveGoalText(db: Db, actor: Actor, networkId: string, goal
   const now = Date.now();
   return db.tx(async (q) => {
     const goal = await loadGoal(q, networkId, goalId);
-    if (data.restoredFrom !== null) {
-      const exists = await q.get('SELECT version FROM goal_revisions WHERE goal_id = ? AND version = ?', [
-        goalId,
-        data.restoredFrom,
-      ]);
-      if (!exists) throw new AppError(404, 'cooperation.errors.revisionNotFound');
-    }
     const descriptionDoc = data.descriptionDoc ? JSON.stringify(data.descriptionDoc) : '';
-    if (
-      data.description === goal.description &&
-      descriptionDoc === (goal.description_doc ?? '') &&
-      data.restoredFrom === null
-    )
+    if (data.description === goal.description && descriptionDoc === (goal.description_doc ?? ''))
       return presentGoal(goal, goal.organisationIds);
     const next: GoalRow = {
       ...goal,
@@ -68,13 +55,13 @@ export async function saveGoalText(db: Db, actor: Actor, networkId: string, goal
         goalId,
       ],
     );
-    await writeRevision(q, next, actor.userId, ['description'], data.restoredFrom, now);
+    await writeRevision(q, next, actor.userId, ['description'], null, now);
     await record(q, {
       networkId,
       actorId: actor.userId,
       kind: 'goal.text_saved',
       subjectId: goalId,
-      data: { version: next.version, restoredFrom: data.restoredFrom },
+      data: { version: next.version },
       at: now,
     });
     return presentGoal(next, goal.organisationIds);

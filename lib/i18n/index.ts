@@ -4,7 +4,9 @@ import { auth } from './messages/auth';
 import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
+import { documents } from './messages/documents';
 import { health } from './messages/health';
+import { mandates } from './messages/mandates';
 import { readiness } from './messages/readiness';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
@@ -40,7 +42,19 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui, activity, health, readiness] as const;
+const areas = [
+  common,
+  auth,
+  networks,
+  collab,
+  cooperation,
+  ui,
+  activity,
+  health,
+  documents,
+  mandates,
+  readiness,
+] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

@@ -1,4 +1,5 @@
 import { kindSpec } from '../activity/catalog';
+import { parseDocName } from '../docs/names';
 import { can, ORG_ROLES, type Actor } from './index';
 
 /**
@@ -10,15 +11,17 @@ import { can, ORG_ROLES, type Actor } from './index';
  *   organisations, members);
  * - `invitation`: network managers and the representatives of the organisation
  *   invited into (who invites whom is their business alone);
- * - `ownOrganisation`: the people (representatives, home members) of the
- *   organisation named in `data.organisationId`: home data such as a readiness
- *   check (managers and other organisations never see it);
+ * - `organisation`: the representatives and home members of the organisation
+ *   the row names (`data.organisationId`): what its home side sets (mandates,
+ *   capacity) is theirs alone;
  * - `self`: only the person whose account it is (no network);
- * - `nobody`: bookkeeping rows nobody is shown.
+ * - `nobody`: bookkeeping rows nobody is shown;
+ * - `document`: whoever may read the document named in `data.doc` (a home
+ *   space's rows stay within its organisation).
  *
  * Anything that carries a secret never goes into activity data in the first place.
  */
-export type ActivityAudience = 'members' | 'invitation' | 'ownOrganisation' | 'self' | 'nobody';
+export type ActivityAudience = 'members' | 'invitation' | 'organisation' | 'self' | 'nobody' | 'document';
 
 export interface ActivityRowView {
   kind: string;
@@ -41,14 +44,18 @@ export const ACTIVITY_AUDIENCES: Record<ActivityAudience, AudienceRule> = {
       (orgId !== null && actor.membership?.organisationId === orgId && actor.membership.role === 'representative')
     );
   },
-  ownOrganisation: (actor, networkId, row) => {
+  organisation: (actor, networkId, row) => {
     if (networkId === null || !isMember(actor, networkId)) return false;
-    const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : null;
     const m = actor.membership;
-    return orgId !== null && !!m && m.organisationId === orgId && ORG_ROLES.includes(m.role);
+    const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : null;
+    return !!m && orgId !== null && m.organisationId === orgId && ORG_ROLES.includes(m.role);
   },
   self: (actor, _networkId, row) => typeof row.actorId === 'string' && row.actorId === actor.userId,
   nobody: () => false,
+  document: (actor, networkId, row) => {
+    const doc = typeof row.data.doc === 'string' ? parseDocName(row.data.doc) : null;
+    return doc !== null && doc.networkId === networkId && can(actor, 'doc.read', { type: 'doc', doc });
+  },
 };
 
 /** May this viewer see this activity row? Kinds not in the catalog are seen by nobody. */

@@ -35,6 +35,14 @@ export const documentPolicy = definePolicy({
       // Who may read but not write gets the document read-only; a home space others may not even read.
       refusal: (doc) => (doc.kind === 'home' ? 403 : 'read-only'),
     },
+    lock: {
+      who: 'Network managers (a home space is its organisation’s alone: nobody locks it)',
+      allow: (m, doc) => isManager(m) && doc.kind !== 'home',
+    },
+    unlock: {
+      who: 'Network managers',
+      allow: (m, doc) => isManager(m) && doc.kind !== 'home',
+    },
   },
 });
 

@@ -33,6 +33,12 @@ export const goalPolicy = definePolicy({
       who: 'Who writes the commons: network managers and active representatives',
       allow: (_m, g, actor) => documentPolicy.can(actor, 'write', { kind: 'commons', networkId: g.networkId }),
     },
+    restoreVersion: {
+      who: 'Who may change the goal and write the commons: network managers, and active representatives of a participating organisation (title, "why" and text of an earlier version)',
+      allow: (m, g, actor) =>
+        (isManager(m) || representsOneOf(m, g.organisationIds)) &&
+        documentPolicy.can(actor, 'write', { kind: 'commons', networkId: g.networkId }),
+    },
     comment: {
       who: 'Every member but observers',
       allow: (m) => m.role !== 'observer',

@@ -7,6 +7,7 @@ import { documentPolicy } from './document';
 import { goalPolicy } from './goal';
 import { invitationPolicy } from './invitation';
 import { ledgerEntryPolicy } from './ledger-entry';
+import { mandatePolicy } from './mandate';
 import { memberPolicy } from './member';
 import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
@@ -37,6 +38,7 @@ export {
   goalPolicy,
   invitationPolicy,
   ledgerEntryPolicy,
+  mandatePolicy,
   memberPolicy,
   networkPolicy,
   organisationPolicy,
@@ -54,6 +56,7 @@ export const POLICIES = [
   goalPolicy,
   ledgerEntryPolicy,
   commitmentPolicy,
+  mandatePolicy,
   documentPolicy,
   readinessPolicy,
   boardReportPolicy,
@@ -235,6 +238,7 @@ export type { DocumentAbilities } from './document';
 export type { GoalAbilities } from './goal';
 export type { InvitationAbilities } from './invitation';
 export type { LedgerEntryAbilities } from './ledger-entry';
+export type { MandateAbilities } from './mandate';
 export type { MemberAbilities } from './member';
 export type { NetworkAbilities } from './network';
 export type { OrganisationAbilities } from './organisation';

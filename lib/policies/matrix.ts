@@ -148,7 +148,7 @@ export const MATRIX_CASES: MatrixCase[] = [
       userId: asked === 'anonymous' ? 'nobody' : ids.users[asked],
     }),
   },
-  ...['update', 'decidePilot', 'editText', 'comment', 'rate', 'commit'].map((action) => ({
+  ...['update', 'decidePilot', 'editText', 'restoreVersion', 'comment', 'rate', 'commit'].map((action) => ({
     subject: 'goal',
     action,
     on: 'a pilot goal in which A takes part',
@@ -184,6 +184,7 @@ export const MATRIX_CASES: MatrixCase[] = [
     [
       ['commit', 'proposed'],
       ['approve', 'awaiting_home_approval'],
+      ['decline', 'awaiting_home_approval'],
       ['deliver', 'committed'],
       ['withdraw', 'proposed'],
       ['decidePilot', 'proposed'],
@@ -223,7 +224,19 @@ export const MATRIX_CASES: MatrixCase[] = [
     on: 'the network management’s mandate',
     record: (ids: MatrixIds) => ({ networkId: ids.networkId }),
   })),
-  ...(['read', 'write'] as const).flatMap((action) =>
+  ...['set', 'readLimits', 'setCapacity', 'readHome'].map((action) => ({
+    subject: 'mandate',
+    action,
+    on: 'A’s mandate (limits not disclosed)',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'exists' }),
+  })),
+  {
+    subject: 'mandate',
+    action: 'readLimits',
+    on: 'A’s mandate, its limits disclosed',
+    record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'limits' }),
+  },
+  ...(['read', 'write', 'lock', 'unlock'] as const).flatMap((action) =>
     (
       [
         ['the commons', doc((ids) => ({ kind: 'commons', networkId: ids.networkId }))],
@@ -308,7 +321,7 @@ export function permissionsMarkdown(): string {
   lines.push(
     '## Coming next',
     '',
-    'Mandates, meetings and decisions get their own policy files beside these (`lib/policies/<subject>.ts`),',
+    'Meetings and decisions get their own policy files beside these (`lib/policies/<subject>.ts`),',
     'listed in `POLICIES`; this page and the API test pick them up.',
     '',
   );

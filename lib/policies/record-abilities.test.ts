@@ -52,6 +52,7 @@ describe('abilities per record', () => {
     expect(commitmentPolicy.abilities(repA, c('proposed'))).toEqual({
       commit: true,
       approve: false,
+      decline: false,
       deliver: false,
       withdraw: true,
       decidePilot: false,
@@ -59,11 +60,21 @@ describe('abilities per record', () => {
     expect(commitmentPolicy.abilities(repA, c('committed', '2099-01-01'))).toEqual({
       commit: false,
       approve: false,
+      decline: false,
       deliver: true,
       withdraw: true,
       decidePilot: true,
     });
-    expect(commitmentPolicy.abilities(homeA, c('awaiting_home_approval')).approve).toBe(true);
+    expect(commitmentPolicy.abilities(homeA, c('awaiting_home_approval'))).toMatchObject({
+      approve: true,
+      decline: true,
+      withdraw: false,
+    });
+    expect(commitmentPolicy.abilities(repA, c('awaiting_home_approval'))).toMatchObject({
+      approve: false,
+      decline: false,
+      withdraw: true,
+    });
     expect(Object.values(commitmentPolicy.abilities(repA, c('delivered', '2099-01-01')))).not.toContain(true);
     expect(Object.values(commitmentPolicy.abilities(repB, c('proposed', '2099-01-01')))).not.toContain(true);
     expect(commitmentPolicy.abilities(manager, c('proposed', '2099-01-01'))).toMatchObject({
@@ -78,12 +89,18 @@ describe('abilities per record', () => {
       update: true,
       decidePilot: true,
       editText: true,
+      restoreVersion: true,
       comment: true,
       rate: true,
       commit: true,
     });
     expect(goalPolicy.abilities(repA, g('active')).decidePilot).toBe(false);
-    expect(goalPolicy.abilities(repB, g('pilot'))).toMatchObject({ update: false, rate: true, commit: true });
+    expect(goalPolicy.abilities(repB, g('pilot'))).toMatchObject({
+      update: false,
+      restoreVersion: false,
+      rate: true,
+      commit: true,
+    });
     expect(goalPolicy.abilities(manager, g('pilot'))).toMatchObject({ update: true, rate: false, commit: false });
   });
 

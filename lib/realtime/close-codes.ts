@@ -34,6 +34,13 @@ export const CLOSE = {
   FORBIDDEN: 4403,
   /** Not a document name (see lib/docs/names.ts), or no such document (meetings do not exist yet). Permanent. */
   UNKNOWN_DOCUMENT: 4404,
+  /**
+   * The update touched a part of the document a network manager has locked
+   * (lib/documents): refused, nothing stored, the document unchanged. Permanent,
+   * so a client that ignores the lock does not resend the refused change in a loop;
+   * reconnecting (to read) is fine.
+   */
+  DOCUMENT_LOCKED: 4423,
   /** This person or address already holds Limits.maxConnectionsPerUser / PerAddress sockets. Permanent. */
   TOO_MANY_CONNECTIONS: 4429,
 } as const;
@@ -59,5 +66,6 @@ export const CLOSE_REASON: Record<CloseCode, string> = {
   [CLOSE.UNAUTHENTICATED]: 'unauthenticated',
   [CLOSE.FORBIDDEN]: 'forbidden',
   [CLOSE.UNKNOWN_DOCUMENT]: 'unknown document',
+  [CLOSE.DOCUMENT_LOCKED]: 'document locked: update refused',
   [CLOSE.TOO_MANY_CONNECTIONS]: 'too many connections',
 };

@@ -1,6 +1,7 @@
 import { formatter, translator, type Locale } from '../i18n';
 import { readinessSummaryWords } from '../readiness/summary-words';
-import type { BoardReport } from './get-board-report';
+import { durationParts } from '../mandates/duration';
+import { MAX_ROWS, type BoardReport } from './get-board-report';
 
 /**
  * The report as one document in the reader's language: a title, and sections
@@ -220,12 +221,70 @@ export function reportDocument(r: BoardReport, locale: Locale): ReportDocument {
   });
 
   const home = r.home;
+  const days = (ms: number | null) => (ms === null ? '—' : t('mandates.duration', durationParts(ms)));
+  const limit = (v: number | null, u: string) => (v === null ? '—' : `${n(v)} ${unit(u)}`);
+  const d = home.decisions;
   sections.push({
     id: 'mandate',
     title: t('report.mandate.title'),
-    paragraphs: home.available ? [] : [t('report.mandate.unavailable')],
-    tables: [],
-    unavailable: !home.available,
+    paragraphs: [
+      t('report.mandate.intro'),
+      t('report.approvals.decided', { decided: d.decided, median: days(d.medianMs), longest: days(d.longestMs) }),
+      t('report.approvals.open', { open: d.open, overdue: d.overdue, agreedDays: d.agreedDays }),
+    ],
+    empty: home.usage.units.length === 0 ? t('report.mandate.none') : undefined,
+    tables: [
+      ...(home.usage.units.length === 0
+        ? []
+        : [
+            {
+              caption: t('report.mandate.use'),
+              columns: [
+                t('report.col.for'),
+                t('report.col.unit'),
+                t('report.col.perCommitment'),
+                t('report.col.allowed'),
+                t('report.col.used'),
+                t('report.col.left'),
+                t('report.col.overLimit'),
+              ],
+              numeric: [false, false, true, true, true, true, true],
+              rows: home.usage.units.map((x) => [
+                x.representativeName ?? t('mandates.forAll'),
+                unit(x.unit),
+                limit(x.perCommitment, x.unit),
+                x.allowance === null ? '—' : n(x.allowance),
+                n(x.used),
+                x.left === null ? '—' : n(x.left),
+                n(x.overPerCommitment),
+              ]),
+            },
+          ]),
+      ...(d.requests.length === 0
+        ? []
+        : [
+            {
+              caption: t('report.approvals.title'),
+              columns: [
+                t('report.col.requested'),
+                t('report.col.goal'),
+                t('report.col.amount'),
+                t('report.col.status'),
+                t('report.col.decisionTime'),
+              ],
+              numeric: [false, false, true, false, true],
+              rows: d.requests
+                .slice(0, MAX_ROWS)
+                .map((x) => [
+                  f.day(x.requestedAt),
+                  x.goalTitle ?? '—',
+                  x.amount === null || x.unit === null ? '—' : `${n(x.amount)} ${unit(x.unit)}`,
+                  t(`report.approvals.status.${x.status}`) + (x.late ? ` (${t('report.approvals.late')})` : ''),
+                  x.status === 'withdrawn' ? '—' : days(x.waitedMs),
+                ]),
+            },
+          ]),
+    ],
   });
 
   sections.push({

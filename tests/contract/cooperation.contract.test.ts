@@ -20,6 +20,7 @@ import { rateGoal } from '@/lib/goals/rate-goal';
 import { recordEntry } from '@/lib/ledger/record-entry';
 import { respondEntry } from '@/lib/ledger/respond-entry';
 import { saveGoalText } from '@/lib/goals/save-goal-text';
+import { restoreGoalVersion } from '@/lib/goals/restore-goal-version';
 import { addDays, today } from '@/lib/core/dates';
 import { transitionCommitment } from '@/lib/commitments/transition-commitment';
 import { updateGoal } from '@/lib/goals/update-goal';
@@ -131,10 +132,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           description: 'first text',
         });
         await saveGoalText(db, n.actors.repB, n.networkId, g.id, { description: 'second text' });
-        const restored = await saveGoalText(db, n.actors.repA, n.networkId, g.id, {
-          description: 'first text',
-          restoredFrom: 1,
-        });
+        const restored = await restoreGoalVersion(db, n.actors.repA, n.networkId, g.id, 1);
         expect(restored.version).toBe(3);
         expect(restored.description).toBe('first text');
         const revs = await listGoalRevisions(db, n.actors.repA, n.networkId, g.id);

@@ -11,6 +11,7 @@ import { listGoals } from '@/lib/goals/list-goals';
 import { decideCommitmentPilot } from '@/lib/commitments/decide-commitment-pilot';
 import { decideGoalPilot } from '@/lib/goals/decide-goal-pilot';
 import { saveGoalText } from '@/lib/goals/save-goal-text';
+import { restoreGoalVersion } from '@/lib/goals/restore-goal-version';
 import { addDays, today } from '@/lib/core/dates';
 import { updateGoal } from '@/lib/goals/update-goal';
 import { seedNetwork, type SeededNetwork } from '@/tests/helpers/seed-network';
@@ -374,11 +375,7 @@ function pilotContract(name: string, open: () => Promise<Fresh>) {
       expect(revs[3].snapshot.descriptionDoc).toBeNull();
 
       // Restoring writes the structure again as a new version, saying which one it restores.
-      await saveGoalText(db, n.actors.repB, n.networkId, g.id, {
-        description: revs[2].snapshot.description,
-        descriptionDoc: revs[2].snapshot.descriptionDoc,
-        restoredFrom: 2,
-      });
+      await restoreGoalVersion(db, n.actors.repA, n.networkId, g.id, 2);
       const [restored] = await listGoalRevisions(db, n.actors.observer, n.networkId, g.id);
       expect(restored).toMatchObject({ version: 5, restoredFrom: 2 });
       expect(restored.snapshot.descriptionDoc).toEqual(rich);

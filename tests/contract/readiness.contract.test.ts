@@ -5,6 +5,8 @@ import type { Db } from '@/lib/db';
 import { createCommitment } from '@/lib/commitments/create-commitment';
 import { createGoal } from '@/lib/goals/create-goal';
 import { getBalances } from '@/lib/ledger/get-balances';
+import { createMandate } from '@/lib/mandates/set-mandate';
+import { decideHomeApproval } from '@/lib/mandates/decide-home-approval';
 import { recordEntry } from '@/lib/ledger/record-entry';
 import { respondEntry } from '@/lib/ledger/respond-entry';
 import { getManagementMandate } from '@/lib/management/get-management-mandate';
@@ -235,6 +237,12 @@ function readinessContract(name: string, open: () => Promise<Fresh>) {
         amount: 300,
         date: day,
       });
+      // A's home side gives its representatives a mandate: 10 hours per commitment, 40 a month.
+      await createMandate(db, n.actors.homeA, n.networkId, {
+        organisationId: n.orgs.a,
+        validFrom: addDays(day, -30),
+        limits: [{ unit: 'hours', perCommitment: 10, perPeriod: 40, period: 'month' }],
+      });
       await createCommitment(db, n.actors.repA, n.networkId, {
         organisationId: n.orgs.a,
         goalId: goal.id,
@@ -243,6 +251,17 @@ function readinessContract(name: string, open: () => Promise<Fresh>) {
         dueOn: addDays(day, 30),
         commit: true,
       });
+      // 12 hours are beyond the 10 per commitment: they wait for home, which approves.
+      const beyond = await createCommitment(db, n.actors.repA, n.networkId, {
+        organisationId: n.orgs.a,
+        goalId: goal.id,
+        unit: 'hours',
+        amount: 12,
+        dueOn: addDays(day, 40),
+        commit: true,
+      });
+      expect(beyond.status).toBe('awaiting_home_approval');
+      await decideHomeApproval(db, n.actors.homeA, n.networkId, beyond.id, { decision: 'approve' });
       const r = await getBoardReport(db, n.actors.homeA, n.networkId, n.orgs.a, { from: addDays(day, -30), to: day });
       const bal = await getBalances(db, n.actors.homeA, n.networkId, {
         organisationId: n.orgs.a,
@@ -260,19 +279,28 @@ function readinessContract(name: string, open: () => Promise<Fresh>) {
       expect(r.ledger.byPartner).toContainEqual(
         expect.objectContaining({ partnerId: n.orgs.b, unit: 'hours', given: { confirmed: 12.5, pending: 0 } }),
       );
-      expect(r.commitments.totals).toEqual([{ unit: 'hours', made: 8, delivered: 0, madeCount: 1, deliveredCount: 0 }]);
+      expect(r.commitments.totals).toEqual([
+        { unit: 'hours', made: 20, delivered: 0, madeCount: 2, deliveredCount: 0 },
+      ]);
       expect(r.goals).toContainEqual(expect.objectContaining({ title: 'Lesecafé', entriesInPeriod: 1 }));
       expect(r.goals[0].indicators[0]).toMatchObject({ current: 10, target: 40, progress: 0.25 });
       expect(r.managementMandate?.version).toBe(2);
       expect(r.readiness?.verdict).toBe('caution');
-      expect(r.home.available).toBe(false);
+      // The mandate's use and the home decision, from lib/mandates.
+      expect(r.home.usage.units).toEqual([
+        expect.objectContaining({ unit: 'hours', perCommitment: 10, used: 20, commitments: 2, overPerCommitment: 1 }),
+      ]);
+      expect(r.home.decisions).toMatchObject({ decided: 1, open: 0 });
+      expect(r.home.decisions.requests[0]).toMatchObject({ status: 'approved', amount: 12 });
 
       const md = reportMarkdown(reportDocument(r, 'de'));
       expect(md).toContain('# Was wir gegeben und bekommen haben: Alpha Verein');
       expect(md).toContain('| Stunden | 12,5 | 0 | 0 | 0 |');
       const en = reportMarkdown(reportDocument(r, 'en'));
       expect(en).toContain('| EUR | 0 | 0 | 0 | 300 |');
-      expect(en).toContain('Not yet available');
+      expect(en).toContain('| All representatives | hours | 10 hours |');
+      expect(en).toContain('One request for home approval decided in this period');
+      expect(md).toContain('| Alle Vertreter');
 
       for (const who of ['repB', 'manager', 'observer', 'adviser', 'outsider'] as const)
         await refused(getBoardReport(db, n.actors[who], n.networkId, n.orgs.a), 404);

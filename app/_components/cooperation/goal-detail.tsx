@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Form, SelectField, TextAreaField, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
@@ -11,7 +11,8 @@ import { GOAL_STATUSES, type Goal, type Indicator } from '@/lib/goals/records';
 import { api, errorText, request } from '@/app/_lib/api-client';
 import { CommitmentList, CreateCommitmentForm } from './commitments';
 import { GoalStatusBadge } from './goal-board';
-import { GoalText, type GoalTextHandle } from './goal-text';
+import { GoalText } from './goal-text';
+import { RestoreVersion } from './restore-version';
 import { PilotDecisionForm, ReviewBadge } from './pilot-review';
 import { coopKey } from './live';
 import { useFormat, type OrgName } from './use-format';
@@ -42,8 +43,6 @@ export function GoalDetail({
     queryKey: key,
     queryFn: () => api.get<GoalView>(`/api/networks/${networkId}/goals/${goalId}`),
   });
-  const [textHandle, setTextHandle] = useState<GoalTextHandle | null>(null);
-  const onReady = useCallback((h: GoalTextHandle | null) => setTextHandle(h), []);
   if (view.isError) return <Alert tone="error">{errorText(view.error, t)}</Alert>;
   if (!view.data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { goal, abilities } = view.data;
@@ -103,11 +102,10 @@ export function GoalDetail({
           realtimeUrl={realtimeUrl}
           canWrite={goal.abilities.editText}
           self={self}
-          onReady={onReady}
         />
       </Card>
 
-      <Revisions networkId={networkId} goal={goal} restore={textHandle} />
+      <Revisions networkId={networkId} goal={goal} canRestore={goal.abilities.restoreVersion} />
 
       <Ratings networkId={networkId} view={view.data} orgName={orgName} />
 
@@ -322,7 +320,7 @@ function ParticipantsForm({ networkId, goal, orgs }: { networkId: string; goal: 
 }
 
 /** Every version; one earlier version beside the current one; restoring its text makes a new version. */
-function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal; restore: GoalTextHandle | null }) {
+function Revisions({ networkId, goal, canRestore }: { networkId: string; goal: Goal; canRestore: boolean }) {
   const { t } = useI18n();
   const f = useFormat();
   const revs = useQuery({
@@ -330,7 +328,6 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
     queryFn: () => api.get<{ revisions: Revision[] }>(`/api/networks/${networkId}/goals/${goal.id}/revisions`),
   });
   const [picked, setPicked] = useState<number | null>(null);
-  const [msg, setMsg] = useState<string | null>(null);
   const list = revs.data?.revisions ?? [];
   const current = list[0];
   const earlier = list.find((r) => r.version === picked) ?? null;
@@ -390,18 +387,8 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
           >
             <h3 className="mb-2 font-semibold">{t('cooperation.revisions.version', { version: earlier.version })}</h3>
             {field(earlier)}
-            {restore ? (
-              <Button
-                className="mt-3"
-                variant="secondary"
-                size="sm"
-                onClick={async () => {
-                  await restore.restore(earlier.snapshot, earlier.version);
-                  setMsg(t('cooperation.revisions.restored', { version: earlier.version }));
-                }}
-              >
-                {t('cooperation.revisions.restoreText', { version: earlier.version })}
-              </Button>
+            {canRestore ? (
+              <RestoreVersion key={earlier.version} networkId={networkId} goalId={goal.id} version={earlier.version} />
             ) : null}
           </section>
           <section aria-label={t('cooperation.revisions.current')} className="rounded border border-stone-300 p-3">
@@ -410,7 +397,6 @@ function Revisions({ networkId, goal, restore }: { networkId: string; goal: Goal
           </section>
         </div>
       ) : null}
-      {msg ? <Alert tone="success">{msg}</Alert> : null}
     </Card>
   );
 }

@@ -11,18 +11,8 @@ import { Alert, Button } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { errorText, request } from '@/app/_lib/api-client';
 import { coopKey } from './live';
-import { fragmentToDoc, type DescNode } from '@/lib/goals/description-doc';
-import { GOALS_ROOT, fragmentText, restoreFragment } from './goal-text-doc';
-
-/** An earlier version's text: its structure when it was kept (headings, lists, marks, links), else plain text. */
-export interface StoredText {
-  description: string;
-  descriptionDoc?: DescNode[] | null;
-}
-
-export interface GoalTextHandle {
-  restore(text: StoredText, version: number): Promise<void>;
-}
+import { fragmentToDoc } from '@/lib/goals/description-doc';
+import { GOALS_ROOT, fragmentText } from './goal-text-doc';
 
 export function GoalText({
   networkId,
@@ -30,14 +20,12 @@ export function GoalText({
   realtimeUrl,
   canWrite,
   self,
-  onReady,
 }: {
   networkId: string;
   goalId: string;
   realtimeUrl: string;
   canWrite: boolean;
   self: { id: string; name: string; organisation: string | null };
-  onReady?: (h: GoalTextHandle | null) => void;
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -78,32 +66,29 @@ export function GoalText({
     return () => goals.unobserve(onChange);
   }, [ydoc, synced, access, goalId]);
 
-  const save = useCallback(
-    async (restoredFrom: number | null = null) => {
-      if (!frag) return;
-      // The plain text (for search and the side-by-side view) and the structure (so a restore keeps formatting).
-      const description = fragmentText(frag);
-      const descriptionDoc = fragmentToDoc(frag);
-      const saved = JSON.stringify(descriptionDoc);
-      if (restoredFrom === null && saved === lastSaved.current) return;
-      setSaveState('saving');
-      try {
-        await request('PUT', `/api/networks/${networkId}/goals/${goalId}/text`, {
-          description,
-          descriptionDoc,
-          restoredFrom,
-        });
-        lastSaved.current = saved;
-        setSaveState('saved');
-        setError(null);
-        void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', goalId) });
-      } catch (err) {
-        setSaveState('idle');
-        setError(errorText(err, t));
-      }
-    },
-    [frag, networkId, goalId, qc, t],
-  );
+  // Restoring an earlier version is the server's command (restore-version.tsx): it writes the shared document itself.
+  const save = useCallback(async () => {
+    if (!frag) return;
+    // The plain text (for search and the side-by-side view) and the structure (so a restore keeps formatting).
+    const description = fragmentText(frag);
+    const descriptionDoc = fragmentToDoc(frag);
+    const saved = JSON.stringify(descriptionDoc);
+    if (saved === lastSaved.current) return;
+    setSaveState('saving');
+    try {
+      await request('PUT', `/api/networks/${networkId}/goals/${goalId}/text`, {
+        description,
+        descriptionDoc,
+      });
+      lastSaved.current = saved;
+      setSaveState('saved');
+      setError(null);
+      void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', goalId) });
+    } catch (err) {
+      setSaveState('idle');
+      setError(errorText(err, t));
+    }
+  }, [frag, networkId, goalId, qc, t]);
 
   // Keep a version a few seconds after this person's own edits pause.
   useEffect(() => {
@@ -120,18 +105,6 @@ export function GoalText({
       if (timer.current) clearTimeout(timer.current);
     };
   }, [frag, canWrite, save]);
-
-  const doc = collab?.doc ?? null;
-  useEffect(() => {
-    if (!onReady) return;
-    if (!frag || !doc || !canWrite) return onReady(null);
-    onReady({
-      restore: async (text, version) => {
-        restoreFragment(doc, frag, text);
-        await save(version);
-      },
-    });
-  }, [frag, doc, canWrite, save, onReady]);
 
   const readOnly =
     !collab || !canWrite || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';

@@ -1,4 +1,6 @@
 import type { KindSpec } from '../spec';
+import { DOCUMENT_KINDS } from './documents';
+import { MANDATE_KINDS } from './mandates';
 import { READINESS_KINDS } from './readiness';
 
 /**
@@ -9,5 +11,7 @@ import { READINESS_KINDS } from './readiness';
  * as `activity.<kind>`.
  */
 export const AREA_KINDS = {
+  ...DOCUMENT_KINDS,
+  ...MANDATE_KINDS,
   ...READINESS_KINDS,
 } as const satisfies Record<string, KindSpec>;

@@ -10,7 +10,7 @@ const readinessPage = (r: LinkContext) =>
 /**
  * The readiness check (Netzwerk-Check) and the management mandate
  * (lib/readiness, lib/management). A check's answers are home data: its row is
- * seen by the organisation's own people only (`ownOrganisation`); sharing a
+ * seen by the organisation's own people only (`organisation`); sharing a
  * summary, and the management mandate, every member sees.
  */
 export const READINESS_KINDS = {
@@ -21,7 +21,7 @@ export const READINESS_KINDS = {
       verdict,
       againstCount: z.number().int(),
     }),
-    audience: 'ownOrganisation',
+    audience: 'organisation',
     access: 'none',
     link: readinessPage,
     example: { organisationId: 'o1', answeredOn: '2026-11-30', verdict: 'caution', againstCount: 2 },

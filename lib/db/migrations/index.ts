@@ -5,8 +5,10 @@ import { pilotReview } from './005-pilot-review';
 import { realtimeQuarantine } from './006-realtime-quarantine';
 import { activity } from './007-activity';
 import { jobs } from './008-jobs';
+import { mandates } from './009-mandates';
 import { readiness } from './010-readiness';
 import { health } from './013-health';
+import { serverWritesAndLocks } from './015-server-writes-and-locks';
 import type { Migration } from './types';
 
 /** Every migration, in id order (applied by id). Append new ones; never edit landed ones. */
@@ -18,6 +20,8 @@ export const migrations: Migration[] = [
   realtimeQuarantine,
   activity,
   jobs,
+  mandates,
   readiness,
   health,
+  serverWritesAndLocks,
 ];

@@ -10,6 +10,7 @@ import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
 import { StatusBadge } from '../../../_components/status-badge';
 import { OrganisationStatusActions } from '../../../_components/organisation-status-actions';
 import { OrganisationDetailsForm } from '../../../_components/organisation-details-form';
+import { DecisionPaths } from '../../../_components/decision-paths';
 
 type Params = Promise<{ networkId: string; orgId: string }>;
 
@@ -44,7 +45,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             </LinkButton>
             {abilities.readHome ? (
               <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
-                {t('networks.org.homeSpace')}
+                {t('mandates.home.link')}
               </LinkButton>
             ) : null}
             {readinessPolicy.can(actor, 'read', { networkId, organisationId: orgId }) ? (
@@ -132,6 +133,9 @@ export default async function OrganisationPage({ params }: { params: Params }) {
               }
             />
           </Card>
+        ) : null}
+        {o.status !== 'left' ? (
+          <DecisionPaths db={db} actor={actor} networkId={networkId} orgId={orgId} t={t} locale={locale} />
         ) : null}
       </div>
     </>
