@@ -12,6 +12,9 @@ import { respondEntry } from '@/lib/ledger/respond-entry';
 import { getManagementMandate } from '@/lib/management/get-management-mandate';
 import { setManagementMandate } from '@/lib/management/set-management-mandate';
 import { warnMandateExpiry } from '@/lib/management/warn-mandate-expiry';
+import { JOB_KINDS } from '@/lib/jobs/kinds';
+import { JobRunner } from '@/lib/jobs/runner';
+import { SCHEDULE } from '@/lib/jobs/schedule';
 import { answerReadinessCheck } from '@/lib/readiness/answer-check';
 import { latestReadinessSummary, listReadinessChecks } from '@/lib/readiness/list-checks';
 import { QUESTIONS } from '@/lib/readiness/questions';
@@ -209,6 +212,32 @@ function readinessContract(name: string, open: () => Promise<Fresh>) {
       const rows = await warned();
       expect(rows).toHaveLength(1);
       expect(rows[0].data).toMatchObject({ validUntil: '2027-03-31', days: 21 });
+    });
+
+    it('the daily job warns from the schedule, once per version, at 07:00 in the network’s time zone', async () => {
+      const net = await seedNetwork(db);
+      await setManagementMandate(db, net.actors.manager, net.networkId, mandate({ validUntil: '2026-12-10' }));
+      const entry = SCHEDULE.filter((e) => e.name === 'management-mandate-expiry');
+      expect(entry).toHaveLength(1);
+      const at = (iso: string) =>
+        new JobRunner(db, { kinds: JOB_KINDS, schedule: entry, log: () => {}, now: () => Date.parse(iso) });
+      const rows = async () =>
+        (await listFeed(db, net.actors.observer, net.networkId, { limit: 50 })).filter(
+          (f) => f.kind === 'managementMandate.expiring',
+        );
+      // 05:30 UTC is 06:30 in Vienna: not yet due.
+      const early = at('2026-11-30T05:30:00Z');
+      await early.enqueueSchedule();
+      await early.runUntilIdle();
+      expect(await rows()).toHaveLength(0);
+      for (const iso of ['2026-11-30T06:30:00Z', '2026-12-01T06:30:00Z']) {
+        const r = at(iso);
+        await r.enqueueSchedule();
+        await r.runUntilIdle();
+      }
+      const warned = await rows();
+      expect(warned).toHaveLength(1);
+      expect(warned[0].data).toMatchObject({ validUntil: '2026-12-10', days: 10 });
     });
 
     it('the report: the ledger’s figures, commitments, goals; only the organisation’s people; bad periods refused', async () => {
