@@ -124,6 +124,28 @@ for (const locale of ['en', 'de'] as const) {
     await expect(other.getByTestId('org-readiness')).toContainText(t('readiness.verdict.caution'));
     expect(await other.content()).not.toContain('Vorstand tagt');
 
+    // A's home side gives a mandate of 10 hours per commitment; 15 hours wait for home, which approves.
+    const goal = await repA.api.post(`${base}/goals`, { title: 'Lesecafé', status: 'active', organisationIds: [orgA] });
+    expect(goal.status, goal.text).toBe(201);
+    const given = await homeA.api.post(`${base}/mandates`, {
+      organisationId: orgA,
+      validFrom: day(-10),
+      limits: [{ unit: 'hours', perCommitment: 10, perPeriod: 100, period: 'month' }],
+    });
+    expect([200, 201], given.text).toContain(given.status);
+    const beyond = await repA.api.post(`${base}/commitments`, {
+      organisationId: orgA,
+      goalId: goal.json.goal.id,
+      unit: 'hours',
+      amount: 15,
+      dueOn: day(30),
+      commit: true,
+    });
+    expect(beyond.status, beyond.text).toBe(201);
+    expect(beyond.json.commitment.status).toBe('awaiting_home_approval');
+    const approved = await homeA.api.patch(`${base}/commitments/${beyond.json.commitment.id}`, { action: 'approve' });
+    expect(approved.status, approved.text).toBe(200);
+
     // The report: its page, then the PDF; its figures are the ledger's balances.
     await page.goto(`/networks/${networkId}/organisations/${orgA}`);
     await page.getByRole('link', { name: t('report.link') }).click();
@@ -164,6 +186,15 @@ for (const locale of ['en', 'de'] as const) {
     expect(flat).toContain(`${t('cooperation.unit.hours')} ${f.number(12.5)} 0 0 0`);
     expect(flat).toContain(`EUR 0 0 0 ${f.number(300)}`);
     expect(flat).toContain(t('report.mandate.title'));
+    // The mandate's use and the approval with its decision time.
+    expect(flat).toContain(t('report.mandate.use'));
+    expect(flat).toContain(
+      `${t('mandates.forAll')} ${t('cooperation.unit.hours')} ${f.number(10)} ${t('cooperation.unit.hours')}`,
+    );
+    expect(flat).toContain(t('report.approvals.title'));
+    expect(flat).toContain(
+      `Lesecafé ${f.number(15)} ${t('cooperation.unit.hours')} ${t('report.approvals.status.approved')}`,
+    );
 
     // The management mandate ends in ten days: the overview warns every member.
     const set = await manager.api.put(`${base}/management-mandate`, {
