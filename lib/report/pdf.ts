@@ -105,8 +105,9 @@ function drawTable(
 ) {
   const pad = 3;
   // Text columns share what the number columns leave.
-  const numW = 70;
   const nums = tb.numeric.filter(Boolean).length;
+  // Numbers get at most 70 pt each, and together at most 55 % of the width, so text columns keep whole words.
+  const numW = Math.min(70, (width * 0.55) / Math.max(1, nums));
   const textW = (width - nums * numW) / Math.max(1, tb.columns.length - nums);
   const widths = tb.numeric.map((num) => (num ? numW : textW));
   const rowHeight = (cells: string[], font: string) => {
