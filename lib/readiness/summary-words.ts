@@ -9,7 +9,7 @@ import type { ReadinessSummary } from './records';
 export function readinessSummaryWords(locale: Locale, s: ReadinessSummary): string[] {
   const t = translator(locale);
   const f = formatter(locale);
-  const applies = s.applies.map((q) => `“${t(`readiness.question.${q}`)}”`);
+  const applies = s.applies.map((q) => t('readiness.summary.quote', { text: t(`readiness.question.${q}`) }));
   return [
     t(`readiness.verdict.${s.verdict}`),
     applies.length

@@ -92,8 +92,9 @@ export const readiness = {
       '{verdict, select, invest {No reasons against} caution {Invest with care} other {Argues against investing}}',
     'readiness.summary.applies':
       '{count, plural, one {One statement applies (4 or 5): {list}.} other {# statements apply (4 or 5): {list}.}}',
+    'readiness.summary.quote': '“{text}”',
     'readiness.summary.noneApplies': 'No statement applies strongly (none answered with 4 or 5).',
-    'readiness.summary.average': 'Mean answer {average, number} on a scale from 1 (not at all) to 5 (fully).',
+    'readiness.summary.average': 'Mean answer {average, number, ::.#} on a scale from 1 (not at all) to 5 (fully).',
     'readiness.share.shared':
       'This summary is shared with the network (the verdict and which statements apply; no notes).',
     'readiness.share.private': 'This summary is private to your organisation.',
@@ -231,9 +232,9 @@ export const readiness = {
     'report.mandate.use': 'Mandate use',
     'report.approvals.title': 'Requests for home approval',
     'report.approvals.decided':
-      '{decided, plural, =0 {No request for home approval was decided in this period.} one {One request for home approval decided in this period, after {median}.} other {# requests for home approval decided in this period: median {median}, longest {longest}.}}',
+      '{decided, plural, =0 {No request for home approval was decided in this period.} one {One request for home approval decided in this period (it took {median}).} other {# requests for home approval decided in this period: median {median}, longest {longest}.}}',
     'report.approvals.open':
-      '{open, plural, =0 {None is waiting.} other {Waiting: {open, number}, of them {overdue, number} longer than the agreed {agreedDays, plural, one {# day} other {# days}}.}}',
+      '{open, plural, =0 {No request is waiting.} one {One request is waiting{overdue, plural, =0 {.} other {, longer than the agreed {agreedDays, plural, one {# day} other {# days}}.}}} other {# requests are waiting, {overdue, number} of them longer than the agreed {agreedDays, plural, one {# day} other {# days}}.}}',
     'report.approvals.status.open': 'waiting',
     'report.approvals.status.approved': 'approved',
     'report.approvals.status.declined': 'declined',
@@ -326,8 +327,10 @@ export const readiness = {
       '{verdict, select, invest {Keine Gründe dagegen} caution {Mit Bedacht investieren} other {Spricht gegen Investition}}',
     'readiness.summary.applies':
       '{count, plural, one {Eine Aussage trifft zu (4 oder 5): {list}.} other {# Aussagen treffen zu (4 oder 5): {list}.}}',
+    'readiness.summary.quote': '„{text}“',
     'readiness.summary.noneApplies': 'Keine Aussage trifft stark zu (keine mit 4 oder 5 beantwortet).',
-    'readiness.summary.average': 'Mittlere Antwort {average, number} auf einer Skala von 1 (gar nicht) bis 5 (völlig).',
+    'readiness.summary.average':
+      'Mittlere Antwort {average, number, ::.#} auf einer Skala von 1 (gar nicht) bis 5 (völlig).',
     'readiness.share.shared':
       'Diese Zusammenfassung ist mit dem Netzwerk geteilt (die Einschätzung und welche Aussagen zutreffen; keine Notizen).',
     'readiness.share.private': 'Diese Zusammenfassung sieht nur Ihre Organisation.',
@@ -468,9 +471,9 @@ export const readiness = {
     'report.mandate.use': 'Nutzung des Mandats',
     'report.approvals.title': 'Anfragen um Freigabe durch die Heimatorganisation',
     'report.approvals.decided':
-      '{decided, plural, =0 {In diesem Zeitraum wurde keine Anfrage um Freigabe entschieden.} one {Eine Anfrage um Freigabe in diesem Zeitraum entschieden, nach {median}.} other {# Anfragen um Freigabe in diesem Zeitraum entschieden: Median {median}, längste {longest}.}}',
+      '{decided, plural, =0 {In diesem Zeitraum wurde keine Anfrage um Freigabe entschieden.} one {Eine Anfrage um Freigabe in diesem Zeitraum entschieden (Dauer: {median}).} other {# Anfragen um Freigabe in diesem Zeitraum entschieden: Dauer im Median {median}, höchstens {longest}.}}',
     'report.approvals.open':
-      '{open, plural, =0 {Keine wartet.} other {Es warten {open, number}, davon {overdue, number} länger als die vereinbarten {agreedDays, plural, one {# Tag} other {# Tage}}.}}',
+      '{open, plural, =0 {Keine Anfrage wartet.} one {Eine Anfrage wartet{overdue, plural, =0 {.} other {, länger als die vereinbarten {agreedDays, plural, one {# Tag} other {# Tage}}.}}} other {# Anfragen warten, davon {overdue, number} länger als die vereinbarten {agreedDays, plural, one {# Tag} other {# Tage}}.}}',
     'report.approvals.status.open': 'wartet',
     'report.approvals.status.approved': 'freigegeben',
     'report.approvals.status.declined': 'abgelehnt',
