@@ -196,16 +196,34 @@ for (const locale of ['en', 'de'] as const) {
       `Lesecafé ${f.number(15)} ${t('cooperation.unit.hours')} ${t('report.approvals.status.approved')}`,
     );
 
-    // The management mandate ends in ten days: the overview warns every member.
-    const set = await manager.api.put(`${base}/management-mandate`, {
-      givenBy: 'Steuerungsgruppe',
-      resources: [{ unit: 'hours', amount: 20, per: 'month' }],
-      authority: 'Termine festlegen',
-      tasks: ['Treffen vorbereiten'],
-      validFrom: day(-200),
-      validUntil: day(10),
-    });
-    expect(set.status, set.text).toBe(200);
+    // The manager records the management mandate in its dialog; it ends in ten days, so the overview warns.
+    const mgr = await signedInPageFor(manager);
+    await mgr.goto(`/networks/${networkId}`);
+    await mgr
+      .locator('#management-mandate')
+      .getByRole('link', { name: t('management.open') })
+      .click();
+    await expect(mgr.getByText(t('management.none.title'))).toBeVisible();
+    await mgr.getByRole('button', { name: t('management.set') }).click();
+    const form = mgr.getByRole('dialog');
+    await form.getByLabel(t('management.givenBy')).fill('Steuerungsgruppe');
+    await form.getByLabel(t('management.hours')).fill('20');
+    await form.getByLabel(t('management.authority')).fill('Termine festlegen');
+    await form.getByLabel(t('management.tasks')).fill('Treffen vorbereiten\nProtokolle führen');
+    await form.getByLabel(t('management.validFrom')).fill(day(10));
+    await form.getByLabel(t('management.validUntil')).fill(day(-200));
+    await form.getByRole('button', { name: t('management.save') }).click();
+    // Ends before it starts: refused in the person's language, nothing written.
+    await expect(form.getByRole('alert')).toContainText(
+      t('management.errors.untilBeforeFrom', { from: day(10), until: day(-200) }),
+    );
+    await form.getByLabel(t('management.validFrom')).fill(day(-200));
+    await form.getByLabel(t('management.validUntil')).fill(day(10));
+    await form.getByRole('button', { name: t('management.save') }).click();
+    await expect(form).toBeHidden();
+    await expect(mgr.getByTestId('management-mandate')).toContainText('Protokolle führen');
+    await expect(mgr.locator('#mandate-warning')).toBeVisible();
+    await expectNoAxeViolations(mgr);
     await other.goto(`/networks/${networkId}`);
     await expect(other.locator('#mandate-warning')).toContainText(
       t('management.warning.expiring', { until: f.date(day(10), 'long'), days: 10 }),
