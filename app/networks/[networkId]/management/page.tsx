@@ -96,67 +96,69 @@ type F = ReturnType<typeof formatter>;
 
 function MandateDetails({ mandate: m, t, f }: { mandate: ManagementMandate; t: Translate; f: F }) {
   return (
-    <dl className="grid gap-3" data-testid="management-mandate">
-      <div>
-        <dt className="font-medium">{t('management.givenBy')}</dt>
-        <dd>{m.givenBy}</dd>
-      </div>
-      <div>
-        <dt className="font-medium">{t('management.resources')}</dt>
-        <dd>
-          {m.resources.length === 0 ? (
-            t('management.noResources')
-          ) : (
+    <div data-testid="management-mandate">
+      <dl className="grid gap-3">
+        <div>
+          <dt className="font-medium">{t('management.givenBy')}</dt>
+          <dd>{m.givenBy}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t('management.resources')}</dt>
+          <dd>
+            {m.resources.length === 0 ? (
+              t('management.noResources')
+            ) : (
+              <ul className="list-disc pl-5">
+                {m.resources.map((r) => (
+                  <li key={`${r.unit}-${r.per}`}>
+                    {t('management.resource', {
+                      amount: t(`cooperation.amount.${r.unit}`, { amount: r.amount }),
+                      per: r.per,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t('management.authority')}</dt>
+          <dd className="whitespace-pre-line">{m.authority}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t('management.tasks')}</dt>
+          <dd>
             <ul className="list-disc pl-5">
-              {m.resources.map((r) => (
-                <li key={`${r.unit}-${r.per}`}>
-                  {t('management.resource', {
-                    amount: t(`cooperation.amount.${r.unit}`, { amount: r.amount }),
-                    per: r.per,
-                  })}
-                </li>
+              {m.tasks.map((task) => (
+                <li key={task}>{task}</li>
               ))}
             </ul>
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt className="font-medium">{t('management.authority')}</dt>
-        <dd className="whitespace-pre-line">{m.authority}</dd>
-      </div>
-      <div>
-        <dt className="font-medium">{t('management.tasks')}</dt>
-        <dd>
-          <ul className="list-disc pl-5">
-            {m.tasks.map((task) => (
-              <li key={task}>{task}</li>
-            ))}
-          </ul>
-        </dd>
-      </div>
-      <div>
-        <dt className="font-medium">
-          {t('management.validFrom')} – {t('management.validUntil')}
-        </dt>
-        <dd>
-          {t('management.validity', { from: f.date(m.validFrom, 'long'), until: f.date(m.validUntil, 'long') })} ·{' '}
-          {t('management.state', {
-            state: m.state,
-            days: Math.max(0, m.daysLeft),
-            from: f.date(m.validFrom),
-            until: f.date(m.validUntil),
-          })}
-        </dd>
-      </div>
-      {m.note ? (
-        <div>
-          <dt className="font-medium">{t('management.note')}</dt>
-          <dd className="whitespace-pre-line">{m.note}</dd>
+          </dd>
         </div>
-      ) : null}
+        <div>
+          <dt className="font-medium">
+            {t('management.validFrom')} – {t('management.validUntil')}
+          </dt>
+          <dd>
+            {t('management.validity', { from: f.date(m.validFrom, 'long'), until: f.date(m.validUntil, 'long') })} ·{' '}
+            {t('management.state', {
+              state: m.state,
+              days: Math.max(0, m.daysLeft),
+              from: f.date(m.validFrom),
+              until: f.date(m.validUntil),
+            })}
+          </dd>
+        </div>
+        {m.note ? (
+          <div>
+            <dt className="font-medium">{t('management.note')}</dt>
+            <dd className="whitespace-pre-line">{m.note}</dd>
+          </div>
+        ) : null}
+      </dl>
       <p className="text-sm text-stone-700">
         {t('management.setBy', { version: m.version, name: m.setBy.name, when: f.dateTime(m.setAt) })}
       </p>
-    </dl>
+    </div>
   );
 }
