@@ -5,6 +5,7 @@ import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
 import { documents } from './messages/documents';
+import { exports as exportsMessages } from './messages/exports';
 import { health } from './messages/health';
 import { mandates } from './messages/mandates';
 import { readiness } from './messages/readiness';
@@ -54,6 +55,7 @@ const areas = [
   documents,
   mandates,
   readiness,
+  exportsMessages,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -3,6 +3,7 @@ import { deliverMail } from '../mail/deliver';
 import { purgeTickets } from '../realtime/tickets';
 import { runMonthlyHealthSnapshots } from '../health/snapshots';
 import { warnMandateExpiry } from '../management/warn-mandate-expiry';
+import { purgeArchives, runArchive } from '../exports/archive';
 import { defineJob, type JobKind } from './define';
 
 /**
@@ -88,6 +89,30 @@ export const JOB_KINDS = {
         if (await warnMandateExpiry(q, networkId, date))
           ctx.log('info', `management mandate of ${networkId} expires soon: warned`);
       });
+    },
+  }),
+
+  /**
+   * Makes one archive (lib/exports/archive.ts): writes the zip page by page into DATA_DIR/exports with its
+   * progress in `exports`, then marks it ready and enqueues the mail in one transaction. A retry starts the file
+   * anew; after the last try the archive is marked failed.
+   */
+  'exports.archive': defineJob({
+    schema: z.object({ exportId: z.uuid() }),
+    maxAttempts: 3,
+    backoffMs: 30_000,
+    async run({ exportId }, ctx) {
+      await runArchive(ctx.db, exportId, ctx);
+    },
+  }),
+
+  /** Deletes the files of expired and failed archives (and any file no archive waits for). */
+  'exports.purge': defineJob({
+    schema: ZNoPayload,
+    maxAttempts: 1,
+    async run(_p, ctx) {
+      const r = await purgeArchives(ctx.db);
+      if (r.expired || r.removed) ctx.log('info', `exports: ${r.expired} expired, ${r.removed} file(s) removed`);
     },
   }),
 

@@ -1,5 +1,6 @@
 import { kindSpec } from '../activity/catalog';
 import { parseDocName } from '../docs/names';
+import { exportPolicy } from './export';
 import { can, ORG_ROLES, type Actor } from './index';
 
 /**
@@ -15,13 +16,15 @@ import { can, ORG_ROLES, type Actor } from './index';
  *   the row names (`data.organisationId`): what its home side sets (mandates,
  *   capacity) is theirs alone;
  * - `self`: only the person whose account it is (no network);
+ * - `archive`: who may make that archive themselves — a network's archive its
+ *   managers, an organisation's own data its own people (lib/exports);
  * - `nobody`: bookkeeping rows nobody is shown;
  * - `document`: whoever may read the document named in `data.doc` (a home
  *   space's rows stay within its organisation).
  *
  * Anything that carries a secret never goes into activity data in the first place.
  */
-export type ActivityAudience = 'members' | 'invitation' | 'organisation' | 'self' | 'nobody' | 'document';
+export type ActivityAudience = 'members' | 'invitation' | 'organisation' | 'self' | 'archive' | 'nobody' | 'document';
 
 export interface ActivityRowView {
   kind: string;
@@ -51,6 +54,13 @@ export const ACTIVITY_AUDIENCES: Record<ActivityAudience, AudienceRule> = {
     return !!m && orgId !== null && m.organisationId === orgId && ORG_ROLES.includes(m.role);
   },
   self: (actor, _networkId, row) => typeof row.actorId === 'string' && row.actorId === actor.userId,
+  archive: (actor, networkId, row) => {
+    if (networkId === null) return false;
+    const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : null;
+    return row.data.scope === 'organisation'
+      ? exportPolicy.can(actor, 'archiveOrganisation', { networkId, organisationId: orgId })
+      : exportPolicy.can(actor, 'archiveNetwork', { networkId });
+  },
   nobody: () => false,
   document: (actor, networkId, row) => {
     const doc = typeof row.data.doc === 'string' ? parseDocName(row.data.doc) : null;

@@ -4,6 +4,7 @@ import { liveMembership, ORG_ROLES, ROLES, type Actor } from './actor';
 import { commitmentPolicy } from './commitment';
 import { ForbiddenError } from './define';
 import { documentPolicy } from './document';
+import { exportPolicy } from './export';
 import { goalPolicy } from './goal';
 import { invitationPolicy } from './invitation';
 import { ledgerEntryPolicy } from './ledger-entry';
@@ -35,6 +36,7 @@ export type { AbilitiesOf, Policy } from './define';
 export {
   commitmentPolicy,
   documentPolicy,
+  exportPolicy,
   goalPolicy,
   invitationPolicy,
   ledgerEntryPolicy,
@@ -61,6 +63,7 @@ export const POLICIES = [
   readinessPolicy,
   boardReportPolicy,
   managementMandatePolicy,
+  exportPolicy,
 ] as const;
 
 export type Subject =
@@ -235,6 +238,7 @@ export function abilities(actor: Actor | null, networkId: string) {
 export type Abilities = ReturnType<typeof abilities>;
 export type { CommitmentAbilities } from './commitment';
 export type { DocumentAbilities } from './document';
+export type { ExportAbilities } from './export';
 export type { GoalAbilities } from './goal';
 export type { InvitationAbilities } from './invitation';
 export type { LedgerEntryAbilities } from './ledger-entry';

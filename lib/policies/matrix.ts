@@ -245,6 +245,24 @@ export const MATRIX_CASES: MatrixCase[] = [
       ] as const
     ).map(([on, record]) => ({ subject: 'document', action, on, record })),
   ),
+  ...['goal', 'ledger', 'archiveNetwork'].map((action) => ({
+    subject: 'export',
+    action,
+    on: 'the network',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId }),
+  })),
+  {
+    subject: 'export',
+    action: 'archiveOrganisation',
+    on: 'organisation A’s own data',
+    record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA, scope: 'organisation' }),
+  },
+  {
+    subject: 'export',
+    action: 'download',
+    on: 'a ready network archive the manager asked for',
+    record: (ids) => ({ networkId: ids.networkId, scope: 'network', requestedBy: ids.users.manager }),
+  },
 ];
 
 /** What the API answers in one cell. */

@@ -186,6 +186,22 @@ describe('the permission matrix against the API', () => {
     return { id: await userId(c), email };
   }
 
+  /** A network archive the manager asked for, made by the app's job runner. */
+  let archive: Promise<{ downloadUrl: string }> | null = null;
+  const managersArchive = () =>
+    (archive ??= (async () => {
+      const res = await people.manager.post(`${base()}/exports`, { scope: 'network' });
+      expect([200, 202], res.text).toContain(res.status);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const list = await people.manager.get(`${base()}/exports?scope=network`);
+        const mine = list.json.exports.find((e: { id: string }) => e.id === res.json.export.id);
+        if (mine?.status === 'ready') return mine;
+        if (Date.now() > deadline) throw new Error(`archive not ready: ${JSON.stringify(mine)}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })());
+
   let sharedTarget: { id: string; email: string } | null = null;
   const target = async () => (sharedTarget ??= await freshMember());
 
@@ -353,6 +369,12 @@ describe('the permission matrix against the API', () => {
     'mandate.setCapacity': (c) =>
       c.put(`${base()}/capacity`, { organisationId: ids.orgA, unit: 'hours', period: 'month', amount: 30 }),
     'mandate.readHome': (c) => c.get(`${base()}/organisations/${ids.orgA}/home`),
+    'export.goal': (c) => c.get(`${base()}/goals/${goalId}/export?format=md`),
+    'export.ledger': (c) => c.get(`${base()}/ledger/export?format=xlsx`),
+    'export.archiveNetwork': (c) => c.post(`${base()}/exports`, { scope: 'network' }),
+    'export.archiveOrganisation': (c) =>
+      c.post(`${base()}/exports`, { scope: 'organisation', organisationId: ids.orgA }),
+    'export.download': async (c) => c.get((await managersArchive()).downloadUrl),
     'readiness.read': (c) => c.get(`${base()}/organisations/${ids.orgA}/readiness`),
     'readiness.answer': (c) => c.post(`${base()}/organisations/${ids.orgA}/readiness`, readinessAnswers()),
     'readiness.share': async (c) =>

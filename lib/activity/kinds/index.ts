@@ -1,6 +1,7 @@
 import type { KindSpec } from '../spec';
 import { DOCUMENT_KINDS } from './documents';
 import { MANDATE_KINDS } from './mandates';
+import { EXPORT_KINDS } from './exports';
 import { READINESS_KINDS } from './readiness';
 
 /**
@@ -13,5 +14,6 @@ import { READINESS_KINDS } from './readiness';
 export const AREA_KINDS = {
   ...DOCUMENT_KINDS,
   ...MANDATE_KINDS,
+  ...EXPORT_KINDS,
   ...READINESS_KINDS,
 } as const satisfies Record<string, KindSpec>;

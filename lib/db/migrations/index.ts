@@ -7,6 +7,7 @@ import { activity } from './007-activity';
 import { jobs } from './008-jobs';
 import { mandates } from './009-mandates';
 import { readiness } from './010-readiness';
+import { exportsArchive } from './012-exports';
 import { health } from './013-health';
 import { serverWritesAndLocks } from './015-server-writes-and-locks';
 import type { Migration } from './types';
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   jobs,
   mandates,
   readiness,
+  exportsArchive,
   health,
   serverWritesAndLocks,
 ];

@@ -6,6 +6,9 @@ import { boardReportPolicy } from '@/lib/policies/board-report';
 import { readinessPolicy } from '@/lib/policies/readiness';
 import { latestReadinessSummary } from '@/lib/readiness';
 import { ReadinessSummaryBlock } from '@/app/_components/readiness/readiness-summary';
+import { exportPolicy } from '@/lib/policies';
+import { ExportMenu } from '@/app/_components/exports/export-menu';
+import { ArchivePanel } from '@/app/_components/exports/archive-panel';
 import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
 import { StatusBadge } from '../../../_components/status-badge';
 import { OrganisationStatusActions } from '../../../_components/organisation-status-actions';
@@ -32,6 +35,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
     dateStyle: 'long',
     timeZone: 'UTC',
   });
+  const ownData = exportPolicy.can(actor, 'archiveOrganisation', { networkId, organisationId: orgId });
 
   return (
     <>
@@ -43,6 +47,17 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             <LinkButton href={`/networks/${networkId}/organisations/${orgId}/cooperation`} variant="secondary">
               {t('networks.org.cooperation')}
             </LinkButton>
+            <ExportMenu
+              label={t('exports.menu.organisationLabel', { name: o.name })}
+              choices={[
+                ...(['csv', 'xlsx'] as const).map((format) => ({
+                  id: format,
+                  label: t(format === 'csv' ? 'exports.menu.orgLedgerCsv' : 'exports.menu.orgLedgerXlsx'),
+                  href: `/api/networks/${networkId}/ledger/export?organisationId=${orgId}&format=${format}`,
+                })),
+                ...(ownData ? [{ id: 'archive', label: t('exports.menu.ownData'), href: '#export' }] : []),
+              ]}
+            />
             {abilities.readHome ? (
               <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
                 {t('mandates.home.link')}
@@ -136,6 +151,17 @@ export default async function OrganisationPage({ params }: { params: Params }) {
         ) : null}
         {o.status !== 'left' ? (
           <DecisionPaths db={db} actor={actor} networkId={networkId} orgId={orgId} t={t} locale={locale} />
+        ) : null}
+        {ownData ? (
+          <Card title={t('exports.archive.organisationTitle')} id="export" className="lg:col-span-2">
+            <p className="mb-4 max-w-prose">{t('exports.archive.organisationIntro', { name: o.name })}</p>
+            <ArchivePanel
+              networkId={networkId}
+              scope="organisation"
+              organisationId={orgId}
+              startLabel={t('exports.archive.startOrganisation')}
+            />
+          </Card>
         ) : null}
       </div>
     </>
