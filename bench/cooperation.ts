@@ -27,6 +27,15 @@ import { getOrganisationOverview } from '../lib/organisations/get-organisation-o
 import { getHomeView } from '../lib/mandates/get-home-view';
 import { addHomeData } from './lib/home-data';
 import { loadActor } from '../lib/policies/load-actor';
+import { addDays, today } from '../lib/core/dates';
+import { getManagementMandate } from '../lib/management/get-management-mandate';
+import { setManagementMandate } from '../lib/management/set-management-mandate';
+import { answerReadinessCheck } from '../lib/readiness/answer-check';
+import { listReadinessChecks } from '../lib/readiness/list-checks';
+import { QUESTIONS } from '../lib/readiness/questions';
+import { reportDocument } from '../lib/report/document';
+import { getBoardReport } from '../lib/report/get-board-report';
+import { reportPdf } from '../lib/report/pdf';
 import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
 import { ApiClient } from '../tests/helpers/api-client';
 import { startApp } from '../tests/helpers/app-server';
@@ -47,6 +56,30 @@ async function timeIt(fn: () => Promise<unknown>): Promise<{ median: number; max
     times.push(performance.now() - t0);
   }
   return { median: median(times), max: Math.max(...times) };
+}
+
+/**
+ * The readiness check and the management mandate on the large network: the first representative's
+ * organisation answered the check every month for two years (24 checks), and the mandate has three versions.
+ */
+async function seedReadiness(db: Db, g: GeneratedNetwork) {
+  const rep = await loadActor(db, g.representatives[0].id, g.networkId);
+  const org = g.representatives[0].organisationId;
+  for (let i = 23; i >= 0; i--)
+    await answerReadinessCheck(db, rep, g.networkId, org, {
+      answeredOn: addDays(today(), -30 * i),
+      answers: QUESTIONS.map((question, q) => ({ question, score: 1 + ((i + q) % 5), note: `Note ${i}/${q}` })),
+    });
+  const manager = await loadActor(db, g.manager.id, g.networkId);
+  for (const until of [-400, -30, 200])
+    await setManagementMandate(db, manager, g.networkId, {
+      givenBy: 'Steering group',
+      resources: [{ unit: 'hours', amount: 20, per: 'month' }],
+      authority: 'Dates, agendas, spending up to 500 EUR',
+      tasks: ['Prepare meetings', 'Keep the minutes'],
+      validFrom: addDays(today(), until - 365),
+      validUntil: addDays(today(), until),
+    });
 }
 
 async function serverTimes(db: Db, g: GeneratedNetwork) {
@@ -77,6 +110,17 @@ async function serverTimes(db: Db, g: GeneratedNetwork) {
       'commitments due soon, one organisation',
       () => listCommitments(db, rep, n, { view: 'due_soon', organisationId: org }),
     ],
+    ['Netzwerk-Check (24 checks, trend)', () => listReadinessChecks(db, rep, n, org)],
+    ['report for the home board, this year', () => getBoardReport(db, rep, n, org)],
+    [
+      'report for the home board, five years',
+      () => getBoardReport(db, rep, n, org, { from: addDays(today(), -5 * 365), to: today() }),
+    ],
+    [
+      'report as PDF (query + document + pdfkit), this year',
+      async () => reportPdf(reportDocument(await getBoardReport(db, rep, n, org), 'de'), 'de'),
+    ],
+    ['management mandate (3 versions)', () => getManagementMandate(db, rep, n)],
   ];
   const rows: string[] = [];
   for (const [name, fn] of cases) {
@@ -94,6 +138,7 @@ async function browserTimes(): Promise<string[]> {
     await migrate(db);
     const g = await generateLargeNetwork(db);
     await addHomeData(db, g);
+    await seedReadiness(db, g);
     await db.close();
     const api = new ApiClient(app.url);
     let signed: Awaited<ReturnType<ApiClient['signIn']>> | null = null;
@@ -129,12 +174,36 @@ async function browserTimes(): Promise<string[]> {
           `${base}/organisations/${g.representatives[0].organisationId}/home`,
           '[data-testid="home-exchange-units"] li',
         ],
+        [
+          'Netzwerk-Check (24 checks)',
+          `${base}/organisations/${g.representatives[0].organisationId}/readiness`,
+          '[data-testid="readiness-trend-table"] tbody tr',
+        ],
+        [
+          'report for the home board',
+          `${base}/organisations/${g.representatives[0].organisationId}/report`,
+          '[data-testid="report-section-ledger"] table tbody tr',
+        ],
+        ['management mandate', `${base}/management`, '[data-testid="management-mandate"]'],
       ];
       for (const [name, url, selector] of pages) {
         const { content, loaded } = await timePage(page, app.url + url, selector, RUNS);
         rows.push(`| ${name} | ${ms(median(content))} | ${ms(Math.max(...content))} | ${ms(median(loaded))} |`);
         console.log(`  ${name}: content median ${ms(median(content))}, max ${ms(Math.max(...content))}`);
       }
+      // The PDF report as a download: request → last byte (the server makes it with pdfkit).
+      const pdfUrl = `/api/networks/${g.networkId}/organisations/${g.representatives[0].organisationId}/report?format=pdf`;
+      const pdfTimes: number[] = [];
+      for (let i = 0; i <= RUNS; i++) {
+        const t0 = performance.now();
+        const res = await api.get(pdfUrl);
+        if (res.status !== 200) throw new Error(`report PDF: ${res.status} ${res.text.slice(0, 200)}`);
+        if (i > 0) pdfTimes.push(performance.now() - t0); // the first is the warm-up
+      }
+      rows.push(
+        `| report PDF download (HTTP, whole file) | ${ms(median(pdfTimes))} | ${ms(Math.max(...pdfTimes))} | — |`,
+      );
+      console.log(`  report PDF: median ${ms(median(pdfTimes))}, max ${ms(Math.max(...pdfTimes))}`);
     } finally {
       await browser.close();
     }
@@ -168,6 +237,7 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
   const t0 = performance.now();
   const g = await generateLargeNetwork(db);
   await addHomeData(db, g);
+  await seedReadiness(db, g);
   const genMs = performance.now() - t0;
   console.log(`${backend}: generated ${JSON.stringify(g.counts)} in ${(genMs / 1000).toFixed(1)} s`);
   lines.push(

@@ -6,6 +6,7 @@ import { nameKey } from '../networks/organisation-name';
 import { seedDemoCooperation } from './demo-cooperation';
 import { seedDemoMandates } from './demo-mandates';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoReadiness } from './demo-readiness';
 
 /**
  * The demo network a fresh `npm start` shows: a believable education network
@@ -211,5 +212,6 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
   if (result.seeded && result.networkId) await seedDemoCooperation(db, result.networkId, now);
   if (result.seeded && result.networkId) await seedDemoMandates(db, result.networkId, now);
   if (result.seeded && result.networkId) await seedDemoMeetings(db, result.networkId, now);
+  if (result.seeded && result.networkId) await seedDemoReadiness(db, result.networkId, now);
   return result;
 }

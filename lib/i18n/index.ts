@@ -9,6 +9,7 @@ import { exports as exportsMessages } from './messages/exports';
 import { health } from './messages/health';
 import { mandates } from './messages/mandates';
 import { meetings } from './messages/meetings';
+import { readiness } from './messages/readiness';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
 import { formatWith, messageFallback, reportIntlError, type Format } from './intl';
@@ -54,6 +55,7 @@ const areas = [
   health,
   documents,
   mandates,
+  readiness,
   exportsMessages,
   meetings,
 ] as const;

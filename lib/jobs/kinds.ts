@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deliverMail } from '../mail/deliver';
 import { purgeTickets } from '../realtime/tickets';
 import { runMonthlyHealthSnapshots } from '../health/snapshots';
+import { warnMandateExpiry } from '../management/warn-mandate-expiry';
 import { purgeArchives, runArchive } from '../exports/archive';
 import { closeDueDecisions } from '../meetings/close-decision';
 import { defineJob, type JobKind } from './define';
@@ -74,6 +75,21 @@ export const JOB_KINDS = {
     async run(_p, ctx) {
       const r = await runMonthlyHealthSnapshots(ctx.db, Date.now());
       if (r.taken > 0) ctx.log('info', `health snapshots: ${r.taken} month(s) over ${r.networks} network(s)`);
+    },
+  }),
+
+  /**
+   * Warns the network once when its management mandate ends within 30 days (lib/management): an activity row
+   * every member sees, written together with the job's end. Daily per network.
+   */
+  'management.mandate-expiry': defineJob({
+    schema: z.object({ networkId: z.string().min(1), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    maxAttempts: 3,
+    async run({ networkId, date }, ctx) {
+      await ctx.finish(async (q) => {
+        if (await warnMandateExpiry(q, networkId, date))
+          ctx.log('info', `management mandate of ${networkId} expires soon: warned`);
+      });
     },
   }),
 

@@ -29,6 +29,8 @@ export const SCHEDULE: ScheduleEntry[] = [
   { name: 'purge-exports', kind: 'exports.purge', everyMinutes: 60 },
   // Proposals of meetings whose closing time has passed are closed with their outcome (lib/meetings).
   { name: 'close-decisions', kind: 'meetings.close-decisions', everyMinutes: 1 },
+  // Daily per network at 07:00 local time: warns once when the management mandate ends within 30 days.
+  { name: 'management-mandate-expiry', kind: 'management.mandate-expiry', dailyAt: '07:00', perNetwork: true },
   // Daily per network, in its time zone, e.g. (coming with digests):
   // { name: 'daily-digest', kind: 'network.daily-digest', dailyAt: '07:00', perNetwork: true },
 ];

@@ -14,6 +14,9 @@ import { meetingPolicy } from './meeting';
 import { memberPolicy } from './member';
 import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
+import { boardReportPolicy } from './board-report';
+import { managementMandatePolicy } from './management-mandate';
+import { readinessPolicy } from './readiness';
 
 /**
  * Authorization in one place. Each subject has its own file with each rule
@@ -45,6 +48,9 @@ export {
   memberPolicy,
   networkPolicy,
   organisationPolicy,
+  readinessPolicy,
+  boardReportPolicy,
+  managementMandatePolicy,
 };
 
 /** Every subject's policy, in the order docs/permissions.md shows them (mandate, meeting, decision go here next). */
@@ -58,6 +64,9 @@ export const POLICIES = [
   commitmentPolicy,
   mandatePolicy,
   documentPolicy,
+  readinessPolicy,
+  boardReportPolicy,
+  managementMandatePolicy,
   exportPolicy,
   meetingPolicy,
   decisionPolicy,

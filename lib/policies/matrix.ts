@@ -244,6 +244,30 @@ export const MATRIX_CASES: MatrixCase[] = [
       status: 'open',
     }),
   })),
+  ...['read', 'answer', 'share', 'readSummary'].map((action) => ({
+    subject: 'readiness',
+    action,
+    on: 'A’s readiness check (not shared)',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId, organisationId: ids.orgA, shared: false }),
+  })),
+  {
+    subject: 'readiness',
+    action: 'readSummary',
+    on: 'the summary of a check A shared with the network',
+    record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA, shared: true }),
+  },
+  {
+    subject: 'boardReport',
+    action: 'read',
+    on: 'A’s report for its home board',
+    record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA }),
+  },
+  ...['read', 'set'].map((action) => ({
+    subject: 'managementMandate',
+    action,
+    on: 'the network management’s mandate',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId }),
+  })),
   ...['set', 'readLimits', 'setCapacity', 'readHome'].map((action) => ({
     subject: 'mandate',
     action,

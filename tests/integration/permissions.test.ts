@@ -258,6 +258,28 @@ describe('the permission matrix against the API', () => {
     return { meetingId, id };
   }
 
+  const readinessAnswers = () => ({
+    answers: ['alone', 'occasional', 'selfInterest', 'longPaths', 'hierarchy', 'direction', 'noTime'].map(
+      (question) => ({
+        question,
+        score: 2,
+        note: 'Matrix',
+      }),
+    ),
+  });
+
+  /** A fresh check of A (answered by A's representative), optionally shared with the network. */
+  async function readinessCheck(shared = false): Promise<string> {
+    const res = await people.repA.post(`${base()}/organisations/${ids.orgA}/readiness`, readinessAnswers());
+    expect(res.status, res.text).toBe(201);
+    const id = res.json.check.id as string;
+    if (shared) {
+      const s = await people.repA.patch(`${base()}/organisations/${ids.orgA}/readiness/${id}`, { shared: true });
+      expect(s.status, s.text).toBe(200);
+    }
+    return id;
+  }
+
   // ---- what each action is in the API
 
   type Call = (c: ApiClient, role: MatrixRole, k: MatrixCase) => Promise<ApiResponse | Cell>;
@@ -455,6 +477,28 @@ describe('the permission matrix against the API', () => {
     'export.archiveOrganisation': (c) =>
       c.post(`${base()}/exports`, { scope: 'organisation', organisationId: ids.orgA }),
     'export.download': async (c) => c.get((await managersArchive()).downloadUrl),
+    'readiness.read': (c) => c.get(`${base()}/organisations/${ids.orgA}/readiness`),
+    'readiness.answer': (c) => c.post(`${base()}/organisations/${ids.orgA}/readiness`, readinessAnswers()),
+    'readiness.share': async (c) =>
+      c.patch(`${base()}/organisations/${ids.orgA}/readiness/${await readinessCheck()}`, { shared: true }),
+    'readiness.readSummary': async (c, role, k) => {
+      const r = k.record(ids, role) as { shared: boolean };
+      const id = await readinessCheck(r.shared);
+      const res = await c.get(`${base()}/organisations/${ids.orgA}/readiness/summary`);
+      if (res.status !== 200) return res;
+      return res.json.summary?.checkId === id ? res : 'hidden';
+    },
+    'boardReport.read': (c) => c.get(`${base()}/organisations/${ids.orgA}/report`),
+    'managementMandate.read': (c) => c.get(`${base()}/management-mandate`),
+    'managementMandate.set': (c) =>
+      c.put(`${base()}/management-mandate`, {
+        givenBy: 'Matrix steering group',
+        resources: [{ unit: 'hours', amount: 10, per: 'month' }],
+        authority: 'Dates and agendas',
+        tasks: ['Prepare meetings'],
+        validFrom: day(0),
+        validUntil: day(365),
+      }),
 
     'document.read': (c, role, k) => ticket(c, k, role, 'read'),
     'document.write': (c, role, k) => ticket(c, k, role, 'write'),

@@ -3,6 +3,7 @@ import { DOCUMENT_KINDS } from './documents';
 import { MANDATE_KINDS } from './mandates';
 import { EXPORT_KINDS } from './exports';
 import { MEETING_KINDS } from './meetings';
+import { READINESS_KINDS } from './readiness';
 
 /**
  * Activity kinds of the later areas (mandates, meetings, notifications, …), one
@@ -16,4 +17,5 @@ export const AREA_KINDS = {
   ...DOCUMENT_KINDS,
   ...MANDATE_KINDS,
   ...EXPORT_KINDS,
+  ...READINESS_KINDS,
 } as const satisfies Record<string, KindSpec>;

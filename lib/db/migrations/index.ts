@@ -6,6 +6,7 @@ import { realtimeQuarantine } from './006-realtime-quarantine';
 import { activity } from './007-activity';
 import { jobs } from './008-jobs';
 import { mandates } from './009-mandates';
+import { readiness } from './010-readiness';
 import { exportsArchive } from './012-exports';
 import { health } from './013-health';
 import { meetings } from './014-meetings';
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   activity,
   jobs,
   mandates,
+  readiness,
   exportsArchive,
   health,
   meetings,

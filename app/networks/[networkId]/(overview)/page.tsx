@@ -4,11 +4,14 @@ import { getNetworkHome, type Person } from '@/lib/networks';
 import { getNetworkOverview } from '@/lib/networks/get-network-overview';
 import { listUnits } from '@/lib/ledger/list-units';
 import { listFeed } from '@/lib/activity/list-feed';
+import { formatter } from '@/lib/i18n';
+import { currentManagementMandate } from '@/lib/management/get-management-mandate';
 import { networkPageContext, orNotFound } from '../../_lib/load';
 import { OrganisationList } from '../../_components/organisation-list';
 import { AddOrganisationDialog } from '../../_components/add-organisation-dialog';
 import { NetworkSettingsDialog } from '../../_components/network-settings-form';
 import { NetworkOverviewCards } from '../../_components/network-overview';
+import { ManagementMandateCard } from '../../_components/mandate-warning';
 
 type Params = Promise<{ networkId: string }>;
 
@@ -26,12 +29,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  */
 export default async function NetworkHomePage({ params }: { params: Params }) {
   const { networkId } = await params;
-  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}`);
+  const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}`);
   const home = await orNotFound(getNetworkHome(db, actor, networkId));
-  const [overview, units, recent] = await Promise.all([
+  const [overview, units, recent, mandate] = await Promise.all([
     getNetworkOverview(db, actor, networkId),
     listUnits(db, actor, networkId),
     listFeed(db, actor, networkId, { limit: 8 }),
+    currentManagementMandate(db, networkId),
   ]);
   const unitLabels = Object.fromEntries(units.filter((u) => u.label !== null).map((u) => [u.key, u.label as string]));
   const { network, organisations, people, abilities } = home;
@@ -65,6 +69,7 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
         unitLabels={unitLabels}
         recent={recent}
       />
+      <ManagementMandateCard networkId={networkId} mandate={mandate} t={t} f={formatter(locale)} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card
           title={t('networks.home.organisations')}

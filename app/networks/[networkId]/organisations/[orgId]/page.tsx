@@ -2,6 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Card, EmptyState, LinkButton, PageHeader } from '@/app/_components/ui';
 import { getOrganisationPage } from '@/lib/networks';
+import { boardReportPolicy } from '@/lib/policies/board-report';
+import { readinessPolicy } from '@/lib/policies/readiness';
+import { latestReadinessSummary } from '@/lib/readiness';
+import { ReadinessSummaryBlock } from '@/app/_components/readiness/readiness-summary';
 import { exportPolicy } from '@/lib/policies';
 import { ExportMenu } from '@/app/_components/exports/export-menu';
 import { ArchivePanel } from '@/app/_components/exports/archive-panel';
@@ -26,6 +30,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
   if (!isId(orgId)) notFound();
   const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}`);
   const { organisation: o, people, abilities } = await orNotFound(getOrganisationPage(db, actor, networkId, orgId));
+  const readiness = await latestReadinessSummary(db, { networkId, organisationId: orgId, viewer: actor });
   const since = new Date(o.statusChangedAt).toLocaleDateString(locale === 'de' ? 'de-DE' : 'en-GB', {
     dateStyle: 'long',
     timeZone: 'UTC',
@@ -56,6 +61,16 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             {abilities.readHome ? (
               <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
                 {t('mandates.home.link')}
+              </LinkButton>
+            ) : null}
+            {readinessPolicy.can(actor, 'read', { networkId, organisationId: orgId }) ? (
+              <LinkButton href={`/networks/${networkId}/organisations/${orgId}/readiness`} variant="secondary">
+                {t('readiness.link')}
+              </LinkButton>
+            ) : null}
+            {boardReportPolicy.can(actor, 'read', { networkId, organisationId: orgId }) ? (
+              <LinkButton href={`/networks/${networkId}/organisations/${orgId}/report`} variant="secondary">
+                {t('report.link')}
               </LinkButton>
             ) : null}
           </>
@@ -120,6 +135,20 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             </ul>
           )}
         </Card>
+        {readiness ? (
+          <Card title={readiness.shared ? t('readiness.sharedSummary.title') : t('readiness.title')} id="org-readiness">
+            <ReadinessSummaryBlock
+              summary={readiness}
+              t={t}
+              locale={locale}
+              href={
+                readinessPolicy.can(actor, 'read', { networkId, organisationId: orgId })
+                  ? `/networks/${networkId}/organisations/${orgId}/readiness`
+                  : undefined
+              }
+            />
+          </Card>
+        ) : null}
         {o.status !== 'left' ? (
           <DecisionPaths db={db} actor={actor} networkId={networkId} orgId={orgId} t={t} locale={locale} />
         ) : null}
