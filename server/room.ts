@@ -12,7 +12,7 @@ import { allowedRoots } from '../lib/realtime/doc-schema';
 import { CLOSE, type CloseCode } from '../lib/realtime/close-codes';
 import { REFUSED_READ_ONLY, SYNC_STEP1, SYNC_STEP2 } from '../lib/realtime/protocol';
 import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
-import { validateUpdate } from '../lib/realtime/validate-update';
+import { validateUpdate, type DecodedUpdate } from '../lib/realtime/validate-update';
 import { touchedLockedPart } from '../lib/realtime/lock-parts';
 import { Presence } from './awareness';
 import type { Connection } from './connection';
@@ -55,6 +55,10 @@ export interface RoomHost {
 }
 
 type Reply = { conn: Connection; make: () => Uint8Array };
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length &&
+  Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 
 /** A part of the document locked until `endsAt` (null: until unlocked). */
 export interface LockedPart {
@@ -105,6 +109,11 @@ export class Room implements CommitParticipant {
   private locksRead: Promise<void> = Promise.resolve();
   /** Woken for server-written rows while loading: read them once loaded. */
   private rangWhileLoading = false;
+  /** Updates to forward at the end of this event-loop turn (`fanOut`), with the connection that sent each. */
+  private outgoing: { update: Uint8Array; from: Connection | null }[] = [];
+  private fanOutScheduled = false;
+  /** The client update being applied right now (validated), to compare with the server's re-encoding. */
+  private validated: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -311,20 +320,23 @@ export class Room implements CommitParticipant {
   }
 
   private applyCheckedClientUpdate(conn: Connection, update: Uint8Array): void {
-    const verdict = validateUpdate(this.doc, update, this.roots);
+    // Decoded once here; the lock check reuses it, and a re-encoding equal to these bytes is not decoded again.
+    const decoded: { value?: DecodedUpdate } = {};
+    const verdict = validateUpdate(this.doc, update, this.roots, decoded);
     if (!verdict.ok) {
       this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
     }
     const locked = this.lockedNow();
     if (locked.size) {
-      const part = touchedLockedPart(this.doc, update, locked);
+      const part = touchedLockedPart(this.doc, update, locked, decoded.value);
       if (part !== null) {
         this.host.log('info', `update of conn ${conn.id} refused on ${this.name}: ${part} is locked`);
         return conn.close(CLOSE.DOCUMENT_LOCKED);
       }
     }
     const before = stateMap(this.doc);
+    this.validated = update;
     try {
       Y.applyUpdate(this.doc, update, { kind: 'client', conn } satisfies TxOrigin);
     } catch (err) {
@@ -332,6 +344,8 @@ export class Room implements CommitParticipant {
       // it is dropped (nothing of it is stored) and reloaded from storage.
       conn.close(CLOSE.UPDATE_REJECTED);
       return this.fail(new Error(`applying a validated update threw: ${(err as Error)?.message}`));
+    } finally {
+      this.validated = null;
     }
     const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
     if (store.pendingStructs || store.pendingDs) {
@@ -451,13 +465,15 @@ export class Room implements CommitParticipant {
     const o = origin as TxOrigin | undefined;
     if (o?.kind === 'redis' || o?.kind === 'server') {
       // Stored by the instance that accepted it, or by the command that wrote it: forward only.
-      const msg = msgSyncUpdate(update);
-      for (const c of this.conns) if (!c.pending) c.send(msg);
+      this.forward(update, null);
       return;
     }
     if (o?.kind !== 'client') return; // loads are not stored again
-    // What is stored must load again: the server's own encoding is checked too.
-    const broken = checkEncodedUpdate(update);
+    // What is stored must load again: the server's own encoding is checked too, unless it is byte for byte the
+    // update the validator just passed (the usual case: then the validator's checks were made on these bytes).
+    const same = this.validated !== null && sameBytes(update, this.validated);
+    this.validated = null;
+    const broken = same ? null : checkEncodedUpdate(update);
     if (broken) {
       o.conn.close(CLOSE.UPDATE_REJECTED);
       this.fail(new Error(`the server's encoding of an update is not loadable: ${broken}`));
@@ -467,10 +483,53 @@ export class Room implements CommitParticipant {
     // Forward first: validated and applied is enough to pass it on (encoded once for
     // every receiver); it is stored by the next group commit, and only then is its
     // author told (message 100). See "Ordering guarantees" in docs/realtime.md.
-    const msg = msgSyncUpdate(update);
-    for (const c of this.conns) if (c !== o.conn) c.send(msg);
+    this.forward(update, o.conn);
     this.host.bus?.publishUpdate(this.name, update);
     this.scheduleFlush();
+  };
+
+  /**
+   * Forwards are sent once per event-loop turn: the updates a room accepted in
+   * one turn go to each observer as ONE message (merged; server encodings only,
+   * never client bytes), encoded once for all observers that wrote none of them.
+   * Under load (many writers, bursts) that turns k × n sends into n.
+   */
+  private forward(update: Uint8Array, from: Connection | null): void {
+    this.outgoing.push({ update, from });
+    if (this.fanOutScheduled) return;
+    this.fanOutScheduled = true;
+    setImmediate(this.fanOut);
+  }
+
+  private fanOut = (): void => {
+    this.fanOutScheduled = false;
+    const batch = this.outgoing;
+    this.outgoing = [];
+    if (!batch.length || this.state === 'closed') return;
+    if (batch.length === 1) {
+      const { update, from } = batch[0];
+      const msg = msgSyncUpdate(update);
+      for (const c of this.conns) if (c !== from && !c.pending) c.send(msg);
+      return;
+    }
+    const all = msgSyncUpdate(Y.mergeUpdates(batch.map((b) => b.update)));
+    const authors = new Set(batch.map((b) => b.from));
+    const ownLess = new Map<Connection, Uint8Array | null>();
+    for (const c of this.conns) {
+      if (c.pending) continue;
+      if (!authors.has(c)) {
+        c.send(all);
+        continue;
+      }
+      // An author gets the others' updates of this turn, not its own back.
+      let msg = ownLess.get(c);
+      if (msg === undefined) {
+        const others = batch.filter((b) => b.from !== c).map((b) => b.update);
+        msg = others.length ? msgSyncUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)) : null;
+        ownLess.set(c, msg);
+      }
+      if (msg) c.send(msg);
+    }
   };
 
   private scheduleFlush(): void {
