@@ -4,7 +4,16 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg', 'ioredis', 'nodemailer'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    '@node-rs/argon2',
+    'pg',
+    'ioredis',
+    'nodemailer',
+    'pdfkit',
+    'exceljs',
+    'yazl',
+  ],
   typedRoutes: false,
   // Each developer or test run can build into its own folder (parallel work, e2e against a fresh build).
   distDir: process.env.NEXT_DIST_DIR || '.next',

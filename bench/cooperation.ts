@@ -2,8 +2,8 @@
  * Cooperation at size: a network with 1,000 goals, 20,000 ledger entries and
  * 2,000 commitments (scripts/generate-large-network.ts).
  *
- * 1. Server time: the board, ledger, balances, organisation page and
- *    commitment queries, run in process against SQLite and (when running)
+ * 1. Server time: the board, ledger, balances, organisation page, the
+ *    "Home and network" view and commitment queries, run in process against SQLite and (when running)
  *    PostgreSQL, median and worst of several runs.
  * 2. Time to content in Chromium against the real production app: from
  *    navigation start until the page shows its content (goal list, ledger
@@ -17,12 +17,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { timePage } from './lib/page-timing';
 import { migrate, openDb, type Db } from '../lib/db';
 import { getBalances } from '../lib/ledger/get-balances';
 import { listCommitments } from '../lib/commitments/list-commitments';
 import { listEntries } from '../lib/ledger/list-entries';
 import { listGoals } from '../lib/goals/list-goals';
 import { getOrganisationOverview } from '../lib/organisations/get-organisation-overview';
+import { getHomeView } from '../lib/mandates/get-home-view';
+import { addHomeData } from './lib/home-data';
 import { loadActor } from '../lib/policies/load-actor';
 import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
 import { ApiClient } from '../tests/helpers/api-client';
@@ -65,6 +68,10 @@ async function serverTimes(db: Db, g: GeneratedNetwork) {
     ['balances, whole network', () => getBalances(db, rep, n, {})],
     ['balances, one organisation (with months)', () => getBalances(db, rep, n, { organisationId: org })],
     ['organisation page (ratings, partners, commitments, activity)', () => getOrganisationOverview(db, rep, n, org)],
+    [
+      'home and network (gave/got, promised vs capacity and mandate, ratings, approvals)',
+      () => getHomeView(db, rep, n, org),
+    ],
     ['commitments overdue', () => listCommitments(db, rep, n, { view: 'overdue' })],
     [
       'commitments due soon, one organisation',
@@ -86,6 +93,7 @@ async function browserTimes(): Promise<string[]> {
     const db = openDb({ sqliteFile: path.join(app.dataDir, 'netzwerkraum.sqlite') });
     await migrate(db);
     const g = await generateLargeNetwork(db);
+    await addHomeData(db, g);
     await db.close();
     const api = new ApiClient(app.url);
     let signed: Awaited<ReturnType<ApiClient['signIn']>> | null = null;
@@ -116,19 +124,16 @@ async function browserTimes(): Promise<string[]> {
           '[data-testid="balances-table"] tbody tr',
         ],
         ['commitments (due soon)', `${base}/commitments`, '[data-testid="commitment-list"] li, main p.text-stone-700'],
+        [
+          'home and network (its own people)',
+          `${base}/organisations/${g.representatives[0].organisationId}/home`,
+          '[data-testid="home-exchange-units"] li',
+        ],
       ];
       for (const [name, url, selector] of pages) {
-        await page.goto(app.url + url); // warm-up
-        await page.locator(selector).first().waitFor({ timeout: 60_000 });
-        const times: number[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          const t0 = performance.now();
-          await page.goto(app.url + url);
-          await page.locator(selector).first().waitFor({ timeout: 60_000 });
-          times.push(performance.now() - t0);
-        }
-        rows.push(`| ${name} | ${ms(median(times))} | ${ms(Math.max(...times))} |`);
-        console.log(`  ${name}: median ${ms(median(times))}, max ${ms(Math.max(...times))}`);
+        const { content, loaded } = await timePage(page, app.url + url, selector, RUNS);
+        rows.push(`| ${name} | ${ms(median(content))} | ${ms(Math.max(...content))} | ${ms(median(loaded))} |`);
+        console.log(`  ${name}: content median ${ms(median(content))}, max ${ms(Math.max(...content))}`);
       }
     } finally {
       await browser.close();
@@ -162,6 +167,7 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
   console.log(`${backend}: generating…`);
   const t0 = performance.now();
   const g = await generateLargeNetwork(db);
+  await addHomeData(db, g);
   const genMs = performance.now() - t0;
   console.log(`${backend}: generated ${JSON.stringify(g.counts)} in ${(genMs / 1000).toFixed(1)} s`);
   lines.push(
@@ -174,9 +180,14 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
 if (process.env.COOP_BENCH_BROWSER !== '0' && (await available('chromium'))) {
   console.log('Chromium: starting the production app…');
   lines.push(
-    '### Time to content in Chromium (production build, SQLite, signed in as a representative; navigation start → content visible)\n',
+    '### Time to content in Chromium (production build, SQLite, signed in as a representative; navigation start → content visible, and → load event)\n',
   );
-  lines.push('| page | median | max |', '|---|---|---|', ...(await browserTimes()), '');
+  lines.push(
+    '| page | content visible, median | content visible, max | fully loaded, median |',
+    '|---|---|---|---|',
+    ...(await browserTimes()),
+    '',
+  );
 }
 
 if (!fs.existsSync(OUT)) {

@@ -7,7 +7,7 @@
  * Every loop has a count and a time limit; only 127.0.0.1 is contacted.
  *
  * Env: BENCH_QUICK=1 (small grid, 1 repetition), BENCH_REPS, BENCH_SYSTEMS=floor,ours,reference,hocuspocus,
- * BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload,redis,pages,health,
+ * BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload,redis,pages,health,exports,
  * BENCH_BUDGET_MIN (default 35: later steps are skipped, with a line, once it is spent; 5 minutes after it
  * the run is cut and what was measured is written).
  */
@@ -37,7 +37,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const reps = Number(process.env.BENCH_REPS ?? (quick ? 1 : 3));
 const systemsWanted = (process.env.BENCH_SYSTEMS ?? 'floor,ours,reference,hocuspocus').split(',') as SystemName[];
 const scenarios = new Set(
-  (process.env.BENCH_SCENARIOS ?? 'latency,connections,rooms,coldload,redis,pages,health').split(','),
+  (process.env.BENCH_SCENARIOS ?? 'latency,connections,rooms,coldload,redis,pages,health,exports').split(','),
 );
 /** The floor only relays frames: it takes part in the latency grid and nothing else. */
 const LATENCY_ONLY: ReadonlySet<SystemName> = new Set(['floor']);
@@ -120,6 +120,8 @@ export interface BenchResults {
   pages: { markdown: string | null; skipped?: string; seconds?: number };
   /** The network health benchmark (bench/health.ts), the same way. */
   health?: { markdown: string | null; skipped?: string; seconds?: number };
+  /** The network archive benchmark (bench/exports.ts), the same way. */
+  exports?: { markdown: string | null; skipped?: string; seconds?: number };
   /** Wall time per step, seconds (to keep the full run within its budget). */
   durations: Record<string, number>;
   connections: Array<{ system: SystemName; result: ConnectionsResult }>;
@@ -280,6 +282,18 @@ async function main() {
     results.durations.health = Math.round((Date.now() - t0) / 1000);
   }
 
+  if (scenarios.has('exports')) {
+    const t0 = Date.now();
+    if (remainingMs() <= 60_000) {
+      results.exports = { markdown: null, skipped: 'time budget spent' };
+      skipBudget(results, 'exports', log);
+    } else {
+      results.exports = await runPages(Math.min(PAGES_LIMIT_MS, remainingMs()), log, 'exports');
+      if (results.exports.skipped) results.errors.push(`exports: ${results.exports.skipped}`);
+    }
+    results.durations.exports = Math.round((Date.now() - t0) / 1000);
+  }
+
   writeReport(results, log);
 }
 
@@ -350,7 +364,7 @@ const PAGES_LIMIT_MS = 12 * 60_000;
 async function runPages(
   limitMs: number,
   log: (...a: unknown[]) => void,
-  which: 'cooperation' | 'health' = 'cooperation',
+  which: 'cooperation' | 'health' | 'exports' = 'cooperation',
 ): Promise<BenchResults['pages']> {
   const history = path.resolve(`docs/benchmarks-${which}.md`);
   const before = existsSync(history) ? readFileSync(history, 'utf8') : '';

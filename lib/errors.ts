@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429,
     readonly key: MessageKey | (string & {}),
     readonly vars: Record<string, string | number> = {},
+    /** The input field it is about (a path like `limits.0.perPeriod`): the API names it in `fields`. */
+    readonly field?: string,
   ) {
     super(key);
   }

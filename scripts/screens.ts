@@ -106,6 +106,7 @@ async function main() {
       },
       { name: 'organisation-home-notes', who: 'representative', path: `${base}/organisations/${lenaOrg}/home` },
       { name: 'people', who: 'manager', path: `${base}/people`, ready: live },
+      { name: 'network-settings', who: 'manager', path: `${base}/settings`, ready: live },
       { name: 'network-not-found', who: 'representative', path: `${base}/no-such-part`, ready: live },
       { name: 'account', who: 'representative', path: '/account' },
     ];

@@ -125,7 +125,10 @@ export function route<S extends z.ZodType | undefined = undefined, P extends Par
 }
 
 export function presentError(err: unknown, t: Translate): Response {
-  if (err instanceof AppError) return errorResponse(err.status, err.key, t(err.key, err.vars));
+  if (err instanceof AppError) {
+    const message = t(err.key, err.vars);
+    return errorResponse(err.status, err.key, message, err.field ? { [err.field]: message } : undefined);
+  }
   if (err instanceof ForbiddenError) {
     return err.notFound
       ? errorResponse(404, 'not_found', t('errors.notFound'))

@@ -34,7 +34,7 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
       '  was measured is written). `BENCH_QUICK=1 npm run bench`: a small grid,',
       '  1 repetition, 2,000 connections (about 10 minutes, most of it the page benchmark).',
       '- Narrow it with `BENCH_SYSTEMS=floor,ours,reference,hocuspocus`,',
-      '  `BENCH_SCENARIOS=latency,rooms,connections,coldload,redis,pages,health`, `BENCH_REPS`, `BENCH_CONN_TARGET`,',
+      '  `BENCH_SCENARIOS=latency,rooms,connections,coldload,redis,pages,health,exports`, `BENCH_REPS`, `BENCH_CONN_TARGET`,',
       '  `BENCH_RATE` (markers per second per room), `BENCH_MARKERS`; `BENCH_REDIS_URL` (default',
       '  `redis://127.0.0.1:6379`) for the two-instance scenario, which is skipped with a line when nothing answers.',
       '- Needs `taskset` (util-linux) for pinning; without it the processes share the cores (the run says so in the',
@@ -192,6 +192,22 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
       L.push(r.health.markdown.replace(/^(#+) /gm, '#$1 '));
     } else {
       L.push(`Not measured in this run: ${r.health.skipped}.`);
+    }
+    L.push('');
+  }
+  if (r.exports && (r.exports.markdown || r.exports.skipped)) {
+    L.push(
+      '## Network archive at size (`bench/exports.ts`: the 20,000-entry network as one zip, time and peak memory)',
+    );
+    L.push('');
+    if (r.exports.markdown) {
+      L.push(
+        `The latest run (${r.exports.seconds ?? '?'} s) follows; every run is kept in \`docs/benchmarks-exports.md\`.`,
+      );
+      L.push('');
+      L.push(r.exports.markdown.replace(/^(#+) /gm, '#$1 '));
+    } else {
+      L.push(`Not measured in this run: ${r.exports.skipped}.`);
     }
     L.push('');
   }

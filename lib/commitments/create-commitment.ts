@@ -12,7 +12,7 @@ import { loadGoal } from '../goals/records';
 import { ZAmount, ZUnit, checkUnitAmount, toMilli } from '../ledger/units';
 import { loadOrganisation } from '../networks/load-organisation';
 import { authorize, requireMember, type Actor } from '../policies';
-import { needsHomeApproval } from './home-approval';
+import { assessCommitment, openHomeApproval } from './home-approval';
 import { presentCommitment, type CommitmentRow } from './records';
 
 export const ZCreateCommitment = z.object({
@@ -82,12 +82,12 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
         idempotency_key: data.idempotencyKey ?? null,
         pilot_review_on: pilotReviewOn,
       };
-      if (data.commit)
-        row.status = (await needsHomeApproval(q, row, actor.userId)) ? 'awaiting_home_approval' : 'committed';
+      const assessment = data.commit ? await assessCommitment(q, row, actor.userId) : null;
+      if (assessment) row.status = assessment.within ? 'committed' : 'awaiting_home_approval';
       await q.run(
         `INSERT INTO commitments (id, network_id, goal_id, organisation_id, unit, amount_milli, due_on, note, status, committed_by,
-           withdraw_reason, created_at, updated_at, delivered_at, idempotency_key, pilot_review_on)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, NULL, ?, ?)`,
+           withdraw_reason, created_at, updated_at, delivered_at, idempotency_key, pilot_review_on, committed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, NULL, ?, ?, ?)`,
         [
           id,
           networkId,
@@ -103,8 +103,10 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
           now,
           row.idempotency_key,
           pilotReviewOn,
+          row.status === 'committed' ? now : null,
         ],
       );
+      if (assessment && !assessment.within) await openHomeApproval(q, row, assessment, actor.userId, now);
       await record(q, {
         networkId,
         actorId: actor.userId,

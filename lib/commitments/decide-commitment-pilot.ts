@@ -5,6 +5,7 @@ import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { decisionNote, ZDecidePilot, type DecidePilot } from '../goals/pilot';
 import { commitmentPolicy, requireMember, type Actor } from '../policies';
+import { closeHomeApproval } from './home-approval';
 import { loadCommitment, OPEN_STATUSES, presentCommitment } from './records';
 
 /**
@@ -37,6 +38,7 @@ export async function decideCommitmentPilot(
       [status, withdrawReason, note.nextReviewOn, now, c.id, c.status, c.pilot_review_on],
     );
     if (r.changes !== 1) throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
+    if (status === 'withdrawn' && c.status === 'awaiting_home_approval') await closeHomeApproval(q, c.id, now);
     await record(q, {
       networkId,
       actorId: actor.userId,

@@ -38,6 +38,8 @@ export interface CommitmentRow {
   idempotency_key: string | null;
   /** Set when the commitment is a pilot: its review date (migration 005). */
   pilot_review_on?: string | null;
+  /** When it became committed (migration 009): what a period's use of a mandate counts. */
+  committed_at?: number | string | null;
   goal_title?: string;
   organisation_name?: string;
   committed_by_name?: string | null;

@@ -6,12 +6,14 @@ import { AppError } from '../errors';
 import type { EntryRow } from '../ledger/records';
 import { isDeliveryEvidence } from '../ledger/rules';
 import { commitmentPolicy, requireMember, type Actor } from '../policies';
-import { needsHomeApproval } from './home-approval';
+import { decideHomeApproval } from '../mandates/decide-home-approval';
+import { assessCommitment, closeHomeApproval, openHomeApproval } from './home-approval';
 import { loadCommitment, presentCommitment, type CommitmentStatus } from './records';
 
 export const ZTransitionCommitment = z.discriminatedUnion('action', [
   z.object({ action: z.literal('commit') }),
-  z.object({ action: z.literal('approve') }),
+  z.object({ action: z.literal('approve'), reason: z.string().trim().max(2000).default('') }),
+  z.object({ action: z.literal('decline'), reason: z.string().trim().min(3).max(2000) }),
   z.object({ action: z.literal('deliver'), evidenceEntryIds: z.array(z.uuid()).min(1).max(100) }),
   z.object({ action: z.literal('withdraw'), reason: z.string().trim().min(3).max(2000) }),
 ]);
@@ -20,6 +22,7 @@ export type TransitionCommitment = z.input<typeof ZTransitionCommitment>;
 const FROM: Record<z.output<typeof ZTransitionCommitment>['action'], readonly CommitmentStatus[]> = {
   commit: ['proposed'],
   approve: ['awaiting_home_approval'],
+  decline: ['awaiting_home_approval'],
   deliver: ['committed'],
   withdraw: ['proposed', 'awaiting_home_approval', 'committed'],
 };
@@ -27,7 +30,8 @@ const FROM: Record<z.output<typeof ZTransitionCommitment>['action'], readonly Co
 /**
  * Moves a commitment along its life:
  * - commit (proposed → committed, or → awaiting home approval beyond the mandate),
- * - approve (awaiting home approval → committed; home members of that organisation only),
+ * - approve / decline (awaiting home approval → committed / withdrawn; home members of that
+ *   organisation only; lib/mandates/decide-home-approval.ts),
  * - deliver (committed → delivered, with ledger entries as evidence: given by
  *   that organisation, in the same unit, not disputed or reversed),
  * - withdraw (any open state → withdrawn, with a reason).
@@ -43,6 +47,13 @@ export async function transitionCommitment(
 ) {
   requireMember(actor, networkId);
   const data = validate(ZTransitionCommitment, input);
+  if (data.action === 'approve' || data.action === 'decline')
+    return (
+      await decideHomeApproval(db, actor, networkId, commitmentId, {
+        decision: data.action,
+        reason: data.reason,
+      })
+    ).commitment;
   const now = Date.now();
   return db.tx(async (q) => {
     const c = await loadCommitment(q, networkId, commitmentId);
@@ -52,13 +63,12 @@ export async function transitionCommitment(
     let status: CommitmentStatus = c.status;
     let evidence: string[] = [];
     let committedBy = c.committed_by;
+    let assessment: Awaited<ReturnType<typeof assessCommitment>> | null = null;
     switch (data.action) {
       case 'commit':
-        status = (await needsHomeApproval(q, c, actor.userId)) ? 'awaiting_home_approval' : 'committed';
+        assessment = await assessCommitment(q, c, actor.userId);
+        status = assessment.within ? 'committed' : 'awaiting_home_approval';
         committedBy = actor.userId;
-        break;
-      case 'approve':
-        status = 'committed';
         break;
       case 'deliver': {
         evidence = [...new Set(data.evidenceEntryIds)];
@@ -79,18 +89,22 @@ export async function transitionCommitment(
         break;
     }
     const r = await q.run(
-      `UPDATE commitments SET status = ?, committed_by = ?, withdraw_reason = ?, updated_at = ?, delivered_at = ? WHERE id = ? AND status = ?`,
+      `UPDATE commitments SET status = ?, committed_by = ?, withdraw_reason = ?, updated_at = ?, delivered_at = ?,
+         committed_at = ? WHERE id = ? AND status = ?`,
       [
         status,
         committedBy,
         data.action === 'withdraw' ? data.reason : c.withdraw_reason,
         now,
         status === 'delivered' ? now : null,
+        status === 'committed' ? now : (c.committed_at ?? null),
         c.id,
         c.status,
       ],
     );
     if (r.changes !== 1) throw new AppError(409, `cooperation.errors.commitmentState.${c.status}`);
+    if (assessment && !assessment.within) await openHomeApproval(q, c, assessment, actor.userId, now);
+    if (status === 'withdrawn' && c.status === 'awaiting_home_approval') await closeHomeApproval(q, c.id, now);
     const kind =
       status === 'awaiting_home_approval'
         ? 'commitment.approval_requested'

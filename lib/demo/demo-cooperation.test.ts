@@ -52,7 +52,9 @@ describe('the demo network shows cooperation from the start', () => {
       'SELECT status FROM commitments WHERE network_id = ? ORDER BY status',
       [networkId],
     );
-    expect(rows.map((r) => r.status)).toEqual(['committed', 'delivered']);
+    // (demo-mandates.ts adds commitments within and beyond mandates; see demo-mandates.test.ts)
+    expect(rows.filter((r) => r.status === 'delivered')).toHaveLength(1);
+    expect(rows.map((r) => r.status)).toContain('committed');
     expect(
       await count(
         'SELECT COUNT(*) AS n FROM commitment_evidence e JOIN commitments c ON c.id = e.commitment_id WHERE c.network_id = ?',

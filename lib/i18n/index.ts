@@ -5,7 +5,9 @@ import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
 import { documents } from './messages/documents';
+import { exports as exportsMessages } from './messages/exports';
 import { health } from './messages/health';
+import { mandates } from './messages/mandates';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
 import { formatWith, messageFallback, reportIntlError, type Format } from './intl';
@@ -40,7 +42,19 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui, activity, health, documents] as const;
+const areas = [
+  common,
+  auth,
+  networks,
+  collab,
+  cooperation,
+  ui,
+  activity,
+  health,
+  documents,
+  mandates,
+  exportsMessages,
+] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deliverMail } from '../mail/deliver';
 import { purgeTickets } from '../realtime/tickets';
 import { runMonthlyHealthSnapshots } from '../health/snapshots';
+import { purgeArchives, runArchive } from '../exports/archive';
 import { defineJob, type JobKind } from './define';
 
 /**
@@ -72,6 +73,30 @@ export const JOB_KINDS = {
     async run(_p, ctx) {
       const r = await runMonthlyHealthSnapshots(ctx.db, Date.now());
       if (r.taken > 0) ctx.log('info', `health snapshots: ${r.taken} month(s) over ${r.networks} network(s)`);
+    },
+  }),
+
+  /**
+   * Makes one archive (lib/exports/archive.ts): writes the zip page by page into DATA_DIR/exports with its
+   * progress in `exports`, then marks it ready and enqueues the mail in one transaction. A retry starts the file
+   * anew; after the last try the archive is marked failed.
+   */
+  'exports.archive': defineJob({
+    schema: z.object({ exportId: z.uuid() }),
+    maxAttempts: 3,
+    backoffMs: 30_000,
+    async run({ exportId }, ctx) {
+      await runArchive(ctx.db, exportId, ctx);
+    },
+  }),
+
+  /** Deletes the files of expired and failed archives (and any file no archive waits for). */
+  'exports.purge': defineJob({
+    schema: ZNoPayload,
+    maxAttempts: 1,
+    async run(_p, ctx) {
+      const r = await purgeArchives(ctx.db);
+      if (r.expired || r.removed) ctx.log('info', `exports: ${r.expired} expired, ${r.removed} file(s) removed`);
     },
   }),
 

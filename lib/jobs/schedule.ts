@@ -25,6 +25,8 @@ export const SCHEDULE: ScheduleEntry[] = [
   { name: 'prune-jobs', kind: 'jobs.prune', everyMinutes: 60 },
   // Hourly, so a month's snapshot exists within the hour after it ends (nothing new: one query per network).
   { name: 'health-snapshots', kind: 'health.snapshots', everyMinutes: 60 },
+  // Archives may be downloaded for a week (lib/exports); their files go within the hour after.
+  { name: 'purge-exports', kind: 'exports.purge', everyMinutes: 60 },
   // Daily per network, in its time zone, e.g. (coming with digests):
   // { name: 'daily-digest', kind: 'network.daily-digest', dailyAt: '07:00', perNetwork: true },
 ];

@@ -1,6 +1,7 @@
 import { kindSpec } from '../activity/catalog';
 import { parseDocName } from '../docs/names';
-import { can, type Actor } from './index';
+import { exportPolicy } from './export';
+import { can, ORG_ROLES, type Actor } from './index';
 
 /**
  * Who may see which activity row: the one place for it. Every kind in the
@@ -11,14 +12,19 @@ import { can, type Actor } from './index';
  *   organisations, members);
  * - `invitation`: network managers and the representatives of the organisation
  *   invited into (who invites whom is their business alone);
+ * - `organisation`: the representatives and home members of the organisation
+ *   the row names (`data.organisationId`): what its home side sets (mandates,
+ *   capacity) is theirs alone;
  * - `self`: only the person whose account it is (no network);
+ * - `archive`: who may make that archive themselves — a network's archive its
+ *   managers, an organisation's own data its own people (lib/exports);
  * - `nobody`: bookkeeping rows nobody is shown;
  * - `document`: whoever may read the document named in `data.doc` (a home
  *   space's rows stay within its organisation).
  *
  * Anything that carries a secret never goes into activity data in the first place.
  */
-export type ActivityAudience = 'members' | 'invitation' | 'self' | 'nobody' | 'document';
+export type ActivityAudience = 'members' | 'invitation' | 'organisation' | 'self' | 'archive' | 'nobody' | 'document';
 
 export interface ActivityRowView {
   kind: string;
@@ -41,7 +47,20 @@ export const ACTIVITY_AUDIENCES: Record<ActivityAudience, AudienceRule> = {
       (orgId !== null && actor.membership?.organisationId === orgId && actor.membership.role === 'representative')
     );
   },
+  organisation: (actor, networkId, row) => {
+    if (networkId === null || !isMember(actor, networkId)) return false;
+    const m = actor.membership;
+    const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : null;
+    return !!m && orgId !== null && m.organisationId === orgId && ORG_ROLES.includes(m.role);
+  },
   self: (actor, _networkId, row) => typeof row.actorId === 'string' && row.actorId === actor.userId,
+  archive: (actor, networkId, row) => {
+    if (networkId === null) return false;
+    const orgId = typeof row.data.organisationId === 'string' ? row.data.organisationId : null;
+    return row.data.scope === 'organisation'
+      ? exportPolicy.can(actor, 'archiveOrganisation', { networkId, organisationId: orgId })
+      : exportPolicy.can(actor, 'archiveNetwork', { networkId });
+  },
   nobody: () => false,
   document: (actor, networkId, row) => {
     const doc = typeof row.data.doc === 'string' ? parseDocName(row.data.doc) : null;

@@ -1,4 +1,4 @@
-import { isActive, isManager, representsOrg } from './actor';
+import { isActive, isManager, representsOrg, type ActorMembership } from './actor';
 import { definePolicy, type AbilitiesOf } from './define';
 
 export interface CommitmentRecord {
@@ -8,6 +8,9 @@ export interface CommitmentRecord {
   status?: string;
   pilotReviewOn?: string | null;
 }
+
+const homeOf = (m: ActorMembership, orgId: string) =>
+  m.role === 'home_member' && m.organisationId === orgId && isActive(m);
 
 const OPEN = ['proposed', 'awaiting_home_approval', 'committed'];
 const inState =
@@ -31,7 +34,12 @@ export const commitmentPolicy = definePolicy({
     },
     approve: {
       who: 'Home members of the committing organisation, while it is active',
-      allow: (m, c) => m.role === 'home_member' && m.organisationId === c.organisationId && isActive(m),
+      allow: (m, c) => homeOf(m, c.organisationId),
+      when: inState('awaiting_home_approval'),
+    },
+    decline: {
+      who: 'Home members of the committing organisation, while it is active (with a reason; it is withdrawn)',
+      allow: (m, c) => homeOf(m, c.organisationId),
       when: inState('awaiting_home_approval'),
     },
     deliver: {

@@ -4,9 +4,11 @@ import { liveMembership, ORG_ROLES, ROLES, type Actor } from './actor';
 import { commitmentPolicy } from './commitment';
 import { ForbiddenError } from './define';
 import { documentPolicy } from './document';
+import { exportPolicy } from './export';
 import { goalPolicy } from './goal';
 import { invitationPolicy } from './invitation';
 import { ledgerEntryPolicy } from './ledger-entry';
+import { mandatePolicy } from './mandate';
 import { memberPolicy } from './member';
 import { networkPolicy } from './network';
 import { organisationPolicy } from './organisation';
@@ -31,9 +33,11 @@ export type { AbilitiesOf, Policy } from './define';
 export {
   commitmentPolicy,
   documentPolicy,
+  exportPolicy,
   goalPolicy,
   invitationPolicy,
   ledgerEntryPolicy,
+  mandatePolicy,
   memberPolicy,
   networkPolicy,
   organisationPolicy,
@@ -48,7 +52,9 @@ export const POLICIES = [
   goalPolicy,
   ledgerEntryPolicy,
   commitmentPolicy,
+  mandatePolicy,
   documentPolicy,
+  exportPolicy,
 ] as const;
 
 export type Subject =
@@ -223,9 +229,11 @@ export function abilities(actor: Actor | null, networkId: string) {
 export type Abilities = ReturnType<typeof abilities>;
 export type { CommitmentAbilities } from './commitment';
 export type { DocumentAbilities } from './document';
+export type { ExportAbilities } from './export';
 export type { GoalAbilities } from './goal';
 export type { InvitationAbilities } from './invitation';
 export type { LedgerEntryAbilities } from './ledger-entry';
+export type { MandateAbilities } from './mandate';
 export type { MemberAbilities } from './member';
 export type { NetworkAbilities } from './network';
 export type { OrganisationAbilities } from './organisation';

@@ -184,6 +184,7 @@ export const MATRIX_CASES: MatrixCase[] = [
     [
       ['commit', 'proposed'],
       ['approve', 'awaiting_home_approval'],
+      ['decline', 'awaiting_home_approval'],
       ['deliver', 'committed'],
       ['withdraw', 'proposed'],
       ['decidePilot', 'proposed'],
@@ -199,6 +200,18 @@ export const MATRIX_CASES: MatrixCase[] = [
       pilotReviewOn: '2099-01-01',
     }),
   })),
+  ...['set', 'readLimits', 'setCapacity', 'readHome'].map((action) => ({
+    subject: 'mandate',
+    action,
+    on: 'A’s mandate (limits not disclosed)',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'exists' }),
+  })),
+  {
+    subject: 'mandate',
+    action: 'readLimits',
+    on: 'A’s mandate, its limits disclosed',
+    record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'limits' }),
+  },
   ...(['read', 'write', 'lock', 'unlock'] as const).flatMap((action) =>
     (
       [
@@ -208,6 +221,24 @@ export const MATRIX_CASES: MatrixCase[] = [
       ] as const
     ).map(([on, record]) => ({ subject: 'document', action, on, record })),
   ),
+  ...['goal', 'ledger', 'archiveNetwork'].map((action) => ({
+    subject: 'export',
+    action,
+    on: 'the network',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId }),
+  })),
+  {
+    subject: 'export',
+    action: 'archiveOrganisation',
+    on: 'organisation A’s own data',
+    record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA, scope: 'organisation' }),
+  },
+  {
+    subject: 'export',
+    action: 'download',
+    on: 'a ready network archive the manager asked for',
+    record: (ids) => ({ networkId: ids.networkId, scope: 'network', requestedBy: ids.users.manager }),
+  },
 ];
 
 /** What the API answers in one cell. */
@@ -284,7 +315,7 @@ export function permissionsMarkdown(): string {
   lines.push(
     '## Coming next',
     '',
-    'Mandates, meetings and decisions get their own policy files beside these (`lib/policies/<subject>.ts`),',
+    'Meetings and decisions get their own policy files beside these (`lib/policies/<subject>.ts`),',
     'listed in `POLICIES`; this page and the API test pick them up.',
     '',
   );

@@ -52,6 +52,7 @@ describe('abilities per record', () => {
     expect(commitmentPolicy.abilities(repA, c('proposed'))).toEqual({
       commit: true,
       approve: false,
+      decline: false,
       deliver: false,
       withdraw: true,
       decidePilot: false,
@@ -59,11 +60,21 @@ describe('abilities per record', () => {
     expect(commitmentPolicy.abilities(repA, c('committed', '2099-01-01'))).toEqual({
       commit: false,
       approve: false,
+      decline: false,
       deliver: true,
       withdraw: true,
       decidePilot: true,
     });
-    expect(commitmentPolicy.abilities(homeA, c('awaiting_home_approval')).approve).toBe(true);
+    expect(commitmentPolicy.abilities(homeA, c('awaiting_home_approval'))).toMatchObject({
+      approve: true,
+      decline: true,
+      withdraw: false,
+    });
+    expect(commitmentPolicy.abilities(repA, c('awaiting_home_approval'))).toMatchObject({
+      approve: false,
+      decline: false,
+      withdraw: true,
+    });
     expect(Object.values(commitmentPolicy.abilities(repA, c('delivered', '2099-01-01')))).not.toContain(true);
     expect(Object.values(commitmentPolicy.abilities(repB, c('proposed', '2099-01-01')))).not.toContain(true);
     expect(commitmentPolicy.abilities(manager, c('proposed', '2099-01-01'))).toMatchObject({

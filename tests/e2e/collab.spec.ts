@@ -220,7 +220,8 @@ test.describe('home notes', () => {
     const path = `/networks/${n.id}/organisations/${n.greenId}/home`;
 
     await a.goto(path);
-    await expect(a.getByRole('heading', { level: 1, name: 'Home notes' })).toBeVisible();
+    await expect(a.getByRole('heading', { level: 1, name: 'Home and network' })).toBeVisible();
+    await expect(a.getByRole('heading', { level: 2, name: 'Home notes' })).toBeVisible();
     await expect(a.getByText('No other organisation of the network can read these notes')).toBeVisible();
     await expect(statusOf(a)).toHaveAttribute('data-status', 'live');
     await editorOf(a).click();
@@ -247,7 +248,8 @@ test.describe('home notes', () => {
     const a = await signedInPageFor(n.alice, { locale: 'de-DE' });
     await a.setViewportSize({ width: 390, height: 844 }); // a phone
     await a.goto(`/networks/${n.id}/organisations/${n.greenId}/home`);
-    await expect(a.getByRole('heading', { level: 1, name: 'Heim-Notizen' })).toBeVisible();
+    await expect(a.getByRole('heading', { level: 1, name: 'Heimat und Netzwerk' })).toBeVisible();
+    await expect(a.getByRole('heading', { level: 2, name: 'Heim-Notizen' })).toBeVisible();
     await expect(a.getByText('Keine andere Organisation des Netzwerks kann diese Notizen lesen')).toBeVisible();
     await expect(statusOf(a)).toContainText('Live');
     await expect(a.getByRole('textbox', { name: 'Heim-Notizen von Green Hands' })).toBeVisible();

@@ -41,8 +41,12 @@ const userId = async (c: ApiClient) => (await c.session())!.user!.id!;
 describe('the permission matrix against the API', () => {
   const people = {} as Record<MatrixRole, ApiClient>;
   let manager2: ApiClient;
+  /** A second representative of A whose own mandate allows 1 hour per commitment: their commitments wait for home. */
+  let repA2: ApiClient;
   let ids: MatrixIds;
   let goalId: string;
+  let hiddenMandateId: string;
+  let disclosedMandateId: string;
   const base = () => `/api/networks/${ids.networkId}`;
 
   async function join(c: ApiClient, role: string, organisationId: string | null) {
@@ -69,6 +73,7 @@ describe('the permission matrix against the API', () => {
     Object.keys(names).forEach((k, i) => (people[k as MatrixRole] = signedIn[i]));
     people.anonymous = client();
     manager2 = await person('Max');
+    repA2 = await person('Ari');
     const net = await people.manager.post('/api/networks', { name: 'Matrixnetz', purpose: 'Jede Zelle' });
     expect(net.status, net.text).toBe(201);
     const networkId = net.json.network.id as string;
@@ -86,6 +91,34 @@ describe('the permission matrix against the API', () => {
     await join(people.observer, 'observer', null);
     await join(people.adviser, 'adviser', null);
     await join(manager2, 'manager', null);
+    await join(repA2, 'representative', ids.orgA);
+    const personal = await people.homeA.post(`${base()}/mandates`, {
+      organisationId: ids.orgA,
+      representativeId: await userId(repA2),
+      validFrom: day(0),
+      limits: [{ unit: 'hours', perCommitment: 1 }],
+      scopeNote: 'Only small things',
+    });
+    expect(personal.status, personal.text).toBe(201);
+    hiddenMandateId = personal.json.mandate.id;
+    // repA's own mandate is wide, so that the commitments the cells below make for A commit at once (a
+    // representative of an organisation with only a future mandate would wait for home).
+    const wide = await people.homeA.post(`${base()}/mandates`, {
+      organisationId: ids.orgA,
+      representativeId: await userId(people.repA),
+      validFrom: day(0),
+      limits: [{ unit: 'hours', perCommitment: 1000, perPeriod: 10000 }],
+    });
+    expect(wide.status, wide.text).toBe(201);
+    const disclosed = await people.homeA.post(`${base()}/mandates`, {
+      organisationId: ids.orgA,
+      validFrom: day(5000),
+      validUntil: day(5100),
+      limits: [{ unit: 'money_eur', perPeriod: 500 }],
+      disclosure: 'limits',
+    });
+    expect(disclosed.status, disclosed.text).toBe(201);
+    disclosedMandateId = disclosed.json.mandate.id;
     const g = await people.repA.post(`${base()}/goals`, { title: 'Matrix pilot', status: 'pilot', reviewOn: day(30) });
     expect(g.status, g.text).toBe(201);
     goalId = g.json.goal.id;
@@ -121,16 +154,23 @@ describe('the permission matrix against the API', () => {
     return c.json.commitment.id;
   }
 
-  /** No route leads there yet (mandates come later): the state is set in the app's database. */
-  function awaitHomeApproval(id: string) {
-    const db = new Database(path.join(app().dataDir, 'netzwerkraum.sqlite'));
-    try {
-      db.pragma('busy_timeout = 5000');
-      db.prepare("UPDATE commitments SET status = 'awaiting_home_approval' WHERE id = ?").run(id);
-    } finally {
-      db.close();
-    }
+  /** A commitment beyond its maker's mandate: it waits for A's home members. */
+  async function waitingForHome(): Promise<string> {
+    const c = await repA2.post(`${base()}/commitments`, {
+      organisationId: ids.orgA,
+      goalId,
+      unit: 'hours',
+      amount: 4,
+      dueOn: day(60),
+      pilotReviewOn: day(30),
+      commit: true,
+    });
+    expect(c.status, c.text).toBe(201);
+    expect(c.json.commitment.status).toBe('awaiting_home_approval');
+    return c.json.commitment.id;
   }
+
+  let mandateWindow = 0;
 
   async function invitationByRepA(): Promise<string> {
     const inv = await people.repA.post(`${base()}/invitations`, { role: 'home_member', organisationId: ids.orgA });
@@ -145,6 +185,22 @@ describe('the permission matrix against the API', () => {
     await join(c, 'observer', null);
     return { id: await userId(c), email };
   }
+
+  /** A network archive the manager asked for, made by the app's job runner. */
+  let archive: Promise<{ downloadUrl: string }> | null = null;
+  const managersArchive = () =>
+    (archive ??= (async () => {
+      const res = await people.manager.post(`${base()}/exports`, { scope: 'network' });
+      expect([200, 202], res.text).toContain(res.status);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const list = await people.manager.get(`${base()}/exports?scope=network`);
+        const mine = list.json.exports.find((e: { id: string }) => e.id === res.json.export.id);
+        if (mine?.status === 'ready') return mine;
+        if (Date.now() > deadline) throw new Error(`archive not ready: ${JSON.stringify(mine)}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })());
 
   let sharedTarget: { id: string; email: string } | null = null;
   const target = async () => (sharedTarget ??= await freshMember());
@@ -250,11 +306,10 @@ describe('the permission matrix against the API', () => {
       c.post(`${base()}/ledger/${await entry(ids.orgB)}/correction`, { reason: 'Wrong amount' }),
 
     'commitment.commit': async (c) => c.patch(`${base()}/commitments/${await commitment()}`, { action: 'commit' }),
-    'commitment.approve': async (c) => {
-      const id = await commitment();
-      awaitHomeApproval(id);
-      return c.patch(`${base()}/commitments/${id}`, { action: 'approve' });
-    },
+    'commitment.approve': async (c) =>
+      c.patch(`${base()}/commitments/${await waitingForHome()}`, { action: 'approve' }),
+    'commitment.decline': async (c) =>
+      c.patch(`${base()}/commitments/${await waitingForHome()}`, { action: 'decline', reason: 'Not this month' }),
     'commitment.deliver': async (c) => {
       const id = await commitment(true);
       const evidence = await entry(ids.orgB);
@@ -269,6 +324,35 @@ describe('the permission matrix against the API', () => {
         nextReviewOn: day(40),
         early: true,
       }),
+
+    'mandate.set': (c) => {
+      mandateWindow += 1;
+      return c.post(`${base()}/mandates`, {
+        organisationId: ids.orgA,
+        validFrom: day(1000 + mandateWindow * 10),
+        validUntil: day(1005 + mandateWindow * 10),
+        limits: [{ unit: 'hours', perPeriod: 20 }],
+      });
+    },
+    'mandate.readLimits': async (c, role, k) => {
+      const want =
+        (k.record(ids, role) as { disclosure: string }).disclosure === 'limits' ? disclosedMandateId : hiddenMandateId;
+      const res = await c.get(`${base()}/mandates?organisationId=${ids.orgA}`);
+      if (res.status !== 200) return res;
+      const m = res.json.mandates.find((x: { id: string }) => x.id === want);
+      expect(m, 'the mandate is listed (that it exists is never hidden)').toBeTruthy();
+      expect(m.validUntil !== undefined, 'until when is never hidden').toBe(true);
+      return Array.isArray(m.limits) ? res : 'hidden';
+    },
+    'mandate.setCapacity': (c) =>
+      c.put(`${base()}/capacity`, { organisationId: ids.orgA, unit: 'hours', period: 'month', amount: 30 }),
+    'mandate.readHome': (c) => c.get(`${base()}/organisations/${ids.orgA}/home`),
+    'export.goal': (c) => c.get(`${base()}/goals/${goalId}/export?format=md`),
+    'export.ledger': (c) => c.get(`${base()}/ledger/export?format=xlsx`),
+    'export.archiveNetwork': (c) => c.post(`${base()}/exports`, { scope: 'network' }),
+    'export.archiveOrganisation': (c) =>
+      c.post(`${base()}/exports`, { scope: 'organisation', organisationId: ids.orgA }),
+    'export.download': async (c) => c.get((await managersArchive()).downloadUrl),
 
     'document.read': (c, role, k) => ticket(c, k, role, 'read'),
     'document.write': (c, role, k) => ticket(c, k, role, 'write'),

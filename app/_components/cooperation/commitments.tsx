@@ -10,6 +10,7 @@ import type { Commitment as CommitmentRecord } from '@/lib/commitments/records';
 import type { LedgerEntry } from '@/lib/ledger/records';
 import { BUILTIN_UNITS } from '@/lib/ledger/units';
 import { api, errorText, newKey, qs } from '@/app/_lib/api-client';
+import { HomeDecision, MandateHint } from './home-approval';
 import { coopKey } from './live';
 import { useOutbox } from './outbox';
 import { PilotDecisionForm, ReviewBadge } from './pilot-review';
@@ -86,6 +87,9 @@ export function CommitmentList({
           ) : null}
           {c.abilities.commit || c.abilities.deliver || c.abilities.withdraw ? (
             <CommitmentActions networkId={networkId} c={c} />
+          ) : null}
+          {c.abilities.approve || c.abilities.decline ? (
+            <HomeDecision networkId={networkId} commitmentId={c.id} />
           ) : null}
           {c.abilities.decidePilot ? <CommitmentPilotReview networkId={networkId} c={c} /> : null}
         </li>
@@ -229,6 +233,7 @@ export function CreateCommitmentForm({
   const { t } = useI18n();
   const qc = useQueryClient();
   const outbox = useOutbox();
+  const [draft, setDraft] = useState({ unit: 'hours', amount: NaN });
   const create = useForm({
     read: (d) => ({
       organisationId,
@@ -257,11 +262,23 @@ export function CreateCommitmentForm({
       form={create}
       className="mb-4 rounded border border-stone-300 p-3"
       aria-label={t('cooperation.commitments.new')}
+      onChange={(e) => {
+        const d = new FormData(e.currentTarget);
+        setDraft({
+          unit: String(d.get('unit') ?? 'hours'),
+          amount: Number(String(d.get('amount') ?? '').replace(',', '.')) || NaN,
+        });
+      }}
     >
       <h3 className="mb-2 font-semibold">{t('cooperation.commitments.new')}</h3>
       {create.result ? (
         <Alert tone="success">
-          {create.result.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.commitments.created')}
+          {create.result.queued
+            ? t('cooperation.outbox.savedOffline')
+            : (create.result.result as { commitment?: { status?: string } } | undefined)?.commitment?.status ===
+                'awaiting_home_approval'
+              ? t('mandates.hint.createdWaiting')
+              : t('cooperation.commitments.created')}
         </Alert>
       ) : null}
       <div className="grid gap-x-3 sm:grid-cols-3">
@@ -291,6 +308,13 @@ export function CreateCommitmentForm({
         <input type="checkbox" name="commit" defaultChecked className="h-4 w-4" />
         {t('cooperation.commitments.commitNow')}
       </label>
+      <MandateHint
+        networkId={networkId}
+        organisationId={organisationId}
+        goalId={goalId}
+        unit={draft.unit}
+        amount={draft.amount}
+      />
       <Button type="submit" busy={create.busy}>
         {t('cooperation.commitments.submit')}
       </Button>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, SelectField, TextAreaField, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
@@ -29,11 +29,14 @@ export function GoalDetail({
   orgs,
   realtimeUrl,
   self,
+  actions,
 }: {
   networkId: string;
   goalId: string;
   orgs: OrgName[];
   realtimeUrl: string;
+  /** Page actions shown beside the goal's status (the Export menu). */
+  actions?: ReactNode;
   self: { id: string; name: string; organisation: string | null };
 }) {
   const { t } = useI18n();
@@ -57,6 +60,7 @@ export function GoalDetail({
           <span className="flex flex-wrap items-center gap-2">
             <GoalStatusBadge status={goal.status} />
             {goal.status === 'pilot' ? <ReviewBadge reviewOn={goal.reviewOn} due={goal.reviewDue} /> : null}
+            {actions}
           </span>
         </div>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">

@@ -15,6 +15,7 @@ import {
   useForm,
 } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
+import { ExportMenu } from '@/app/_components/exports/export-menu';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import type { LedgerEntryAbilities } from '@/lib/policies';
 import type { getBalances } from '@/lib/ledger/get-balances';
@@ -149,13 +150,14 @@ export function LedgerView({
         </form>
         <p className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm" aria-live="polite">
           <span>{page.data ? t('cooperation.ledger.count', { count: page.data.total }) : t('common.loading')}</span>
-          <a
-            className="text-brand-800 underline underline-offset-4"
-            href={`/api/networks/${networkId}/ledger/export${qs(filter)}`}
-            download
-          >
-            {t('cooperation.ledger.exportCsv')}
-          </a>
+          <ExportMenu
+            label={t('exports.menu.ledgerLabel')}
+            choices={(['csv', 'xlsx'] as const).map((format) => ({
+              id: format,
+              label: t(format === 'csv' ? 'exports.menu.csv' : 'exports.menu.xlsx'),
+              href: `/api/networks/${networkId}/ledger/export${qs({ ...filter, format })}`,
+            }))}
+          />
         </p>
         {page.isError ? <Alert tone="error">{errorText(page.error, t)}</Alert> : null}
         <EntryTable

@@ -1,5 +1,7 @@
 import type { KindSpec } from '../spec';
 import { DOCUMENT_KINDS } from './documents';
+import { MANDATE_KINDS } from './mandates';
+import { EXPORT_KINDS } from './exports';
 
 /**
  * Activity kinds of the later areas (mandates, meetings, notifications, …), one
@@ -10,4 +12,6 @@ import { DOCUMENT_KINDS } from './documents';
  */
 export const AREA_KINDS = {
   ...DOCUMENT_KINDS,
+  ...MANDATE_KINDS,
+  ...EXPORT_KINDS,
 } as const satisfies Record<string, KindSpec>;

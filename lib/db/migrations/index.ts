@@ -5,6 +5,8 @@ import { pilotReview } from './005-pilot-review';
 import { realtimeQuarantine } from './006-realtime-quarantine';
 import { activity } from './007-activity';
 import { jobs } from './008-jobs';
+import { mandates } from './009-mandates';
+import { exportsArchive } from './012-exports';
 import { health } from './013-health';
 import { serverWritesAndLocks } from './015-server-writes-and-locks';
 import type { Migration } from './types';
@@ -18,6 +20,8 @@ export const migrations: Migration[] = [
   realtimeQuarantine,
   activity,
   jobs,
+  mandates,
+  exportsArchive,
   health,
   serverWritesAndLocks,
 ];

@@ -89,7 +89,7 @@ export const auth = {
       'A ledger of hours, expertise, contacts, rooms and money shows what each organisation gives and receives, confirmed by the receiving side.',
     'home.point3.title': 'Loyal to home and to the network',
     'home.point3.text':
-      'Every organisation keeps a private home space and sets how much its representatives may commit without asking back.',
+      'Every organisation keeps a private home space and gives its representatives a mandate: what they may commit without asking back. Anything beyond it waits for a decision at home, and the network sees how long such decisions take.',
     'home.cta': 'Start with an account, then create a network or accept an invitation.',
 
     'footer.text': 'Netzwerkraum: a workspace for cooperation between organisations.',
@@ -187,7 +187,7 @@ export const auth = {
       'Ein Buch über Stunden, Wissen, Kontakte, Räume und Geld zeigt, was jede Organisation gibt und erhält, bestätigt von der empfangenden Seite.',
     'home.point3.title': 'Loyal zur Heimatorganisation und zum Netzwerk',
     'home.point3.text':
-      'Jede Organisation hat einen privaten Heimatraum und legt fest, was ihre Vertreter:innen ohne Rückfrage zusagen dürfen.',
+      'Jede Organisation hat einen privaten Heimatraum und gibt ihren Vertreter:innen ein Mandat: was sie ohne Rückfrage zusagen dürfen. Was darüber hinausgeht, wartet auf eine Entscheidung zu Hause, und das Netzwerk sieht, wie lange solche Entscheidungen dauern.',
     'home.cta': 'Legen Sie ein Konto an und gründen Sie dann ein Netzwerk oder nehmen Sie eine Einladung an.',
 
     'footer.text': 'Netzwerkraum: ein Arbeitsraum für die Zusammenarbeit zwischen Organisationen.',

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Card, PageHeader } from '@/app/_components/ui';
+import { Card, LinkButton, PageHeader } from '@/app/_components/ui';
 import { getNetworkHome, type Person } from '@/lib/networks';
 import { getNetworkOverview } from '@/lib/networks/get-network-overview';
 import { listUnits } from '@/lib/ledger/list-units';
@@ -46,7 +46,12 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
         description={network.purpose || undefined}
         actions={
           abilities.update ? (
-            <NetworkSettingsDialog networkId={networkId} initial={{ name: network.name, purpose: network.purpose }} />
+            <>
+              <NetworkSettingsDialog networkId={networkId} initial={{ name: network.name, purpose: network.purpose }} />
+              <LinkButton href={`/networks/${networkId}/settings`} variant="secondary">
+                {t('exports.settings.link')}
+              </LinkButton>
+            </>
           ) : undefined
         }
       />

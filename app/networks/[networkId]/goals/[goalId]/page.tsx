@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { GoalDetail } from '@/app/_components/cooperation/goal-detail';
+import { ExportMenu } from '@/app/_components/exports/export-menu';
 import { getGoal } from '@/lib/goals/get-goal';
 import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { env } from '@/lib/env';
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function GoalPage({ params }: { params: Params }) {
   const { networkId, goalId } = await params;
   if (!isId(goalId)) notFound();
-  const { db, actor, user } = await networkPageContext(networkId, `/networks/${networkId}/goals/${goalId}`);
+  const { db, actor, user, t } = await networkPageContext(networkId, `/networks/${networkId}/goals/${goalId}`);
   const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   await orNotFound(getGoal(db, actor, networkId, goalId));
   const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
@@ -32,6 +33,16 @@ export default async function GoalPage({ params }: { params: Params }) {
         orgs={orgs}
         realtimeUrl={env().realtimeUrl}
         self={{ id: user.id, name: user.name, organisation: myOrg }}
+        actions={
+          <ExportMenu
+            label={t('exports.menu.goalLabel')}
+            choices={(['md', 'pdf'] as const).map((format) => ({
+              id: format,
+              label: t(format === 'md' ? 'exports.menu.markdown' : 'exports.menu.pdf'),
+              href: `/api/networks/${networkId}/goals/${goalId}/export?format=${format}`,
+            }))}
+          />
+        }
       />
     </>
   );

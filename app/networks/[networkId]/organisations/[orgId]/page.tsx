@@ -2,10 +2,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Card, EmptyState, LinkButton, PageHeader } from '@/app/_components/ui';
 import { getOrganisationPage } from '@/lib/networks';
+import { exportPolicy } from '@/lib/policies';
+import { ExportMenu } from '@/app/_components/exports/export-menu';
+import { ArchivePanel } from '@/app/_components/exports/archive-panel';
 import { isId, networkPageContext, orNotFound } from '../../../_lib/load';
 import { StatusBadge } from '../../../_components/status-badge';
 import { OrganisationStatusActions } from '../../../_components/organisation-status-actions';
 import { OrganisationDetailsForm } from '../../../_components/organisation-details-form';
+import { DecisionPaths } from '../../../_components/decision-paths';
 
 type Params = Promise<{ networkId: string; orgId: string }>;
 
@@ -26,6 +30,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
     dateStyle: 'long',
     timeZone: 'UTC',
   });
+  const ownData = exportPolicy.can(actor, 'archiveOrganisation', { networkId, organisationId: orgId });
 
   return (
     <>
@@ -37,9 +42,20 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             <LinkButton href={`/networks/${networkId}/organisations/${orgId}/cooperation`} variant="secondary">
               {t('networks.org.cooperation')}
             </LinkButton>
+            <ExportMenu
+              label={t('exports.menu.organisationLabel', { name: o.name })}
+              choices={[
+                ...(['csv', 'xlsx'] as const).map((format) => ({
+                  id: format,
+                  label: t(format === 'csv' ? 'exports.menu.orgLedgerCsv' : 'exports.menu.orgLedgerXlsx'),
+                  href: `/api/networks/${networkId}/ledger/export?organisationId=${orgId}&format=${format}`,
+                })),
+                ...(ownData ? [{ id: 'archive', label: t('exports.menu.ownData'), href: '#export' }] : []),
+              ]}
+            />
             {abilities.readHome ? (
               <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
-                {t('networks.org.homeSpace')}
+                {t('mandates.home.link')}
               </LinkButton>
             ) : null}
           </>
@@ -104,6 +120,20 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             </ul>
           )}
         </Card>
+        {o.status !== 'left' ? (
+          <DecisionPaths db={db} actor={actor} networkId={networkId} orgId={orgId} t={t} locale={locale} />
+        ) : null}
+        {ownData ? (
+          <Card title={t('exports.archive.organisationTitle')} id="export" className="lg:col-span-2">
+            <p className="mb-4 max-w-prose">{t('exports.archive.organisationIntro', { name: o.name })}</p>
+            <ArchivePanel
+              networkId={networkId}
+              scope="organisation"
+              organisationId={orgId}
+              startLabel={t('exports.archive.startOrganisation')}
+            />
+          </Card>
+        ) : null}
       </div>
     </>
   );

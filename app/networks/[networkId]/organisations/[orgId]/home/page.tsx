@@ -2,46 +2,56 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/app/_components/ui';
-import { CollabNotes } from '@/app/_components/collab/collab-notes';
-import { docName } from '@/lib/docs/names';
-import { env } from '@/lib/env';
-import { getOrganisationPage } from '@/lib/networks';
-import { can, type Actor } from '@/lib/policies';
+import { formatter } from '@/lib/i18n';
+import { getHomeView } from '@/lib/mandates/get-home-view';
+import { can, mandatePolicy, type Actor } from '@/lib/policies';
 import { isId, networkPageContext, orNotFound } from '../../../../_lib/load';
+import { ApprovalsSection } from './_sections/approvals';
+import { ExchangeSection } from './_sections/exchange';
+import { LiveRefresh } from './_sections/live-refresh';
+import { MandatesSection } from './_sections/mandates';
+import { HomeNotesSection } from './_sections/notes';
+import { PromisedSection } from './_sections/promised';
+import { RatingsSection } from './_sections/ratings';
+import type { SectionProps } from './_sections/types';
 
 type Params = Promise<{ networkId: string; orgId: string }>;
 
-const homeDoc = (networkId: string, orgId: string) => ({ kind: 'home', networkId, orgId }) as const;
 const mayRead = (actor: Actor, networkId: string, orgId: string) =>
-  can(actor, 'doc.read', { type: 'doc', doc: homeDoc(networkId, orgId) });
+  mandatePolicy.can(actor, 'readHome', { networkId, organisationId: orgId });
+
+/** Live changes that alter what this page shows. */
+const LIVE_KINDS = ['commitment', 'mandate', 'ledger', 'goal.rated', 'network.approval_days_set'];
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { networkId, orgId } = await params;
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/organisations/${orgId}/home`);
-  if (!isId(orgId) || !mayRead(actor, networkId, orgId)) return { title: t('collab.home.title') };
-  const page = await getOrganisationPage(db, actor, networkId, orgId).catch(() => null);
-  return {
-    title: page ? t('collab.home.pageTitle', { organisation: page.organisation.name }) : t('collab.home.title'),
-  };
+  if (!isId(orgId) || !mayRead(actor, networkId, orgId)) return { title: t('mandates.home.title') };
+  const name = await db.get<{ name: string }>('SELECT name FROM organisations WHERE id = ? AND network_id = ?', [
+    orgId,
+    networkId,
+  ]);
+  return { title: name ? t('mandates.home.pageTitle', { organisation: name.name }) : t('mandates.home.title') };
 }
 
 /**
- * The organisation's private home notes (`home.<networkId>.<orgId>`): only
- * that organisation's people may open them; everyone else gets the 404 page,
- * as if the page did not exist.
+ * "Home and network" (Heimat und Netzwerk): the organisation's own view of its
+ * two loyalties, one section per file in `_sections/` (add a section there and
+ * one line below). Only the organisation's people may open it; everyone else
+ * gets the 404 page, as if it did not exist, and no byte of it.
  */
-export default async function HomeNotesPage({ params }: { params: Params }) {
+export default async function HomeAndNetworkPage({ params }: { params: Params }) {
   const { networkId, orgId } = await params;
   if (!isId(orgId)) notFound();
-  const { db, actor, user, t } = await networkPageContext(
+  const { db, actor, user, t, locale } = await networkPageContext(
     networkId,
     `/networks/${networkId}/organisations/${orgId}/home`,
   );
-  const doc = homeDoc(networkId, orgId);
   if (!mayRead(actor, networkId, orgId)) notFound();
-  const { organisation } = await orNotFound(getOrganisationPage(db, actor, networkId, orgId));
-  const access = can(actor, 'doc.write', { type: 'doc', doc }) ? 'write' : 'read';
-  const name = organisation.name;
+  const view = await orNotFound(getHomeView(db, actor, networkId, orgId));
+  const name = view.organisation.name;
+  const access = can(actor, 'doc.write', { type: 'doc', doc: { kind: 'home', networkId, orgId } }) ? 'write' : 'read';
+  const props: SectionProps = { networkId, orgId, view, t, f: formatter(locale) };
 
   return (
     <>
@@ -53,18 +63,23 @@ export default async function HomeNotesPage({ params }: { params: Params }) {
           {t('collab.home.backToOrganisation', { organisation: name })}
         </Link>
       </nav>
-      <PageHeader title={t('collab.home.title')} description={t('collab.home.intro', { organisation: name })} />
-      <p className="mb-6 rounded-md border-l-4 border-sky-700 bg-sky-50 px-4 py-3 text-sky-950">
-        {t('collab.home.privacy')}
-      </p>
-      <CollabNotes
-        docName={docName(doc)}
-        root="notes"
-        realtimeUrl={env().realtimeUrl}
-        initialAccess={access}
-        label={t('collab.home.editorLabel', { organisation: name })}
-        self={{ id: user.id, name: user.name, organisation: name }}
-      />
+      <PageHeader title={t('mandates.home.title')} description={t('mandates.home.intro', { organisation: name })} />
+      <LiveRefresh kinds={LIVE_KINDS} />
+      <div className="grid gap-section">
+        <ApprovalsSection {...props} />
+        <PromisedSection {...props} />
+        <MandatesSection {...props} />
+        <ExchangeSection {...props} />
+        <RatingsSection {...props} />
+        <HomeNotesSection
+          networkId={networkId}
+          orgId={orgId}
+          organisation={name}
+          access={access}
+          self={{ id: user.id, name: user.name }}
+          t={t}
+        />
+      </div>
     </>
   );
 }

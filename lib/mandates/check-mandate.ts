@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { validate } from '../core/validate';
+import type { Db } from '../db/types';
+import { ZAmount, ZUnit } from '../ledger/units';
+import { mandatePolicy, requireMember, type Actor } from '../policies';
+import { assess } from './assess';
+
+export const ZCheckMandate = z.object({
+  organisationId: z.uuid(),
+  goalId: z.uuid(),
+  unit: ZUnit,
+  amount: z.coerce.number().pipe(ZAmount),
+});
+
+/**
+ * What the representative sees while committing: would this be within their
+ * mandate, and what remains of it this month or quarter? Only the
+ * organisation's own people may ask (others get 404): the answer is home data.
+ */
+export async function checkMandate(db: Db, actor: Actor, networkId: string, input: z.input<typeof ZCheckMandate>) {
+  requireMember(actor, networkId);
+  const data = validate(ZCheckMandate, input);
+  mandatePolicy.authorize(actor, 'readHome', { networkId, organisationId: data.organisationId });
+  return assess(db, {
+    networkId,
+    organisationId: data.organisationId,
+    representativeId: actor.userId,
+    goalId: data.goalId,
+    unit: data.unit,
+    amount: data.amount,
+  });
+}

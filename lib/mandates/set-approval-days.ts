@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { record } from '../activity/record';
+import { validate } from '../core/validate';
+import type { Db } from '../db/types';
+import { networkPolicy, requireMember, type Actor } from '../policies';
+
+export const ZApprovalDays = z.object({ approvalDays: z.number().int().min(1).max(90) });
+export type ApprovalDays = z.input<typeof ZApprovalDays>;
+
+/**
+ * The network's agreed time for a home decision (days): requests for home
+ * approval that wait longer are flagged to everyone. A network setting, set
+ * by its managers.
+ */
+export async function setApprovalDays(db: Db, actor: Actor, networkId: string, input: ApprovalDays) {
+  requireMember(actor, networkId);
+  networkPolicy.authorize(actor, 'update', { networkId });
+  const data = validate(ZApprovalDays, input);
+  return db.tx(async (q) => {
+    await q.run('UPDATE networks SET approval_days = ? WHERE id = ?', [data.approvalDays, networkId]);
+    await record(q, {
+      networkId,
+      actorId: actor.userId,
+      kind: 'network.approval_days_set',
+      subjectId: networkId,
+      data: { approvalDays: data.approvalDays },
+    });
+    return { approvalDays: data.approvalDays };
+  });
+}
