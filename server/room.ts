@@ -1,47 +1,31 @@
 /**
  * One loaded document and its connections: strict message handling, the
- * read-only gate, validated updates, group-committed persistence before
- * fan-out, acknowledgements, sanitised awareness, keep-alive and unload.
+ * read-only gate, validated updates, locks, group-committed persistence before
+ * fan-out, acknowledgements, server-written changes, keep-alive and unload.
+ * Connections are in connection.ts, the messages sent in messages.ts, presence
+ * in awareness.ts.
  */
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { DocName } from '../lib/docs/names';
 import type { Limits } from '../lib/realtime/limits';
 import { allowedRoots } from '../lib/realtime/doc-schema';
-import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
-import {
-  MESSAGE_ACCESS,
-  MESSAGE_ACK,
-  MESSAGE_AWARENESS,
-  MESSAGE_REFUSED,
-  MESSAGE_SYNC,
-  REFUSED_AWARENESS,
-  REFUSED_READ_ONLY,
-  SYNC_STEP1,
-  SYNC_STEP2,
-  SYNC_UPDATE,
-  type Access,
-} from '../lib/realtime/protocol';
+import { CLOSE, type CloseCode } from '../lib/realtime/close-codes';
+import { REFUSED_READ_ONLY, SYNC_STEP1, SYNC_STEP2 } from '../lib/realtime/protocol';
 import { grownClients } from '../lib/meetings/edit-tally';
 import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
-import { validateUpdate } from '../lib/realtime/validate-update';
+import { validateUpdate, type DecodedUpdate } from '../lib/realtime/validate-update';
 import { touchedLockedPart } from '../lib/realtime/lock-parts';
-import { parseAwareness, parseClientFrame, ProtocolError } from './frame';
+import { Presence } from './awareness';
+import type { Connection } from './connection';
+import { parseClientFrame, ProtocolError } from './frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
 import type { DecodeGuard } from './decode-guard';
+import { isEmptyUpdate, msgAccess, msgAck, msgRefused, msgSync, msgSyncUpdate } from './messages';
 import type { DocStore } from './persistence';
 import type { RedisBus } from './redis-bus';
 
 export { DEFAULT_LIMITS, type Limits } from '../lib/realtime/limits';
-
-export interface Identity {
-  id: string;
-  name: string;
-  organisation: string | null;
-  colour: string;
-}
+export { Connection, TokenBucket, type Identity } from './connection';
 
 /** Where a change to a server document came from. */
 export type TxOrigin =
@@ -50,139 +34,6 @@ export type TxOrigin =
   | { kind: 'redis' }
   /** A change a command wrote into the log (`writeDocument`): already stored, forwarded only. */
   | { kind: 'server' };
-
-export class TokenBucket {
-  private tokens: number;
-  private last = Date.now();
-  constructor(
-    private readonly burst: number,
-    private readonly perSecond: number,
-  ) {
-    this.tokens = burst;
-  }
-  take(cost = 1): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < cost) return false;
-    this.tokens -= cost;
-    return true;
-  }
-}
-
-let nextConnId = 1;
-
-export class Connection {
-  readonly id = nextConnId++;
-  closed = false;
-  /** The one awareness clientID this connection may set or clear. */
-  awarenessId: number | null = null;
-  /** Updates from this connection that are committed. */
-  committed = 0;
-  pending: Buffer[] | null = [];
-  pendingBytes = 0;
-  /** Frames held back while a large update of this connection is decoded in the worker. */
-  held: Buffer[] | null = null;
-  heldBytes = 0;
-  readonly messages: TokenBucket;
-  readonly awarenessRate: TokenBucket;
-  /** SyncStep1 and awareness queries: each is answered with a whole-document (or whole-presence) message. */
-  readonly syncRate: TokenBucket;
-  /** Bytes of document updates (their validation and apply cost grows with their size). */
-  readonly updateBytes: TokenBucket;
-  private killTimer: NodeJS.Timeout | null = null;
-
-  constructor(
-    readonly ws: WebSocket,
-    readonly userId: string,
-    public access: Access,
-    readonly wantsAck: boolean,
-    readonly identity: Identity,
-    limits: Limits,
-    private readonly maxBuffered: number,
-    private readonly onClose: (code: CloseCode) => void = () => undefined,
-    /** The person's update-byte budget, shared by all their sockets (one bucket per connection when absent). */
-    updateBytes?: TokenBucket,
-  ) {
-    this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
-    this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
-    this.syncRate = new TokenBucket(limits.syncBurst, limits.syncPerSecond);
-    this.updateBytes = updateBytes ?? new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond);
-    ws.once('close', () => {
-      this.closed = true;
-      if (this.killTimer) clearTimeout(this.killTimer);
-      this.killTimer = null;
-    });
-  }
-
-  /** Sends one protocol message; closes a slow consumer instead of buffering without bound. */
-  send(data: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.maxBuffered) {
-      this.close(CLOSE.SLOW_CONSUMER);
-      return;
-    }
-    // Send errors surface as the socket's 'error' event (which terminates it).
-    this.ws.send(data);
-  }
-
-  close(code: CloseCode): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.onClose(code);
-    try {
-      this.ws.close(code, CLOSE_REASON[code]);
-    } catch {
-      this.ws.terminate();
-    }
-    // A peer that does not answer the close handshake (or a slow consumer
-    // whose buffer holds the close frame) is cut off.
-    this.killTimer = setTimeout(() => this.ws.terminate(), 2000);
-  }
-}
-
-const msgSyncUpdate = (update: Uint8Array) => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  encoding.writeVarUint(e, SYNC_UPDATE);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
-const msgSync = (sub: number, payload: Uint8Array) => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  encoding.writeVarUint(e, sub);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-};
-const msgAwareness = (update: Uint8Array) => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
-const msgAck = (count: number, sv: Uint8Array) => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_ACK);
-  encoding.writeVarUint(e, count);
-  encoding.writeVarUint8Array(e, sv);
-  return encoding.toUint8Array(e);
-};
-const msgRefused = (reason: number, detail: string) => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_REFUSED);
-  encoding.writeVarUint(e, reason);
-  encoding.writeVarString(e, detail);
-  return encoding.toUint8Array(e);
-};
-const msgAccess = (access: Access) => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_ACCESS);
-  encoding.writeVarString(e, access);
-  return encoding.toUint8Array(e);
-};
-/** An update that changes nothing: no structs, empty delete set. */
-const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0;
 
 export interface RoomHost {
   store: DocStore;
@@ -208,6 +59,10 @@ export interface RoomHost {
 
 type Reply = { conn: Connection; make: () => Uint8Array };
 
+const sameBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length &&
+  Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+
 /** A part of the document locked until `endsAt` (null: until unlocked). */
 export interface LockedPart {
   part: string;
@@ -217,7 +72,7 @@ export interface LockedPart {
 export class Room implements CommitParticipant {
   /** Replaced once by the loaded (possibly recovered) document before the room is ready. */
   doc = new Y.Doc();
-  awareness: awarenessProtocol.Awareness;
+  readonly presence: Presence;
   readonly conns = new Set<Connection>();
   readonly roots: ReadonlySet<string>;
   state: 'loading' | 'ready' | 'closing' | 'closed' = 'loading';
@@ -248,7 +103,6 @@ export class Room implements CommitParticipant {
    * one per request. Cleared on every change of the document / presence.
    */
   private syncCache = new Map<string, Uint8Array>();
-  private awarenessCache: Uint8Array | null = null;
   private busPending: ['update' | 'awareness', Uint8Array][] = [];
   /** Every server-written log row (`writeDocument`) with an id ≤ this is in the document. */
   private serverSeen = 0;
@@ -258,6 +112,11 @@ export class Room implements CommitParticipant {
   private locksRead: Promise<void> = Promise.resolve();
   /** Woken for server-written rows while loading: read them once loaded. */
   private rangWhileLoading = false;
+  /** Updates to forward at the end of this event-loop turn (`fanOut`), with the connection that sent each. */
+  private outgoing: { update: Uint8Array; from: Connection | null }[] = [];
+  private fanOutScheduled = false;
+  /** The client update being applied right now (validated), to compare with the server's re-encoding. */
+  private validated: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -265,9 +124,7 @@ export class Room implements CommitParticipant {
     private readonly host: RoomHost,
   ) {
     this.roots = allowedRoots(docName.kind);
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessChange);
+    this.presence = new Presence(this.doc, name, this.conns, host.limits, () => host.bus);
     this.doc.on('update', this.onDocUpdate);
     this.closedPromise = new Promise((r) => (this.resolveClosed = r));
     this.ready = this.load();
@@ -312,14 +169,15 @@ export class Room implements CommitParticipant {
   /** Takes over the loaded document (no connection has seen the placeholder). */
   private adopt(doc: Y.Doc): void {
     this.doc.off('update', this.onDocUpdate);
-    this.awareness.off('update', this.onAwarenessChange);
-    this.awareness.destroy();
+    this.presence.rebind(doc);
     this.doc.destroy();
     this.doc = doc;
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessChange);
     doc.on('update', this.onDocUpdate);
+  }
+
+  /** The room's presence (y-protocols awareness). */
+  get awareness() {
+    return this.presence.awareness;
   }
 
   get pendingWrites(): number {
@@ -337,7 +195,7 @@ export class Room implements CommitParticipant {
         if (conn.closed) return;
         conn.send(msgSync(SYNC_STEP1, Y.encodeStateVector(this.doc)));
         if (conn.wantsAck) conn.send(msgAccess(conn.access));
-        conn.send(this.allAwarenessMessage());
+        conn.send(this.presence.allMessage());
         const pending = conn.pending ?? [];
         conn.pending = null;
         for (const data of pending) this.handle(conn, data);
@@ -399,10 +257,10 @@ export class Room implements CommitParticipant {
           return this.applyClientUpdate(conn, msg.update);
         }
         case 'awareness':
-          return this.applyClientAwareness(conn, msg.update);
+          return this.presence.applyClient(conn, msg.update);
         case 'query-awareness':
           if (!conn.syncRate.take()) return conn.close(CLOSE.RATE_LIMITED);
-          return conn.send(this.allAwarenessMessage());
+          return conn.send(this.presence.allMessage());
       }
     } catch (err) {
       if (err instanceof ProtocolError) {
@@ -465,20 +323,23 @@ export class Room implements CommitParticipant {
   }
 
   private applyCheckedClientUpdate(conn: Connection, update: Uint8Array): void {
-    const verdict = validateUpdate(this.doc, update, this.roots);
+    // Decoded once here; the lock check reuses it, and a re-encoding equal to these bytes is not decoded again.
+    const decoded: { value?: DecodedUpdate } = {};
+    const verdict = validateUpdate(this.doc, update, this.roots, decoded);
     if (!verdict.ok) {
       this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
     }
     const locked = this.lockedNow();
     if (locked.size) {
-      const part = touchedLockedPart(this.doc, update, locked);
+      const part = touchedLockedPart(this.doc, update, locked, decoded.value);
       if (part !== null) {
         this.host.log('info', `update of conn ${conn.id} refused on ${this.name}: ${part} is locked`);
         return conn.close(CLOSE.DOCUMENT_LOCKED);
       }
     }
     const before = stateMap(this.doc);
+    this.validated = update;
     try {
       Y.applyUpdate(this.doc, update, { kind: 'client', conn } satisfies TxOrigin);
     } catch (err) {
@@ -486,6 +347,8 @@ export class Room implements CommitParticipant {
       // it is dropped (nothing of it is stored) and reloaded from storage.
       conn.close(CLOSE.UPDATE_REJECTED);
       return this.fail(new Error(`applying a validated update threw: ${(err as Error)?.message}`));
+    } finally {
+      this.validated = null;
     }
     const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
     if (store.pendingStructs || store.pendingDs) {
@@ -514,7 +377,7 @@ export class Room implements CommitParticipant {
     }
     if (this.state !== 'ready') return;
     if (kind === 'update') Y.applyUpdate(this.doc, data, { kind: 'redis' } satisfies TxOrigin);
-    else awarenessProtocol.applyAwarenessUpdate(this.awareness, data, 'redis');
+    else this.presence.applyRemote(data);
   };
 
   /**
@@ -606,13 +469,15 @@ export class Room implements CommitParticipant {
     const o = origin as TxOrigin | undefined;
     if (o?.kind === 'redis' || o?.kind === 'server') {
       // Stored by the instance that accepted it, or by the command that wrote it: forward only.
-      const msg = msgSyncUpdate(update);
-      for (const c of this.conns) if (!c.pending) c.send(msg);
+      this.forward(update, null);
       return;
     }
     if (o?.kind !== 'client') return; // loads are not stored again
-    // What is stored must load again: the server's own encoding is checked too.
-    const broken = checkEncodedUpdate(update);
+    // What is stored must load again: the server's own encoding is checked too, unless it is byte for byte the
+    // update the validator just passed (the usual case: then the validator's checks were made on these bytes).
+    const same = this.validated !== null && sameBytes(update, this.validated);
+    this.validated = null;
+    const broken = same ? null : checkEncodedUpdate(update);
     if (broken) {
       o.conn.close(CLOSE.UPDATE_REJECTED);
       this.fail(new Error(`the server's encoding of an update is not loadable: ${broken}`));
@@ -622,10 +487,53 @@ export class Room implements CommitParticipant {
     // Forward first: validated and applied is enough to pass it on (encoded once for
     // every receiver); it is stored by the next group commit, and only then is its
     // author told (message 100). See "Ordering guarantees" in docs/realtime.md.
-    const msg = msgSyncUpdate(update);
-    for (const c of this.conns) if (c !== o.conn) c.send(msg);
+    this.forward(update, o.conn);
     this.host.bus?.publishUpdate(this.name, update);
     this.scheduleFlush();
+  };
+
+  /**
+   * Forwards are sent once per event-loop turn: the updates a room accepted in
+   * one turn go to each observer as ONE message (merged; server encodings only,
+   * never client bytes), encoded once for all observers that wrote none of them.
+   * Under load (many writers, bursts) that turns k × n sends into n.
+   */
+  private forward(update: Uint8Array, from: Connection | null): void {
+    this.outgoing.push({ update, from });
+    if (this.fanOutScheduled) return;
+    this.fanOutScheduled = true;
+    setImmediate(this.fanOut);
+  }
+
+  private fanOut = (): void => {
+    this.fanOutScheduled = false;
+    const batch = this.outgoing;
+    this.outgoing = [];
+    if (!batch.length || this.state === 'closed') return;
+    if (batch.length === 1) {
+      const { update, from } = batch[0];
+      const msg = msgSyncUpdate(update);
+      for (const c of this.conns) if (c !== from && !c.pending) c.send(msg);
+      return;
+    }
+    const all = msgSyncUpdate(Y.mergeUpdates(batch.map((b) => b.update)));
+    const authors = new Set(batch.map((b) => b.from));
+    const ownLess = new Map<Connection, Uint8Array | null>();
+    for (const c of this.conns) {
+      if (c.pending) continue;
+      if (!authors.has(c)) {
+        c.send(all);
+        continue;
+      }
+      // An author gets the others' updates of this turn, not its own back.
+      let msg = ownLess.get(c);
+      if (msg === undefined) {
+        const others = batch.filter((b) => b.from !== c).map((b) => b.update);
+        msg = others.length ? msgSyncUpdate(others.length === 1 ? others[0] : Y.mergeUpdates(others)) : null;
+        ownLess.set(c, msg);
+      }
+      if (msg) c.send(msg);
+    }
   };
 
   private scheduleFlush(): void {
@@ -752,85 +660,6 @@ export class Room implements CommitParticipant {
     void this.unload();
   }
 
-  /** May `conn` bind awareness id `id` as its own? */
-  private canBind(conn: Connection, id: number): boolean {
-    // The same person's id (a reconnect racing the old socket's close) is shared
-    // until the old socket goes; any other known id (another connection's, another
-    // instance's, an echo of a remote state) is never taken over.
-    const owners = [...this.conns].filter((c) => c !== conn && c.awarenessId === id);
-    if (owners.length) return owners.every((c) => c.userId === conn.userId);
-    return !this.awareness.getStates().has(id);
-  }
-
-  private applyClientAwareness(conn: Connection, payload: Uint8Array): void {
-    const entries = parseAwareness(payload);
-    if (conn.awarenessId === null) {
-      const first = entries.find((x) => x.state !== 'null' && this.canBind(conn, x.clientId));
-      if (first) conn.awarenessId = first.clientId;
-    }
-    // Everything else in the message is an echo of others' states (stock clients
-    // send those back) or a spoofing attempt: dropped either way.
-    const own = entries.filter((x) => x.clientId === conn.awarenessId);
-    if (!own.length) return;
-    if (!conn.awarenessRate.take()) {
-      if (conn.wantsAck) conn.send(msgRefused(REFUSED_AWARENESS, 'awareness rate exceeded'));
-      return;
-    }
-    const e = encoding.createEncoder();
-    const keep: { clientId: number; clock: number; json: string }[] = [];
-    for (const entry of own) {
-      if (Buffer.byteLength(entry.state) > this.host.limits.maxAwarenessStateBytes) {
-        if (conn.wantsAck) conn.send(msgRefused(REFUSED_AWARENESS, 'awareness state too large'));
-        continue;
-      }
-      let state: unknown;
-      try {
-        state = JSON.parse(entry.state);
-      } catch {
-        throw new ProtocolError('awareness state is not JSON');
-      }
-      if (state === null) {
-        keep.push({ clientId: entry.clientId, clock: entry.clock, json: 'null' });
-      } else if (typeof state === 'object' && !Array.isArray(state)) {
-        const stamped = { ...(state as Record<string, unknown>), user: { ...conn.identity } };
-        keep.push({ clientId: entry.clientId, clock: entry.clock, json: JSON.stringify(stamped) });
-      }
-    }
-    if (!keep.length) return;
-    encoding.writeVarUint(e, keep.length);
-    for (const k of keep) {
-      encoding.writeVarUint(e, k.clientId);
-      encoding.writeVarUint(e, k.clock);
-      encoding.writeVarString(e, k.json);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), conn);
-  }
-
-  private onAwarenessChange = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (!changed.length) return;
-    this.awarenessCache = null;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const msg = msgAwareness(update);
-    for (const c of this.conns) if (c !== origin && !c.pending) c.send(msg);
-    // Our own clients' changes go to the other instances (not theirs, not time-outs).
-    if (this.host.bus && (origin instanceof Connection || origin === 'server')) {
-      this.host.bus.publishAwareness(this.name, update);
-    }
-  };
-
-  private allAwareness(): Uint8Array {
-    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]);
-  }
-
-  /** The all-states awareness message, encoded once per change of presence. */
-  private allAwarenessMessage(): Uint8Array {
-    return (this.awarenessCache ??= msgAwareness(this.allAwareness()));
-  }
-
   /**
    * SyncStep2 for a client's state vector, from the cache when the same
    * (normalised) state vector was answered since the last change. The state
@@ -863,18 +692,14 @@ export class Room implements CommitParticipant {
   /** Something for every connection at least every keepAliveMs (the client drops after 30 s of silence). */
   private onKeepAlive = (): void => {
     if (!this.conns.size) return;
-    const msg = this.allAwarenessMessage();
+    const msg = this.presence.allMessage();
     for (const c of this.conns) if (!c.pending) c.send(msg);
   };
 
   private detach(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     this.ackWaiters.delete(conn);
-    const id = conn.awarenessId;
-    const shared = id !== null && [...this.conns].some((c) => c.awarenessId === id);
-    if (id !== null && !shared && this.awareness.getStates().has(id)) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [id], 'server');
-    }
+    this.presence.release(conn);
     if (this.conns.size === 0) this.scheduleUnload();
   }
 
@@ -907,8 +732,7 @@ export class Room implements CommitParticipant {
       }
     } finally {
       if (this.host.bus) await this.host.bus.unsubscribe(this.name).catch(() => undefined);
-      this.awareness.off('update', this.onAwarenessChange);
-      this.awareness.destroy();
+      this.presence.destroy();
       this.doc.off('update', this.onDocUpdate);
       this.doc.destroy();
       this.state = 'closed';

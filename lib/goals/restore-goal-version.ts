@@ -50,7 +50,7 @@ export async function restoreGoalVersion(db: Db, actor: Actor, networkId: string
     await writeDocument(
       commons,
       (doc) => writeGoalText(doc, goalId, { description: snap.description ?? '', descriptionDoc: structure }),
-      { actorId: actor.userId, networkId, reason: `goal ${goalId}: version ${version} restored` },
+      { actorId: actor.userId, networkId, reason: `restore of version ${version} of goal ${goalId}` },
       { q },
     );
     const descriptionDoc = structure ? JSON.stringify(structure) : '';

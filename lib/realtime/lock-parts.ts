@@ -42,9 +42,15 @@ export function isLocked(part: string, locked: ReadonlySet<string>): boolean {
  * The first locked part the update touches (inserts into, or deletes from),
  * or null when it touches none of them.
  */
-export function touchedLockedPart(doc: Y.Doc, update: Uint8Array, locked: ReadonlySet<string>): string | null {
+export function touchedLockedPart(
+  doc: Y.Doc,
+  update: Uint8Array,
+  locked: ReadonlySet<string>,
+  /** The update decoded already (by the validator): not decoded again. */
+  decoded?: ReturnType<typeof Y.decodeUpdate>,
+): string | null {
   if (!locked.size) return null;
-  const { structs, ds } = Y.decodeUpdate(update) as {
+  const { structs, ds } = (decoded ?? Y.decodeUpdate(update)) as unknown as {
     structs: Struct[];
     ds: { clients: Map<number, { clock: number; len: number }[]> };
   };

@@ -3,6 +3,9 @@ import { SHAPE_LIMITS, UPDATE_LIMITS } from './limits';
 
 export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
 
+/** An update as `Y.decodeUpdate` returns it (decoded once, shared by the checks that follow validation). */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 type Struct = Y.Item | Y.GC;
 
 class Refused extends Error {}
@@ -40,9 +43,11 @@ export function validateUpdate(
   update: Uint8Array,
   /** Allowed root names; 'any' when re-checking stored rows during recovery (only structure matters there). */
   roots: ReadonlySet<string> | 'any',
+  /** Receives the decoded update (so the lock check need not decode it again). */
+  decodedOut?: { value?: DecodedUpdate },
 ): UpdateVerdict {
   try {
-    check(doc, update, roots);
+    check(doc, update, roots, decodedOut);
     return { ok: true };
   } catch (err) {
     return {
@@ -63,8 +68,15 @@ interface Place {
 const GONE = 'gone' as const;
 type Placed = Place | typeof GONE;
 
-function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string> | 'any'): void {
-  const { structs: decoded, ds } = Y.decodeUpdate(update);
+function check(
+  doc: Y.Doc,
+  update: Uint8Array,
+  roots: ReadonlySet<string> | 'any',
+  decodedOut?: { value?: DecodedUpdate },
+): void {
+  const whole = Y.decodeUpdate(update);
+  if (decodedOut) decodedOut.value = whole;
+  const { structs: decoded, ds } = whole;
   if (decoded.length > UPDATE_LIMITS.maxStructs) throw new Refused('too many structs');
   const store = doc.store;
   const docState = new Map<number, number>();

@@ -84,6 +84,14 @@ describe('document locks on the socket', { timeout: 60_000 }, () => {
     expect(Number(after?.n)).toBe(Number(before?.n));
     expect(textOf(await storedDoc(db, world.docs.commons))).not.toContain('while-locked');
 
+    // Managers included: the lock holds for everyone.
+    const manager = await client(server, world.users.manager, world.docs.commons);
+    clients.push(manager);
+    await synced(manager);
+    paragraph(manager.doc, 'manager-while-locked');
+    await waitFor(() => manager.closeCodes.includes(CLOSE.DOCUMENT_LOCKED), 5000, 'the manager told');
+    expect(textOf(reader.doc)).not.toContain('manager-while-locked');
+
     // Readers still read: a fresh client syncs the document as it is.
     const late = await client(server, world.users.observer, world.docs.commons);
     clients.push(late);

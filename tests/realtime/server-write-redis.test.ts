@@ -10,6 +10,9 @@ import * as Y from 'yjs';
 import { ActivityWake, activityWake, RedisWakeTransport, setActivityWake } from '@/lib/activity/wake';
 import type { Db } from '@/lib/db';
 import { writeDocument } from '@/lib/realtime/server-write';
+import { lockDocument } from '@/lib/documents';
+import { loadActor } from '@/lib/policies/load-actor';
+import { CLOSE } from '@/lib/realtime/close-codes';
 import type { RealtimeServer } from '@/server/server';
 import { available, freshPostgres, TEST_REDIS_URL } from '../helpers/services';
 import { client, createWorld, startServer, synced, waitFor, type Client, type World } from './fixtures';
@@ -100,5 +103,29 @@ describe.skipIf(!enabled)('server-written changes over Redis', { timeout: 90_000
     clients.push(c);
     await synced(c);
     expect(count(textOf(c.doc), 'nobody-held-it')).toBe(1);
+  });
+
+  it('a lock set in another process reaches both instances over Redis: writes are refused on each', async () => {
+    const a = await client(one, world.users.repA, world.docs.commons);
+    const b = await client(two, world.users.repB, world.docs.commons);
+    clients.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    await lockDocument(db, await loadActor(db, world.users.manager, world.networkId), world.networkId, {
+      doc: world.docs.commons,
+      part: 'notes',
+      reason: 'Agreed',
+      endsAt: Date.now() + 60_000,
+    });
+    // The rooms learn of it from the lock's activity row over Redis (the poll is off): give it a moment.
+    await new Promise((r) => setTimeout(r, 500));
+    paragraph('refused-on-two')(b.doc);
+    await waitFor(() => b.closeCodes.includes(CLOSE.DOCUMENT_LOCKED), 5000, 'refused on instance two');
+    paragraph('refused-on-one')(a.doc);
+    await waitFor(() => a.closeCodes.includes(CLOSE.DOCUMENT_LOCKED), 5000, 'refused on instance one');
+    const rows = await db.all<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM yjs_updates WHERE doc = ? AND origin IS NULL AND created_at > ?',
+      [world.docs.commons, Date.now() - 400],
+    );
+    expect(Number(rows[0].n)).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import type { Access } from '@/lib/realtime/protocol';
 import { useI18n } from '@/app/_components/providers';
 import { CollabEditor } from './collab-editor';
 import { CollabStatusLine } from './collab-status';
+import { DocumentLockBar, useDocumentLock } from './document-lock';
 import { PresenceList } from './presence-list';
 import { useCollabDoc } from './use-collab-doc';
 
@@ -19,6 +20,7 @@ export function CollabNotes({
   initialAccess,
   label,
   self,
+  lock,
 }: {
   docName: string;
   root: string;
@@ -26,11 +28,19 @@ export function CollabNotes({
   initialAccess: Access;
   label: string;
   self: { id: string; name: string; organisation: string | null };
+  /** Managers may lock this root of the document (lib/documents); everyone sees the lock. */
+  lock?: { networkId: string };
 }) {
   const { t } = useI18n();
   const helpId = useId();
   const collab = useCollabDoc(docName, { realtimeUrl, initialAccess, storageScope: self.id });
-  const readOnly = !collab || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
+  const lockState = useDocumentLock(lock?.networkId ?? '', docName, root, !!lock);
+  const readOnly =
+    !collab ||
+    collab.access === 'read' ||
+    collab.status === 'noAccess' ||
+    collab.status === 'signedOut' ||
+    !!lockState.lock;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
@@ -38,6 +48,7 @@ export function CollabNotes({
         <div className="mb-3">
           <CollabStatusLine status={collab?.status ?? 'connecting'} onReconnect={collab?.reconnect} />
         </div>
+        {lock ? <DocumentLockBar networkId={lock.networkId} doc={docName} part={root} state={lockState} /> : null}
         <p id={helpId} className="mb-2 text-sm text-stone-700">
           {(collab?.access ?? initialAccess) === 'read' ? t('collab.editor.readOnlyHint') : t('collab.editor.help')}
         </p>

@@ -12,6 +12,8 @@ const DOT: Record<CollabStatus, string> = {
   readOnly: 'bg-sky-700',
   signedOut: 'bg-red-700',
   noAccess: 'bg-red-700',
+  tooMany: 'bg-amber-600',
+  locked: 'bg-sky-700',
   error: 'bg-red-700',
 };
 
@@ -21,7 +23,12 @@ const DOT: Record<CollabStatus, string> = {
  */
 export function CollabStatusLine({ status, onReconnect }: { status: CollabStatus; onReconnect?: () => void }) {
   const { t } = useI18n();
-  const stopped = status === 'signedOut' || status === 'noAccess' || status === 'error';
+  const stopped =
+    status === 'signedOut' ||
+    status === 'noAccess' ||
+    status === 'tooMany' ||
+    status === 'locked' ||
+    status === 'error';
   return (
     <div className="flex flex-wrap items-center gap-3">
       <p
@@ -36,7 +43,7 @@ export function CollabStatusLine({ status, onReconnect }: { status: CollabStatus
           {t(`collab.status.${status}`)}
         </span>
       </p>
-      {onReconnect && (status === 'offline' || status === 'error') ? (
+      {onReconnect && (status === 'offline' || status === 'error' || status === 'tooMany') ? (
         <button
           type="button"
           onClick={onReconnect}

@@ -44,6 +44,8 @@ describe('closeOutcome', () => {
     expect(closeOutcome(4403)).toBe('noAccess');
     expect(closeOutcome(4404)).toBe('noAccess');
     expect(closeOutcome(4400)).toBe('error');
+    expect(closeOutcome(4429)).toBe('tooMany');
+    expect(closeOutcome(4423)).toBe('locked');
     expect(closeOutcome(1006)).toBe('reconnect');
     expect(closeOutcome(1012)).toBe('reconnect');
     expect(closeOutcome(4000)).toBe('reconnect');

@@ -3,10 +3,20 @@
  * acknowledgements. Kept pure so it can be tested without a browser.
  */
 export type CollabStatus =
-  'connecting' | 'live' | 'syncing' | 'saved' | 'offline' | 'readOnly' | 'signedOut' | 'noAccess' | 'error';
+  | 'connecting'
+  | 'live'
+  | 'syncing'
+  | 'saved'
+  | 'offline'
+  | 'readOnly'
+  | 'signedOut'
+  | 'noAccess'
+  | 'tooMany'
+  | 'locked'
+  | 'error';
 
 /** Terminal states: the client stopped reconnecting and says why. */
-export type StopReason = 'signedOut' | 'noAccess' | 'error';
+export type StopReason = 'signedOut' | 'noAccess' | 'tooMany' | 'locked' | 'error';
 
 export interface ConnectionFacts {
   stopped: StopReason | null;
@@ -34,6 +44,10 @@ export function deriveStatus(f: ConnectionFacts): CollabStatus {
 export function closeOutcome(code: number): 'reconnect' | 'refreshTicket' | StopReason {
   if (code === 4401) return 'refreshTicket';
   if (code === 4403 || code === 4404) return 'noAccess';
+  // Too many sockets for this person or address: other tabs must close first.
+  if (code === 4429) return 'tooMany';
+  // An update touched a locked part (lib/documents): refused, nothing stored.
+  if (code === 4423) return 'locked';
   if (code >= 4400 && code <= 4499) return 'error';
   return 'reconnect';
 }

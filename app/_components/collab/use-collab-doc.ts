@@ -183,7 +183,7 @@ class CollabSession {
     this.provider.shouldConnect = false;
     if (this.destroyed) return;
     const outcome = event ? closeOutcome(event.code) : 'reconnect';
-    if (outcome === 'signedOut' || outcome === 'noAccess' || outcome === 'error') {
+    if (outcome !== 'reconnect' && outcome !== 'refreshTicket') {
       this.stopped = outcome;
     } else if (outcome === 'refreshTicket' && this.usedTicket && ++this.unauthenticatedInARow >= 2) {
       // Two fresh tickets in a row refused: the session is gone. (A refusal of a cookie-only connect, made

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { CollabEditor } from '@/app/_components/collab/collab-editor';
 import { CollabStatusLine } from '@/app/_components/collab/collab-status';
 import { PresenceList } from '@/app/_components/collab/presence-list';
+import { DocumentLockBar, useDocumentLock } from '@/app/_components/collab/document-lock';
 import { useCollabDoc } from '@/app/_components/collab/use-collab-doc';
 import { Alert, Button } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
@@ -106,8 +107,14 @@ export function GoalText({
     };
   }, [frag, canWrite, save]);
 
+  const lockState = useDocumentLock(networkId, `commons.${networkId}`, `goals/${goalId}`);
   const readOnly =
-    !collab || !canWrite || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
+    !collab ||
+    !canWrite ||
+    collab.access === 'read' ||
+    collab.status === 'noAccess' ||
+    collab.status === 'signedOut' ||
+    !!lockState.lock;
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_14rem]">
       <div className="min-w-0">
@@ -128,6 +135,12 @@ export function GoalText({
             </div>
           ) : null}
         </div>
+        <DocumentLockBar
+          networkId={networkId}
+          doc={`commons.${networkId}`}
+          part={`goals/${goalId}`}
+          state={lockState}
+        />
         {error ? <Alert tone="error">{error}</Alert> : null}
         <p id={helpId} className="mb-2 text-sm text-stone-700">
           {readOnly ? t('cooperation.text.readOnlyHint') : t('cooperation.text.help')}

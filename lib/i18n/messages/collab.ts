@@ -11,6 +11,10 @@ export const collab = {
     'collab.status.signedOut': 'You are signed out. Sign in again to keep editing.',
     'collab.status.noAccess': 'You no longer have access to this document.',
     'collab.status.error': 'The connection was refused. Reload the page to try again.',
+    'collab.status.tooMany':
+      'Too many open connections: this document or others are open in too many tabs or windows. Close some of them, then reconnect.',
+    'collab.status.locked':
+      'Your last change was not saved: this part was locked in the meantime. You can still read it; reload the page to see the current text.',
     'collab.status.reconnect': 'Reconnect now',
     'collab.presence.title': 'Here now',
     'collab.presence.you': 'you',
@@ -71,6 +75,10 @@ export const collab = {
     'collab.status.signedOut': 'Sie sind abgemeldet. Melden Sie sich erneut an, um weiterzuarbeiten.',
     'collab.status.noAccess': 'Sie haben keinen Zugriff mehr auf dieses Dokument.',
     'collab.status.error': 'Die Verbindung wurde abgelehnt. Laden Sie die Seite neu, um es erneut zu versuchen.',
+    'collab.status.tooMany':
+      'Zu viele offene Verbindungen: Dieses oder andere Dokumente sind in zu vielen Tabs oder Fenstern geöffnet. Schließen Sie einige davon und verbinden Sie sich dann neu.',
+    'collab.status.locked':
+      'Ihre letzte Änderung wurde nicht gespeichert: Dieser Teil wurde inzwischen gesperrt. Lesen können Sie ihn weiterhin; laden Sie die Seite neu, um den aktuellen Text zu sehen.',
     'collab.status.reconnect': 'Jetzt neu verbinden',
     'collab.presence.title': 'Gerade hier',
     'collab.presence.you': 'Sie',

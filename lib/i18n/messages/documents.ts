@@ -6,7 +6,7 @@ const PART_DE =
 
 export const documents = {
   en: {
-    'activity.document.written': '{actor} changed a shared document through a command: {reason}',
+    'activity.document.written': '{actor} wrote a change into a shared document (as part of another action)',
     'activity.document.locked': `{actor} locked ${PART_EN}: {reason}`,
     'activity.document.unlocked': `{actor} unlocked ${PART_EN}`,
 
@@ -37,13 +37,15 @@ export const documents = {
     'documents.lock.locked': 'Locked.',
   },
   de: {
-    'activity.document.written': '{actor} hat ein gemeinsames Dokument über einen Befehl geändert: {reason}',
+    'activity.document.written':
+      '{actor} hat eine Änderung in ein gemeinsames Dokument geschrieben (im Rahmen einer anderen Aktion)',
     'activity.document.locked': `{actor} hat ${PART_DE} gesperrt: {reason}`,
     'activity.document.unlocked': `{actor} hat ${PART_DE} wieder freigegeben`,
 
     'activity.goal.version_restored':
       '{actor} hat Fassung {restoredFrom, number} eines Ziels wiederhergestellt (Titel, Warum und Text; jetzt Fassung {version, number})',
-    'documents.errors.textLocked': 'Dieser Text ist gesperrt: Er kann erst nach dem Ende der Sperre wiederhergestellt werden.',
+    'documents.errors.textLocked':
+      'Dieser Text ist gesperrt: Er kann erst nach dem Ende der Sperre wiederhergestellt werden.',
     'documents.errors.part': 'Dieser Teil des Dokuments kann nicht gesperrt werden.',
     'documents.errors.reason': 'Bitte geben Sie einen Grund mit mindestens 3 Zeichen an: Alle sehen ihn.',
     'documents.errors.endsInPast': 'Das Ende der Sperre muss in der Zukunft liegen.',

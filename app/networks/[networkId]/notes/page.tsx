@@ -41,6 +41,7 @@ export default async function NetworkNotesPage({ params }: { params: Params }) {
         initialAccess={access}
         label={t('collab.notes.editorLabel', { network })}
         self={{ id: user.id, name: user.name, organisation: myOrg?.name ?? null }}
+        lock={{ networkId }}
       />
     </>
   );

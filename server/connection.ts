@@ -1,0 +1,106 @@
+/**
+ * One websocket of a room: who it is, its access, its rate budgets, what it
+ * sent while the document loaded, and a send that drops a slow consumer
+ * instead of buffering without bound.
+ */
+import type { WebSocket } from 'ws';
+import type { Limits } from '../lib/realtime/limits';
+import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
+import type { Access } from '../lib/realtime/protocol';
+
+export interface Identity {
+  id: string;
+  name: string;
+  organisation: string | null;
+  colour: string;
+}
+
+export class TokenBucket {
+  private tokens: number;
+  private last = Date.now();
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+  ) {
+    this.tokens = burst;
+  }
+  take(cost = 1): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+}
+
+let nextConnId = 1;
+
+export class Connection {
+  readonly id = nextConnId++;
+  closed = false;
+  /** The one awareness clientID this connection may set or clear. */
+  awarenessId: number | null = null;
+  /** Updates from this connection that are committed. */
+  committed = 0;
+  pending: Buffer[] | null = [];
+  pendingBytes = 0;
+  /** Frames held back while a large update of this connection is decoded in the worker. */
+  held: Buffer[] | null = null;
+  heldBytes = 0;
+  readonly messages: TokenBucket;
+  readonly awarenessRate: TokenBucket;
+  /** SyncStep1 and awareness queries: each is answered with a whole-document (or whole-presence) message. */
+  readonly syncRate: TokenBucket;
+  /** Bytes of document updates (their validation and apply cost grows with their size). */
+  readonly updateBytes: TokenBucket;
+  private killTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly userId: string,
+    public access: Access,
+    readonly wantsAck: boolean,
+    readonly identity: Identity,
+    limits: Limits,
+    private readonly maxBuffered: number,
+    private readonly onClose: (code: CloseCode) => void = () => undefined,
+    /** The person's update-byte budget, shared by all their sockets (one bucket per connection when absent). */
+    updateBytes?: TokenBucket,
+  ) {
+    this.messages = new TokenBucket(limits.messageBurst, limits.messagesPerSecond);
+    this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
+    this.syncRate = new TokenBucket(limits.syncBurst, limits.syncPerSecond);
+    this.updateBytes = updateBytes ?? new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond);
+    ws.once('close', () => {
+      this.closed = true;
+      if (this.killTimer) clearTimeout(this.killTimer);
+      this.killTimer = null;
+    });
+  }
+
+  /** Sends one protocol message; closes a slow consumer instead of buffering without bound. */
+  send(data: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.maxBuffered) {
+      this.close(CLOSE.SLOW_CONSUMER);
+      return;
+    }
+    // Send errors surface as the socket's 'error' event (which terminates it).
+    this.ws.send(data);
+  }
+
+  close(code: CloseCode): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose(code);
+    try {
+      this.ws.close(code, CLOSE_REASON[code]);
+    } catch {
+      this.ws.terminate();
+    }
+    // A peer that does not answer the close handshake (or a slow consumer
+    // whose buffer holds the close frame) is cut off.
+    this.killTimer = setTimeout(() => this.ws.terminate(), 2000);
+  }
+}

@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, uniqueEmail } from '../helpers/api-client';
+import { client } from '../helpers/app';
+import { t } from '@/lib/i18n';
+
+/**
+ * Restoring a goal version (a server command that writes the shared document)
+ * and document locks, against the real running app: the answers, the refusals
+ * in the person's language, nothing written on bad input.
+ */
+
+async function person(name: string, locale?: string) {
+  const c = client(locale ? { locale } : {});
+  await c.signUpAndSignIn({
+    email: uniqueEmail(name.split(' ')[0].toLowerCase()),
+    password: `pw-${name}-Netzwerk-2026!`,
+    name,
+  });
+  return c;
+}
+
+/** The same signed-in person, asking for German answers (the language cookie wins over Accept-Language). */
+function german(c: ApiClient): ApiClient {
+  const cookie = [
+    ...c
+      .cookieHeader()
+      .split('; ')
+      .filter((p) => p && !p.startsWith('nwr-locale=')),
+    'nwr-locale=de',
+  ].join('; ');
+  const de = new ApiClient(c.baseUrl, { locale: 'de' });
+  const request = de.request.bind(de);
+  de.request = (method, path, body, headers = {}) => request(method, path, body, { cookie, ...headers });
+  return de;
+}
+
+describe('restore and document locks API', () => {
+  let manager: ApiClient;
+  let repA: ApiClient;
+  let networkId: string;
+  let goalId: string;
+  const base = () => `/api/networks/${networkId}`;
+
+  beforeAll(async () => {
+    manager = await person('Mona Manager');
+    repA = await person('Rudi Alpha');
+    const net = await manager.post('/api/networks', { name: 'Dokumentnetz', purpose: 'Sperren und Fassungen' });
+    expect(net.status, net.text).toBe(201);
+    networkId = net.json.network.id;
+    const org = await manager.post(`${base()}/organisations`, { name: 'Alpha e. V.', kind: 'ngo' });
+    const inv = await manager.post(`${base()}/invitations`, {
+      role: 'representative',
+      organisationId: org.json.organisation.id,
+    });
+    expect((await repA.post(`/api/invitations/${inv.json.token}/accept`)).status).toBe(200);
+    const goal = await repA.post(`${base()}/goals`, {
+      title: 'Gemeinsame Küche',
+      whyTogether: 'Keiner hat allein eine Küche',
+      organisationIds: [org.json.organisation.id],
+    });
+    expect(goal.status, goal.text).toBe(201);
+    goalId = goal.json.goal.id;
+    expect((await repA.put(`${base()}/goals/${goalId}/text`, { description: 'Erste Idee.' })).status).toBe(200);
+    expect((await repA.patch(`${base()}/goals/${goalId}`, { title: 'Küche, umbenannt' })).status).toBe(200);
+  });
+
+  it('restores title, why and text as a new version; the client cannot claim “restored from”', async () => {
+    const res = await repA.post(`${base()}/goals/${goalId}/revisions/2/restore`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.goal).toMatchObject({ version: 4, title: 'Gemeinsame Küche', description: 'Erste Idee.' });
+    expect(res.json.goal.abilities.restoreVersion).toBe(true);
+    const revs = await repA.get(`${base()}/goals/${goalId}/revisions`);
+    expect(revs.json.revisions[0]).toMatchObject({ version: 4, restoredFrom: 2 });
+
+    const claim = await repA.put(`${base()}/goals/${goalId}/text`, { description: 'Meins', restoredFrom: 1 });
+    expect(claim.status).toBe(400);
+    const missing = await german(repA).post(`${base()}/goals/${goalId}/revisions/99/restore`);
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.message).toBe(t('de', 'cooperation.errors.revisionNotFound'));
+    expect((await repA.post(`${base()}/goals/${goalId}/revisions/abc/restore`)).status).toBe(404);
+    const after = await repA.get(`${base()}/goals/${goalId}/revisions`);
+    expect(after.json.revisions).toHaveLength(4);
+  });
+
+  it('a manager locks and unlocks; bad input is refused in the person’s words; the lock blocks a restore', async () => {
+    const doc = `commons.${networkId}`;
+    const none = await repA.get(`${base()}/document-locks?doc=${doc}`);
+    expect(none.json).toMatchObject({ locks: [], abilities: { lock: false, unlock: false } });
+    const refused = await repA.post(`${base()}/document-locks`, {
+      doc,
+      part: 'notes',
+      reason: 'Nicht ich',
+      endsAt: Date.now() + 60_000,
+    });
+    expect(refused.status).toBe(403);
+    const short = await manager.post(`${base()}/document-locks`, {
+      doc,
+      part: `goals/${goalId}`,
+      reason: 'x',
+      endsAt: Date.now() + 60_000,
+    });
+    expect(short.status).toBe(400);
+    expect(short.json.error.message).toBe(t('en', 'documents.errors.reason'));
+    const past = await manager.post(`${base()}/document-locks`, {
+      doc,
+      part: `goals/${goalId}`,
+      reason: 'Abgestimmt',
+      endsAt: Date.now() - 1,
+    });
+    expect(past.status).toBe(400);
+    const typed = await manager.post(`${base()}/document-locks`, { doc, part: 'notes', reason: 'Abgestimmt' });
+    expect(typed.status).toBe(400);
+    expect(Object.keys(typed.json.error.fields ?? {})).toContain('endsAt');
+
+    const made = await manager.post(`${base()}/document-locks`, {
+      doc,
+      part: `goals/${goalId}`,
+      reason: 'Abgestimmt in der Sitzung',
+      endsAt: Date.now() + 3600_000,
+    });
+    expect(made.status, made.text).toBe(201);
+    expect(made.json.lock).toMatchObject({
+      active: true,
+      reason: 'Abgestimmt in der Sitzung',
+      abilities: { unlock: true },
+    });
+    const seen = await repA.get(`${base()}/document-locks?doc=${doc}`);
+    expect(seen.json.locks).toHaveLength(1);
+    expect(seen.json.locks[0]).toMatchObject({ lockedBy: { name: 'Mona Manager' }, abilities: { unlock: false } });
+
+    const blocked = await german(repA).post(`${base()}/goals/${goalId}/revisions/1/restore`);
+    expect(blocked.status).toBe(409);
+    expect(blocked.json.error.message).toBe(t('de', 'documents.errors.textLocked'));
+
+    expect((await repA.delete(`${base()}/document-locks/${made.json.lock.id}`)).status).toBe(403);
+    const ended = await manager.delete(`${base()}/document-locks/${made.json.lock.id}`);
+    expect(ended.status).toBe(200);
+    expect(ended.json.lock.active).toBe(false);
+    expect((await manager.delete(`${base()}/document-locks/${made.json.lock.id}`)).status).toBe(409);
+    expect((await repA.post(`${base()}/goals/${goalId}/revisions/1/restore`)).status).toBe(200);
+  });
+});
