@@ -209,6 +209,17 @@ export const mandates = {
     'mandates.paths.mandateOpen':
       '{state, select, upcoming {A mandate will be valid until further notice.} other {Its representatives have a mandate until further notice.}}',
     'mandates.paths.noMandate': 'Its home organisation has given no mandate.',
+    'mandates.paths.networkTitle': 'Home decisions across the network',
+    'mandates.paths.networkNone': 'No organisation has had a commitment wait for a home decision yet.',
+    'mandates.paths.organisation': 'Organisation',
+    'mandates.paths.median': 'Median',
+    'mandates.paths.longest': 'Longest',
+    'mandates.paths.openColumn': 'Waiting now',
+    'mandates.paths.openCell': '{count, number}, the oldest for {oldest}',
+    'mandates.paths.setAgreed': 'Set the agreed time',
+    'mandates.paths.agreedDays': 'Days home may take to decide',
+    'mandates.paths.agreedHint': 'From 1 to 90. Requests waiting longer are flagged to everyone.',
+    'mandates.paths.agreedSaved': 'Agreed time saved.',
   },
   de: {
     'activity.mandate.set':
@@ -424,5 +435,17 @@ export const mandates = {
     'mandates.paths.mandateOpen':
       '{state, select, upcoming {Ein Mandat wird bis auf Weiteres gelten.} other {Ihre Vertreter*innen haben ein Mandat bis auf Weiteres.}}',
     'mandates.paths.noMandate': 'Die Heimatorganisation hat kein Mandat erteilt.',
+    'mandates.paths.networkTitle': 'Entscheidungen zu Hause im ganzen Netzwerk',
+    'mandates.paths.networkNone':
+      'Bei keiner Organisation hat bisher eine Zusage auf eine Entscheidung zu Hause gewartet.',
+    'mandates.paths.organisation': 'Organisation',
+    'mandates.paths.median': 'Median',
+    'mandates.paths.longest': 'Längste',
+    'mandates.paths.openColumn': 'Wartet jetzt',
+    'mandates.paths.openCell': '{count, number}, die älteste seit {oldest}',
+    'mandates.paths.setAgreed': 'Vereinbarte Zeit festlegen',
+    'mandates.paths.agreedDays': 'Tage, die eine Entscheidung zu Hause dauern darf',
+    'mandates.paths.agreedHint': 'Von 1 bis 90. Anfragen, die länger warten, werden für alle markiert.',
+    'mandates.paths.agreedSaved': 'Vereinbarte Zeit gespeichert.',
   },
 };
