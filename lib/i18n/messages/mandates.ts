@@ -55,7 +55,6 @@ export const mandates = {
 
     'mandates.home.title': 'Home and network',
     'mandates.home.pageTitle': 'Home and network · {organisation}',
-    'mandates.home.link': 'Home and network',
     'mandates.home.intro':
       'What {organisation} gives and gets, promises and may decide, side by side. Only the people of {organisation} can open this page.',
 
@@ -277,7 +276,6 @@ export const mandates = {
 
     'mandates.home.title': 'Heimat und Netzwerk',
     'mandates.home.pageTitle': 'Heimat und Netzwerk · {organisation}',
-    'mandates.home.link': 'Heimat und Netzwerk',
     'mandates.home.intro':
       'Was {organisation} gibt und bekommt, zusagt und entscheiden darf, nebeneinander. Nur die Menschen von {organisation} können diese Seite öffnen.',
 

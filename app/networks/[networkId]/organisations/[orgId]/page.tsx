@@ -40,7 +40,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             </LinkButton>
             {abilities.readHome ? (
               <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
-                {t('mandates.home.link')}
+                {t('networks.org.homeSpace')}
               </LinkButton>
             ) : null}
           </>
