@@ -82,10 +82,29 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
       await db?.drop();
     });
 
-    it('without any mandate a representative commits at once, as before', async () => {
+    it('without any mandate a representative commits at once, as before; one that begins later changes nothing yet', async () => {
       const c = await commit(5000);
       expect(c.status).toBe('committed');
       await transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'withdraw', reason: 'Only a test' });
+      await createMandate(db, n.actors.homeA, n.networkId, {
+        ...base,
+        validFrom: addDays(day, 400),
+        validUntil: addDays(day, 500),
+      });
+      const later = await commit(5000);
+      expect(later.status).toBe('committed');
+      await transitionCommitment(db, n.actors.repA, n.networkId, later.id, {
+        action: 'withdraw',
+        reason: 'Only a test',
+      });
+      expect(
+        await checkMandate(db, n.actors.repA, n.networkId, {
+          organisationId: n.orgs.a,
+          goalId: goal,
+          unit: 'hours',
+          amount: 5000,
+        }),
+      ).toMatchObject({ governed: false, within: true });
     });
 
     it('only home members set a mandate; bad input is refused in words and writes nothing', async () => {
@@ -264,7 +283,7 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
       ]);
     });
 
-    it('outside its goals, after it expired or before it starts, a commitment waits too', async () => {
+    it('outside its goals or after it expired a commitment waits too; a mandate that begins later governs nobody yet', async () => {
       const m = (await listMandates(db, n.actors.homeA, n.networkId, { organisationId: n.orgs.a })).mandates.find(
         (x) => 'validFrom' in x && x.validFrom === day,
       )!;
