@@ -384,7 +384,16 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
       expect(dt.requests.find((r) => r.id === openOne.id)?.late).toBe(true);
       // The network's agreed time is a setting of its managers.
       await refused(setApprovalDays(db, n.actors.homeA, n.networkId, { approvalDays: 30 }), 403);
-      await refused(setApprovalDays(db, n.actors.manager, n.networkId, { approvalDays: 0 }), 400);
+      await refused(
+        setApprovalDays(db, n.actors.manager, n.networkId, { approvalDays: 0 }),
+        400,
+        'mandates.errors.approvalDays',
+      );
+      await refused(
+        setApprovalDays(db, n.actors.manager, n.networkId, { approvalDays: 2.5 }),
+        400,
+        'errors.invalidInput',
+      );
       await setApprovalDays(db, n.actors.manager, n.networkId, { approvalDays: 30 });
       expect((await decisionTimes(db, { networkId: n.networkId, organisationId: n.orgs.a, now })).overdue).toBe(0);
       // A period: only requests made in it.
