@@ -81,6 +81,7 @@ for (const locale of ['en', 'de'] as const) {
     const waiting = list.locator('li[data-status="awaiting_home_approval"]');
     await expect(waiting).toHaveCount(1, { timeout: 30_000 });
     await expect(waiting).toContainText(t('cooperation.commitmentStatus.awaiting_home_approval'));
+    await expect(waiting.getByTestId('waiting-since')).toBeVisible();
     // The representative cannot decide it.
     await expect(waiting.getByTestId('home-decision')).toHaveCount(0);
 

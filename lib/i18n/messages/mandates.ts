@@ -68,6 +68,7 @@ export const mandates = {
       'When a representative commits more than the mandate allows, the commitment waits here until a home member approves or declines it.',
     'mandates.approvals.asked': 'Asked by {name}, waiting for {waited}.',
     'mandates.approvals.late': 'Longer than agreed',
+    'mandates.approvals.waitingSince': '(since {when})',
     'mandates.approvals.why': 'Beyond the mandate: {why}.',
 
     'mandates.decision.approve': 'Approve',
@@ -288,6 +289,7 @@ export const mandates = {
       'Sagt eine Vertreterin oder ein Vertreter mehr zu, als das Mandat erlaubt, wartet die Zusage hier, bis ein Mitglied der Heimatorganisation sie freigibt oder ablehnt.',
     'mandates.approvals.asked': 'Angefragt von {name}, wartet seit {waited}.',
     'mandates.approvals.late': 'Länger als vereinbart',
+    'mandates.approvals.waitingSince': '(seit {when})',
     'mandates.approvals.why': 'Über das Mandat hinaus: {why}.',
 
     'mandates.decision.approve': 'Freigeben',
