@@ -10,12 +10,13 @@ import { goalIdsOf, limitsOf, mandatesOf, validOn, type MandateRow, type Period 
  * representative's form (`GET …/mandates/check`) ask.
  *
  * The mandate that governs: the representative's own mandate valid that day,
- * else the one for all representatives valid that day. When neither is valid
- * the latest that applies explains why (expired or not yet valid). An
- * organisation whose home side never gave a mandate that applies is not
- * governed: its representatives commit as before.
+ * else the one for all representatives valid that day. When neither is valid,
+ * the one that ended last governs: after a mandate expired, everything waits
+ * for home until a new one is given. A representative to whom no mandate
+ * applies yet (none given, or only ones that begin later) is not governed:
+ * they commit as before.
  */
-export const BEYOND_REASONS = ['expired', 'notYetValid', 'goal', 'unit', 'perCommitment', 'perPeriod'] as const;
+export const BEYOND_REASONS = ['expired', 'goal', 'unit', 'perCommitment', 'perPeriod'] as const;
 export type BeyondReason = (typeof BEYOND_REASONS)[number];
 
 export interface LimitStanding {
@@ -78,9 +79,11 @@ export async function governingMandate(
   return (
     personal.find((m) => validOn(m, day)) ??
     general.find((m) => validOn(m, day)) ??
-    // None valid: the one that explains best — the latest that ended, else the next to start.
-    [...rows].sort((a, b) => (a.valid_from < b.valid_from ? 1 : -1)).find((m) => m.valid_from <= day) ??
-    rows[rows.length - 1]
+    // None valid today: the one that ended last governs (it has expired); one that has not begun yet does not.
+    rows
+      .filter((m) => m.valid_until !== null && m.valid_until < day)
+      .sort((a, b) => (a.valid_until! < b.valid_until! ? 1 : -1))[0] ??
+    null
   );
 }
 
@@ -117,8 +120,7 @@ export async function assess(q: Queryable, input: AssessInput): Promise<Assessme
   const m = await governingMandate(q, input.networkId, input.organisationId, input.representativeId, day);
   if (!m) return { governed: false, within: true, reasons: [], mandate: null, limit: null };
   const reasons: BeyondReason[] = [];
-  if (m.valid_from > day) reasons.push('notYetValid');
-  else if (m.valid_until !== null && m.valid_until < day) reasons.push('expired');
+  if (m.valid_until !== null && m.valid_until < day) reasons.push('expired');
   const goals = goalIdsOf(m);
   if (goals.length && !goals.includes(input.goalId)) reasons.push('goal');
   const l = limitsOf(m).find((x) => x.unit === input.unit);

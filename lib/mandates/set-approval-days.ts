@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
+import { AppError } from '../errors';
 import { networkPolicy, requireMember, type Actor } from '../policies';
 
-export const ZApprovalDays = z.object({ approvalDays: z.number().int().min(1).max(90) });
+/** Whole days; the range (1–90) is checked by the command, so the refusal says it in the person's words. */
+export const ZApprovalDays = z.object({ approvalDays: z.number().int() });
 export type ApprovalDays = z.input<typeof ZApprovalDays>;
 
 /**
@@ -16,6 +18,8 @@ export async function setApprovalDays(db: Db, actor: Actor, networkId: string, i
   requireMember(actor, networkId);
   networkPolicy.authorize(actor, 'update', { networkId });
   const data = validate(ZApprovalDays, input);
+  if (data.approvalDays < 1 || data.approvalDays > 90)
+    throw new AppError(400, 'mandates.errors.approvalDays', {}, 'approvalDays');
   return db.tx(async (q) => {
     await q.run('UPDATE networks SET approval_days = ? WHERE id = ?', [data.approvalDays, networkId]);
     await record(q, {

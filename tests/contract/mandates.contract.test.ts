@@ -6,6 +6,10 @@ import { decideCommitmentPilot } from '@/lib/commitments/decide-commitment-pilot
 import { addDays, today } from '@/lib/core/dates';
 import { createGoal } from '@/lib/goals/create-goal';
 import { listFeed } from '@/lib/activity/list-feed';
+import { rateGoal } from '@/lib/goals/rate-goal';
+import { recordEntry } from '@/lib/ledger/record-entry';
+import { respondEntry } from '@/lib/ledger/respond-entry';
+import { getHomeView } from '@/lib/mandates/get-home-view';
 import { checkMandate } from '@/lib/mandates/check-mandate';
 import { decideHomeApproval } from '@/lib/mandates/decide-home-approval';
 import { decisionTimes, networkDecisionTimes } from '@/lib/mandates/decision-times';
@@ -82,10 +86,29 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
       await db?.drop();
     });
 
-    it('without any mandate a representative commits at once, as before', async () => {
+    it('without any mandate a representative commits at once, as before; one that begins later changes nothing yet', async () => {
       const c = await commit(5000);
       expect(c.status).toBe('committed');
       await transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'withdraw', reason: 'Only a test' });
+      await createMandate(db, n.actors.homeA, n.networkId, {
+        ...base,
+        validFrom: addDays(day, 400),
+        validUntil: addDays(day, 500),
+      });
+      const later = await commit(5000);
+      expect(later.status).toBe('committed');
+      await transitionCommitment(db, n.actors.repA, n.networkId, later.id, {
+        action: 'withdraw',
+        reason: 'Only a test',
+      });
+      expect(
+        await checkMandate(db, n.actors.repA, n.networkId, {
+          organisationId: n.orgs.a,
+          goalId: goal,
+          unit: 'hours',
+          amount: 5000,
+        }),
+      ).toMatchObject({ governed: false, within: true });
     });
 
     it('only home members set a mandate; bad input is refused in words and writes nothing', async () => {
@@ -264,7 +287,7 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
       ]);
     });
 
-    it('outside its goals, after it expired or before it starts, a commitment waits too', async () => {
+    it('outside its goals or after it expired a commitment waits too; a mandate that begins later governs nobody yet', async () => {
       const m = (await listMandates(db, n.actors.homeA, n.networkId, { organisationId: n.orgs.a })).mandates.find(
         (x) => 'validFrom' in x && x.validFrom === day,
       )!;
@@ -365,7 +388,16 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
       expect(dt.requests.find((r) => r.id === openOne.id)?.late).toBe(true);
       // The network's agreed time is a setting of its managers.
       await refused(setApprovalDays(db, n.actors.homeA, n.networkId, { approvalDays: 30 }), 403);
-      await refused(setApprovalDays(db, n.actors.manager, n.networkId, { approvalDays: 0 }), 400);
+      await refused(
+        setApprovalDays(db, n.actors.manager, n.networkId, { approvalDays: 0 }),
+        400,
+        'mandates.errors.approvalDays',
+      );
+      await refused(
+        setApprovalDays(db, n.actors.manager, n.networkId, { approvalDays: 2.5 }),
+        400,
+        'errors.invalidInput',
+      );
       await setApprovalDays(db, n.actors.manager, n.networkId, { approvalDays: 30 });
       expect((await decisionTimes(db, { networkId: n.networkId, organisationId: n.orgs.a, now })).overdue).toBe(0);
       // A period: only requests made in it.
@@ -401,6 +433,78 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
       expect(hours.largest).toBe(Math.max(10, Number(approved?.s ?? 0) / 1000));
       expect(u.units.find((x) => x.unit === 'money_eur')).toMatchObject({ perPeriod: null, allowance: null, used: 0 });
       expect(u.mandates.length).toBeGreaterThan(0);
+    });
+
+    it('"Home and network": gave and got per partner, promised against capacity and mandate, ratings against the network; its own people only', async () => {
+      const give = async (amount: number) => {
+        const e = await recordEntry(db, n.actors.repA, n.networkId, {
+          organisationId: n.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: n.orgs.b,
+          unit: 'hours',
+          amount,
+          date: day,
+        });
+        return e;
+      };
+      const confirmed = await give(6);
+      await respondEntry(db, n.actors.repB, n.networkId, confirmed.id, { response: 'confirm' });
+      await give(100); // pending: counts nowhere here
+      const got = await recordEntry(db, n.actors.repB, n.networkId, {
+        organisationId: n.orgs.b,
+        kind: 'give',
+        partnerOrganisationId: n.orgs.a,
+        unit: 'space',
+        amount: 2,
+        date: day,
+      });
+      await respondEntry(db, n.actors.repA, n.networkId, got.id, { response: 'confirm' });
+      await rateGoal(db, n.actors.repA, n.networkId, goal, {
+        organisationId: n.orgs.a,
+        attractive: 5,
+        concrete: 5,
+        flexible: 5,
+      });
+      await rateGoal(db, n.actors.repB, n.networkId, goal, {
+        organisationId: n.orgs.b,
+        attractive: 1,
+        concrete: 3,
+        flexible: 2,
+      });
+      await rateGoal(db, n.actors.repB, n.networkId, otherGoal, {
+        organisationId: n.orgs.b,
+        attractive: 4,
+        concrete: 4,
+        flexible: 4,
+      });
+
+      const view = await getHomeView(db, n.actors.homeA, n.networkId, n.orgs.a);
+      expect(view.exchange.partners).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ partnerId: n.orgs.b, unit: 'hours', gave: 6, got: 0 }),
+          expect.objectContaining({ partnerId: n.orgs.b, unit: 'space', gave: 0, got: 2 }),
+        ]),
+      );
+      expect(view.ratings).toEqual([
+        expect.objectContaining({
+          goalId: goal,
+          ours: { attractive: 5, concrete: 5, flexible: 5 },
+          network: { attractive: 1, concrete: 3, flexible: 2, organisations: 1 },
+          difference: 3,
+        }),
+      ]);
+      const hours = view.promised.find((p) => p.unit === 'hours')!;
+      // Capacity 60 a quarter (set above); what is due this quarter, open and delivered, against it.
+      expect(hours).toMatchObject({ capacity: 60, period: 'quarter' });
+      expect(hours.capacityLeft).toBe(Math.round((60 - hours.promised) * 1000) / 1000);
+      expect(hours.mandates[0]).toMatchObject({ perCommitment: 10, perPeriod: 20, period: 'month' });
+      expect(view.approvals.every((a) => a.reasons.length > 0 && a.ageMs >= 0)).toBe(true);
+      expect(view.decisions.agreedDays).toBe(30);
+      // Nobody else sees any of it, not even the network's manager.
+      for (const who of ['repB', 'manager', 'observer', 'adviser'] as const)
+        await refused(getHomeView(db, n.actors[who], n.networkId, n.orgs.a), 404);
+      await refused(getHomeView(db, n.actors.outsider, n.networkId, n.orgs.a), 404);
+      await refused(getHomeView(db, n.actors.homeA, n.networkId, n.orgs.a, { from: day, to: addDays(day, -1) }), 400);
     });
 
     it('a pilot stopped while it waits closes its request', async () => {

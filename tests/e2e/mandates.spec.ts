@@ -81,6 +81,7 @@ for (const locale of ['en', 'de'] as const) {
     const waiting = list.locator('li[data-status="awaiting_home_approval"]');
     await expect(waiting).toHaveCount(1, { timeout: 30_000 });
     await expect(waiting).toContainText(t('cooperation.commitmentStatus.awaiting_home_approval'));
+    await expect(waiting.getByTestId('waiting-since')).toBeVisible();
     // The representative cannot decide it.
     await expect(waiting.getByTestId('home-decision')).toHaveCount(0);
 
@@ -124,7 +125,9 @@ for (const locale of ['en', 'de'] as const) {
     expect(res?.status()).toBe(404);
     const html = await b.content();
     expect(html).not.toContain(locale === 'de' ? 'Nur die Werkstatt' : 'Workshop only');
-    expect(html).not.toContain(t('mandates.home.title'));
+    // (The page's words travel with every page as the language's messages; its sections and data do not.)
+    for (const id of ['home-mandates', 'home-promised', 'home-approvals', 'home-exchange', 'home-notes'])
+      expect(html).not.toContain(id);
     const api = await repB.api.get(`/api/networks/${networkId}/organisations/${orgA}/home`);
     expect(api.status).toBe(404);
     expect(api.text).not.toContain('Workshop only');

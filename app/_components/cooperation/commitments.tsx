@@ -68,6 +68,11 @@ export function CommitmentList({
             <span className="font-medium" data-testid="commitment-status">
               {t(`cooperation.commitmentStatus.${c.status}`)}
             </span>
+            {c.status === 'awaiting_home_approval' ? (
+              <span className="ml-2 text-stone-700" data-testid="waiting-since">
+                {t('mandates.approvals.waitingSince', { when: f.time(c.updatedAt) })}
+              </span>
+            ) : null}
             {c.isOverdue ? (
               <span className="ml-2 rounded bg-red-100 px-1.5 font-medium text-red-900">
                 {t('cooperation.commitments.overdue')}

@@ -2,12 +2,18 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form, TextAreaField, useForm } from '@/app/_components/ui';
+import { Button, Form, TextAreaField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { Assessment } from '@/lib/mandates/assess';
 import { api, qs } from '@/app/_lib/api-client';
 import { coopKey } from './live';
 import { useFormat } from './use-format';
+
+const TONES = {
+  info: 'border-sky-700 bg-sky-50 text-sky-950',
+  success: 'border-green-700 bg-green-50 text-green-950',
+  warning: 'border-amber-700 bg-amber-50 text-amber-950',
+} as const;
 
 /** A value that follows `value` once it has stopped changing for `ms`. */
 function useSettled<T>(value: T, ms: number): T {
@@ -75,10 +81,16 @@ export function MandateHint({
       text = [t('mandates.hint.beyond', { why }), remaining].filter(Boolean).join(' ');
     }
   }
+  // A polite live region of its own (not a status message: the form's own status says whether it was saved).
   return (
-    <div className="mb-3" data-testid="mandate-hint" data-within={a ? String(a.within) : undefined}>
-      <Alert tone={tone}>{text}</Alert>
-    </div>
+    <p
+      aria-live="polite"
+      className={`mb-3 rounded-md border-l-4 px-4 py-3 ${TONES[tone]}`}
+      data-testid="mandate-hint"
+      data-within={a ? String(a.within) : undefined}
+    >
+      {text}
+    </p>
   );
 }
 

@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { Badge, Card } from '@/app/_components/ui';
+import { Badge, Card, Table } from '@/app/_components/ui';
 import type { Db } from '@/lib/db';
 import { formatter, type Locale, type Translate } from '@/lib/i18n';
-import { decisionTimes } from '@/lib/mandates/decision-times';
+import { decisionTimes, networkDecisionTimes } from '@/lib/mandates/decision-times';
 import { durationParts } from '@/lib/mandates/duration';
 import { listMandates } from '@/lib/mandates/list-mandates';
 import type { Actor } from '@/lib/policies';
+import { ApprovalDaysForm } from './approval-days-form';
 
 /**
  * On an organisation's page, for every member: how long its home decisions
@@ -98,6 +99,78 @@ export async function DecisionPaths({
             : t('mandates.paths.noMandate')}
         </p>
       </div>
+    </Card>
+  );
+}
+
+/**
+ * On the organisations list, for every member: each organisation's home
+ * decision path side by side (long paths become a fact, not a rumour), the
+ * network's agreed time, and for managers the form to change it.
+ */
+export async function NetworkDecisionPaths({
+  db,
+  networkId,
+  t,
+  canSet,
+}: {
+  db: Db;
+  networkId: string;
+  t: Translate;
+  canSet: boolean;
+}) {
+  const all = await networkDecisionTimes(db, networkId);
+  const duration = (ms: number | null) => (ms === null ? '—' : t('mandates.duration', durationParts(ms)));
+  return (
+    <Card
+      title={t('mandates.paths.networkTitle')}
+      id="network-decision-paths"
+      actions={canSet ? <ApprovalDaysForm networkId={networkId} current={all.agreedDays} /> : null}
+    >
+      <p className="mb-3 text-stone-700">{t('mandates.approvals.agreed', { days: all.agreedDays })}</p>
+      {all.organisations.length === 0 ? (
+        <p className="text-stone-700">{t('mandates.paths.networkNone')}</p>
+      ) : (
+        <Table
+          caption={t('mandates.paths.networkTitle')}
+          rows={all.organisations}
+          rowKey={(o) => o.organisationId}
+          testId="network-decision-paths"
+          columns={[
+            {
+              key: 'org',
+              header: t('mandates.paths.organisation'),
+              primary: true,
+              cell: (o) => (
+                <Link
+                  href={`/networks/${networkId}/organisations/${o.organisationId}`}
+                  className="text-brand-800 underline underline-offset-4"
+                >
+                  {o.organisationName}
+                </Link>
+              ),
+            },
+            { key: 'median', header: t('mandates.paths.median'), cell: (o) => duration(o.medianMs), numeric: true },
+            { key: 'longest', header: t('mandates.paths.longest'), cell: (o) => duration(o.longestMs), numeric: true },
+            {
+              key: 'open',
+              header: t('mandates.paths.openColumn'),
+              numeric: true,
+              cell: (o) => (
+                <>
+                  {o.open ? t('mandates.paths.openCell', { count: o.open, oldest: duration(o.oldestOpenMs) }) : '0'}
+                  {o.overdue ? (
+                    <>
+                      {' '}
+                      <Badge tone="warning">{t('mandates.approvals.late')}</Badge>
+                    </>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
     </Card>
   );
 }

@@ -39,7 +39,6 @@ export const mandates = {
     'mandates.state.upcoming': 'Not yet valid',
     'mandates.state.expired': 'Expired',
     'mandates.reason.expired': 'the mandate has expired',
-    'mandates.reason.notYetValid': 'the mandate is not valid yet',
     'mandates.reason.goal': 'the goal is not one the mandate covers',
     'mandates.reason.unit': 'the mandate names no maximum for this unit',
     'mandates.reason.perCommitment': 'more than the maximum per commitment',
@@ -55,7 +54,6 @@ export const mandates = {
 
     'mandates.home.title': 'Home and network',
     'mandates.home.pageTitle': 'Home and network · {organisation}',
-    'mandates.home.link': 'Home and network',
     'mandates.home.intro':
       'What {organisation} gives and gets, promises and may decide, side by side. Only the people of {organisation} can open this page.',
 
@@ -70,6 +68,7 @@ export const mandates = {
       'When a representative commits more than the mandate allows, the commitment waits here until a home member approves or declines it.',
     'mandates.approvals.asked': 'Asked by {name}, waiting for {waited}.',
     'mandates.approvals.late': 'Longer than agreed',
+    'mandates.approvals.waitingSince': '(since {when})',
     'mandates.approvals.why': 'Beyond the mandate: {why}.',
 
     'mandates.decision.approve': 'Approve',
@@ -209,6 +208,17 @@ export const mandates = {
     'mandates.paths.mandateOpen':
       '{state, select, upcoming {A mandate will be valid until further notice.} other {Its representatives have a mandate until further notice.}}',
     'mandates.paths.noMandate': 'Its home organisation has given no mandate.',
+    'mandates.paths.networkTitle': 'Home decisions across the network',
+    'mandates.paths.networkNone': 'No organisation has had a commitment wait for a home decision yet.',
+    'mandates.paths.organisation': 'Organisation',
+    'mandates.paths.median': 'Median',
+    'mandates.paths.longest': 'Longest',
+    'mandates.paths.openColumn': 'Waiting now',
+    'mandates.paths.openCell': '{count, number}, the oldest for {oldest}',
+    'mandates.paths.setAgreed': 'Set the agreed time',
+    'mandates.paths.agreedDays': 'Days home may take to decide',
+    'mandates.paths.agreedHint': 'From 1 to 90. Requests waiting longer are flagged to everyone.',
+    'mandates.paths.agreedSaved': 'Agreed time saved.',
   },
   de: {
     'activity.mandate.set':
@@ -250,7 +260,6 @@ export const mandates = {
     'mandates.state.upcoming': 'Noch nicht gültig',
     'mandates.state.expired': 'Abgelaufen',
     'mandates.reason.expired': 'das Mandat ist abgelaufen',
-    'mandates.reason.notYetValid': 'das Mandat gilt noch nicht',
     'mandates.reason.goal': 'das Ziel gehört nicht zu den Zielen des Mandats',
     'mandates.reason.unit': 'das Mandat nennt für diese Einheit keinen Höchstwert',
     'mandates.reason.perCommitment': 'mehr als der Höchstwert je Zusage',
@@ -266,7 +275,6 @@ export const mandates = {
 
     'mandates.home.title': 'Heimat und Netzwerk',
     'mandates.home.pageTitle': 'Heimat und Netzwerk · {organisation}',
-    'mandates.home.link': 'Heimat und Netzwerk',
     'mandates.home.intro':
       'Was {organisation} gibt und bekommt, zusagt und entscheiden darf, nebeneinander. Nur die Menschen von {organisation} können diese Seite öffnen.',
 
@@ -281,6 +289,7 @@ export const mandates = {
       'Sagt eine Vertreterin oder ein Vertreter mehr zu, als das Mandat erlaubt, wartet die Zusage hier, bis ein Mitglied der Heimatorganisation sie freigibt oder ablehnt.',
     'mandates.approvals.asked': 'Angefragt von {name}, wartet seit {waited}.',
     'mandates.approvals.late': 'Länger als vereinbart',
+    'mandates.approvals.waitingSince': '(seit {when})',
     'mandates.approvals.why': 'Über das Mandat hinaus: {why}.',
 
     'mandates.decision.approve': 'Freigeben',
@@ -424,5 +433,17 @@ export const mandates = {
     'mandates.paths.mandateOpen':
       '{state, select, upcoming {Ein Mandat wird bis auf Weiteres gelten.} other {Ihre Vertreter*innen haben ein Mandat bis auf Weiteres.}}',
     'mandates.paths.noMandate': 'Die Heimatorganisation hat kein Mandat erteilt.',
+    'mandates.paths.networkTitle': 'Entscheidungen zu Hause im ganzen Netzwerk',
+    'mandates.paths.networkNone':
+      'Bei keiner Organisation hat bisher eine Zusage auf eine Entscheidung zu Hause gewartet.',
+    'mandates.paths.organisation': 'Organisation',
+    'mandates.paths.median': 'Median',
+    'mandates.paths.longest': 'Längste',
+    'mandates.paths.openColumn': 'Wartet jetzt',
+    'mandates.paths.openCell': '{count, number}, die älteste seit {oldest}',
+    'mandates.paths.setAgreed': 'Vereinbarte Zeit festlegen',
+    'mandates.paths.agreedDays': 'Tage, die eine Entscheidung zu Hause dauern darf',
+    'mandates.paths.agreedHint': 'Von 1 bis 90. Anfragen, die länger warten, werden für alle markiert.',
+    'mandates.paths.agreedSaved': 'Vereinbarte Zeit gespeichert.',
   },
 };

@@ -5,6 +5,7 @@ import { getNetworkHome } from '@/lib/networks';
 import { networkPageContext, orNotFound } from '../../../_lib/load';
 import { AddOrganisationDialog } from '../../../_components/add-organisation-dialog';
 import { OrganisationList } from '../../../_components/organisation-list';
+import { NetworkDecisionPaths } from '../../../_components/decision-paths';
 
 type Params = Promise<{ networkId: string }>;
 
@@ -32,6 +33,9 @@ export default async function OrganisationsPage({ params }: { params: Params }) 
           t={t}
         />
       </Card>
+      <div className="mt-section">
+        <NetworkDecisionPaths db={db} networkId={networkId} t={t} canSet={abilities.update} />
+      </div>
     </>
   );
 }

@@ -60,7 +60,7 @@ export default async function OrganisationPage({ params }: { params: Params }) {
             />
             {abilities.readHome ? (
               <LinkButton href={`/networks/${networkId}/organisations/${orgId}/home`} variant="secondary">
-                {t('mandates.home.link')}
+                {t('networks.org.homeSpace')}
               </LinkButton>
             ) : null}
             {readinessPolicy.can(actor, 'read', { networkId, organisationId: orgId }) ? (
