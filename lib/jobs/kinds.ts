@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deliverMail } from '../mail/deliver';
 import { purgeTickets } from '../realtime/tickets';
 import { runMonthlyHealthSnapshots } from '../health/snapshots';
+import { enqueueDueDigests, runPersonDigest } from '../notifications/digest';
 import { defineJob, type JobKind } from './define';
 
 /**
@@ -19,6 +20,7 @@ export const ZMailPayload = z.object({
   subject: z.string().max(500),
   text: z.string().max(100_000),
   html: z.string().max(500_000).optional(),
+  headers: z.record(z.string().max(100), z.string().max(2000)).optional(),
 });
 
 const ZNoPayload = z.object({}).strict();
@@ -72,6 +74,30 @@ export const JOB_KINDS = {
     async run(_p, ctx) {
       const r = await runMonthlyHealthSnapshots(ctx.db, Date.now());
       if (r.taken > 0) ctx.log('info', `health snapshots: ${r.taken} month(s) over ${r.networks} network(s)`);
+    },
+  }),
+
+  /**
+   * Finds the people whose digest time has come (their local time, daily or on their weekday) and enqueues one
+   * `digest.person` per person and period (key `digest:<user>:<period>`). `now` lets a test run it at a chosen
+   * moment (the test clock); the schedule passes nothing (now).
+   */
+  'digest.due': defineJob({
+    schema: z.object({ now: z.number().int().positive().optional() }).strict(),
+    maxAttempts: 3,
+    async run(p, ctx) {
+      const n = await enqueueDueDigests(ctx.db, p.now ?? Date.now());
+      if (n > 0) ctx.log('info', `digests: ${n} enqueued`);
+    },
+  }),
+
+  /** One person's digest for one period: the mail (if anything is new) and the marks commit with the job's end. */
+  'digest.person': defineJob({
+    schema: z.object({ userId: z.string().min(1).max(100), period: z.string().max(40), now: z.number().int() }),
+    maxAttempts: 5,
+    backoffMs: 30_000,
+    async run(p, ctx) {
+      await runPersonDigest(ctx.db, p, (fn) => ctx.finish(fn));
     },
   }),
 

@@ -25,8 +25,9 @@ export const SCHEDULE: ScheduleEntry[] = [
   { name: 'prune-jobs', kind: 'jobs.prune', everyMinutes: 60 },
   // Hourly, so a month's snapshot exists within the hour after it ends (nothing new: one query per network).
   { name: 'health-snapshots', kind: 'health.snapshots', everyMinutes: 60 },
-  // Daily per network, in its time zone, e.g. (coming with digests):
-  // { name: 'daily-digest', kind: 'network.daily-digest', dailyAt: '07:00', perNetwork: true },
+  // Email digests at each person's own local time (lib/notifications/digest.ts): every 5 minutes, the people
+  // whose time has come get one job per period (nothing new: no mail).
+  { name: 'digests', kind: 'digest.due', everyMinutes: 5 },
 ];
 
 export const DEFAULT_TIME_ZONE = 'Europe/Vienna';

@@ -1,6 +1,7 @@
 import type { DocName } from '../docs/names';
 import { AppError } from '../errors';
 import { liveMembership, ORG_ROLES, ROLES, type Actor } from './actor';
+import { commentPolicy } from './comment';
 import { commitmentPolicy } from './commitment';
 import { ForbiddenError } from './define';
 import { documentPolicy } from './document';
@@ -29,6 +30,7 @@ export type { Actor, ActorMembership, OrgStatus, Role } from './actor';
 export { ForbiddenError } from './define';
 export type { AbilitiesOf, Policy } from './define';
 export {
+  commentPolicy,
   commitmentPolicy,
   documentPolicy,
   goalPolicy,
@@ -48,6 +50,7 @@ export const POLICIES = [
   goalPolicy,
   ledgerEntryPolicy,
   commitmentPolicy,
+  commentPolicy,
   documentPolicy,
 ] as const;
 

@@ -5,6 +5,7 @@ import { pilotReview } from './005-pilot-review';
 import { realtimeQuarantine } from './006-realtime-quarantine';
 import { activity } from './007-activity';
 import { jobs } from './008-jobs';
+import { followUp } from './011-follow-up';
 import { health } from './013-health';
 import type { Migration } from './types';
 
@@ -17,5 +18,6 @@ export const migrations: Migration[] = [
   realtimeQuarantine,
   activity,
   jobs,
+  followUp,
   health,
 ];
