@@ -16,8 +16,6 @@ export const followUp = {
     'activity.comment.hidden': `{actor} hid a comment by {authorName} on ${subjectEn} {title}. Reason: {reason}`,
     'activity.comment.restored': `{actor} restored a comment by {authorName} on ${subjectEn} {title}`,
 
-    'followUp.nav.forMe': 'For me',
-    'followUp.nav.activity': 'Activity',
     'followUp.errors.unknownSubjectType': 'Comments cannot be added to this kind of thing.',
     'followUp.errors.subjectNotFound': 'What you want to comment on does not exist (any more).',
     'followUp.errors.commentNotFound': 'This comment does not exist (any more).',
@@ -193,8 +191,6 @@ export const followUp = {
     'activity.comment.hidden': `{actor} hat einen Kommentar von {authorName} zu ${subjectDe} ausgeblendet ({title}). Grund: {reason}`,
     'activity.comment.restored': `{actor} hat einen Kommentar von {authorName} zu ${subjectDe} wieder eingeblendet ({title})`,
 
-    'followUp.nav.forMe': 'Für mich',
-    'followUp.nav.activity': 'Aktivität',
     'followUp.errors.unknownSubjectType': 'Dazu können keine Kommentare geschrieben werden.',
     'followUp.errors.subjectNotFound': 'Was Sie kommentieren möchten, gibt es nicht (mehr).',
     'followUp.errors.commentNotFound': 'Diesen Kommentar gibt es nicht (mehr).',
