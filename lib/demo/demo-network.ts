@@ -3,6 +3,7 @@ import { record, type ActivityEntry } from '../activity/record';
 import { hashPassword } from '../auth/password';
 import type { Db, Queryable } from '../db/types';
 import { nameKey } from '../networks/organisation-name';
+import { seedDemoComments } from './demo-comments';
 import { seedDemoCooperation } from './demo-cooperation';
 
 /**
@@ -207,5 +208,6 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
   });
   // Goals, ratings, entries and commitments go through the product's own commands (each its own transaction).
   if (result.seeded && result.networkId) await seedDemoCooperation(db, result.networkId, now);
+  if (result.seeded && result.networkId) await seedDemoComments(db, result.networkId);
   return result;
 }

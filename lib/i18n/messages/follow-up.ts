@@ -174,6 +174,7 @@ export const followUp = {
 
     'followUp.entry.title': 'Ledger entry',
     'followUp.entry.back': 'Back to the ledger',
+    'followUp.entry.open': 'Details and comments',
     'followUp.entry.summary': '{giver} → {receiver}: {amount}',
     'followUp.entry.network': 'the network',
     'followUp.entry.status': 'Status',
@@ -352,6 +353,7 @@ export const followUp = {
 
     'followUp.entry.title': 'Ledger-Eintrag',
     'followUp.entry.back': 'Zurück zum Ledger',
+    'followUp.entry.open': 'Details und Kommentare',
     'followUp.entry.summary': '{giver} → {receiver}: {amount}',
     'followUp.entry.network': 'das Netzwerk',
     'followUp.entry.status': 'Status',
