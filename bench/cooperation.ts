@@ -24,6 +24,9 @@ import { listEntries } from '../lib/ledger/list-entries';
 import { listGoals } from '../lib/goals/list-goals';
 import { getOrganisationOverview } from '../lib/organisations/get-organisation-overview';
 import { loadActor } from '../lib/policies/load-actor';
+import { getForMe, getForMeAcross } from '../lib/for-me/get-for-me';
+import { listActivityLog } from '../lib/activity/activity-log';
+import { addFollowUpLoad } from './lib/follow-up-load';
 import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
 import { ApiClient } from '../tests/helpers/api-client';
 import { startApp } from '../tests/helpers/app-server';
@@ -66,6 +69,13 @@ async function serverTimes(db: Db, g: GeneratedNetwork) {
     ['balances, one organisation (with months)', () => getBalances(db, rep, n, { organisationId: org })],
     ['organisation page (ratings, partners, commitments, activity)', () => getOrganisationOverview(db, rep, n, org)],
     ['commitments overdue', () => listCommitments(db, rep, n, { view: 'overdue' })],
+    ['for me (needs me, due, what changed in 14 days)', () => getForMe(db, rep, n)],
+    ['for me across networks', () => getForMeAcross(db, rep.userId)],
+    ['activity log, first page', () => listActivityLog(db, rep, n, {})],
+    [
+      'activity log, ledger kinds of one organisation',
+      () => listActivityLog(db, rep, n, { group: 'ledger', organisationId: org }),
+    ],
     [
       'commitments due soon, one organisation',
       () => listCommitments(db, rep, n, { view: 'due_soon', organisationId: org }),
@@ -86,6 +96,7 @@ async function browserTimes(): Promise<string[]> {
     const db = openDb({ sqliteFile: path.join(app.dataDir, 'netzwerkraum.sqlite') });
     await migrate(db);
     const g = await generateLargeNetwork(db);
+    await addFollowUpLoad(db, g);
     await db.close();
     const api = new ApiClient(app.url);
     let signed: Awaited<ReturnType<ApiClient['signIn']>> | null = null;
@@ -116,6 +127,8 @@ async function browserTimes(): Promise<string[]> {
           '[data-testid="balances-table"] tbody tr',
         ],
         ['commitments (due soon)', `${base}/commitments`, '[data-testid="commitment-list"] li, main p.text-stone-700'],
+        ['for me', `${base}/for-me`, '#changes h3'],
+        ['activity', `${base}/activity`, '[data-testid="activity-list"] li'],
       ];
       for (const [name, url, selector] of pages) {
         await page.goto(app.url + url); // warm-up
@@ -162,6 +175,7 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
   console.log(`${backend}: generating…`);
   const t0 = performance.now();
   const g = await generateLargeNetwork(db);
+  await addFollowUpLoad(db, g);
   const genMs = performance.now() - t0;
   console.log(`${backend}: generated ${JSON.stringify(g.counts)} in ${(genMs / 1000).toFixed(1)} s`);
   lines.push(
