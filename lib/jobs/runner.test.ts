@@ -328,6 +328,7 @@ function runnerContract(name: string, open: () => Promise<Fresh>) {
       );
       expect(chores).toEqual([
         { kind: 'auth.purge-password-resets', status: 'done' },
+        { kind: 'digest.due', status: 'done' },
         { kind: 'health.snapshots', status: 'done' },
         { kind: 'jobs.prune', status: 'done' },
         { kind: 'realtime.purge-tickets', status: 'done' },
