@@ -100,7 +100,8 @@ function changeGroupOf(item: FeedItem): ChangeGroup {
 export async function buildDigest(db: Db, userId: string, locale: Locale, now: number, frequency: 'daily' | 'weekly') {
   const t = translator(locale);
   const prefs = await loadPrefs(db, userId);
-  const window = frequency === 'weekly' ? 7 * DAY : DAY;
+  // A first digest (no marks yet) looks back a week (weekly: two); after that, each starts where the last ended.
+  const window = frequency === 'weekly' ? 14 * DAY : 7 * DAY;
   const networks = await db.all<{ id: string; name: string }>(
     `SELECT n.id, n.name FROM memberships m JOIN networks n ON n.id = m.network_id
        LEFT JOIN organisations o ON o.id = m.organisation_id

@@ -83,7 +83,7 @@ export function Comments({
         ))}
       </ol>
       {query.data?.abilities.create ? (
-        <Form form={form} aria-label={t('followUp.comments.new')}>
+        <Form form={form}>
           <MentionField networkId={networkId} label={t('followUp.comments.new')} value={body} onChange={setBody} />
           <Button type="submit" busy={form.busy} className="mt-2">
             {t('followUp.comments.submit')}
@@ -170,7 +170,7 @@ function CommentItem({
       {c.deleted ? (
         <p className="mt-1 italic text-stone-700">{t('followUp.comments.deleted')}</p>
       ) : editing ? (
-        <Form form={edit} aria-label={t('followUp.comments.editLabel')} className="mt-2">
+        <Form form={edit} className="mt-2">
           <MentionField
             networkId={networkId}
             label={t('followUp.comments.editLabel')}
