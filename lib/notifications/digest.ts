@@ -59,13 +59,13 @@ export async function enqueueDueDigests(db: Db, now: number): Promise<number> {
   for (const p of people) {
     const period = duePeriod(await loadDigestSettings(db, p.user_id), now);
     if (!period) continue;
+    // `now` is the digest's moment (a test clock may set it); the job itself is due at once.
     const fresh = await enqueue(
       db,
       'digest.person',
       { userId: p.user_id, period, now },
       {
         key: `digest:${p.user_id}:${period}`,
-        now,
       },
     );
     if (fresh) added++;
@@ -306,7 +306,7 @@ export async function runPersonDigest(
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
           },
         },
-        { key: `digest:${input.userId}:${input.period}`, now: input.now },
+        { key: `digest:${input.userId}:${input.period}` },
       );
       for (const d of filled)
         for (const id of d.mentionIds)

@@ -265,7 +265,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
         subjectId: entryId,
         body: 'Neu von Gamma',
       });
-      const now = Date.now();
+      const now = Date.now() + 86_400_000; // the test clock: tomorrow
       expect(await enqueueDueDigests(db, now)).toBeGreaterThan(0);
       const job = await db.get<{ payload: string; idempotency_key: string }>(
         "SELECT payload, idempotency_key FROM jobs WHERE kind = 'digest.person' AND idempotency_key LIKE ?",
@@ -274,6 +274,13 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       const input = JSON.parse(job!.payload) as { userId: string; period: string; now: number };
       expect(await enqueueDueDigests(db, now)).toBe(0); // one job per person and period
       expect(await runPersonDigest(db, input, finish)).toBe('sent');
+      // Both the person's job and the mail are due at once, whatever moment the clock said.
+      const due = await db.all<{ run_at: number | string }>(
+        'SELECT run_at FROM jobs WHERE idempotency_key LIKE ? OR idempotency_key LIKE ?',
+        [`digest:${n.users.repB.id}:%`, `mail:digest:${n.users.repB.id}:%`],
+      );
+      expect(due).toHaveLength(2);
+      for (const j of due) expect(Number(j.run_at)).toBeLessThanOrEqual(Date.now());
       const [digest] = await mails(db, `digest:${n.users.repB.id}`);
       expect(digest.to).toBe(n.users.repB.email);
       expect(digest.subject).toMatch(/^Ihre Tagesübersicht/);

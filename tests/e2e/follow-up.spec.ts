@@ -46,6 +46,12 @@ for (const locale of ['en', 'de'] as const) {
     expect(entry.status, entry.text).toBe(201);
     const entryId: string = entry.json.entry.id;
 
+    // B's digest comes at 23:59 (Vienna), so the app's own schedule does not send today's while the test runs;
+    // the test clock then runs tomorrow's.
+    const settings0 = await repB.api.put('/api/account/notifications', {
+      digest: { frequency: 'daily', sendAt: '23:59', weekday: 1, timeZone: 'Europe/Vienna' },
+    });
+    expect(settings0.status, settings0.text).toBe(200);
     const a = await signedInPageFor(repA);
     const b = await signedInPageFor(repB);
 
@@ -111,7 +117,7 @@ for (const locale of ['en', 'de'] as const) {
     const isDigest = (m: { to: string; subject: string }) =>
       m.to === repB.email.toLowerCase() &&
       m.subject.startsWith(locale === 'de' ? 'Ihre Tagesübersicht' : 'Your daily summary');
-    const at = tomorrowInVienna(12);
+    const at = tomorrowInVienna(23, 59) + 30_000;
     runDigestsAt(process.env.NWR_E2E_DATA_DIR!, at);
     const digest = await smtp.waitFor(isDigest, 30_000);
     expect(digest.text).toContain(

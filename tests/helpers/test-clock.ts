@@ -39,12 +39,21 @@ export function jobStatus(dataDir: string, key: string): string | null {
 /** A moment tomorrow at `hh:mm` in Vienna (the digest default zone), as the next daily digest's clock. */
 export function tomorrowInVienna(hh = 12, mm = 0): number {
   const d = new Date(Date.now() + 86_400_000);
-  const base = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hh, mm);
-  // Vienna is UTC+1 in winter and UTC+2 in summer; find the offset at that moment.
-  const local = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Vienna',
-    hour: '2-digit',
-    hourCycle: 'h23',
-  }).format(base);
-  return base - (Number(local) - hh) * 3_600_000;
+  const wanted = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hh, mm);
+  // The zone's offset at about that moment: Vienna's wall clock read as if it were UTC, minus the moment.
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Vienna',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(wanted)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
+  return wanted - (wall - wanted);
 }

@@ -159,8 +159,13 @@ describe('follow-up API', () => {
   });
 
   it('the next daily digest: once, in German, without what was seen; its unsubscribe link works signed out', async () => {
+    // 23:59 in Vienna: the app's own schedule does not send today's while the test runs; the clock runs tomorrow's.
+    const set = await repB.put('/api/account/notifications', {
+      digest: { frequency: 'daily', sendAt: '23:59', weekday: 1, timeZone: 'Europe/Vienna' },
+    });
+    expect(set.status, set.text).toBe(200);
     await repA.post(`${base()}/comments`, { subjectType: 'ledger_entry', subjectId: entryId, body: 'A new thought' });
-    const at = tomorrowInVienna(12);
+    const at = tomorrowInVienna(23, 59) + 30_000;
     const key = runDigestsAt(app().dataDir, at);
     const isDigest = (m: { to: string; subject: string }) =>
       m.to === repB.email.toLowerCase() && m.subject.startsWith('Ihre Tagesübersicht');
