@@ -3,6 +3,8 @@ const subjectEn =
   '{subjectType, select, goal {a goal} ledger_entry {a ledger entry} commitment {a commitment} agenda_item {an agenda item} other {an item}}';
 const subjectDe =
   '{subjectType, select, goal {ein Ziel} ledger_entry {einen Ledger-Eintrag} commitment {eine Zusage} agenda_item {einen Tagesordnungspunkt} other {einen Eintrag}}';
+const subjectDeDat =
+  '{subjectType, select, goal {einem Ziel} ledger_entry {einem Ledger-Eintrag} commitment {einer Zusage} agenda_item {einem Tagesordnungspunkt} other {einem Eintrag}}';
 const kindEn =
   '{kind, select, mention {Someone mentions me} confirmation {An entry waits for my organisation’s confirmation} pilotReview {A pilot review is due} due {My organisation’s commitments are due} other {What changed in my networks}}';
 const kindDe =
@@ -10,11 +12,11 @@ const kindDe =
 
 export const followUp = {
   en: {
-    'activity.comment.created': `{actor} commented on ${subjectEn} {title}`,
-    'activity.comment.edited': `{actor} edited a comment on ${subjectEn} {title}`,
-    'activity.comment.deleted': `{actor} deleted a comment on ${subjectEn} {title}`,
-    'activity.comment.hidden': `{actor} hid a comment by {authorName} on ${subjectEn} {title}. Reason: {reason}`,
-    'activity.comment.restored': `{actor} restored a comment by {authorName} on ${subjectEn} {title}`,
+    'activity.comment.created': `{actor} commented on ${subjectEn}: {title}`,
+    'activity.comment.edited': `{actor} edited a comment on ${subjectEn}: {title}`,
+    'activity.comment.deleted': `{actor} deleted a comment on ${subjectEn}: {title}`,
+    'activity.comment.hidden': `{actor} hid a comment by {authorName} on ${subjectEn} ({title}). Reason: {reason}`,
+    'activity.comment.restored': `{actor} restored a comment by {authorName} on ${subjectEn} ({title})`,
 
     'followUp.errors.unknownSubjectType': 'Comments cannot be added to this kind of thing.',
     'followUp.errors.subjectNotFound': 'What you want to comment on does not exist (any more).',
@@ -148,7 +150,7 @@ export const followUp = {
     'followUp.settings.saved': 'Notification settings saved.',
 
     'followUp.mail.mention.subject': '{actor} mentioned you in {network}',
-    'followUp.mail.mention.lead': `{actor} mentioned you in a comment on ${subjectEn} {title} in {network}:`,
+    'followUp.mail.mention.lead': `{actor} mentioned you in a comment on ${subjectEn} ({title}) in {network}:`,
     'followUp.mail.open': 'Open it in Netzwerkraum',
     'followUp.mail.settings': 'Choose what we send you',
     'followUp.digest.subject':
@@ -187,10 +189,10 @@ export const followUp = {
   },
   de: {
     'activity.comment.created': `{actor} hat ${subjectDe} kommentiert: {title}`,
-    'activity.comment.edited': `{actor} hat einen Kommentar zu ${subjectDe} bearbeitet: {title}`,
-    'activity.comment.deleted': `{actor} hat einen Kommentar zu ${subjectDe} gelöscht: {title}`,
-    'activity.comment.hidden': `{actor} hat einen Kommentar von {authorName} zu ${subjectDe} ausgeblendet ({title}). Grund: {reason}`,
-    'activity.comment.restored': `{actor} hat einen Kommentar von {authorName} zu ${subjectDe} wieder eingeblendet ({title})`,
+    'activity.comment.edited': `{actor} hat einen Kommentar zu ${subjectDeDat} bearbeitet: {title}`,
+    'activity.comment.deleted': `{actor} hat einen Kommentar zu ${subjectDeDat} gelöscht: {title}`,
+    'activity.comment.hidden': `{actor} hat einen Kommentar von {authorName} zu ${subjectDeDat} ausgeblendet ({title}). Grund: {reason}`,
+    'activity.comment.restored': `{actor} hat einen Kommentar von {authorName} zu ${subjectDeDat} wieder eingeblendet ({title})`,
 
     'followUp.errors.unknownSubjectType': 'Dazu können keine Kommentare geschrieben werden.',
     'followUp.errors.subjectNotFound': 'Was Sie kommentieren möchten, gibt es nicht (mehr).',
@@ -208,7 +210,7 @@ export const followUp = {
     'followUp.needsMe.title': 'Wartet auf Sie',
     'followUp.needsMe.empty':
       'Gerade wartet nichts auf Sie. Neue Erwähnungen, zu bestätigende Einträge und Pilot-Überprüfungen erscheinen hier.',
-    'followUp.needs.mention': `{actor} hat Sie in einem Kommentar zu ${subjectDe} erwähnt`,
+    'followUp.needs.mention': `{actor} hat Sie in einem Kommentar zu ${subjectDeDat} erwähnt`,
     'followUp.needs.confirmation':
       '{organisation} hat einen Eintrag erfasst, den Ihre Seite bestätigen soll: {description} ({date})',
     'followUp.needs.pilotGoal': 'Der Pilot „{title}“ ist zur Überprüfung fällig (seit {date})',
@@ -327,7 +329,7 @@ export const followUp = {
     'followUp.settings.saved': 'Benachrichtigungen gespeichert.',
 
     'followUp.mail.mention.subject': '{actor} hat Sie in {network} erwähnt',
-    'followUp.mail.mention.lead': `{actor} hat Sie in einem Kommentar zu ${subjectDe} ({title}) in {network} erwähnt:`,
+    'followUp.mail.mention.lead': `{actor} hat Sie in einem Kommentar zu ${subjectDeDat} ({title}) in {network} erwähnt:`,
     'followUp.mail.open': 'In Netzwerkraum öffnen',
     'followUp.mail.settings': 'Wählen, was wir Ihnen schicken',
     'followUp.digest.subject':
