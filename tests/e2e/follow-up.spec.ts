@@ -137,7 +137,7 @@ for (const locale of ['en', 'de'] as const) {
     const anonymous = await browser.newContext({ locale: locale === 'de' ? 'de-DE' : 'en-GB' });
     const u = await anonymous.newPage();
     await u.goto(`${path.slice(0, -4)}abcd`);
-    await expect(u.getByRole('alert')).toHaveText(t('followUp.unsubscribe.invalid'));
+    await expect(u.getByRole('main').getByRole('alert')).toHaveText(t('followUp.unsubscribe.invalid'));
     await u.goto(path);
     await expect(u.getByText(t('followUp.unsubscribe.confirm', { topic: 'digest', email: repB.email }))).toBeVisible();
     await expectNoAxeViolations(u);
