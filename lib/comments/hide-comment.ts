@@ -54,7 +54,7 @@ export async function hideComment(
 export async function restoreComment(db: Db, actor: Actor, networkId: string, commentId: string) {
   const now = Date.now();
   return db.tx(async (q) => {
-    const { row, subject } = await loadComment(q, actor, networkId, commentId);
+    const { row, subject } = await loadComment(q, actor, networkId, commentId, { includeHidden: true });
     commentPolicy.authorize(actor, 'restore', commentRecord(row));
     if (row.hidden_at === null || row.deleted_at !== null) throw new AppError(409, 'followUp.errors.notHidden');
     await q.run('UPDATE comments SET hidden_at = NULL, hidden_by = NULL, hidden_reason = NULL WHERE id = ?', [

@@ -75,15 +75,24 @@ export async function loadSubject(
   return info;
 }
 
-/** A comment of this network the actor may see (its subject visible; hidden ones only for managers and the author). */
-export async function loadComment(q: Queryable, actor: Actor, networkId: string, commentId: string) {
+/**
+ * A comment of this network the actor may see (its subject visible; hidden ones only for managers and the author).
+ * `includeHidden` (restoring) loads a hidden one for any member, so the policy answers (403) rather than a 404.
+ */
+export async function loadComment(
+  q: Queryable,
+  actor: Actor,
+  networkId: string,
+  commentId: string,
+  opts: { includeHidden?: boolean } = {},
+) {
   requireMember(actor, networkId);
   const row = /^[0-9a-f-]{36}$/.test(commentId)
     ? await q.get<CommentRow>(`${COMMENT_SELECT} WHERE c.id = ? AND c.network_id = ?`, [commentId, networkId])
     : undefined;
   if (!row) throw new AppError(404, 'followUp.errors.commentNotFound');
   const subject = await loadSubject(q, actor, networkId, row.subject_type, row.subject_id);
-  if (row.hidden_at !== null && !commentPolicy.can(actor, 'seeHidden', commentRecord(row)))
+  if (row.hidden_at !== null && !opts.includeHidden && !commentPolicy.can(actor, 'seeHidden', commentRecord(row)))
     throw new AppError(404, 'followUp.errors.commentNotFound');
   return { row, subject };
 }
