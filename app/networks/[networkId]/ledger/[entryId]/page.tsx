@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { Badge, Card, PageHeader } from '@/app/_components/ui';
 import { Comments } from '@/app/_components/comments/comments';
 import { loadEntry, presentEntry } from '@/lib/ledger/records';
-import { requireMember } from '@/lib/policies';
+import { ledgerEntryPolicy, requireMember } from '@/lib/policies';
+import { EntryAnswer } from './entry-answer';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
 import { networkPageContext, orNotFound } from '../../../_lib/load';
@@ -31,6 +32,14 @@ export default async function LedgerEntryPage({ params }: { params: Params }) {
       await db.all<{ id: string; name: string }>('SELECT id, name FROM organisations WHERE network_id = ?', [networkId])
     ).map((o) => [o.id, o.name]),
   );
+  const abilities = ledgerEntryPolicy.abilities(actor, {
+    networkId,
+    recorderOrgId: entry.recorderOrgId,
+    counterpartyOrgId: entry.counterpartyOrgId,
+    status: entry.status,
+    reversesId: entry.reversesId,
+    reversedById: entry.reversedById,
+  });
   const org = (id: string | null) => (id ? (names.get(id) ?? '') : t('followUp.entry.network'));
   const amount = BUILTIN.has(entry.unit)
     ? t(`cooperation.amount.${entry.unit}`, { amount: entry.amount })
@@ -58,6 +67,7 @@ export default async function LedgerEntryPage({ params }: { params: Params }) {
           <dt className="font-medium">{t('followUp.entry.description')}</dt>
           <dd className="[overflow-wrap:anywhere]">{entry.description || '—'}</dd>
         </dl>
+        {abilities.confirm ? <EntryAnswer networkId={networkId} entryId={entry.id} /> : null}
         <p className="mt-4">
           <Link href={`/networks/${networkId}/ledger`} className="text-brand-800 underline">
             {t('followUp.entry.back')}
