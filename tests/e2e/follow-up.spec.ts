@@ -101,6 +101,14 @@ for (const locale of ['en', 'de'] as const) {
     await expect(needs.getByRole('link', { name: mentionText })).toHaveCount(0);
     await expect(bell).toHaveAttribute('data-count', '1');
 
+    // What needs B is done where its link leads: the entry waiting for B's confirmation is confirmed on its page.
+    await needs.locator(`a[href="/networks/${networkId}/ledger/${entryId}"]`).click();
+    await expect(b).toHaveURL(new RegExp(`/ledger/${entryId}$`));
+    await b.getByRole('button', { name: t('cooperation.ledger.confirm'), exact: true }).click();
+    await expect(b.getByText(t('cooperation.entryStatus.confirmed'), { exact: true })).toBeVisible();
+    await expect(bell).toHaveAttribute('data-count', '0');
+    await expectNoAxeViolations(b);
+
     // Something B has not seen: A records another entry for B.
     const second = await repA.api.post(`/api/networks/${networkId}/ledger`, {
       organisationId: orgA,
