@@ -36,6 +36,9 @@ import { QUESTIONS } from '../lib/readiness/questions';
 import { reportDocument } from '../lib/report/document';
 import { getBoardReport } from '../lib/report/get-board-report';
 import { reportPdf } from '../lib/report/pdf';
+import { getForMe, getForMeAcross } from '../lib/for-me/get-for-me';
+import { listActivityLog } from '../lib/activity/activity-log';
+import { addFollowUpLoad } from './lib/follow-up-load';
 import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
 import { ApiClient } from '../tests/helpers/api-client';
 import { startApp } from '../tests/helpers/app-server';
@@ -106,6 +109,13 @@ async function serverTimes(db: Db, g: GeneratedNetwork) {
       () => getHomeView(db, rep, n, org),
     ],
     ['commitments overdue', () => listCommitments(db, rep, n, { view: 'overdue' })],
+    ['for me (needs me, due, what changed in 14 days)', () => getForMe(db, rep, n)],
+    ['for me across networks', () => getForMeAcross(db, rep.userId)],
+    ['activity log, first page', () => listActivityLog(db, rep, n, {})],
+    [
+      'activity log, ledger kinds of one organisation',
+      () => listActivityLog(db, rep, n, { group: 'ledger', organisationId: org }),
+    ],
     [
       'commitments due soon, one organisation',
       () => listCommitments(db, rep, n, { view: 'due_soon', organisationId: org }),
@@ -139,6 +149,7 @@ async function browserTimes(): Promise<string[]> {
     const g = await generateLargeNetwork(db);
     await addHomeData(db, g);
     await seedReadiness(db, g);
+    await addFollowUpLoad(db, g);
     await db.close();
     const api = new ApiClient(app.url);
     let signed: Awaited<ReturnType<ApiClient['signIn']>> | null = null;
@@ -185,6 +196,8 @@ async function browserTimes(): Promise<string[]> {
           '[data-testid="report-section-ledger"] table tbody tr',
         ],
         ['management mandate', `${base}/management`, '[data-testid="management-mandate"]'],
+        ['for me', `${base}/for-me`, '#changes h3'],
+        ['activity', `${base}/activity`, '[data-testid="activity-list"] li'],
       ];
       for (const [name, url, selector] of pages) {
         const { content, loaded } = await timePage(page, app.url + url, selector, RUNS);
@@ -238,6 +251,7 @@ for (const backend of ['SQLite', 'PostgreSQL'] as const) {
   const g = await generateLargeNetwork(db);
   await addHomeData(db, g);
   await seedReadiness(db, g);
+  await addFollowUpLoad(db, g);
   const genMs = performance.now() - t0;
   console.log(`${backend}: generated ${JSON.stringify(g.counts)} in ${(genMs / 1000).toFixed(1)} s`);
   lines.push(

@@ -9,6 +9,8 @@ import { Alert, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { requestLocale } from '@/app/_lib/locale';
 import { AccountForms } from './account-forms';
 import { LeaveNetworkButton } from './leave-network';
+import { NotificationSettingsForm } from './notification-settings';
+import { getNotificationSettings } from '@/lib/notifications/prefs';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await requestLocale())('account.title') };
@@ -18,7 +20,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = await getSessionUser();
   if (!user) redirect('/signin?callbackUrl=%2Faccount');
   const t = translator(await requestLocale());
-  const networks = await listMyNetworks(await getDb(), user.id);
+  const db = await getDb();
+  const networks = await listMyNetworks(db, user.id);
+  const notifications = await getNotificationSettings(db, { userId: user.id });
   const left = (await searchParams).left;
   const leftName = typeof left === 'string' ? left.slice(0, 200) : null;
   return (
@@ -35,6 +39,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </Card>
         {/* Keyed by the saved language, so a switch in the header also resets the form here. */}
         <AccountForms key={user.locale} email={user.email} savedLocale={user.locale} />
+        <NotificationSettingsForm initial={notifications} />
         <Card title={t('networks.leave.mine')} id="my-networks">
           {leftName ? <Alert tone="success">{t('networks.leave.done', { network: leftName })}</Alert> : null}
           {networks.length === 0 ? (

@@ -6,6 +6,8 @@ import { listMyNetworks } from '@/lib/networks';
 import { requestLocale } from '@/app/_lib/locale';
 import { pageContext } from './_lib/load';
 import { CreateNetworkForm } from './_components/create-network-form';
+import { ForMeAcross } from '@/app/_components/for-me/for-me-across';
+import { getForMeAcross } from '@/lib/for-me/get-for-me';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await requestLocale())('networks.list.title') };
@@ -15,9 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NetworksPage() {
   const { user, db, t } = await pageContext('/networks');
   const networks = await listMyNetworks(db, user.id);
+  const forMe = await getForMeAcross(db, user.id);
   return (
     <>
       <PageHeader title={t('networks.list.title')} description={t('networks.list.description')} />
+      <ForMeAcross rows={forMe} t={t} />
       <div className="grid gap-6 md:grid-cols-[2fr_1fr]">
         <section aria-labelledby="my-networks">
           <h2 id="my-networks" className="mb-3 text-lg font-semibold">

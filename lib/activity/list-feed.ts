@@ -52,17 +52,43 @@ function present(r: ActivityRow, networkId: string): FeedItem {
   };
 }
 
+/** Filters of the activity feed (the audit log): all optional, combined with AND. */
+export interface FeedFilter {
+  afterId?: number;
+  /** Rows older than this id (paging backwards, newest first). */
+  beforeId?: number;
+  limit?: number;
+  /** Rows that name the organisation (as subject or in their data). */
+  organisationId?: string;
+  /** Only these kinds. */
+  kinds?: readonly string[];
+  /** Only rows by this person. */
+  actorId?: string;
+  /** Leave out rows by this person (what others did). */
+  notActorId?: string;
+  /** Created at or after / before (ms). */
+  from?: number;
+  to?: number;
+}
+
 /**
  * Activity rows after `afterId` (oldest first, for streaming), or the latest
  * `limit` rows (newest first) when `afterId` is absent. `organisationId`
- * narrows to rows that name the organisation.
+ * narrows to rows that name the organisation; the other filters narrow by
+ * kind, person and period. Only rows the viewer may see are returned, so a
+ * page may hold fewer than `limit`; `scanned` (with `listFeedPage`) says how
+ * far the read went.
  */
-export async function listFeed(
+export async function listFeed(db: Db, actor: Actor, networkId: string, opts: FeedFilter = {}): Promise<FeedItem[]> {
+  return (await listFeedPage(db, actor, networkId, opts)).items;
+}
+
+export async function listFeedPage(
   db: Db,
   actor: Actor,
   networkId: string,
-  opts: { afterId?: number; limit?: number; organisationId?: string } = {},
-): Promise<FeedItem[]> {
+  opts: FeedFilter = {},
+): Promise<{ items: FeedItem[]; lastId: number | null; full: boolean }> {
   requireMember(actor, networkId);
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
   const where = ['a.network_id = ?'];
@@ -71,17 +97,46 @@ export async function listFeed(
     where.push('a.id > ?');
     params.push(opts.afterId);
   }
+  if (opts.beforeId !== undefined) {
+    where.push('a.id < ?');
+    params.push(opts.beforeId);
+  }
   if (opts.organisationId) {
     where.push('(a.subject_id = ? OR a.data LIKE ?)');
     params.push(opts.organisationId, `%${opts.organisationId}%`);
   }
+  if (opts.kinds) {
+    if (opts.kinds.length === 0) return { items: [], lastId: null, full: false };
+    where.push(`a.kind IN (${opts.kinds.map(() => '?').join(', ')})`);
+    params.push(...opts.kinds);
+  }
+  if (opts.actorId) {
+    where.push('a.actor_id = ?');
+    params.push(opts.actorId);
+  }
+  if (opts.notActorId) {
+    where.push('(a.actor_id IS NULL OR a.actor_id <> ?)');
+    params.push(opts.notActorId);
+  }
+  if (opts.from !== undefined) {
+    where.push('a.created_at >= ?');
+    params.push(opts.from);
+  }
+  if (opts.to !== undefined) {
+    where.push('a.created_at < ?');
+    params.push(opts.to);
+  }
   const rows = await db.all<ActivityRow>(
     `SELECT a.id, a.kind, a.actor_id, u.name AS actor_name, a.subject_id, a.data, a.created_at
        FROM activity a LEFT JOIN users u ON u.id = a.actor_id
-      WHERE ${where.join(' AND ')} ORDER BY a.id ${opts.afterId !== undefined ? 'ASC' : 'DESC'} LIMIT ?`,
+      WHERE ${where.join(' AND ')} ORDER BY a.id ${opts.afterId !== undefined && opts.beforeId === undefined ? 'ASC' : 'DESC'} LIMIT ?`,
     [...params, limit],
   );
-  return rows.map((r) => present(r, networkId)).filter((r) => maySeeActivity(actor, networkId, r));
+  return {
+    items: rows.map((r) => present(r, networkId)).filter((r) => maySeeActivity(actor, networkId, r)),
+    lastId: rows.length ? Number(rows[rows.length - 1].id) : null,
+    full: rows.length === limit,
+  };
 }
 
 /** The id of the newest activity row of the network (where a fresh live stream starts). */

@@ -64,3 +64,23 @@ describe('the demo network shows cooperation from the start', () => {
     ).toBe(1);
   });
 });
+
+describe('the demo network has comments with mentions', () => {
+  it('mentions notify in the app, and nobody at example.org is mailed', async () => {
+    const db = await freshSqlite();
+    try {
+      const networkId = (await seedDemo(db)).networkId!;
+      const comments = await db.all<{ subject_type: string }>(
+        'SELECT subject_type FROM comments WHERE network_id = ? ORDER BY subject_type',
+        [networkId],
+      );
+      expect(comments.map((c) => c.subject_type)).toEqual(['goal', 'ledger_entry']);
+      expect(
+        Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM notifications WHERE kind = 'mention'"))!.n),
+      ).toBe(2);
+      expect(await db.get("SELECT id FROM jobs WHERE idempotency_key LIKE 'mail:mention:%'")).toBeUndefined();
+    } finally {
+      await db.drop();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { record, type ActivityEntry } from '../activity/record';
 import { hashPassword } from '../auth/password';
 import type { Db, Queryable } from '../db/types';
 import { nameKey } from '../networks/organisation-name';
+import { seedDemoComments } from './demo-comments';
 import { seedDemoCooperation } from './demo-cooperation';
 import { seedDemoMandates } from './demo-mandates';
 import { seedDemoMeetings } from './demo-meetings';
@@ -213,5 +214,6 @@ export async function seedDemo(db: Db, opts: { now?: number } = {}): Promise<{ s
   if (result.seeded && result.networkId) await seedDemoMandates(db, result.networkId, now);
   if (result.seeded && result.networkId) await seedDemoMeetings(db, result.networkId, now);
   if (result.seeded && result.networkId) await seedDemoReadiness(db, result.networkId, now);
+  if (result.seeded && result.networkId) await seedDemoComments(db, result.networkId);
   return result;
 }

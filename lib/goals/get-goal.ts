@@ -1,3 +1,4 @@
+import { listComments } from '../comments/list-comments';
 import type { Db } from '../db/types';
 import { goalPolicy, requireMember, type Actor } from '../policies';
 import { loadGoal, presentGoal } from './records';
@@ -76,27 +77,12 @@ export async function getGoal(db: Db, actor: Actor, networkId: string, goalId: s
     ratedBy: r.rated_by,
     updatedAt: Number(r.updated_at),
   }));
-  const comments = await db.all<{
-    id: string;
-    author_id: string;
-    author_name: string | null;
-    body: string;
-    created_at: number;
-  }>(
-    `SELECT c.id, c.author_id, u.name AS author_name, c.body, c.created_at
-       FROM goal_comments c LEFT JOIN users u ON u.id = c.author_id WHERE c.goal_id = ? ORDER BY c.created_at, c.id`,
-    [goalId],
-  );
+  const { comments } = await listComments(db, actor, networkId, 'goal', goalId);
   return {
     goal: goalPolicy.present(actor, presentGoal(goal, goal.organisationIds)),
     ratings,
     spread: ratingSpread(ratings),
-    comments: comments.map((c) => ({
-      id: c.id,
-      authorId: c.author_id,
-      authorName: c.author_name ?? '',
-      body: c.body,
-      createdAt: Number(c.created_at),
-    })),
+    /** Shown and written with the one comments model (lib/comments): hidden ones only for managers and authors. */
+    comments,
   };
 }

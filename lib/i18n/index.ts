@@ -6,6 +6,7 @@ import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
 import { documents } from './messages/documents';
 import { exports as exportsMessages } from './messages/exports';
+import { followUp } from './messages/follow-up';
 import { health } from './messages/health';
 import { mandates } from './messages/mandates';
 import { meetings } from './messages/meetings';
@@ -58,6 +59,7 @@ const areas = [
   readiness,
   exportsMessages,
   meetings,
+  followUp,
 ] as const;
 
 type Area = (typeof areas)[number];

@@ -5,6 +5,7 @@ import { runMonthlyHealthSnapshots } from '../health/snapshots';
 import { warnMandateExpiry } from '../management/warn-mandate-expiry';
 import { purgeArchives, runArchive } from '../exports/archive';
 import { closeDueDecisions } from '../meetings/close-decision';
+import { enqueueDueDigests, runPersonDigest } from '../notifications/digest';
 import { defineJob, type JobKind } from './define';
 
 /**
@@ -22,6 +23,7 @@ export const ZMailPayload = z.object({
   subject: z.string().max(500),
   text: z.string().max(100_000),
   html: z.string().max(500_000).optional(),
+  headers: z.record(z.string().max(100), z.string().max(2000)).optional(),
 });
 
 const ZNoPayload = z.object({}).strict();
@@ -125,6 +127,30 @@ export const JOB_KINDS = {
     async run(_p, ctx) {
       const n = await closeDueDecisions(ctx.db, Date.now());
       if (n > 0) ctx.log('info', `closed ${n} proposal(s) at their closing time`);
+    },
+  }),
+
+  /**
+   * Finds the people whose digest time has come (their local time, daily or on their weekday) and enqueues one
+   * `digest.person` per person and period (key `digest:<user>:<period>`). `now` lets a test run it at a chosen
+   * moment (the test clock); the schedule passes nothing (now).
+   */
+  'digest.due': defineJob({
+    schema: z.object({ now: z.number().int().positive().optional() }).strict(),
+    maxAttempts: 3,
+    async run(p, ctx) {
+      const n = await enqueueDueDigests(ctx.db, p.now ?? Date.now());
+      if (n > 0) ctx.log('info', `digests: ${n} enqueued`);
+    },
+  }),
+
+  /** One person's digest for one period: the mail (if anything is new) and the marks commit with the job's end. */
+  'digest.person': defineJob({
+    schema: z.object({ userId: z.string().min(1).max(100), period: z.string().max(40), now: z.number().int() }),
+    maxAttempts: 5,
+    backoffMs: 30_000,
+    async run(p, ctx) {
+      await runPersonDigest(ctx.db, p, (fn) => ctx.finish(fn));
     },
   }),
 

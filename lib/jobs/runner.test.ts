@@ -333,6 +333,7 @@ function runnerContract(name: string, open: () => Promise<Fresh>) {
       );
       expect(chores).toEqual([
         { kind: 'auth.purge-password-resets', status: 'done' },
+        { kind: 'digest.due', status: 'done' },
         { kind: 'exports.purge', status: 'done' },
         { kind: 'health.snapshots', status: 'done' },
         { kind: 'jobs.prune', status: 'done' },

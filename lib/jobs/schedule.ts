@@ -31,8 +31,9 @@ export const SCHEDULE: ScheduleEntry[] = [
   { name: 'close-decisions', kind: 'meetings.close-decisions', everyMinutes: 1 },
   // Daily per network at 07:00 local time: warns once when the management mandate ends within 30 days.
   { name: 'management-mandate-expiry', kind: 'management.mandate-expiry', dailyAt: '07:00', perNetwork: true },
-  // Daily per network, in its time zone, e.g. (coming with digests):
-  // { name: 'daily-digest', kind: 'network.daily-digest', dailyAt: '07:00', perNetwork: true },
+  // Email digests at each person's own local time (lib/notifications/digest.ts): every 5 minutes, the people
+  // whose time has come get one job per period (nothing new: no mail).
+  { name: 'digests', kind: 'digest.due', everyMinutes: 5 },
 ];
 
 export const DEFAULT_TIME_ZONE = 'Europe/Vienna';

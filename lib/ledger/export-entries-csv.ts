@@ -3,17 +3,12 @@ import type { Db } from '../db/types';
 import { requireMember, type Actor } from '../policies';
 import { ZEntryFilter, entryWhere, type EntryFilter } from './entry-filter';
 import { ENTRY_SELECT, presentEntry, type EntryRow, type LedgerEntry } from './records';
+import { csvCell } from '../core/csv';
 
 /** The most rows one export carries (a filter narrows bigger ledgers). */
 export const CSV_MAX_ROWS = 100_000;
 
-/** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvCell };
 
 type Cell = string | number | null;
 const column = <K extends string>(key: K, value: (e: LedgerEntry, orgName: (id: string | null) => string) => Cell) => ({

@@ -30,6 +30,8 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post); each value is made one line. */
+  headers?: Record<string, string>;
   /**
    * The Message-ID header, `<…@…>`. The job runner derives it from the job's
    * idempotency key (`messageIdFor`), so a mail sent again after a crash is
@@ -109,6 +111,9 @@ export async function sendMail(mail: Mail): Promise<void> {
     text: mail.text,
     html: mail.html ?? textToHtml(mail.text),
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    ...(mail.headers
+      ? { headers: Object.fromEntries(Object.entries(mail.headers).map(([k, v]) => [oneLine(k), oneLine(v)])) }
+      : {}),
   };
   if (e.SMTP_URL) {
     await smtpTransport(e.SMTP_URL).sendMail(message);
@@ -119,7 +124,15 @@ export async function sendMail(mail: Mail): Promise<void> {
 
 /** Writes the message as a `.eml` file into `dir`; returns the file's path. */
 export async function writeToOutbox(
-  message: { from: string; to: string; subject: string; text: string; html?: string; messageId?: string },
+  message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+    messageId?: string;
+    headers?: Record<string, string>;
+  },
   dir: string,
 ): Promise<string> {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });

@@ -1,6 +1,7 @@
 import type { DocName } from '../docs/names';
 import { AppError } from '../errors';
 import { liveMembership, ORG_ROLES, ROLES, type Actor } from './actor';
+import { commentPolicy } from './comment';
 import { commitmentPolicy } from './commitment';
 import { decisionPolicy } from './decision';
 import { ForbiddenError } from './define';
@@ -36,6 +37,7 @@ export type { Actor, ActorMembership, OrgStatus, Role } from './actor';
 export { ForbiddenError } from './define';
 export type { AbilitiesOf, Policy } from './define';
 export {
+  commentPolicy,
   commitmentPolicy,
   decisionPolicy,
   documentPolicy,
@@ -63,6 +65,7 @@ export const POLICIES = [
   ledgerEntryPolicy,
   commitmentPolicy,
   mandatePolicy,
+  commentPolicy,
   documentPolicy,
   readinessPolicy,
   boardReportPolicy,

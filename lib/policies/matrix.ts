@@ -280,6 +280,35 @@ export const MATRIX_CASES: MatrixCase[] = [
     on: 'A’s mandate, its limits disclosed',
     record: (ids) => ({ networkId: ids.networkId, organisationId: ids.orgA, disclosure: 'limits' }),
   },
+  {
+    subject: 'comment',
+    action: 'create',
+    on: 'a goal in which A takes part',
+    record: (ids) => ({ networkId: ids.networkId, authorId: null }),
+  },
+  ...(['edit', 'delete'] as const).map((action) => ({
+    subject: 'comment',
+    action,
+    on: 'their own comment',
+    record: (ids: MatrixIds, asked: MatrixRole) => ({
+      networkId: ids.networkId,
+      authorId: asked === 'anonymous' ? 'nobody' : ids.users[asked],
+      hidden: false,
+      deleted: false,
+    }),
+  })),
+  ...(['edit', 'delete', 'hide'] as const).map((action) => ({
+    subject: 'comment',
+    action,
+    on: 'a comment by the representative of A',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId, authorId: ids.users.repA, hidden: false, deleted: false }),
+  })),
+  ...(['restore', 'seeHidden'] as const).map((action) => ({
+    subject: 'comment',
+    action,
+    on: 'a hidden comment by the representative of A',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId, authorId: ids.users.repA, hidden: true, deleted: false }),
+  })),
   ...(['read', 'write', 'lock', 'unlock'] as const).flatMap((action) =>
     (
       [

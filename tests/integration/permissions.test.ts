@@ -202,6 +202,37 @@ describe('the permission matrix against the API', () => {
       }
     })());
 
+  /**
+   * A fresh comment for a comment case: by the representative of A (through the API; hidden by the manager when
+   * the case says so), or the asked person's own (written in the app's database: observers cannot write one
+   * through the API, yet the rule for their own words is asked of every role).
+   */
+  async function commentFor(role: MatrixRole, k: MatrixCase): Promise<string> {
+    const r = k.record(ids, role) as { authorId: string; hidden?: boolean };
+    if (r.authorId !== ids.users.repA) {
+      const id = crypto.randomUUID();
+      const db = new Database(path.join(app().dataDir, 'netzwerkraum.sqlite'));
+      try {
+        db.pragma('busy_timeout = 5000');
+        const author = role === 'anonymous' || role === 'nonMember' ? ids.users.repA : r.authorId;
+        db.prepare(
+          "INSERT INTO comments (id, network_id, subject_type, subject_id, author_id, body, created_at) VALUES (?, ?, 'goal', ?, ?, 'Mine', ?)",
+        ).run(id, ids.networkId, goalId, author, Date.now());
+      } finally {
+        db.close();
+      }
+      return id;
+    }
+    const made = await people.repA.post(`${base()}/comments`, { subjectType: 'goal', subjectId: goalId, body: 'By A' });
+    expect(made.status, made.text).toBe(201);
+    const id = made.json.comment.id as string;
+    if (r.hidden) {
+      const hidden = await people.manager.post(`${base()}/comments/${id}/hide`, { reason: 'For the matrix' });
+      expect(hidden.status, hidden.text).toBe(200);
+    }
+    return id;
+  }
+
   let sharedTarget: { id: string; email: string } | null = null;
   const target = async () => (sharedTarget ??= await freshMember());
 
@@ -499,6 +530,21 @@ describe('the permission matrix against the API', () => {
         validFrom: day(0),
         validUntil: day(365),
       }),
+
+    'comment.create': (c) =>
+      c.post(`${base()}/comments`, { subjectType: 'goal', subjectId: goalId, body: 'A word from the matrix' }),
+    'comment.edit': async (c, role, k) =>
+      c.patch(`${base()}/comments/${await commentFor(role, k)}`, { body: 'Edited in the matrix' }),
+    'comment.delete': async (c, role, k) => c.delete(`${base()}/comments/${await commentFor(role, k)}`),
+    'comment.hide': async (c, role, k) =>
+      c.post(`${base()}/comments/${await commentFor(role, k)}/hide`, { reason: 'Asked by the matrix' }),
+    'comment.restore': async (c, role, k) => c.post(`${base()}/comments/${await commentFor(role, k)}/restore`, {}),
+    'comment.seeHidden': async (c, role, k) => {
+      const id = await commentFor(role, k);
+      const res = await c.get(`${base()}/comments?subjectType=goal&subjectId=${goalId}`);
+      if (res.status !== 200) return res;
+      return res.json.comments.some((x: { id: string }) => x.id === id) ? res : 'hidden';
+    },
 
     'document.read': (c, role, k) => ticket(c, k, role, 'read'),
     'document.write': (c, role, k) => ticket(c, k, role, 'write'),

@@ -84,6 +84,14 @@ export function CommitmentList({
               : ''}
             {c.committedByName ? ` — ${t('cooperation.commitments.by', { name: c.committedByName })}` : ''}
           </p>
+          <p className="text-sm">
+            <Link
+              href={`/networks/${networkId}/commitments/${c.id}`}
+              className="text-brand-800 underline underline-offset-4"
+            >
+              {t('followUp.entry.open')}
+            </Link>
+          </p>
           {c.pilotReviewOn ? (
             <p className="mt-1 flex flex-wrap items-center gap-2 text-sm" data-testid="commitment-pilot">
               <span>{t('cooperation.pilot.commitmentPilot', { date: f.date(c.pilotReviewOn) })}</span>

@@ -16,6 +16,7 @@ import { RestoreVersion } from './restore-version';
 import { PilotDecisionForm, ReviewBadge } from './pilot-review';
 import { coopKey } from './live';
 import { useFormat, type OrgName } from './use-format';
+import { Comments } from '@/app/_components/comments/comments';
 
 /** The goal (with what the person may do with it: `goal.abilities`) and the person's own organisation. */
 type GoalView = Awaited<ReturnType<typeof getGoal>> & { abilities: CooperationAbilities };
@@ -120,7 +121,7 @@ export function GoalDetail({
         <CommitmentList networkId={networkId} filter={{ goalId }} />
       </Card>
 
-      <Comments networkId={networkId} view={view.data} />
+      <Comments subjectType="goal" subjectId={view.data.goal.id} networkId={networkId} />
     </div>
   );
 }
@@ -507,41 +508,6 @@ function Ratings({
           </Form>
         ) : null}
       </div>
-    </Card>
-  );
-}
-
-function Comments({ networkId, view }: { networkId: string; view: GoalView }) {
-  const { t } = useI18n();
-  const f = useFormat();
-  const qc = useQueryClient();
-  const comment = useForm({
-    submit: (body) => api.post(`/api/networks/${networkId}/goals/${view.goal.id}/comments`, body),
-    onSuccess: (_res, { form }) => {
-      form?.reset();
-      void qc.invalidateQueries({ queryKey: coopKey(networkId, 'goal', view.goal.id) });
-    },
-  });
-  return (
-    <Card title={t('cooperation.comments.title')} id="comments">
-      <ul className="mb-4 grid gap-2">
-        {view.comments.map((c) => (
-          <li key={c.id} className="rounded border border-stone-200 p-2">
-            <p className="text-sm text-stone-700">
-              {c.authorName} · {f.time(c.createdAt)}
-            </p>
-            <p className="whitespace-pre-wrap">{c.body}</p>
-          </li>
-        ))}
-      </ul>
-      {view.goal.abilities.comment ? (
-        <Form form={comment}>
-          <TextAreaField label={t('cooperation.comments.new')} name="body" rows={2} required />
-          <Button type="submit" busy={comment.busy}>
-            {t('cooperation.comments.submit')}
-          </Button>
-        </Form>
-      ) : null}
     </Card>
   );
 }

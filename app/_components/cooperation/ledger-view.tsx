@@ -417,6 +417,13 @@ function EntryTable({
                 <td className="pr-2 whitespace-nowrap">{f.amount(e.amount, e.unit, labels)}</td>
                 <td className="pr-2">
                   {e.description}
+                  <Link
+                    className="block text-sm text-brand-800 underline underline-offset-4"
+                    href={`/networks/${networkId}/ledger/${e.id}`}
+                    data-testid="entry-open"
+                  >
+                    {t('followUp.entry.open')}
+                  </Link>
                   {e.goalId && e.goalTitle ? (
                     <span className="block" data-testid="entry-goal">
                       {t('cooperation.entry.goal')}:{' '}

@@ -4,6 +4,7 @@ import { MANDATE_KINDS } from './mandates';
 import { EXPORT_KINDS } from './exports';
 import { MEETING_KINDS } from './meetings';
 import { READINESS_KINDS } from './readiness';
+import { FOLLOW_UP_KINDS } from './follow-up';
 
 /**
  * Activity kinds of the later areas (mandates, meetings, notifications, …), one
@@ -18,4 +19,5 @@ export const AREA_KINDS = {
   ...MANDATE_KINDS,
   ...EXPORT_KINDS,
   ...READINESS_KINDS,
+  ...FOLLOW_UP_KINDS,
 } as const satisfies Record<string, KindSpec>;

@@ -8,6 +8,7 @@ import { jobs } from './008-jobs';
 import { mandates } from './009-mandates';
 import { readiness } from './010-readiness';
 import { exportsArchive } from './012-exports';
+import { followUp } from './011-follow-up';
 import { health } from './013-health';
 import { meetings } from './014-meetings';
 import { serverWritesAndLocks } from './015-server-writes-and-locks';
@@ -25,6 +26,7 @@ export const migrations: Migration[] = [
   mandates,
   readiness,
   exportsArchive,
+  followUp,
   health,
   meetings,
   serverWritesAndLocks,

@@ -16,6 +16,7 @@ export interface NavEntry {
 
 export const NETWORK_NAV: readonly NavEntry[] = [
   { id: 'overview', path: '', label: 'ui.nav.overview', exact: true },
+  { id: 'forMe', path: '/for-me', label: 'ui.nav.forMe' },
   { id: 'goals', path: '/goals', label: 'ui.nav.goals' },
   { id: 'ledger', path: '/ledger', label: 'ui.nav.ledger' },
   { id: 'commitments', path: '/commitments', label: 'ui.nav.commitments' },
@@ -24,6 +25,7 @@ export const NETWORK_NAV: readonly NavEntry[] = [
   { id: 'notes', path: '/notes', label: 'ui.nav.notes' },
   { id: 'organisations', path: '/organisations', label: 'ui.nav.organisations' },
   { id: 'people', path: '/people', label: 'ui.nav.people' },
+  { id: 'activity', path: '/activity', label: 'ui.nav.activity' },
 ];
 
 /** The entry that is the current place for `pathname`, if any (the longest matching path wins). */

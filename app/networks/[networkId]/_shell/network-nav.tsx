@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { useI18n } from '@/app/_components/providers';
 import { cx } from '@/app/_components/ui';
 import { LiveStatus } from '@/app/_components/cooperation/live';
+import { ForMeBell } from '@/app/_components/for-me/bell';
 import { currentEntry, NETWORK_NAV } from './nav';
 
 /**
@@ -28,14 +29,17 @@ export function NetworkNav({ networkId, networkName }: { networkId: string; netw
     <nav
       aria-label={t('ui.nav.label')}
       data-testid="network-nav"
-      className="mb-6 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-card border border-stone-300 bg-white px-3 py-2 lg:sticky lg:top-4 lg:mb-0 lg:flex-col lg:items-stretch lg:border-0 lg:bg-transparent lg:p-0"
+      className="relative mb-6 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-card border border-stone-300 bg-white px-3 py-2 lg:sticky lg:top-4 lg:mb-0 lg:flex-col lg:items-stretch lg:border-0 lg:bg-transparent lg:p-0"
     >
       <Link
         href={`/networks/${networkId}`}
-        className="order-1 min-w-0 flex-1 text-base font-semibold text-stone-900 underline-offset-4 hover:underline lg:mb-2 lg:flex-none lg:text-lg"
+        className="order-1 min-w-0 flex-1 text-base font-semibold text-stone-900 underline-offset-4 hover:underline lg:mb-2 lg:flex-none lg:pr-14 lg:text-lg"
       >
         {networkName}
       </Link>
+      <div className="order-1 shrink-0 lg:absolute lg:right-0 lg:top-0 lg:order-none">
+        <ForMeBell networkId={networkId} />
+      </div>
       <div className="order-2 lg:order-4 lg:mt-4 lg:border-t lg:border-stone-300 lg:pt-4">
         <LiveStatus />
       </div>
