@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { getDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, InputError } from '@/lib/errors';
+import { describeIssues } from '@/lib/core/issues';
 import { translator, type Locale, type Translate } from '@/lib/i18n';
 import { ForbiddenError } from '@/lib/policies';
 import { requestLocale } from './locale';
@@ -94,13 +95,9 @@ export function route<S extends z.ZodType | undefined = undefined, P extends Par
         } catch {
           return errorResponse(400, 'invalid_json', t('errors.invalidJson'));
         }
-        const parsed = opts.body.safeParse(raw, locale === 'de' ? { error: z.locales.de().localeError } : undefined);
+        const parsed = opts.body.safeParse(raw);
         if (!parsed.success) {
-          const fields: Record<string, string> = {};
-          for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-          const details = Object.entries(fields)
-            .map(([k, v]) => (k === '_' ? v : `${k}: ${v}`))
-            .join('; ');
+          const { fields, details } = describeIssues(parsed.error.issues, t);
           return errorResponse(400, 'invalid_input', t('errors.invalidInput', { details }), fields);
         }
         body = parsed.data;
@@ -125,6 +122,11 @@ export function route<S extends z.ZodType | undefined = undefined, P extends Par
 }
 
 export function presentError(err: unknown, t: Translate): Response {
+  if (err instanceof InputError) {
+    // Bad input found by a command or a query string: the same shape as a bad body.
+    const { fields, details } = describeIssues(err.issues, t);
+    return errorResponse(400, 'invalid_input', t('errors.invalidInput', { details }), fields);
+  }
   if (err instanceof AppError) return errorResponse(err.status, err.key, t(err.key, err.vars));
   if (err instanceof ForbiddenError) {
     return err.notFound

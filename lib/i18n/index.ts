@@ -4,6 +4,7 @@ import { auth } from './messages/auth';
 import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
+import { fields } from './messages/fields';
 import { health } from './messages/health';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
@@ -39,7 +40,7 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui, activity, health] as const;
+const areas = [common, auth, networks, collab, cooperation, ui, activity, health, fields] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

@@ -454,10 +454,32 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(original).toMatchObject({ status: 'confirmed', amount_milli: 250_000 });
         let a = (await getBalances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a }))
           .organisations[0];
-        expect(a.given).toEqual({ confirmed: 250, pending: -250 });
+        expect(a.given).toEqual({ confirmed: 250, pending: 0, pendingReversals: -250 });
         await respondEntry(db, net.actors.repB, net.networkId, rev.id, { response: 'confirm' });
         a = (await getBalances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a })).organisations[0];
-        expect(a.given).toEqual({ confirmed: 0, pending: 0 });
+        expect(a.given).toEqual({ confirmed: 0, pending: 0, pendingReversals: 0 });
+      });
+
+      it('a pending reversal never cancels an unrelated pending gift: the two are totalled apart', async () => {
+        const net = await seedNetwork(db);
+        const entry = (amount: number) =>
+          recordEntry(db, net.actors.repA, net.networkId, {
+            organisationId: net.orgs.a,
+            kind: 'give',
+            partnerOrganisationId: net.orgs.b,
+            unit: 'hours',
+            amount,
+            date: day,
+          });
+        const confirmed = await entry(3);
+        await respondEntry(db, net.actors.repB, net.networkId, confirmed.id, { response: 'confirm' });
+        await correctEntry(db, net.actors.repA, net.networkId, confirmed.id, { reason: 'It did not happen' });
+        await entry(3);
+        const bal = await getBalances(db, net.actors.manager, net.networkId, {});
+        const a = bal.organisations.find((o) => o.organisationId === net.orgs.a && o.unit === 'hours');
+        expect(a?.given).toEqual({ confirmed: 3, pending: 3, pendingReversals: -3 });
+        const pair = bal.pairs.find((p) => p.giverOrgId === net.orgs.a && p.unit === 'hours');
+        expect(pair?.amounts).toEqual({ confirmed: 3, pending: 3, pendingReversals: -3 });
       });
 
       it('every ledger action is in the activity log', async () => {
@@ -513,7 +535,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         });
         const ab = bal.pairs.find((p) => p.giverOrgId === net.orgs.a && p.receiverOrgId === net.orgs.b);
         expect(ab).toMatchObject({ amounts: { confirmed: 3, pending: 2 }, entries: 2 });
-        expect(bal.overTime.filter((m) => m.unit === 'hours')).toEqual([
+        expect(bal.overTime.filter((m) => m.unit === 'hours')).toMatchObject([
           {
             month: '2026-01',
             unit: 'hours',
