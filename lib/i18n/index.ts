@@ -5,6 +5,7 @@ import { collab } from './messages/collab';
 import { common } from './messages/common';
 import { cooperation } from './messages/cooperation';
 import { fields } from './messages/fields';
+import { pages } from './messages/pages';
 import { health } from './messages/health';
 import { networks } from './messages/networks';
 import { ui } from './messages/ui';
@@ -40,7 +41,7 @@ export {
 } from './locales';
 export type { Format } from './intl';
 
-const areas = [common, auth, networks, collab, cooperation, ui, activity, health, fields] as const;
+const areas = [common, auth, networks, collab, cooperation, ui, activity, health, fields, pages] as const;
 
 type Area = (typeof areas)[number];
 type Keys<A> = A extends { en: infer E } ? keyof E : never;

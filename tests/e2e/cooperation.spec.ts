@@ -16,6 +16,12 @@ import { partnerNetwork } from './setup';
 const ledgerRow = (page: Page, text: string) =>
   page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text });
 
+/** Opens "Record an entry" (behind a button) and returns its form's section. */
+async function openRecord(page: Page, t: (k: string) => string) {
+  await page.getByRole('button', { name: t('pages.ledger.recordOpen') }).click();
+  return page.locator('section#record');
+}
+
 for (const locale of ['en', 'de'] as const) {
   test(`two representatives cooperate on a goal, the ledger and a commitment, live (${locale})`, async ({
     createUser,
@@ -88,9 +94,13 @@ for (const locale of ['en', 'de'] as const) {
     await b.goto(`${base}/ledger`);
     await a.goto(`${base}/ledger`);
     await expect(b.locator('[data-live-state="live"]')).toBeVisible();
-    const record = a.locator('section#record');
+    const record = await openRecord(a, t);
     const hoursText = de ? 'Moderation Frühjahrstreffen' : 'Facilitated the spring meeting';
+    // No partner is preset: recording without one names the field.
     await record.getByLabel(t('cooperation.entry.amount')).fill('3');
+    await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
+    await expect(record.getByLabel(t('cooperation.entry.partner'))).toHaveAttribute('aria-invalid', 'true');
+    await record.getByLabel(t('cooperation.entry.partner')).selectOption({ label: 'Beta Initiative' });
     await record.getByLabel(t('cooperation.entry.description')).fill(hoursText);
     await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
     await expect(record.getByRole('status')).toHaveText(t('cooperation.ledger.recorded'));
@@ -103,13 +113,13 @@ for (const locale of ['en', 'de'] as const) {
     for (const page of [a, b]) {
       await expect(
         page
-          .locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: orgNames[0] })
-          .locator('[data-cell="given-confirmed"]'),
+          .locator('[data-testid="balances-table"] tr[data-org]', { hasText: orgNames[0] })
+          .locator('[data-unit="hours"] [data-cell="given-confirmed"]'),
       ).toHaveText(hours);
       await expect(
         page
-          .locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: 'Beta Initiative' })
-          .locator('[data-cell="received-confirmed"]'),
+          .locator('[data-testid="balances-table"] tr[data-org]', { hasText: 'Beta Initiative' })
+          .locator('[data-unit="hours"] [data-cell="received-confirmed"]'),
       ).toHaveText(hours);
     }
     await expect(ledgerRow(a, hoursText)).toHaveAttribute('data-status', 'confirmed');
@@ -133,7 +143,9 @@ for (const locale of ['en', 'de'] as const) {
 
     // B disputes another entry; A corrects it by a reversing entry.
     await a.goto(`${base}/ledger`);
+    await openRecord(a, t);
     const wrongText = de ? 'Kontakte zur Stadt' : 'Contacts at city hall';
+    await record.getByLabel(t('cooperation.entry.partner')).selectOption({ label: 'Beta Initiative' });
     await record.getByLabel(t('cooperation.entry.amount')).fill('12');
     await record.getByLabel(t('cooperation.entry.unit')).selectOption('contacts');
     await record.getByLabel(t('cooperation.entry.description')).fill(wrongText);
@@ -173,7 +185,8 @@ test('an entry recorded offline is kept, sent on reconnect exactly once, and rea
   await expect(a.locator('[data-live-state="live"]')).toBeVisible();
 
   await a.context().setOffline(true);
-  const record = a.locator('section#record');
+  const record = await openRecord(a, t);
+  await record.getByLabel(t('cooperation.entry.partner')).selectOption({ label: 'Offline Beta' });
   await record.getByLabel(t('cooperation.entry.amount')).fill('4');
   await record.getByLabel(t('cooperation.entry.description')).fill('Written on the train');
   await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
@@ -307,7 +320,8 @@ test('an entry recorded for a goal links to it, and the goal’s participating o
 
   // A records an entry for the goal; the ledger list links to the goal.
   await a.goto(`/networks/${networkId}/ledger`);
-  const record = a.locator('section#record');
+  const record = await openRecord(a, t);
+  await record.getByLabel(t('cooperation.entry.partner')).selectOption({ label: 'Goal Beta' });
   const goalPicker = record.getByRole('combobox', { name: t('cooperation.entry.goal') });
   await goalPicker.fill('Pooled');
   await record.getByRole('option', { name: 'Pooled meeting rooms' }).click({ timeout: 30_000 });

@@ -251,7 +251,9 @@ test('the goal picker finds a goal outside the newest 200 and is used with the k
 
   const a = await signedInPageFor(repA);
   await a.goto(`/networks/${networkId}/ledger`);
+  await a.getByRole('button', { name: t('pages.ledger.recordOpen') }).click();
   const record = a.locator('section#record');
+  await record.getByLabel(t('cooperation.entry.partner')).selectOption({ index: 1 });
   const picker = record.getByRole('combobox', { name: t('cooperation.entry.goal') });
   await expect(picker).toHaveAttribute('aria-expanded', 'false', { timeout: 30_000 });
   await picker.click();

@@ -21,7 +21,7 @@ export default async function LedgerPage({ params }: { params: Params }) {
   // Only the entries come with the HTML; the balances (an aggregate over the whole ledger) follow on their own.
   const page = await listEntries(db, actor, networkId, { limit: 25 });
   const initial = { page: { ...page, abilities: ctx.abilities } };
-  const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
+  const orgs = ctx.organisations.map(({ id, name, status }) => ({ id, name, status }));
   return (
     <>
       <PageHeader title={t('cooperation.ledger.title')} description={t('cooperation.ledger.intro')} />
