@@ -38,6 +38,8 @@ export interface CommitmentRow {
   idempotency_key: string | null;
   /** Set when the commitment is a pilot: its review date (migration 005). */
   pilot_review_on?: string | null;
+  /** Delivered in part only, said explicitly (migration 016). */
+  delivered_partly?: number | string | boolean | null;
   goal_title?: string;
   organisation_name?: string;
   committed_by_name?: string | null;
@@ -67,6 +69,8 @@ export function presentCommitment(r: CommitmentRow, evidence: string[] = [], now
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
     deliveredAt: r.delivered_at === null ? null : Number(r.delivered_at),
+    /** Marked delivered although the evidence does not add up to the amount. */
+    deliveredPartly: Number(r.delivered_partly ?? 0) === 1 || r.delivered_partly === true,
     evidenceEntryIds: evidence,
   };
 }

@@ -1,3 +1,4 @@
+import { reopenDeliveriesShownBy } from './evidence';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { record } from '../activity/record';
@@ -69,6 +70,8 @@ export async function correctEntry(db: Db, actor: Actor, networkId: string, entr
         },
         at: now,
       });
+      // A reversed entry proves no delivery: a commitment it showed as delivered is open again.
+      await reopenDeliveriesShownBy(q, networkId, entry.id, 'reversed', actor.userId, now);
       return presentEntry(reversal);
     });
   } catch (err) {

@@ -259,7 +259,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           received: { confirmed: 7.5, pending: 0 },
           given: { confirmed: 0, pending: 0 },
         });
-        expect(bal.pairs).toEqual([
+        expect(bal.pairs).toMatchObject([
           {
             giverOrgId: net.orgs.a,
             receiverOrgId: net.orgs.b,
@@ -652,6 +652,13 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [e.id] }),
           403,
         );
+        // An entry still waiting for the other side's confirmation shows no delivery.
+        await refused(
+          transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [e.id] }),
+          400,
+          'cooperation.errors.badEvidence',
+        );
+        await respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm' });
         const d = await transitionCommitment(db, n.actors.repA, n.networkId, c.id, {
           action: 'deliver',
           evidenceEntryIds: [e.id],
@@ -669,6 +676,81 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'withdraw', reason: 'too late' }),
           409,
         );
+      });
+
+      it('delivery evidence adds up to the amount or is said to be partial; a reversed evidence entry reopens it', async () => {
+        const net = await seedNetwork(db);
+        const g = await createGoal(db, net.actors.repA, net.networkId, { title: 'Evidence goal' });
+        const commitment = await createCommitment(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          goalId: g.id,
+          unit: 'hours',
+          amount: 4,
+          dueOn: addDays(day, 30),
+          commit: true,
+        });
+        const give = async (amount: number, extra: Record<string, unknown> = {}) => {
+          const e = await recordEntry(db, net.actors.repA, net.networkId, {
+            organisationId: net.orgs.a,
+            kind: 'give',
+            partnerOrganisationId: net.orgs.b,
+            unit: 'hours',
+            amount,
+            date: day,
+            ...extra,
+          });
+          await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
+          return e;
+        };
+        const one = await give(1);
+        const minutes = await recordEntry(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'contacts',
+          amount: 4,
+          date: day,
+        });
+        await respondEntry(db, net.actors.repB, net.networkId, minutes.id, { response: 'confirm' });
+        // Another unit proves nothing; one hour of four is not a delivery unless said to be partial.
+        await refused(
+          transitionCommitment(db, net.actors.repA, net.networkId, commitment.id, {
+            action: 'deliver',
+            evidenceEntryIds: [minutes.id],
+          }),
+          400,
+          'cooperation.errors.badEvidence',
+        );
+        await refused(
+          transitionCommitment(db, net.actors.repA, net.networkId, commitment.id, {
+            action: 'deliver',
+            evidenceEntryIds: [one.id],
+          }),
+          409,
+          'cooperation.errors.evidenceShort',
+        );
+        const three = await give(3);
+        const full = await transitionCommitment(db, net.actors.repA, net.networkId, commitment.id, {
+          action: 'deliver',
+          evidenceEntryIds: [one.id, three.id],
+        });
+        expect(full).toMatchObject({ status: 'delivered', deliveredPartly: false });
+
+        // The three hours are reversed: the delivery is open again, and the log says why.
+        await correctEntry(db, net.actors.repA, net.networkId, three.id, { reason: 'Counted twice' });
+        const reopened = (await listCommitments(db, net.actors.observer, net.networkId, { goalId: g.id }))
+          .commitments[0];
+        expect(reopened).toMatchObject({ status: 'committed', evidenceEntryIds: [], deliveredAt: null });
+        const feed = await listFeed(db, net.actors.observer, net.networkId, { afterId: 0 });
+        expect(feed.map((f) => f.kind)).toContain('commitment.reopened');
+
+        // Delivered in part, said explicitly.
+        const partly = await transitionCommitment(db, net.actors.repA, net.networkId, commitment.id, {
+          action: 'deliver',
+          evidenceEntryIds: [one.id],
+          partial: true,
+        });
+        expect(partly).toMatchObject({ status: 'delivered', deliveredPartly: true });
       });
 
       it('a proposed commitment is committed later; withdrawing needs a reason', async () => {

@@ -284,6 +284,14 @@ describe('cooperation API', () => {
     });
     expect(c.status, c.text).toBe(201);
     const e = await repA.post(`${base()}/ledger`, entry({ amount: 5, goalId: g.json.goal.id }));
+    // Waiting for the other side, it shows nothing yet.
+    const early = await repA.patch(`${base()}/commitments/${c.json.commitment.id}`, {
+      action: 'deliver',
+      evidenceEntryIds: [e.json.entry.id],
+    });
+    expect(early.status).toBe(400);
+    expect(early.json.error.code).toBe('cooperation.errors.badEvidence');
+    expect((await repB.post(`${base()}/ledger/${e.json.entry.id}/response`, { response: 'confirm' })).status).toBe(200);
     expect(
       (
         await repB.patch(`${base()}/commitments/${c.json.commitment.id}`, {

@@ -1,4 +1,5 @@
 import type { KindSpec } from '../spec';
+import { FACE_KINDS } from './face';
 
 /**
  * Activity kinds of the later areas (mandates, meetings, notifications, …), one
@@ -7,4 +8,6 @@ import type { KindSpec } from '../spec';
  * Their words go into the area's message file (`lib/i18n/messages/<area>.ts`)
  * as `activity.<kind>`.
  */
-export const AREA_KINDS = {} as const satisfies Record<string, KindSpec>;
+export const AREA_KINDS = {
+  ...FACE_KINDS,
+} as const satisfies Record<string, KindSpec>;

@@ -6,6 +6,7 @@ import { realtimeQuarantine } from './006-realtime-quarantine';
 import { activity } from './007-activity';
 import { jobs } from './008-jobs';
 import { health } from './013-health';
+import { delivery } from './016-delivery';
 import type { Migration } from './types';
 
 /** Every migration, in id order (applied by id). Append new ones; never edit landed ones. */
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   activity,
   jobs,
   health,
+  delivery,
 ];

@@ -9,7 +9,7 @@ export const cooperation = {
     'cooperation.errors.amountPositive': 'The amount must be greater than zero.',
     'cooperation.errors.amountTooLarge': 'The amount is too large for this unit (at most {max}).',
     'cooperation.errors.badEvidence':
-      'Evidence must be ledger entries given by the committing organisation, in the same unit, neither disputed nor corrected.',
+      'Evidence must be ledger entries given by the committing organisation, in the same unit, and confirmed by the other side (neither waiting, disputed nor corrected).',
     'cooperation.errors.cannotReverseReversal': 'A correction cannot itself be corrected; record a new entry instead.',
     'cooperation.errors.commitmentNotFound': 'This commitment does not exist in this network.',
     'cooperation.errors.commitmentState.proposed': 'This step is not possible for a commitment that is only proposed.',
@@ -335,7 +335,7 @@ export const cooperation = {
     'cooperation.errors.amountPositive': 'Die Menge muss größer als null sein.',
     'cooperation.errors.amountTooLarge': 'Die Menge ist für diese Einheit zu groß (höchstens {max}).',
     'cooperation.errors.badEvidence':
-      'Als Nachweis zählen nur Einträge, die die zusagende Organisation in derselben Einheit gegeben hat und die weder bestritten noch korrigiert sind.',
+      'Als Nachweis zählen nur Einträge, die die zusagende Organisation in derselben Einheit gegeben hat und die die andere Seite bestätigt hat (weder offen noch bestritten noch korrigiert).',
     'cooperation.errors.cannotReverseReversal':
       'Eine Korrektur kann nicht selbst korrigiert werden; erfassen Sie stattdessen einen neuen Eintrag.',
     'cooperation.errors.commitmentNotFound': 'Diese Zusage gibt es in diesem Netzwerk nicht.',

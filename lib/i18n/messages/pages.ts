@@ -4,6 +4,10 @@
  */
 export const pages = {
   en: {
+    'activity.commitment.reopened':
+      '{actor} {because, select, disputed {disputed} other {reversed}} an entry that showed a delivery: the commitment is open again',
+    'cooperation.errors.evidenceShort':
+      'The chosen entries add up to {sum, number} of the {amount, number} committed. Choose more entries, or mark it as partly delivered.',
     'pages.ledger.recordOpen': 'Record an entry',
     'pages.ledger.recordClose': 'Close the form',
     'pages.ledger.kind.give': '{org} gave',
@@ -31,6 +35,10 @@ export const pages = {
     'pages.balances.organisation': 'Organisation',
   },
   de: {
+    'activity.commitment.reopened':
+      '{actor} hat einen Eintrag {because, select, disputed {bestritten} other {storniert}}, der eine Erfüllung belegte: Die Zusage ist wieder offen',
+    'cooperation.errors.evidenceShort':
+      'Die gewählten Einträge ergeben {sum, number} der zugesagten {amount, number}. Wählen Sie weitere Einträge, oder markieren Sie die Zusage als teilweise erfüllt.',
     'pages.ledger.recordOpen': 'Eintrag erfassen',
     'pages.ledger.recordClose': 'Formular schließen',
     'pages.ledger.kind.give': '{org} hat gegeben',
