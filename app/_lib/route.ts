@@ -32,10 +32,15 @@ export interface RouteContext<B, P> {
 
 type Params = Record<string, string>;
 
-interface Options<S extends z.ZodType | undefined> {
+interface Options<S extends z.ZodType | undefined, P extends Params = Params> {
   body?: S;
   /** Allow signed-out callers (user is then null). */
   anonymous?: boolean;
+  /**
+   * Permission before validation: runs before the body is read, so a person
+   * who may not act at all gets 403/404, never a 400 about their input.
+   */
+  authorize?: (ctx: { db: Db; user: SessionUser; params: P }) => Promise<void>;
 }
 
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -72,7 +77,7 @@ export function isSameOrigin(req: NextRequest, trustProxy = env().TRUST_PROXY ==
 }
 
 export function route<S extends z.ZodType | undefined = undefined, P extends Params = Params>(
-  opts: Options<S>,
+  opts: Options<S, P>,
   handler: (
     ctx: RouteContext<S extends z.ZodType ? z.output<S> : undefined, P> & { user: SessionUser },
   ) => Promise<Response | unknown>,
@@ -87,6 +92,9 @@ export function route<S extends z.ZodType | undefined = undefined, P extends Par
       const user = await getSessionUser();
       if (!user && !opts.anonymous) return errorResponse(401, 'unauthenticated', t('errors.unauthenticated'));
 
+      if (opts.authorize && user) {
+        await opts.authorize({ db: await getDb(), user, params: ((await routeCtx.params) ?? {}) as P });
+      }
       let body: unknown = undefined;
       if (opts.body) {
         let raw: unknown;

@@ -126,7 +126,7 @@ export async function seedDemoCooperation(db: Db, networkId: string, now = Date.
     goalId: guidance.id,
     unit: 'hours',
     amount: 12,
-    dueOn: addDays(day, -1),
+    dueOn: day,
     note: 'Zwei Beratungsnachmittage im Jugendzentrum',
     commit: true,
   });

@@ -21,6 +21,7 @@ import { recordEntry } from '@/lib/ledger/record-entry';
 import { respondEntry } from '@/lib/ledger/respond-entry';
 import { saveGoalText } from '@/lib/goals/save-goal-text';
 import { addDays, today } from '@/lib/core/dates';
+import { InputError } from '@/lib/errors';
 import { transitionCommitment } from '@/lib/commitments/transition-commitment';
 import { updateGoal } from '@/lib/goals/update-goal';
 import { seedNetwork, type SeededNetwork } from '@/tests/helpers/seed-network';
@@ -98,6 +99,23 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(revs[2].snapshot.status).toBe('proposed');
       });
 
+      it('a target date in the past is refused and names the field; a new one is kept', async () => {
+        const err = await createGoal(db, n.actors.repA, n.networkId, {
+          title: 'Yesterday goal',
+          targetDate: addDays(today(), -1),
+        }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(InputError);
+        expect((err as InputError).issues.map((i) => i.path.join('.'))).toEqual(['targetDate']);
+        const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Tomorrow goal', targetDate: today() });
+        await refused(
+          updateGoal(db, n.actors.repA, n.networkId, g.id, { targetDate: addDays(today(), -3) }),
+          400,
+          'errors.invalidInput',
+        );
+        const later = await updateGoal(db, n.actors.repA, n.networkId, g.id, { targetDate: addDays(today(), 3) });
+        expect(later.targetDate).toBe(addDays(today(), 3));
+      });
+
       it('a representative of an organisation that does not take part cannot change the goal', async () => {
         const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Only Alpha' });
         await refused(updateGoal(db, n.actors.repC, n.networkId, g.id, { status: 'active' }), 403);
@@ -148,7 +166,11 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         const mk = (title: string, extra: Record<string, unknown> = {}) =>
           createGoal(db, net.actors.repA, net.networkId, { title, ...extra });
         await mk('Regional food bank network', { targetDate: '2027-03-01', status: 'active' });
-        await mk('Food rescue pilot', { targetDate: '2026-12-01', status: 'pilot', reviewOn: addDays(today(), 7) });
+        await mk('Food rescue pilot', {
+          targetDate: addDays(today(), 30),
+          status: 'pilot',
+          reviewOn: addDays(today(), 7),
+        });
         await createGoal(db, net.actors.repB, net.networkId, {
           title: 'Shared office space',
           targetDate: '2028-01-01',
@@ -799,9 +821,15 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
             dueOn,
             commit,
           });
-        const late = await mk(addDays(day, -2));
+        const late = await mk(addDays(day, 1));
+        // Time passes: it is overdue now (a due date in the past is refused when made).
+        await db.run('UPDATE commitments SET due_on = ? WHERE id = ?', [addDays(day, -2), late.id]);
         const soon = await mk(addDays(day, 5));
         await mk(addDays(day, 90));
+        // "Open" lists the overdue one first (soonest due leads), each once.
+        const open = await listCommitments(db, net.actors.repB, net.networkId, { view: 'open' });
+        expect(open.commitments[0].id).toBe(late.id);
+        expect(new Set(open.commitments.map((c) => c.id)).size).toBe(open.commitments.length);
         const overdue = await listCommitments(db, net.actors.repB, net.networkId, { view: 'overdue' });
         expect(overdue.commitments.map((c) => c.id)).toEqual([late.id]);
         expect(overdue.commitments[0].isOverdue).toBe(true);
@@ -888,14 +916,15 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           date: day,
         });
         await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
-        await createCommitment(db, net.actors.repA, net.networkId, {
-          organisationId: net.orgs.a,
-          goalId: g.id,
-          unit: 'hours',
-          amount: 2,
-          dueOn: addDays(day, -1),
-          commit: true,
-        });
+        // A due date in the past is refused, naming the field; time passing makes one overdue.
+        const input = { organisationId: net.orgs.a, goalId: g.id, unit: 'hours', amount: 2, commit: true };
+        await refused(
+          createCommitment(db, net.actors.repA, net.networkId, { ...input, dueOn: addDays(day, -1) }),
+          400,
+          'errors.invalidInput',
+        );
+        const late = await createCommitment(db, net.actors.repA, net.networkId, { ...input, dueOn: day });
+        await db.run('UPDATE commitments SET due_on = ? WHERE id = ?', [addDays(day, -1), late.id]);
         const o = await getOrganisationOverview(db, net.actors.observer, net.networkId, net.orgs.a);
         expect(o.ratings).toMatchObject([{ goalTitle: 'Overview goal', attractive: 5 }]);
         expect(o.partners).toMatchObject([

@@ -81,6 +81,7 @@ export const fields = {
     'fields.issue.nothingToChange': 'Nothing to change: fill in at least one field.',
     'fields.issue.tooDeep': 'The text is nested too deeply or is too large.',
     'fields.issue.invalid': 'This value is not valid.',
+    'fields.issue.pastDate': 'This date lies in the past: choose today or a later day.',
   },
   de: {
     'field.action': 'Aktion',
@@ -159,5 +160,6 @@ export const fields = {
     'fields.issue.nothingToChange': 'Nichts zu ändern: Bitte mindestens ein Feld ausfüllen.',
     'fields.issue.tooDeep': 'Der Text ist zu tief verschachtelt oder zu groß.',
     'fields.issue.invalid': 'Dieser Wert ist nicht gültig.',
+    'fields.issue.pastDate': 'Dieses Datum liegt in der Vergangenheit: Bitte heute oder einen späteren Tag wählen.',
   },
 } as const;
