@@ -82,10 +82,16 @@ for (const locale of ['en', 'de'] as const) {
     await expectNoAxeViolations(a, { exclude: ['.ProseMirror-yjs-cursor'] });
 
     // B rates the goal for Beta; A sees the rating arrive.
+    // The rating is a choice: nothing is preset, and a missing score is named.
+    await b.getByRole('button', { name: t('pages.goal.rate') }).click();
     const rating = b.getByRole('form', { name: t('cooperation.rating.yours') });
+    await expect(rating.getByLabel(t('cooperation.rating.flexible'))).toHaveValue('');
     await rating.getByLabel(t('cooperation.rating.attractive')).selectOption('5');
     await rating.getByLabel(t('cooperation.rating.concrete')).selectOption('3');
     await rating.getByLabel(t('cooperation.rating.comment')).fill(de ? 'Gute Idee' : 'Good idea');
+    await rating.getByRole('button', { name: t('cooperation.rating.submit') }).click();
+    await expect(rating.getByLabel(t('cooperation.rating.flexible'))).toHaveAttribute('aria-invalid', 'true');
+    await rating.getByLabel(t('cooperation.rating.flexible')).selectOption('4');
     await rating.getByRole('button', { name: t('cooperation.rating.submit') }).click();
     await expect(rating.getByRole('status')).toHaveText(t('cooperation.rating.saved'));
     await expect(a.locator('[data-testid="ratings"]')).toContainText('Beta Initiative');
@@ -128,6 +134,7 @@ for (const locale of ['en', 'de'] as const) {
     await a.goto(`${base}/goals`);
     await a.getByRole('link', { name: goalTitle }).click();
     await expect(a).toHaveURL(goalUrl, { timeout: 60_000 });
+    await a.getByRole('button', { name: t('cooperation.commitments.new') }).click();
     const commit = a.getByRole('form', { name: t('cooperation.commitments.new') });
     await commit.getByLabel(t('cooperation.entry.amount')).fill('3');
     await commit.getByLabel(t('cooperation.commitments.dueOn')).fill('2030-06-30');
@@ -339,6 +346,7 @@ test('an entry recorded for a goal links to it, and the goal’s participating o
   // The link leads to the goal, where A adds Beta as a participating organisation.
   await goalLink.click();
   await expect(a).toHaveURL(new RegExp(`/goals/${goalId}$`), { timeout: 60_000 });
+  await a.getByRole('button', { name: t('pages.goal.participants') }).click();
   const participants = a.locator('section#participants');
   const group = participants.getByRole('group', { name: t('cooperation.goal.organisations') });
   await expect(group.getByRole('checkbox', { name: 'Goal Alpha' })).toBeChecked({ timeout: 30_000 });

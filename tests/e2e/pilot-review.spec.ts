@@ -65,7 +65,8 @@ for (const locale of ['en', 'de'] as const) {
     await expect(a.getByTestId('review-due')).toBeVisible({ timeout: 30_000 });
     const review = a.locator('section#pilot-review');
     await expect(review).toContainText(t('cooperation.pilot.title'));
-    // The status field of a pilot offers no way around the review.
+    // The status field of a pilot offers no way around the review (editing is behind "Edit").
+    await a.getByRole('button', { name: t('pages.goal.edit') }).click();
     const statusField = a.locator('#change-goal').getByLabel(t('cooperation.goal.status'));
     await expect(statusField.locator('option')).toHaveText([t('cooperation.goalStatus.pilot')]);
     await expect(a.locator('#change-goal')).toContainText(t('cooperation.pilot.statusHint'));

@@ -5,7 +5,7 @@
 export const pages = {
   en: {
     'activity.commitment.reopened':
-      '{actor} {because, select, disputed {disputed} other {reversed}} an entry that showed a delivery: the commitment is open again',
+      '{actor} {because, select, disputed {disputed an entry} other {reversed an entry}} that showed a delivery: the commitment is open again',
     'cooperation.errors.evidenceShort':
       'The chosen entries add up to {sum, number} of the {amount, number} committed. Choose more entries, or mark it as partly delivered.',
     'pages.commitments.make': 'Make a commitment',
@@ -27,6 +27,21 @@ export const pages = {
     'pages.commitments.empty.delivered': 'No commitment has been delivered yet.',
     'pages.commitments.empty.withdrawn': 'No commitment has been withdrawn.',
     'pages.commitments.empty.all': 'No commitments yet.',
+    'pages.goal.edit': 'Edit',
+    'pages.goal.editTitle': 'Edit the goal',
+    'pages.goal.participants': 'Participants',
+    'pages.goal.noWhy': 'Not written down yet.',
+    'pages.goal.noCommitments': 'No organisation has committed anything to this goal yet.',
+    'pages.goal.rate': 'Rate this goal',
+    'pages.goal.changeRating': 'Change your rating',
+    'pages.goal.chooseScore': 'Choose 1 to 5',
+    'pages.goal.noSingleOutlier':
+      '{count, plural, =2 {With two ratings no single organisation stands out: they differ from each other equally.} other {No single organisation stands out: several differ equally from the others.}}',
+    'pages.goal.whatChanged': 'What changed from version {from} to version {to}',
+    'pages.goal.diffLegend': 'Removed words are struck through in red, added words marked in green.',
+    'pages.goal.sameText': 'Title, “why” and text are the same in both versions.',
+    'pages.goal.removed': 'removed:',
+    'pages.goal.added': 'added:',
     'pages.ledger.recordOpen': 'Record an entry',
     'pages.ledger.recordClose': 'Close the form',
     'pages.ledger.kind.give': '{org} gave',
@@ -55,7 +70,7 @@ export const pages = {
   },
   de: {
     'activity.commitment.reopened':
-      '{actor} hat einen Eintrag {because, select, disputed {bestritten} other {storniert}}, der eine Erfüllung belegte: Die Zusage ist wieder offen',
+      '{actor} {because, select, disputed {hat einen Eintrag bestritten} other {hat einen Eintrag storniert}}, der eine Erfüllung belegte: Die Zusage ist wieder offen',
     'cooperation.errors.evidenceShort':
       'Die gewählten Einträge ergeben {sum, number} der zugesagten {amount, number}. Wählen Sie weitere Einträge, oder markieren Sie die Zusage als teilweise erfüllt.',
     'pages.commitments.make': 'Zusage machen',
@@ -77,6 +92,21 @@ export const pages = {
     'pages.commitments.empty.delivered': 'Noch keine Zusage ist erfüllt.',
     'pages.commitments.empty.withdrawn': 'Keine Zusage wurde zurückgezogen.',
     'pages.commitments.empty.all': 'Noch keine Zusagen.',
+    'pages.goal.edit': 'Bearbeiten',
+    'pages.goal.editTitle': 'Ziel bearbeiten',
+    'pages.goal.participants': 'Beteiligte',
+    'pages.goal.noWhy': 'Noch nicht aufgeschrieben.',
+    'pages.goal.noCommitments': 'Noch hat keine Organisation diesem Ziel etwas zugesagt.',
+    'pages.goal.rate': 'Ziel bewerten',
+    'pages.goal.changeRating': 'Bewertung ändern',
+    'pages.goal.chooseScore': '1 bis 5 wählen',
+    'pages.goal.noSingleOutlier':
+      '{count, plural, =2 {Bei zwei Bewertungen sticht keine Organisation heraus: Sie weichen gleich weit voneinander ab.} other {Keine einzelne Organisation sticht heraus: Mehrere weichen gleich weit von den anderen ab.}}',
+    'pages.goal.whatChanged': 'Was sich von Fassung {from} zu Fassung {to} geändert hat',
+    'pages.goal.diffLegend': 'Entfernte Wörter sind rot durchgestrichen, hinzugefügte grün markiert.',
+    'pages.goal.sameText': 'Titel, „Warum“ und Text sind in beiden Fassungen gleich.',
+    'pages.goal.removed': 'entfernt:',
+    'pages.goal.added': 'hinzugefügt:',
     'pages.ledger.recordOpen': 'Eintrag erfassen',
     'pages.ledger.recordClose': 'Formular schließen',
     'pages.ledger.kind.give': '{org} hat gegeben',
