@@ -16,6 +16,7 @@ import { listCommitments } from '@/lib/commitments/list-commitments';
 import { listEntries } from '@/lib/ledger/list-entries';
 import { listGoals } from '@/lib/goals/list-goals';
 import { getOrganisationOverview } from '@/lib/organisations/get-organisation-overview';
+import { setOrganisationStatus } from '@/lib/networks/set-organisation-status';
 import { rateGoal } from '@/lib/goals/rate-goal';
 import { recordEntry } from '@/lib/ledger/record-entry';
 import { respondEntry } from '@/lib/ledger/respond-entry';
@@ -933,6 +934,39 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(o.commitments.overdue.total).toBe(1);
         expect(o.commitments.open.total).toBe(1);
         expect(o.activity.map((a) => a.kind)).toContain('ledger.confirmed');
+      });
+    });
+
+    describe('organisations that left', () => {
+      it('keep their history readable, are not offered as partners, and their page asks nothing that fails', async () => {
+        const net = await seedNetwork(db);
+        const e = await recordEntry(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'hours',
+          amount: 2,
+          date: day,
+        });
+        await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
+        await setOrganisationStatus(db, net.actors.manager, net.networkId, net.orgs.b, { status: 'left' });
+        const o = await getOrganisationOverview(db, net.actors.observer, net.networkId, net.orgs.b);
+        expect(o.organisation.status).toBe('left');
+        expect(o.partners).toMatchObject([
+          { giverOrgId: net.orgs.a, receiverOrgId: net.orgs.b, amounts: { confirmed: 2 } },
+        ]);
+        await refused(
+          recordEntry(db, net.actors.repA, net.networkId, {
+            organisationId: net.orgs.a,
+            kind: 'give',
+            partnerOrganisationId: net.orgs.b,
+            unit: 'hours',
+            amount: 1,
+            date: day,
+          }),
+          400,
+          'cooperation.errors.unknownOrganisation',
+        );
       });
     });
   });
