@@ -452,8 +452,7 @@ function EntryTable({
       cell: (e) => (
         <>
           <span className="block">
-            <span>{name(e.giverOrgId)}</span> <span aria-hidden="true">→</span>
-            <span className="sr-only">{t('cooperation.ledger.to')}:</span> <span>{name(e.receiverOrgId)}</span>
+            {name(e.giverOrgId)} → {name(e.receiverOrgId)}
             {' · '}
             <span className="whitespace-nowrap font-semibold">{f.amount(e.amount, e.unit, labels)}</span>
           </span>
