@@ -132,7 +132,7 @@ for (const locale of ['en', 'de'] as const) {
     await m.getByRole('button', { name: t('pages.people.actionsFor', { name: repB.name }) }).click();
     await m.getByRole('menuitem', { name: t('pages.people.changeRole') }).click();
     const roleDialog = m.getByRole('dialog', { name: t('networks.people.changeRoleFor', { name: repB.name }) });
-    await roleDialog.getByLabel(t('networks.invite.role')).selectOption('observer');
+    await roleDialog.getByLabel(t('networks.invite.role'), { exact: true }).selectOption('observer');
     await roleDialog.getByRole('button', { name: t('networks.people.changeRole') }).click();
     await expect(roleDialog).toBeHidden();
     await expect(m.getByTestId('member').locator('[data-role]')).toHaveAttribute('data-role', 'observer');
