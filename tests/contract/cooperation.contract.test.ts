@@ -483,6 +483,28 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(a.given).toEqual({ confirmed: 0, pending: 0, pendingReversals: 0 });
       });
 
+      it('after the other side disputes a correction, its recorder withdraws it and may correct the original anew', async () => {
+        const net = await seedNetwork(db);
+        const e = await recordEntry(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'hours',
+          amount: 5,
+          date: day,
+        });
+        await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
+        const rev = await correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'It was 4 hours' });
+        await respondEntry(db, net.actors.repB, net.networkId, rev.id, { response: 'dispute', comment: 'It was 5' });
+        await refused(correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'again' }), 409);
+        const listed = await listEntries(db, net.actors.repA, net.networkId, {});
+        expect(listed.entries.find((x) => x.id === rev.id)?.abilities.correct).toBe(true);
+        const withdrawn = await correctEntry(db, net.actors.repA, net.networkId, rev.id, { reason: 'Withdrawn' });
+        expect(withdrawn).toMatchObject({ status: 'reversed', reversesId: null });
+        const again = await correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'Counted twice' });
+        expect(again).toMatchObject({ status: 'pending', reversesId: e.id, amount: -5 });
+      });
+
       it('a pending reversal never cancels an unrelated pending gift: the two are totalled apart', async () => {
         const net = await seedNetwork(db);
         const entry = (amount: number) =>
