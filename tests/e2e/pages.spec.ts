@@ -135,6 +135,9 @@ for (const locale of ['en', 'de'] as const) {
     await roleDialog.getByLabel(t('networks.invite.role'), { exact: true }).selectOption('observer');
     await roleDialog.getByRole('button', { name: t('networks.people.changeRole') }).click();
     await expect(roleDialog).toBeHidden();
+    // An observer belongs to no organisation: the search by organisation no longer finds them.
+    await expect(m.getByText(t('pages.people.noneFound'))).toBeVisible();
+    await m.getByLabel(t('pages.people.search')).fill(repB.name);
     await expect(m.getByTestId('member').locator('[data-role]')).toHaveAttribute('data-role', 'observer');
     await expectNoAxeViolations(m);
   });
