@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { LedgerView } from '@/app/_components/cooperation/ledger-view';
 import { listEntries } from '@/lib/ledger/list-entries';
+import { getBalances } from '@/lib/ledger/get-balances';
 import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
@@ -18,9 +19,13 @@ export default async function LedgerPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/ledger`);
   const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
-  // Only the entries come with the HTML; the balances (an aggregate over the whole ledger) follow on their own.
-  const page = await listEntries(db, actor, networkId, { limit: 25 });
-  const initial = { page: { ...page, abilities: ctx.abilities } };
+  // The first page of entries and the balances come with the HTML, read side by side: no second round trip
+  // after hydration before the balances show (they took 1.2 s to appear on the 20,000-entry network otherwise).
+  const [page, balances] = await Promise.all([
+    listEntries(db, actor, networkId, { limit: 25 }),
+    getBalances(db, actor, networkId, {}),
+  ]);
+  const initial = { page: { ...page, abilities: ctx.abilities }, balances };
   const orgs = ctx.organisations.map(({ id, name, status }) => ({ id, name, status }));
   return (
     <>
