@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { Suspense, use, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -68,7 +68,11 @@ export function LedgerView({
   networkId: string;
   orgs: OrgName[];
   /** The unfiltered first page and balances, rendered with the HTML. */
-  initial?: { page: LedgerPage; balances?: Balances };
+  /**
+   * The first page with the HTML; the balances as a promise the server resolves while the page streams, so the
+   * entries show at once and the balances follow in the same response (no request after hydration).
+   */
+  initial?: { page: LedgerPage; balances?: Promise<Balances> };
 }) {
   const { t } = useI18n();
   const units = useUnits(networkId);
@@ -99,13 +103,13 @@ export function LedgerView({
   return (
     <div className="grid gap-6">
       {myOrgId ? <RecordEntry networkId={networkId} orgs={orgs} myOrgId={myOrgId} unitOptions={units.options} /> : null}
-      <BalancesView
-        networkId={networkId}
-        orgs={orgs}
-        filter={filter}
-        labels={units.labels}
-        initial={unfiltered ? initial?.balances : undefined}
-      />
+      {unfiltered && initial?.balances ? (
+        <Suspense fallback={<BalancesLoading />}>
+          <StreamedBalances networkId={networkId} orgs={orgs} labels={units.labels} promise={initial.balances} />
+        </Suspense>
+      ) : (
+        <BalancesView networkId={networkId} orgs={orgs} filter={filter} labels={units.labels} />
+      )}
       <Card title={t('cooperation.ledger.entries')} id="entries">
         <details
           className="mb-4 rounded-control border border-stone-300 bg-stone-50 px-3 py-2"
@@ -578,6 +582,28 @@ function EntryTable({
         rowProps={(e) => ({ 'data-entry-id': e.id, 'data-status': e.status })}
       />
     </>
+  );
+}
+
+/** The balances the server streams with the page (React `use` waits for them inside a Suspense boundary). */
+function StreamedBalances(props: {
+  networkId: string;
+  orgs: OrgName[];
+  labels: Record<string, string>;
+  promise: Promise<Balances>;
+}) {
+  const initial = use(props.promise);
+  return <BalancesView networkId={props.networkId} orgs={props.orgs} labels={props.labels} initial={initial} />;
+}
+
+function BalancesLoading() {
+  const { t } = useI18n();
+  return (
+    <Card title={t('cooperation.balances.title')} id="balances">
+      <p aria-busy="true" className="text-stone-700">
+        {t('common.loading')}
+      </p>
+    </Card>
   );
 }
 
