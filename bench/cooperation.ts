@@ -150,6 +150,8 @@ async function browserTimes(): Promise<string[]> {
     await addHomeData(db, g);
     await seedReadiness(db, g);
     await addFollowUpLoad(db, g);
+    const goalId = (await db.get<{ id: string }>('SELECT id FROM goals WHERE network_id = ? LIMIT 1', [g.networkId]))!
+      .id;
     await db.close();
     const api = new ApiClient(app.url);
     let signed: Awaited<ReturnType<ApiClient['signIn']>> | null = null;
@@ -179,7 +181,13 @@ async function browserTimes(): Promise<string[]> {
           `${base}/organisations/${g.representatives[0].organisationId}/cooperation`,
           '[data-testid="balances-table"] tbody tr',
         ],
-        ['commitments (due soon)', `${base}/commitments`, '[data-testid="commitment-list"] li, main p.text-stone-700'],
+        [
+          'commitments (open, overdue first)',
+          `${base}/commitments`,
+          '[data-testid="commitment-list"] li, main p.text-stone-700',
+        ],
+        ['goal page', `${base}/goals/${goalId}`, '[data-testid="goal-why"]'],
+        ['people', `${base}/people`, '[data-testid="member"]'],
         [
           'home and network (its own people)',
           `${base}/organisations/${g.representatives[0].organisationId}/home`,

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { MessageKey } from './i18n';
 
 /**
@@ -14,5 +15,18 @@ export class AppError extends Error {
     readonly field?: string,
   ) {
     super(key);
+  }
+}
+
+/**
+ * Input that failed its schema (a command's own guard, a query string): a 400
+ * whose answer names every field in the person's language, the same shape as
+ * a bad body (`{ code: 'invalid_input', message, fields }`, docs/api.md).
+ */
+export class InputError extends AppError {
+  constructor(readonly issues: readonly z.core.$ZodIssue[]) {
+    super(400, 'errors.invalidInput', {
+      details: issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '),
+    });
   }
 }

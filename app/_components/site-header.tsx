@@ -3,7 +3,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import type { Translate } from '@/lib/i18n';
 import { LanguageSwitcher } from './language-switcher';
 import { SignOutButton } from './sign-out-button';
-import { LinkButton } from './ui';
+import { AuthLinks } from './auth-links';
 
 /**
  * The header on every page: the app name (home), Networks when signed in,
@@ -43,12 +43,7 @@ export function SiteHeader({ user, t }: { user: SessionUser | null; t: Translate
             </nav>
           ) : (
             <nav aria-label={t('nav.accountMenu')} className="flex flex-wrap items-center gap-2">
-              <LinkButton href="/signin" variant="secondary" size="sm">
-                {t('nav.signIn')}
-              </LinkButton>
-              <LinkButton href="/signup" size="sm">
-                {t('nav.signUp')}
-              </LinkButton>
+              <AuthLinks signIn={t('nav.signIn')} signUp={t('nav.signUp')} />
             </nav>
           )}
           <LanguageSwitcher />

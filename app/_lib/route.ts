@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { getDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, InputError } from '@/lib/errors';
+import { describeIssues } from '@/lib/core/issues';
 import { translator, type Locale, type Translate } from '@/lib/i18n';
 import { ForbiddenError } from '@/lib/policies';
 import { requestLocale } from './locale';
@@ -31,10 +32,15 @@ export interface RouteContext<B, P> {
 
 type Params = Record<string, string>;
 
-interface Options<S extends z.ZodType | undefined> {
+interface Options<S extends z.ZodType | undefined, P extends Params = Params> {
   body?: S;
   /** Allow signed-out callers (user is then null). */
   anonymous?: boolean;
+  /**
+   * Permission before validation: runs before the body is read, so a person
+   * who may not act at all gets 403/404, never a 400 about their input.
+   */
+  authorize?: (ctx: { db: Db; user: SessionUser; params: P }) => Promise<void>;
 }
 
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -71,7 +77,7 @@ export function isSameOrigin(req: NextRequest, trustProxy = env().TRUST_PROXY ==
 }
 
 export function route<S extends z.ZodType | undefined = undefined, P extends Params = Params>(
-  opts: Options<S>,
+  opts: Options<S, P>,
   handler: (
     ctx: RouteContext<S extends z.ZodType ? z.output<S> : undefined, P> & { user: SessionUser },
   ) => Promise<Response | unknown>,
@@ -86,6 +92,9 @@ export function route<S extends z.ZodType | undefined = undefined, P extends Par
       const user = await getSessionUser();
       if (!user && !opts.anonymous) return errorResponse(401, 'unauthenticated', t('errors.unauthenticated'));
 
+      if (opts.authorize && user) {
+        await opts.authorize({ db: await getDb(), user, params: ((await routeCtx.params) ?? {}) as P });
+      }
       let body: unknown = undefined;
       if (opts.body) {
         let raw: unknown;
@@ -94,13 +103,9 @@ export function route<S extends z.ZodType | undefined = undefined, P extends Par
         } catch {
           return errorResponse(400, 'invalid_json', t('errors.invalidJson'));
         }
-        const parsed = opts.body.safeParse(raw, locale === 'de' ? { error: z.locales.de().localeError } : undefined);
+        const parsed = opts.body.safeParse(raw);
         if (!parsed.success) {
-          const fields: Record<string, string> = {};
-          for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-          const details = Object.entries(fields)
-            .map(([k, v]) => (k === '_' ? v : `${k}: ${v}`))
-            .join('; ');
+          const { fields, details } = describeIssues(parsed.error.issues, t);
           return errorResponse(400, 'invalid_input', t('errors.invalidInput', { details }), fields);
         }
         body = parsed.data;
@@ -125,6 +130,11 @@ export function route<S extends z.ZodType | undefined = undefined, P extends Par
 }
 
 export function presentError(err: unknown, t: Translate): Response {
+  if (err instanceof InputError) {
+    // Bad input found by a command or a query string: the same shape as a bad body.
+    const { fields, details } = describeIssues(err.issues, t);
+    return errorResponse(400, 'invalid_input', t('errors.invalidInput', { details }), fields);
+  }
   if (err instanceof AppError) {
     const message = t(err.key, err.vars);
     return errorResponse(err.status, err.key, message, err.field ? { [err.field]: message } : undefined);

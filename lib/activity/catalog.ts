@@ -45,6 +45,8 @@ const ZCommitment = z.strictObject({
   to: z.string().optional(),
   reason: z.string().optional(),
   evidence: z.array(id).optional(),
+  /** Delivered in part only (issue 9): said explicitly when the evidence does not add up to the amount. */
+  partial: z.boolean().optional(),
 });
 const commitmentExample = { goalId: 'g1', organisationId: 'o1', unit: 'hours', amount: 4, dueOn: '2026-12-01' };
 const ZLedgerAnswer = z.strictObject({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { record } from '../activity/record';
-import { ZDate } from '../core/dates';
+import { refuseInPast, ZDate } from '../core/dates';
 import { ZIdempotencyKey } from '../core/idempotency';
 import { validate } from '../core/validate';
 import { isUniqueViolation } from '../db/errors';
@@ -42,6 +42,7 @@ export async function createCommitment(db: Db, actor: Actor, networkId: string, 
   requireMember(actor, networkId);
   const data = validate(ZCreateCommitment, input);
   authorize(actor, 'commitment.manage', { type: 'organisation', networkId, organisationId: data.organisationId });
+  refuseInPast(data.dueOn, 'dueOn', Date.now());
   if (data.dueOn < '2000-01-01' || data.dueOn > '2100-12-31')
     throw new AppError(400, 'cooperation.errors.dueDateRange');
   const pilotReviewOn = data.pilotReviewOn === null ? null : checkReviewDate(data.pilotReviewOn);

@@ -40,6 +40,8 @@ export interface CommitmentRow {
   pilot_review_on?: string | null;
   /** When it became committed (migration 009): what a period's use of a mandate counts. */
   committed_at?: number | string | null;
+  /** Delivered in part only, said explicitly (migration 016). */
+  delivered_partly?: number | string | boolean | null;
   goal_title?: string;
   organisation_name?: string;
   committed_by_name?: string | null;
@@ -69,6 +71,8 @@ export function presentCommitment(r: CommitmentRow, evidence: string[] = [], now
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
     deliveredAt: r.delivered_at === null ? null : Number(r.delivered_at),
+    /** Marked delivered although the evidence does not add up to the amount. */
+    deliveredPartly: Number(r.delivered_partly ?? 0) === 1 || r.delivered_partly === true,
     evidenceEntryIds: evidence,
   };
 }

@@ -14,7 +14,12 @@ export const ZTransitionCommitment = z.discriminatedUnion('action', [
   z.object({ action: z.literal('commit') }),
   z.object({ action: z.literal('approve'), reason: z.string().trim().max(2000).default('') }),
   z.object({ action: z.literal('decline'), reason: z.string().trim().min(3).max(2000) }),
-  z.object({ action: z.literal('deliver'), evidenceEntryIds: z.array(z.uuid()).min(1).max(100) }),
+  z.object({
+    action: z.literal('deliver'),
+    evidenceEntryIds: z.array(z.uuid()).min(1).max(100),
+    /** Say so when the entries do not add up to the amount: delivered in part. */
+    partial: z.boolean().default(false),
+  }),
   z.object({ action: z.literal('withdraw'), reason: z.string().trim().min(3).max(2000) }),
 ]);
 export type TransitionCommitment = z.input<typeof ZTransitionCommitment>;
@@ -33,7 +38,9 @@ const FROM: Record<z.output<typeof ZTransitionCommitment>['action'], readonly Co
  * - approve / decline (awaiting home approval → committed / withdrawn; home members of that
  *   organisation only; lib/mandates/decide-home-approval.ts),
  * - deliver (committed → delivered, with ledger entries as evidence: given by
- *   that organisation, in the same unit, not disputed or reversed),
+ *   that organisation, in the same unit, confirmed, adding up to the amount,
+ *   or with `partial: true` said explicitly; a later dispute or reversal of an
+ *   entry reopens it, lib/ledger/evidence.ts),
  * - withdraw (any open state → withdrawn, with a reason).
  * Representatives of the committing organisation do all but approve. A move
  * the state does not allow is a 409, nothing written.
@@ -64,6 +71,7 @@ export async function transitionCommitment(
     let evidence: string[] = [];
     let committedBy = c.committed_by;
     let assessment: Awaited<ReturnType<typeof assessCommitment>> | null = null;
+    let partly = false;
     switch (data.action) {
       case 'commit':
         assessment = await assessCommitment(q, c, actor.userId);
@@ -72,6 +80,7 @@ export async function transitionCommitment(
         break;
       case 'deliver': {
         evidence = [...new Set(data.evidenceEntryIds)];
+        let sum = 0;
         for (const id of evidence) {
           const e = await q.get<EntryRow>('SELECT * FROM ledger_entries WHERE id = ? AND network_id = ?', [
             id,
@@ -79,8 +88,16 @@ export async function transitionCommitment(
           ]);
           if (!e || !isDeliveryEvidence(e, { organisationId: c.organisation_id, unit: c.unit }))
             throw new AppError(400, 'cooperation.errors.badEvidence');
+          sum += Number(e.amount_milli);
           await q.run('INSERT INTO commitment_evidence (commitment_id, entry_id) VALUES (?, ?)', [c.id, id]);
         }
+        // The entries add up to what was committed, or the delivery says it is partial.
+        if (sum < Number(c.amount_milli) && !data.partial)
+          throw new AppError(409, 'cooperation.errors.evidenceShort', {
+            sum: sum / 1000,
+            amount: Number(c.amount_milli) / 1000,
+          });
+        partly = sum < Number(c.amount_milli);
         status = 'delivered';
         break;
       }
@@ -90,7 +107,7 @@ export async function transitionCommitment(
     }
     const r = await q.run(
       `UPDATE commitments SET status = ?, committed_by = ?, withdraw_reason = ?, updated_at = ?, delivered_at = ?,
-         committed_at = ? WHERE id = ? AND status = ?`,
+         committed_at = ?, delivered_partly = ? WHERE id = ? AND status = ?`,
       [
         status,
         committedBy,
@@ -98,6 +115,7 @@ export async function transitionCommitment(
         now,
         status === 'delivered' ? now : null,
         status === 'committed' ? now : (c.committed_at ?? null),
+        partly ? 1 : 0,
         c.id,
         c.status,
       ],
@@ -125,6 +143,7 @@ export async function transitionCommitment(
         to: status,
         ...(data.action === 'withdraw' ? { reason: data.reason } : {}),
         evidence,
+        ...(partly ? { partial: true } : {}),
       },
       at: now,
     });
@@ -136,6 +155,7 @@ export async function transitionCommitment(
         withdraw_reason: data.action === 'withdraw' ? data.reason : c.withdraw_reason,
         updated_at: now,
         delivered_at: status === 'delivered' ? now : null,
+        delivered_partly: partly ? 1 : 0,
       },
       evidence,
     );

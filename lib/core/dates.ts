@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InputError } from '../errors';
 
 /**
  * Calendar dates (`YYYY-MM-DD`, UTC) as the ledger, commitments and pilots
@@ -26,4 +27,14 @@ export function today(now = Date.now()): string {
 /** The calendar date `days` after `date` (negative: before). */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Refuses a date before today (a due date, a target date): a 400 that marks
+ * the field and says so in the person's language ("This date lies in the
+ * past"), instead of accepting it silently.
+ */
+export function refuseInPast(date: string | null | undefined, field: string, now = Date.now()): void {
+  if (date && date < today(now))
+    throw new InputError([{ code: 'custom', path: [field], message: 'fields.issue.pastDate', input: date }]);
 }

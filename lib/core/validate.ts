@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../errors';
+import { InputError } from '../errors';
 
 /**
  * Parses command input. Route handlers already parse with localised zod
@@ -9,8 +9,5 @@ import { AppError } from '../errors';
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const details = parsed.error.issues
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-  throw new AppError(400, 'errors.invalidInput', { details });
+  throw new InputError(parsed.error.issues);
 }

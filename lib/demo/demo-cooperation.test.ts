@@ -16,14 +16,25 @@ describe('the demo network shows cooperation from the start', () => {
 
   const count = async (sql: string) => Number((await db.get<{ n: number }>(sql, [networkId]))!.n);
 
-  it('has three shared goals in different states, rated by two organisations', async () => {
+  it('has three shared goals in different states, each described and rated', async () => {
     const goals = await db.all<{ status: string }>('SELECT status FROM goals WHERE network_id = ? ORDER BY status', [
       networkId,
     ]);
     expect(goals.map((g) => g.status)).toEqual(['active', 'pilot', 'proposed']);
     expect(
       await count('SELECT COUNT(*) AS n FROM goal_ratings r JOIN goals g ON g.id = r.goal_id WHERE g.network_id = ?'),
-    ).toBe(2);
+    ).toBe(7);
+    const rated = await count(
+      'SELECT COUNT(DISTINCT r.goal_id) AS n FROM goal_ratings r JOIN goals g ON g.id = r.goal_id WHERE g.network_id = ?',
+    );
+    expect(rated).toBe(3);
+    const described = await db.all<{ description: string }>('SELECT description FROM goals WHERE network_id = ?', [
+      networkId,
+    ]);
+    for (const g of described) expect(g.description.length).toBeGreaterThan(120);
+    // The live editor shows the same text: it is in the network's shared document.
+    const shared = await count("SELECT COUNT(*) AS n FROM yjs_updates WHERE doc = 'commons.' || ?");
+    expect(shared).toBe(1);
   });
 
   it('its pilot goal has a review date a few days ahead', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { record } from '../activity/record';
-import { ZDate } from '../core/dates';
+import { refuseInPast, ZDate } from '../core/dates';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -35,6 +35,7 @@ export async function createGoal(db: Db, actor: Actor, networkId: string, input:
   requireMember(actor, networkId);
   authorize(actor, 'goal.create', { type: 'network', networkId });
   const data = validate(ZCreateGoal, input);
+  refuseInPast(data.targetDate, 'targetDate');
   const reviewOn = data.status === 'pilot' ? checkReviewDate(data.reviewOn) : null;
   if (data.status !== 'pilot' && data.reviewOn) throw new AppError(400, 'cooperation.errors.reviewOnlyForPilot');
   const own = actor.membership?.role === 'representative' ? actor.membership.organisationId : null;

@@ -41,19 +41,29 @@ export function ratingSpread(
       ];
     }),
   ) as Record<Scale, { min: number; max: number; mean: number; sd: number } | null>;
+  // The organisation whose rating lies furthest from the mean of all. With two ratings both lie equally far
+  // (there is no single outlier), and so do several tied at the top: then nobody is named, and `tied` says why.
   let mostDivergent: { organisationId: string; distance: number } | null = null;
+  let tied = false;
   if (ratings.length >= 2) {
-    for (const r of ratings) {
-      const distance = SCALES.reduce((a, s) => a + Math.abs(r[s] - (scales[s]?.mean ?? 0)), 0);
-      if (!mostDivergent || distance > mostDivergent.distance)
-        mostDivergent = { organisationId: r.organisationId, distance: Math.round(distance * 100) / 100 };
+    const distances = ratings
+      .map((r) => ({
+        organisationId: r.organisationId,
+        distance: Math.round(SCALES.reduce((a, s) => a + Math.abs(r[s] - (scales[s]?.mean ?? 0)), 0) * 100) / 100,
+      }))
+      .sort((a, b) => b.distance - a.distance);
+    const [first, second] = distances;
+    if (first.distance > 0) {
+      if (Math.abs(first.distance - second.distance) < 0.005) tied = true;
+      else mostDivergent = first;
     }
-    if (mostDivergent && mostDivergent.distance === 0) mostDivergent = null;
   }
   return {
     count: ratings.length,
     scales,
     mostDivergent: mostDivergent as { organisationId: string; distance: number } | null,
+    /** The ratings differ, but no single organisation stands out (always so with two). */
+    tied,
   };
 }
 

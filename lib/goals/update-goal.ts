@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { record } from '../activity/record';
-import { ZDate } from '../core/dates';
+import { refuseInPast, ZDate } from '../core/dates';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
@@ -61,6 +61,8 @@ export async function updateGoal(db: Db, actor: Actor, networkId: string, goalId
       changed.push('status');
     }
     if (data.targetDate !== undefined && data.targetDate !== goal.target_date) {
+      // A new target date in the past is refused; one that has passed since stays as it is.
+      refuseInPast(data.targetDate, 'targetDate', now);
       next.target_date = data.targetDate;
       changed.push('targetDate');
     }

@@ -7,6 +7,8 @@ import { cooperation } from './messages/cooperation';
 import { documents } from './messages/documents';
 import { exports as exportsMessages } from './messages/exports';
 import { followUp } from './messages/follow-up';
+import { fields } from './messages/fields';
+import { pages } from './messages/pages';
 import { health } from './messages/health';
 import { mandates } from './messages/mandates';
 import { meetings } from './messages/meetings';
@@ -60,6 +62,8 @@ const areas = [
   exportsMessages,
   meetings,
   followUp,
+  fields,
+  pages,
 ] as const;
 
 type Area = (typeof areas)[number];

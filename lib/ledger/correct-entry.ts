@@ -1,3 +1,4 @@
+import { reopenDeliveriesShownBy } from './evidence';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { record } from '../activity/record';
@@ -20,7 +21,9 @@ export type CorrectEntry = z.input<typeof ZCorrectEntry>;
  *   to confirm, like any entry (until then both count: one confirmed, one pending).
  * - A pending or disputed entry and its reversal are both marked `reversed`
  *   and count in no balance.
- * An entry is reversed at most once (409); a reversal is not itself reversed.
+ * An entry is reversed at most once (409); a reversal is not itself reversed,
+ * but a reversal the other side disputed can be withdrawn by its recorder
+ * (the way out: it counts nowhere, and the original may be corrected anew).
  */
 export async function correctEntry(db: Db, actor: Actor, networkId: string, entryId: string, input: CorrectEntry) {
   requireMember(actor, networkId);
@@ -35,6 +38,29 @@ export async function correctEntry(db: Db, actor: Actor, networkId: string, entr
         counterpartyOrgId: entry.counterparty_org_id,
       });
       if (entry.reversed_by_id) throw new AppError(409, 'cooperation.errors.alreadyReversed');
+      if (entry.reverses_id && entry.status === 'disputed') {
+        // The way out after the other side disputed a correction: the recorder withdraws it. It counts nowhere
+        // (as before), no longer reverses the original, and the original can be corrected anew or stand.
+        const r = await q.run(
+          `UPDATE ledger_entries SET status = 'reversed', reverses_id = NULL WHERE id = ? AND status = 'disputed'`,
+          [entry.id],
+        );
+        if (r.changes !== 1) throw new AppError(409, 'cooperation.errors.alreadyReversed');
+        await record(q, {
+          networkId,
+          actorId: actor.userId,
+          kind: 'ledger.corrected',
+          subjectId: entry.id,
+          data: {
+            reversesId: entry.reverses_id,
+            giverOrgId: entry.giver_org_id,
+            receiverOrgId: entry.receiver_org_id,
+            reason: data.reason,
+          },
+          at: now,
+        });
+        return presentEntry({ ...entry, status: 'reversed', reverses_id: null });
+      }
       if (entry.reverses_id) throw new AppError(409, 'cooperation.errors.cannotReverseReversal');
       const wasConfirmed = entry.status === 'confirmed';
       const reversal: EntryRow = {
@@ -69,6 +95,8 @@ export async function correctEntry(db: Db, actor: Actor, networkId: string, entr
         },
         at: now,
       });
+      // A reversed entry proves no delivery: a commitment it showed as delivered is open again.
+      await reopenDeliveriesShownBy(q, networkId, entry.id, 'reversed', actor.userId, now);
       return presentEntry(reversal);
     });
   } catch (err) {

@@ -8,8 +8,16 @@ import { fromMilli } from './units';
 /** Pairs listed for a whole-network view (an organisation's view lists all of its pairs). */
 export const MAX_PAIRS = 100;
 
-type Amounts = { confirmed: number; pending: number };
-const zero = (): Amounts => ({ confirmed: 0, pending: 0 });
+/**
+ * `pending` sums pending gifts only; a pending reversal (a correction waiting
+ * for the other side, a negative amount) is kept apart in `pendingReversals`,
+ * so it never cancels an unrelated pending gift into "0 pending".
+ */
+type Amounts = { confirmed: number; pending: number; pendingReversals: number };
+const zero = (): Amounts => ({ confirmed: 0, pending: 0, pendingReversals: 0 });
+/** Which bucket a group of entries counts in. */
+const bucket = (status: string, total: number): keyof Amounts =>
+  status === 'confirmed' ? 'confirmed' : total < 0 ? 'pendingReversals' : 'pending';
 
 /**
  * Given and received, kept apart (never one net number), per organisation,
@@ -33,7 +41,7 @@ export async function getBalances(db: Db, actor: Actor, networkId: string, input
   }>(
     `SELECT e.giver_org_id AS giver, e.receiver_org_id AS receiver, e.unit, e.status, SUM(e.amount_milli) AS total, COUNT(*) AS n
        FROM ledger_entries e WHERE ${counted}
-      GROUP BY e.giver_org_id, e.receiver_org_id, e.unit, e.status`,
+      GROUP BY e.giver_org_id, e.receiver_org_id, e.unit, e.status, CASE WHEN e.amount_milli < 0 THEN 1 ELSE 0 END`,
     w.params,
   );
 
@@ -50,7 +58,7 @@ export async function getBalances(db: Db, actor: Actor, networkId: string, input
   };
   for (const p of pairs) {
     const amount = fromMilli(p.total);
-    const st = p.status as keyof Amounts;
+    const st = bucket(p.status, amount);
     org(p.giver, p.unit).given[st] += amount;
     org(p.receiver, p.unit).received[st] += amount;
     const k = `${p.giver ?? ''}|${p.receiver ?? ''}|${p.unit}`;
@@ -71,9 +79,10 @@ export async function getBalances(db: Db, actor: Actor, networkId: string, input
     const rows = await db.all<{ month: string; unit: string; status: string; side: string; total: number | string }>(
       `SELECT x.month, x.unit, x.status, x.side, SUM(x.amount_milli) AS total
          FROM (SELECT SUBSTR(e.occurred_on, 1, 7) AS month, e.unit, e.status, e.amount_milli,
+                      CASE WHEN e.amount_milli < 0 THEN 1 ELSE 0 END AS neg,
                       CASE WHEN e.giver_org_id = ? THEN 'given' ELSE 'received' END AS side
                  FROM ledger_entries e WHERE ${counted}) x
-        GROUP BY x.month, x.unit, x.status, x.side
+        GROUP BY x.month, x.unit, x.status, x.side, x.neg
         ORDER BY x.month`,
       [f.organisationId, ...w.params],
     );
@@ -82,13 +91,16 @@ export async function getBalances(db: Db, actor: Actor, networkId: string, input
       const k = `${r.month}|${r.unit}`;
       let v = m.get(k);
       if (!v) m.set(k, (v = { month: r.month, unit: r.unit, given: zero(), received: zero() }));
-      v[r.side as 'given' | 'received'][r.status as keyof Amounts] += fromMilli(r.total);
+      const amount = fromMilli(r.total);
+      v[r.side as 'given' | 'received'][bucket(r.status, amount)] += amount;
     }
     overTime = [...m.values()];
   }
+  const r3 = (v: number) => Math.round(v * 1000) / 1000;
   const round = (a: Amounts) => ({
-    confirmed: Math.round(a.confirmed * 1000) / 1000,
-    pending: Math.round(a.pending * 1000) / 1000,
+    confirmed: r3(a.confirmed),
+    pending: r3(a.pending),
+    pendingReversals: r3(a.pendingReversals),
   });
   return {
     organisations: organisations.map((o) => ({ ...o, given: round(o.given), received: round(o.received) })),

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { requireMember, type Actor } from '../policies';
 import { loadEntry, presentEntry } from './records';
 import { mayRespond } from './rules';
+import { reopenDeliveriesShownBy } from './evidence';
 
 export const ZRespondEntry = z.discriminatedUnion('response', [
   z.object({ response: z.literal('confirm'), comment: z.string().trim().max(2000).default('') }),
@@ -41,6 +42,8 @@ export async function respondEntry(db: Db, actor: Actor, networkId: string, entr
       data: { giverOrgId: entry.giver_org_id, receiverOrgId: entry.receiver_org_id, comment: data.comment },
       at: now,
     });
+    // A disputed entry proves no delivery: a commitment it showed as delivered is open again.
+    if (status === 'disputed') await reopenDeliveriesShownBy(q, networkId, entryId, 'disputed', actor.userId, now);
     return presentEntry({
       ...entry,
       status,

@@ -34,11 +34,11 @@ describe('ledger rules', () => {
     expect(isCounted('reversed')).toBe(false);
   });
 
-  it('only a counted entry given by the committing organisation in its unit proves a delivery', () => {
+  it('only a confirmed entry given by the committing organisation in its unit proves a delivery', () => {
     const c = { organisationId: A, unit: 'hours' };
     const e = { giver_org_id: A, unit: 'hours', status: 'confirmed' as const, amount_milli: 3000 };
     expect(isDeliveryEvidence(e, c)).toBe(true);
-    expect(isDeliveryEvidence({ ...e, status: 'pending' }, c)).toBe(true);
+    expect(isDeliveryEvidence({ ...e, status: 'pending' }, c)).toBe(false);
     expect(isDeliveryEvidence({ ...e, giver_org_id: B }, c)).toBe(false);
     expect(isDeliveryEvidence({ ...e, unit: 'space' }, c)).toBe(false);
     expect(isDeliveryEvidence({ ...e, status: 'disputed' }, c)).toBe(false);

@@ -40,8 +40,11 @@ export function mayRespond(
 
 /**
  * May this entry prove that an organisation delivered what it committed? It
- * must be given by that organisation, in the commitment's unit, count (not
- * disputed or reversed) and not be a reversal (those carry a negative amount).
+ * must be given by that organisation, in the commitment's unit, be confirmed
+ * by the other side (a pending entry proves nothing yet; disputed and
+ * reversed ones never) and not be a reversal (a negative amount). Together
+ * the entries must add up to the commitment's amount, or the delivery is
+ * marked as partly delivered (`transition-commitment.ts`).
  */
 export function isDeliveryEvidence(
   entry: Pick<EntryRow, 'giver_org_id' | 'unit' | 'status' | 'amount_milli'>,
@@ -50,7 +53,7 @@ export function isDeliveryEvidence(
   return (
     entry.giver_org_id === commitment.organisationId &&
     entry.unit === commitment.unit &&
-    isCounted(entry.status) &&
+    entry.status === 'confirmed' &&
     Number(entry.amount_milli) > 0
   );
 }

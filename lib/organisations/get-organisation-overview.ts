@@ -2,7 +2,7 @@ import { listFeed } from '../activity/list-feed';
 import { listCommitments } from '../commitments/list-commitments';
 import type { Db } from '../db/types';
 import { getBalances } from '../ledger/get-balances';
-import { loadOrganisation } from '../networks/load-organisation';
+import { loadOrganisationWithHistory } from '../networks/load-organisation';
 import { requireMember, type Actor } from '../policies';
 
 /**
@@ -12,7 +12,8 @@ import { requireMember, type Actor } from '../policies';
  */
 export async function getOrganisationOverview(db: Db, actor: Actor, networkId: string, organisationId: string) {
   requireMember(actor, networkId);
-  const org = await loadOrganisation(db, networkId, organisationId);
+  // An organisation that left keeps its history readable: no refusal here.
+  const org = await loadOrganisationWithHistory(db, networkId, organisationId);
   const ratings = await db.all<{
     goal_id: string;
     title: string;

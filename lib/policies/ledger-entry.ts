@@ -40,7 +40,10 @@ export const ledgerEntryPolicy = definePolicy({
     correct: {
       who: 'Active representatives of the organisation that recorded it (a reversing entry; once)',
       allow: (m, e) => representsOrg(m, e.recorderOrgId),
-      when: (e) => !e.reversedById && !e.reversesId && e.status !== 'reversed',
+      // Once; and a correction the other side disputed can be withdrawn (the way out: the original can then be
+      // corrected anew).
+      when: (e) =>
+        (!e.reversedById && !e.reversesId && e.status !== 'reversed') || (!!e.reversesId && e.status === 'disputed'),
     },
   },
 });

@@ -16,12 +16,14 @@ import { listCommitments } from '@/lib/commitments/list-commitments';
 import { listEntries } from '@/lib/ledger/list-entries';
 import { listGoals } from '@/lib/goals/list-goals';
 import { getOrganisationOverview } from '@/lib/organisations/get-organisation-overview';
+import { setOrganisationStatus } from '@/lib/networks/set-organisation-status';
 import { rateGoal } from '@/lib/goals/rate-goal';
 import { recordEntry } from '@/lib/ledger/record-entry';
 import { respondEntry } from '@/lib/ledger/respond-entry';
 import { saveGoalText } from '@/lib/goals/save-goal-text';
 import { restoreGoalVersion } from '@/lib/goals/restore-goal-version';
 import { addDays, today } from '@/lib/core/dates';
+import { InputError } from '@/lib/errors';
 import { transitionCommitment } from '@/lib/commitments/transition-commitment';
 import { updateGoal } from '@/lib/goals/update-goal';
 import { seedNetwork, type SeededNetwork } from '@/tests/helpers/seed-network';
@@ -99,6 +101,23 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(revs[2].snapshot.status).toBe('proposed');
       });
 
+      it('a target date in the past is refused and names the field; a new one is kept', async () => {
+        const err = await createGoal(db, n.actors.repA, n.networkId, {
+          title: 'Yesterday goal',
+          targetDate: addDays(today(), -1),
+        }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(InputError);
+        expect((err as InputError).issues.map((i) => i.path.join('.'))).toEqual(['targetDate']);
+        const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Tomorrow goal', targetDate: today() });
+        await refused(
+          updateGoal(db, n.actors.repA, n.networkId, g.id, { targetDate: addDays(today(), -3) }),
+          400,
+          'errors.invalidInput',
+        );
+        const later = await updateGoal(db, n.actors.repA, n.networkId, g.id, { targetDate: addDays(today(), 3) });
+        expect(later.targetDate).toBe(addDays(today(), 3));
+      });
+
       it('a representative of an organisation that does not take part cannot change the goal', async () => {
         const g = await createGoal(db, n.actors.repA, n.networkId, { title: 'Only Alpha' });
         await refused(updateGoal(db, n.actors.repC, n.networkId, g.id, { status: 'active' }), 403);
@@ -146,7 +165,11 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         const mk = (title: string, extra: Record<string, unknown> = {}) =>
           createGoal(db, net.actors.repA, net.networkId, { title, ...extra });
         await mk('Regional food bank network', { targetDate: '2027-03-01', status: 'active' });
-        await mk('Food rescue pilot', { targetDate: '2026-12-01', status: 'pilot', reviewOn: addDays(today(), 7) });
+        await mk('Food rescue pilot', {
+          targetDate: addDays(today(), 30),
+          status: 'pilot',
+          reviewOn: addDays(today(), 7),
+        });
         await createGoal(db, net.actors.repB, net.networkId, {
           title: 'Shared office space',
           targetDate: '2028-01-01',
@@ -257,7 +280,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           received: { confirmed: 7.5, pending: 0 },
           given: { confirmed: 0, pending: 0 },
         });
-        expect(bal.pairs).toEqual([
+        expect(bal.pairs).toMatchObject([
           {
             giverOrgId: net.orgs.a,
             receiverOrgId: net.orgs.b,
@@ -452,10 +475,54 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(original).toMatchObject({ status: 'confirmed', amount_milli: 250_000 });
         let a = (await getBalances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a }))
           .organisations[0];
-        expect(a.given).toEqual({ confirmed: 250, pending: -250 });
+        expect(a.given).toEqual({ confirmed: 250, pending: 0, pendingReversals: -250 });
         await respondEntry(db, net.actors.repB, net.networkId, rev.id, { response: 'confirm' });
         a = (await getBalances(db, net.actors.repA, net.networkId, { organisationId: net.orgs.a })).organisations[0];
-        expect(a.given).toEqual({ confirmed: 0, pending: 0 });
+        expect(a.given).toEqual({ confirmed: 0, pending: 0, pendingReversals: 0 });
+      });
+
+      it('after the other side disputes a correction, its recorder withdraws it and may correct the original anew', async () => {
+        const net = await seedNetwork(db);
+        const e = await recordEntry(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'hours',
+          amount: 5,
+          date: day,
+        });
+        await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
+        const rev = await correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'It was 4 hours' });
+        await respondEntry(db, net.actors.repB, net.networkId, rev.id, { response: 'dispute', comment: 'It was 5' });
+        await refused(correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'again' }), 409);
+        const listed = await listEntries(db, net.actors.repA, net.networkId, {});
+        expect(listed.entries.find((x) => x.id === rev.id)?.abilities.correct).toBe(true);
+        const withdrawn = await correctEntry(db, net.actors.repA, net.networkId, rev.id, { reason: 'Withdrawn' });
+        expect(withdrawn).toMatchObject({ status: 'reversed', reversesId: null });
+        const again = await correctEntry(db, net.actors.repA, net.networkId, e.id, { reason: 'Counted twice' });
+        expect(again).toMatchObject({ status: 'pending', reversesId: e.id, amount: -5 });
+      });
+
+      it('a pending reversal never cancels an unrelated pending gift: the two are totalled apart', async () => {
+        const net = await seedNetwork(db);
+        const entry = (amount: number) =>
+          recordEntry(db, net.actors.repA, net.networkId, {
+            organisationId: net.orgs.a,
+            kind: 'give',
+            partnerOrganisationId: net.orgs.b,
+            unit: 'hours',
+            amount,
+            date: day,
+          });
+        const confirmed = await entry(3);
+        await respondEntry(db, net.actors.repB, net.networkId, confirmed.id, { response: 'confirm' });
+        await correctEntry(db, net.actors.repA, net.networkId, confirmed.id, { reason: 'It did not happen' });
+        await entry(3);
+        const bal = await getBalances(db, net.actors.manager, net.networkId, {});
+        const a = bal.organisations.find((o) => o.organisationId === net.orgs.a && o.unit === 'hours');
+        expect(a?.given).toEqual({ confirmed: 3, pending: 3, pendingReversals: -3 });
+        const pair = bal.pairs.find((p) => p.giverOrgId === net.orgs.a && p.unit === 'hours');
+        expect(pair?.amounts).toEqual({ confirmed: 3, pending: 3, pendingReversals: -3 });
       });
 
       it('every ledger action is in the activity log', async () => {
@@ -511,7 +578,7 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         });
         const ab = bal.pairs.find((p) => p.giverOrgId === net.orgs.a && p.receiverOrgId === net.orgs.b);
         expect(ab).toMatchObject({ amounts: { confirmed: 3, pending: 2 }, entries: 2 });
-        expect(bal.overTime.filter((m) => m.unit === 'hours')).toEqual([
+        expect(bal.overTime.filter((m) => m.unit === 'hours')).toMatchObject([
           {
             month: '2026-01',
             unit: 'hours',
@@ -628,6 +695,13 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           transitionCommitment(db, n.actors.repB, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [e.id] }),
           403,
         );
+        // An entry still waiting for the other side's confirmation shows no delivery.
+        await refused(
+          transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'deliver', evidenceEntryIds: [e.id] }),
+          400,
+          'cooperation.errors.badEvidence',
+        );
+        await respondEntry(db, n.actors.repB, n.networkId, e.id, { response: 'confirm' });
         const d = await transitionCommitment(db, n.actors.repA, n.networkId, c.id, {
           action: 'deliver',
           evidenceEntryIds: [e.id],
@@ -645,6 +719,81 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           transitionCommitment(db, n.actors.repA, n.networkId, c.id, { action: 'withdraw', reason: 'too late' }),
           409,
         );
+      });
+
+      it('delivery evidence adds up to the amount or is said to be partial; a reversed evidence entry reopens it', async () => {
+        const net = await seedNetwork(db);
+        const g = await createGoal(db, net.actors.repA, net.networkId, { title: 'Evidence goal' });
+        const commitment = await createCommitment(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          goalId: g.id,
+          unit: 'hours',
+          amount: 4,
+          dueOn: addDays(day, 30),
+          commit: true,
+        });
+        const give = async (amount: number, extra: Record<string, unknown> = {}) => {
+          const e = await recordEntry(db, net.actors.repA, net.networkId, {
+            organisationId: net.orgs.a,
+            kind: 'give',
+            partnerOrganisationId: net.orgs.b,
+            unit: 'hours',
+            amount,
+            date: day,
+            ...extra,
+          });
+          await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
+          return e;
+        };
+        const one = await give(1);
+        const minutes = await recordEntry(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'contacts',
+          amount: 4,
+          date: day,
+        });
+        await respondEntry(db, net.actors.repB, net.networkId, minutes.id, { response: 'confirm' });
+        // Another unit proves nothing; one hour of four is not a delivery unless said to be partial.
+        await refused(
+          transitionCommitment(db, net.actors.repA, net.networkId, commitment.id, {
+            action: 'deliver',
+            evidenceEntryIds: [minutes.id],
+          }),
+          400,
+          'cooperation.errors.badEvidence',
+        );
+        await refused(
+          transitionCommitment(db, net.actors.repA, net.networkId, commitment.id, {
+            action: 'deliver',
+            evidenceEntryIds: [one.id],
+          }),
+          409,
+          'cooperation.errors.evidenceShort',
+        );
+        const three = await give(3);
+        const full = await transitionCommitment(db, net.actors.repA, net.networkId, commitment.id, {
+          action: 'deliver',
+          evidenceEntryIds: [one.id, three.id],
+        });
+        expect(full).toMatchObject({ status: 'delivered', deliveredPartly: false });
+
+        // The three hours are reversed: the delivery is open again, and the log says why.
+        await correctEntry(db, net.actors.repA, net.networkId, three.id, { reason: 'Counted twice' });
+        const reopened = (await listCommitments(db, net.actors.observer, net.networkId, { goalId: g.id }))
+          .commitments[0];
+        expect(reopened).toMatchObject({ status: 'committed', evidenceEntryIds: [], deliveredAt: null });
+        const feed = await listFeed(db, net.actors.observer, net.networkId, { afterId: 0 });
+        expect(feed.map((f) => f.kind)).toContain('commitment.reopened');
+
+        // Delivered in part, said explicitly.
+        const partly = await transitionCommitment(db, net.actors.repA, net.networkId, commitment.id, {
+          action: 'deliver',
+          evidenceEntryIds: [one.id],
+          partial: true,
+        });
+        expect(partly).toMatchObject({ status: 'delivered', deliveredPartly: true });
       });
 
       it('a proposed commitment is committed later; withdrawing needs a reason', async () => {
@@ -693,9 +842,15 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
             dueOn,
             commit,
           });
-        const late = await mk(addDays(day, -2));
+        const late = await mk(addDays(day, 1));
+        // Time passes: it is overdue now (a due date in the past is refused when made).
+        await db.run('UPDATE commitments SET due_on = ? WHERE id = ?', [addDays(day, -2), late.id]);
         const soon = await mk(addDays(day, 5));
         await mk(addDays(day, 90));
+        // "Open" lists the overdue one first (soonest due leads), each once.
+        const open = await listCommitments(db, net.actors.repB, net.networkId, { view: 'open' });
+        expect(open.commitments[0].id).toBe(late.id);
+        expect(new Set(open.commitments.map((c) => c.id)).size).toBe(open.commitments.length);
         const overdue = await listCommitments(db, net.actors.repB, net.networkId, { view: 'overdue' });
         expect(overdue.commitments.map((c) => c.id)).toEqual([late.id]);
         expect(overdue.commitments[0].isOverdue).toBe(true);
@@ -782,14 +937,15 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
           date: day,
         });
         await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
-        await createCommitment(db, net.actors.repA, net.networkId, {
-          organisationId: net.orgs.a,
-          goalId: g.id,
-          unit: 'hours',
-          amount: 2,
-          dueOn: addDays(day, -1),
-          commit: true,
-        });
+        // A due date in the past is refused, naming the field; time passing makes one overdue.
+        const input = { organisationId: net.orgs.a, goalId: g.id, unit: 'hours', amount: 2, commit: true };
+        await refused(
+          createCommitment(db, net.actors.repA, net.networkId, { ...input, dueOn: addDays(day, -1) }),
+          400,
+          'errors.invalidInput',
+        );
+        const late = await createCommitment(db, net.actors.repA, net.networkId, { ...input, dueOn: day });
+        await db.run('UPDATE commitments SET due_on = ? WHERE id = ?', [addDays(day, -1), late.id]);
         const o = await getOrganisationOverview(db, net.actors.observer, net.networkId, net.orgs.a);
         expect(o.ratings).toMatchObject([{ goalTitle: 'Overview goal', attractive: 5 }]);
         expect(o.partners).toMatchObject([
@@ -798,6 +954,39 @@ function cooperationContract(name: string, open: () => Promise<Fresh>) {
         expect(o.commitments.overdue.total).toBe(1);
         expect(o.commitments.open.total).toBe(1);
         expect(o.activity.map((a) => a.kind)).toContain('ledger.confirmed');
+      });
+    });
+
+    describe('organisations that left', () => {
+      it('keep their history readable, are not offered as partners, and their page asks nothing that fails', async () => {
+        const net = await seedNetwork(db);
+        const e = await recordEntry(db, net.actors.repA, net.networkId, {
+          organisationId: net.orgs.a,
+          kind: 'give',
+          partnerOrganisationId: net.orgs.b,
+          unit: 'hours',
+          amount: 2,
+          date: day,
+        });
+        await respondEntry(db, net.actors.repB, net.networkId, e.id, { response: 'confirm' });
+        await setOrganisationStatus(db, net.actors.manager, net.networkId, net.orgs.b, { status: 'left' });
+        const o = await getOrganisationOverview(db, net.actors.observer, net.networkId, net.orgs.b);
+        expect(o.organisation.status).toBe('left');
+        expect(o.partners).toMatchObject([
+          { giverOrgId: net.orgs.a, receiverOrgId: net.orgs.b, amounts: { confirmed: 2 } },
+        ]);
+        await refused(
+          recordEntry(db, net.actors.repA, net.networkId, {
+            organisationId: net.orgs.a,
+            kind: 'give',
+            partnerOrganisationId: net.orgs.b,
+            unit: 'hours',
+            amount: 1,
+            date: day,
+          }),
+          400,
+          'cooperation.errors.unknownOrganisation',
+        );
       });
     });
   });

@@ -16,6 +16,12 @@ import { partnerNetwork } from './setup';
 const ledgerRow = (page: Page, text: string) =>
   page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text });
 
+/** Opens "Record an entry" (behind a button) and returns its form's section. */
+async function openRecord(page: Page, t: (k: string) => string) {
+  await page.getByRole('button', { name: t('pages.ledger.recordOpen') }).click();
+  return page.locator('section#record');
+}
+
 for (const locale of ['en', 'de'] as const) {
   test(`two representatives cooperate on a goal, the ledger and a commitment, live (${locale})`, async ({
     createUser,
@@ -76,10 +82,16 @@ for (const locale of ['en', 'de'] as const) {
     await expectNoAxeViolations(a, { exclude: ['.ProseMirror-yjs-cursor'] });
 
     // B rates the goal for Beta; A sees the rating arrive.
+    // The rating is a choice: nothing is preset, and a missing score is named.
+    await b.getByRole('button', { name: t('pages.goal.rate') }).click();
     const rating = b.getByRole('form', { name: t('cooperation.rating.yours') });
+    await expect(rating.getByLabel(t('cooperation.rating.flexible'))).toHaveValue('');
     await rating.getByLabel(t('cooperation.rating.attractive')).selectOption('5');
     await rating.getByLabel(t('cooperation.rating.concrete')).selectOption('3');
     await rating.getByLabel(t('cooperation.rating.comment')).fill(de ? 'Gute Idee' : 'Good idea');
+    await rating.getByRole('button', { name: t('cooperation.rating.submit') }).click();
+    await expect(rating.getByLabel(t('cooperation.rating.flexible'))).toHaveAttribute('aria-invalid', 'true');
+    await rating.getByLabel(t('cooperation.rating.flexible')).selectOption('4');
     await rating.getByRole('button', { name: t('cooperation.rating.submit') }).click();
     await expect(rating.getByRole('status')).toHaveText(t('cooperation.rating.saved'));
     await expect(a.locator('[data-testid="ratings"]')).toContainText('Beta Initiative');
@@ -88,9 +100,13 @@ for (const locale of ['en', 'de'] as const) {
     await b.goto(`${base}/ledger`);
     await a.goto(`${base}/ledger`);
     await expect(b.locator('[data-live-state="live"]')).toBeVisible();
-    const record = a.locator('section#record');
+    const record = await openRecord(a, t);
     const hoursText = de ? 'Moderation Frühjahrstreffen' : 'Facilitated the spring meeting';
+    // No partner is preset: recording without one names the field.
     await record.getByLabel(t('cooperation.entry.amount')).fill('3');
+    await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
+    await expect(record.getByLabel(t('cooperation.entry.partner'))).toHaveAttribute('aria-invalid', 'true');
+    await record.getByLabel(t('cooperation.entry.partner')).selectOption({ label: 'Beta Initiative' });
     await record.getByLabel(t('cooperation.entry.description')).fill(hoursText);
     await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
     await expect(record.getByRole('status')).toHaveText(t('cooperation.ledger.recorded'));
@@ -103,13 +119,13 @@ for (const locale of ['en', 'de'] as const) {
     for (const page of [a, b]) {
       await expect(
         page
-          .locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: orgNames[0] })
-          .locator('[data-cell="given-confirmed"]'),
+          .locator('[data-testid="balances-table"] tr[data-org]', { hasText: orgNames[0] })
+          .locator('[data-unit="hours"] [data-cell="given-confirmed"]'),
       ).toHaveText(hours);
       await expect(
         page
-          .locator('[data-testid="balances-table"] tr[data-unit="hours"]', { hasText: 'Beta Initiative' })
-          .locator('[data-cell="received-confirmed"]'),
+          .locator('[data-testid="balances-table"] tr[data-org]', { hasText: 'Beta Initiative' })
+          .locator('[data-unit="hours"] [data-cell="received-confirmed"]'),
       ).toHaveText(hours);
     }
     await expect(ledgerRow(a, hoursText)).toHaveAttribute('data-status', 'confirmed');
@@ -118,6 +134,7 @@ for (const locale of ['en', 'de'] as const) {
     await a.goto(`${base}/goals`);
     await a.getByRole('link', { name: goalTitle }).click();
     await expect(a).toHaveURL(goalUrl, { timeout: 60_000 });
+    await a.getByRole('button', { name: t('cooperation.commitments.new') }).click();
     const commit = a.getByRole('form', { name: t('cooperation.commitments.new') });
     await commit.getByLabel(t('cooperation.entry.amount')).fill('3');
     await commit.getByLabel(t('cooperation.commitments.dueOn')).fill('2030-06-30');
@@ -133,7 +150,9 @@ for (const locale of ['en', 'de'] as const) {
 
     // B disputes another entry; A corrects it by a reversing entry.
     await a.goto(`${base}/ledger`);
+    await openRecord(a, t);
     const wrongText = de ? 'Kontakte zur Stadt' : 'Contacts at city hall';
+    await record.getByLabel(t('cooperation.entry.partner')).selectOption({ label: 'Beta Initiative' });
     await record.getByLabel(t('cooperation.entry.amount')).fill('12');
     await record.getByLabel(t('cooperation.entry.unit')).selectOption('contacts');
     await record.getByLabel(t('cooperation.entry.description')).fill(wrongText);
@@ -173,7 +192,8 @@ test('an entry recorded offline is kept, sent on reconnect exactly once, and rea
   await expect(a.locator('[data-live-state="live"]')).toBeVisible();
 
   await a.context().setOffline(true);
-  const record = a.locator('section#record');
+  const record = await openRecord(a, t);
+  await record.getByLabel(t('cooperation.entry.partner')).selectOption({ label: 'Offline Beta' });
   await record.getByLabel(t('cooperation.entry.amount')).fill('4');
   await record.getByLabel(t('cooperation.entry.description')).fill('Written on the train');
   await record.getByRole('button', { name: t('cooperation.ledger.recordSubmit') }).click();
@@ -307,7 +327,8 @@ test('an entry recorded for a goal links to it, and the goal’s participating o
 
   // A records an entry for the goal; the ledger list links to the goal.
   await a.goto(`/networks/${networkId}/ledger`);
-  const record = a.locator('section#record');
+  const record = await openRecord(a, t);
+  await record.getByLabel(t('cooperation.entry.partner')).selectOption({ label: 'Goal Beta' });
   const goalPicker = record.getByRole('combobox', { name: t('cooperation.entry.goal') });
   await goalPicker.fill('Pooled');
   await record.getByRole('option', { name: 'Pooled meeting rooms' }).click({ timeout: 30_000 });
@@ -325,6 +346,7 @@ test('an entry recorded for a goal links to it, and the goal’s participating o
   // The link leads to the goal, where A adds Beta as a participating organisation.
   await goalLink.click();
   await expect(a).toHaveURL(new RegExp(`/goals/${goalId}$`), { timeout: 60_000 });
+  await a.getByRole('button', { name: t('pages.goal.participants') }).click();
   const participants = a.locator('section#participants');
   const group = participants.getByRole('group', { name: t('cooperation.goal.organisations') });
   await expect(group.getByRole('checkbox', { name: 'Goal Alpha' })).toBeChecked({ timeout: 30_000 });

@@ -147,7 +147,10 @@ for (const locale of ['en', 'de'] as const) {
     await expect(nav.getByRole('link', { name: t('ui.nav.people') })).toHaveAttribute('aria-current', 'page');
     await expect(a.getByRole('heading', { level: 1, name: t('networks.people.title') })).toBeVisible();
     await expectNoAxeViolations(a);
-    const inviteCard = a.getByRole('region', { name: t('networks.invite.title') });
+    // People are a list with role badges; inviting opens a dialog.
+    await expect(a.getByTestId('member').first().locator('[data-role]')).toBeVisible();
+    await a.getByRole('button', { name: t('networks.invite.title') }).click();
+    const inviteCard = a.getByRole('dialog', { name: t('networks.invite.title') });
     await inviteCard.getByLabel(t('networks.invite.role')).selectOption('representative');
     await inviteCard.getByLabel(t('networks.invite.organisation')).selectOption({ label: 'Green Hands' });
     await inviteCard.getByRole('button', { name: t('networks.invite.submit') }).click();

@@ -65,7 +65,8 @@ for (const locale of ['en', 'de'] as const) {
     await expect(a.getByTestId('review-due')).toBeVisible({ timeout: 30_000 });
     const review = a.locator('section#pilot-review');
     await expect(review).toContainText(t('cooperation.pilot.title'));
-    // The status field of a pilot offers no way around the review.
+    // The status field of a pilot offers no way around the review (editing is behind "Edit").
+    await a.getByRole('button', { name: t('pages.goal.edit') }).click();
     const statusField = a.locator('#change-goal').getByLabel(t('cooperation.goal.status'));
     await expect(statusField.locator('option')).toHaveText([t('cooperation.goalStatus.pilot')]);
     await expect(a.locator('#change-goal')).toContainText(t('cooperation.pilot.statusHint'));
@@ -251,7 +252,9 @@ test('the goal picker finds a goal outside the newest 200 and is used with the k
 
   const a = await signedInPageFor(repA);
   await a.goto(`/networks/${networkId}/ledger`);
+  await a.getByRole('button', { name: t('pages.ledger.recordOpen') }).click();
   const record = a.locator('section#record');
+  await record.getByLabel(t('cooperation.entry.partner')).selectOption({ index: 1 });
   const picker = record.getByRole('combobox', { name: t('cooperation.entry.goal') });
   await expect(picker).toHaveAttribute('aria-expanded', 'false', { timeout: 30_000 });
   await picker.click();

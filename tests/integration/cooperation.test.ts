@@ -123,8 +123,8 @@ describe('cooperation API', () => {
       {
         organisationId: orgs.b,
         unit: 'hours',
-        given: { confirmed: 0, pending: 0 },
-        received: { confirmed: 3, pending: 0 },
+        given: { confirmed: 0, pending: 0, pendingReversals: 0 },
+        received: { confirmed: 3, pending: 0, pendingReversals: 0 },
       },
     ]);
   });
@@ -132,7 +132,7 @@ describe('cooperation API', () => {
   it("bad input is a 400 in the person's language and writes nothing", async () => {
     const before = (await observer.get(`${base()}/ledger?limit=1`)).json.total;
     const cases: [Record<string, unknown>, RegExp][] = [
-      [entry({ amount: -5 }), /amount/],
+      [entry({ amount: -5 }), /Amount: Must be more than 0\./],
       [entry({ amount: 1e9 }), /too large/],
       [entry({ unit: 'goats' }), /Unknown unit "goats"/],
       [entry({ partnerOrganisationId: orgs.a }), /cannot give to or take from itself/],
@@ -284,6 +284,14 @@ describe('cooperation API', () => {
     });
     expect(c.status, c.text).toBe(201);
     const e = await repA.post(`${base()}/ledger`, entry({ amount: 5, goalId: g.json.goal.id }));
+    // Waiting for the other side, it shows nothing yet.
+    const early = await repA.patch(`${base()}/commitments/${c.json.commitment.id}`, {
+      action: 'deliver',
+      evidenceEntryIds: [e.json.entry.id],
+    });
+    expect(early.status).toBe(400);
+    expect(early.json.error.code).toBe('cooperation.errors.badEvidence');
+    expect((await repB.post(`${base()}/ledger/${e.json.entry.id}/response`, { response: 'confirm' })).status).toBe(200);
     expect(
       (
         await repB.patch(`${base()}/commitments/${c.json.commitment.id}`, {

@@ -94,7 +94,10 @@ describe('health API', () => {
   it('a bad query is a 400 with a human message, in the person’s language', async () => {
     const bad = await repA.get(`${base()}/health?from=2026-02-30`);
     expect(bad.status).toBe(400);
-    expect(bad.json.error.message).toMatch(/from/);
+    // one shape for bad input everywhere: the field named in words, and `fields` for the form
+    expect(bad.json.error.code).toBe('invalid_input');
+    expect(bad.json.error.message).toBe('Please check your input: From: Please enter a date (day, month, year).');
+    expect(Object.keys(bad.json.error.fields)).toEqual(['from']);
     const order = await repA.get(`${base()}/health?from=2026-05-01&to=2026-04-01`);
     expect(order.status).toBe(400);
     expect(order.json.error.message).toBe(

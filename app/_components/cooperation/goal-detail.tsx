@@ -2,19 +2,20 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, Card, Form, SelectField, TextAreaField, TextField, useForm } from '@/app/_components/ui';
+import { Alert, Badge, Button, Card, Form, SelectField, TextAreaField, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import type { getGoal } from '@/lib/goals/get-goal';
 import type { listGoalRevisions } from '@/lib/goals/list-goal-revisions';
 import { GOAL_STATUSES, type Goal, type Indicator } from '@/lib/goals/records';
-import { api, errorText, request } from '@/app/_lib/api-client';
+import { ApiError, api, errorText, request } from '@/app/_lib/api-client';
 import { CommitmentList, CreateCommitmentForm } from './commitments';
 import { GoalStatusBadge } from './goal-board';
 import { GoalText } from './goal-text';
 import { RestoreVersion } from './restore-version';
 import { PilotDecisionForm, ReviewBadge } from './pilot-review';
 import { coopKey } from './live';
+import { diffWords } from './text-diff';
 import { useFormat, type OrgName } from './use-format';
 import { Comments } from '@/app/_components/comments/comments';
 
@@ -47,6 +48,8 @@ export function GoalDetail({
     queryKey: key,
     queryFn: () => api.get<GoalView>(`/api/networks/${networkId}/goals/${goalId}`),
   });
+  /** Which editing part is open in place: the goal's details, its participants, a new commitment. */
+  const [panel, setPanel] = useState<'edit' | 'participants' | 'commit' | null>(null);
   if (view.isError) return <Alert tone="error">{errorText(view.error, t)}</Alert>;
   if (!view.data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { goal, abilities } = view.data;
@@ -55,33 +58,73 @@ export function GoalDetail({
 
   return (
     <div className="grid gap-6">
-      <header className="rounded-lg border border-stone-300 bg-white p-4">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-2xl font-semibold sm:text-3xl">{goal.title}</h1>
-          <span className="flex flex-wrap items-center gap-2">
-            <GoalStatusBadge status={goal.status} />
-            {goal.status === 'pilot' ? <ReviewBadge reviewOn={goal.reviewOn} due={goal.reviewDue} /> : null}
-            {actions}
-          </span>
-        </div>
-        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          <dt className="font-medium">{t('cooperation.goal.whyTogether')}</dt>
-          <dd>{goal.whyTogether || '—'}</dd>
-          <dt className="font-medium">{t('cooperation.goal.target')}</dt>
-          <dd>{f.date(goal.targetDate)}</dd>
-          {goal.status === 'pilot' ? (
-            <>
-              <dt className="font-medium">{t('cooperation.pilot.reviewOn')}</dt>
-              <dd>{f.date(goal.reviewOn)}</dd>
-            </>
+      <header className="rounded-card border border-stone-300 bg-white p-card">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold text-stone-900 sm:text-3xl">{goal.title}</h1>
+            <p className="mt-2 flex flex-wrap items-center gap-2">
+              <GoalStatusBadge status={goal.status} />
+              {goal.status === 'pilot' ? <ReviewBadge reviewOn={goal.reviewOn} due={goal.reviewDue} /> : null}
+              {goal.targetDate ? (
+                <span className="text-sm text-stone-700">
+                  {t('cooperation.goal.target')}: {f.date(goal.targetDate)}
+                </span>
+              ) : null}
+            </p>
+          </div>
+          {canUpdate || actions ? (
+            <div className="flex flex-wrap gap-2">
+              {actions}
+              {canUpdate ? (
+                <>
+                  <Disclosure
+                    label={t('pages.goal.edit')}
+                    open={panel === 'edit'}
+                    onToggle={() => setPanel(panel === 'edit' ? null : 'edit')}
+                    controls="change-goal"
+                  />
+                  <Disclosure
+                    label={t('pages.goal.participants')}
+                    open={panel === 'participants'}
+                    onToggle={() => setPanel(panel === 'participants' ? null : 'participants')}
+                    controls="participants"
+                  />
+                </>
+              ) : null}
+            </div>
           ) : null}
-          <dt className="font-medium">{t('cooperation.goal.organisations')}</dt>
-          <dd>{goal.organisationIds.map(orgName).join(', ') || '—'}</dd>
-          <dt className="font-medium">{t('cooperation.goal.version')}</dt>
-          <dd>{goal.version}</dd>
-        </dl>
+        </div>
+        <section aria-labelledby="why-heading" className="mt-4">
+          <h2 id="why-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
+            {t('cooperation.goal.whyTogether')}
+          </h2>
+          <p className="mt-1 text-lg text-stone-900" data-testid="goal-why">
+            {goal.whyTogether || <span className="text-stone-700">{t('pages.goal.noWhy')}</span>}
+          </p>
+        </section>
+        <section aria-labelledby="participants-heading" className="mt-4">
+          <h2 id="participants-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
+            {t('cooperation.goal.organisations')}
+          </h2>
+          <p className="mt-1 flex flex-wrap gap-2">
+            {goal.organisationIds.length
+              ? goal.organisationIds.map((id) => (
+                  <Badge key={id} tone="brand">
+                    {orgName(id)}
+                  </Badge>
+                ))
+              : '—'}
+          </p>
+        </section>
         <Indicators indicators={goal.indicators} />
       </header>
+
+      {canUpdate && panel === 'edit' ? (
+        <GoalEditForm networkId={networkId} goal={goal} onDone={() => setPanel(null)} />
+      ) : null}
+      {canUpdate && panel === 'participants' ? (
+        <ParticipantsForm networkId={networkId} goal={goal} orgs={orgs} />
+      ) : null}
 
       {goal.abilities.decidePilot ? (
         <Card title={t('cooperation.pilot.title')} id="pilot-review">
@@ -97,9 +140,6 @@ export function GoalDetail({
         </Card>
       ) : null}
 
-      {canUpdate ? <GoalEditForm networkId={networkId} goal={goal} /> : null}
-      {canUpdate ? <ParticipantsForm networkId={networkId} goal={goal} orgs={orgs} /> : null}
-
       <Card title={t('cooperation.text.title')} id="description">
         <GoalText
           networkId={networkId}
@@ -110,19 +150,59 @@ export function GoalDetail({
         />
       </Card>
 
-      <Revisions networkId={networkId} goal={goal} canRestore={goal.abilities.restoreVersion} />
+      <Card title={t('cooperation.commitments.forGoal')} id="commitments">
+        {goal.abilities.commit && abilities.organisationId ? (
+          <div className="mb-4">
+            <Disclosure
+              label={t('cooperation.commitments.new')}
+              open={panel === 'commit'}
+              onToggle={() => setPanel(panel === 'commit' ? null : 'commit')}
+              controls="commit-form"
+              primary
+            />
+            {panel === 'commit' ? (
+              <div id="commit-form" className="mt-3">
+                <CreateCommitmentForm networkId={networkId} goalId={goalId} organisationId={abilities.organisationId} />
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+        <CommitmentList networkId={networkId} filter={{ goalId }} emptyText={t('pages.goal.noCommitments')} />
+      </Card>
 
       <Ratings networkId={networkId} view={view.data} orgName={orgName} />
 
-      <Card title={t('cooperation.commitments.forGoal')} id="commitments">
-        {goal.abilities.commit && abilities.organisationId ? (
-          <CreateCommitmentForm networkId={networkId} goalId={goalId} organisationId={abilities.organisationId} />
-        ) : null}
-        <CommitmentList networkId={networkId} filter={{ goalId }} />
-      </Card>
-
       <Comments subjectType="goal" subjectId={view.data.goal.id} networkId={networkId} />
+
+      <Revisions networkId={networkId} goal={goal} canRestore={goal.abilities.restoreVersion} />
     </div>
+  );
+}
+
+/** A button that opens a part of the page in place (an edit form) and says whether it is open. */
+function Disclosure({
+  label,
+  open,
+  onToggle,
+  controls,
+  primary,
+}: {
+  label: string;
+  open: boolean;
+  onToggle: () => void;
+  controls: string;
+  primary?: boolean;
+}) {
+  return (
+    <Button
+      variant={primary && !open ? 'primary' : 'secondary'}
+      size={primary ? 'md' : 'sm'}
+      aria-expanded={open}
+      aria-controls={open ? controls : undefined}
+      onClick={onToggle}
+    >
+      {label}
+    </Button>
   );
 }
 
@@ -131,16 +211,18 @@ function Indicators({ indicators }: { indicators: Indicator[] }) {
   const f = useFormat();
   if (!indicators.length) return null;
   return (
-    <div className="mt-3">
-      <h2 className="font-medium">{t('cooperation.goal.indicators')}</h2>
-      <ul className="mt-1 grid gap-2">
+    <section aria-labelledby="indicators-heading" className="mt-4">
+      <h2 id="indicators-heading" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
+        {t('cooperation.goal.indicators')}
+      </h2>
+      <ul className="mt-1 grid gap-2 sm:grid-cols-2">
         {indicators.map((i) => (
-          <li key={i.id}>
-            <span>
+          <li key={i.id} className="min-w-0">
+            <span className="block">
               {i.label}: {f.number(i.current)} / {f.number(i.target)} {i.unit}
             </span>
             <progress
-              className="ml-2 align-middle"
+              className="h-2 w-full max-w-xs accent-brand-700"
               max={i.target || 1}
               value={Math.min(i.current, i.target || 1)}
               aria-label={i.label}
@@ -148,12 +230,16 @@ function Indicators({ indicators }: { indicators: Indicator[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }
 
-/** Status, target date and indicators. The status change is optimistic and rolls back with the server's reason. */
-function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
+/**
+ * Title, "why none of us can reach this alone", status, target date and
+ * indicators, behind "Edit". The change is optimistic and rolls back with the
+ * server's reason; a saved change is a new version.
+ */
+function GoalEditForm({ networkId, goal, onDone }: { networkId: string; goal: Goal; onDone: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const key = coopKey(networkId, 'goal', goal.id);
@@ -177,6 +263,7 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
     onSuccess: () => setSaved(true),
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
+  const fields = mutation.error instanceof ApiError ? mutation.error.fields : {};
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -194,6 +281,8 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
     const status = String(d.get('status'));
     mutation.mutate({
       expectedVersion: goal.version,
+      title: String(d.get('title') ?? ''),
+      whyTogether: String(d.get('whyTogether') ?? ''),
       status,
       targetDate: d.get('targetDate') ? String(d.get('targetDate')) : null,
       // A pilot needs a review date (the server says so when it is missing); other states have none.
@@ -203,10 +292,27 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
   }
 
   return (
-    <Card title={t('cooperation.goal.change')} id="change-goal">
-      <form onSubmit={onSubmit} key={goal.version}>
+    <Card title={t('pages.goal.editTitle')} id="change-goal">
+      <form onSubmit={onSubmit} key={goal.version} aria-label={t('pages.goal.editTitle')}>
         {error ? <Alert tone="error">{error}</Alert> : null}
         {saved ? <Alert tone="success">{t('cooperation.goal.changed')}</Alert> : null}
+        <TextField
+          label={t('cooperation.goal.title')}
+          name="title"
+          defaultValue={goal.title}
+          required
+          maxLength={200}
+          error={fields.title}
+        />
+        <TextAreaField
+          label={t('cooperation.goal.whyTogether')}
+          hint={t('cooperation.goal.whyTogetherHint')}
+          name="whyTogether"
+          rows={3}
+          defaultValue={goal.whyTogether}
+          maxLength={4000}
+          error={fields.whyTogether}
+        />
         <div className="grid gap-x-4 sm:grid-cols-2">
           <SelectField
             label={t('cooperation.goal.status')}
@@ -225,6 +331,7 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
             type="date"
             defaultValue={goal.targetDate ?? ''}
             optionalLabel={t('common.optional')}
+            error={fields.targetDate}
           />
           <TextField
             label={t('cooperation.pilot.reviewOn')}
@@ -251,6 +358,7 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
             label={t('cooperation.goal.indicatorLabel')}
             name="newIndicatorLabel"
             optionalLabel={t('common.optional')}
+            maxLength={200}
           />
           <TextField
             label={t('cooperation.goal.indicatorTarget')}
@@ -261,9 +369,14 @@ function GoalEditForm({ networkId, goal }: { networkId: string; goal: Goal }) {
           />
           <TextField label={t('cooperation.goal.indicatorUnit')} name="newIndicatorUnit" />
         </fieldset>
-        <Button type="submit" busy={mutation.isPending}>
-          {t('common.save')}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" busy={mutation.isPending}>
+            {t('common.save')}
+          </Button>
+          <Button variant="secondary" onClick={onDone}>
+            {t('common.close')}
+          </Button>
+        </div>
       </form>
     </Card>
   );
@@ -303,18 +416,20 @@ function ParticipantsForm({ networkId, goal, orgs }: { networkId: string; goal: 
         {saved ? <Alert tone="success">{t('cooperation.goal.participantsSaved')}</Alert> : null}
         <fieldset className="mb-4">
           <legend className="font-medium">{t('cooperation.goal.organisations')}</legend>
-          {orgs.map((o) => (
-            <label key={o.id} className="mt-1 flex items-center gap-2">
-              <input
-                type="checkbox"
-                name="organisationIds"
-                value={o.id}
-                defaultChecked={goal.organisationIds.includes(o.id)}
-                className="h-4 w-4"
-              />
-              {o.name}
-            </label>
-          ))}
+          {orgs
+            .filter((o) => o.status !== 'left' || goal.organisationIds.includes(o.id))
+            .map((o) => (
+              <label key={o.id} className="mt-1 flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  name="organisationIds"
+                  value={o.id}
+                  defaultChecked={goal.organisationIds.includes(o.id)}
+                  className="h-4 w-4"
+                />
+                {o.name}
+              </label>
+            ))}
         </fieldset>
         <Button type="submit" busy={mutation.isPending}>
           {t('cooperation.goal.participantsSave')}
@@ -384,6 +499,7 @@ function Revisions({ networkId, goal, canRestore }: { networkId: string; goal: G
           </li>
         ))}
       </ol>
+      {earlier && current ? <WhatChanged before={earlier} after={current} /> : null}
       {earlier && current ? (
         <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="revision-compare">
           <section
@@ -406,6 +522,66 @@ function Revisions({ networkId, goal, canRestore }: { networkId: string; goal: G
   );
 }
 
+/** Title, "why" and text of an earlier version against the current one, words removed and added marked. */
+function WhatChanged({ before, after }: { before: Revision; after: Revision }) {
+  const { t } = useI18n();
+  const rows = [
+    { key: 'title', label: t('cooperation.goal.title'), a: before.snapshot.title, b: after.snapshot.title },
+    {
+      key: 'whyTogether',
+      label: t('cooperation.goal.whyTogether'),
+      a: before.snapshot.whyTogether ?? '',
+      b: after.snapshot.whyTogether ?? '',
+    },
+    {
+      key: 'description',
+      label: t('cooperation.text.title'),
+      a: before.snapshot.description,
+      b: after.snapshot.description,
+    },
+  ].filter((r) => r.a !== r.b);
+  return (
+    <section
+      aria-labelledby="what-changed-heading"
+      className="mt-4 rounded-card border border-stone-300 bg-stone-50 p-4"
+      data-testid="what-changed"
+    >
+      <h3 id="what-changed-heading" className="font-semibold">
+        {t('pages.goal.whatChanged', { from: before.version, to: after.version })}
+      </h3>
+      <p className="mt-1 text-sm text-stone-700">{t('pages.goal.diffLegend')}</p>
+      {rows.length === 0 ? (
+        <p className="mt-2">{t('pages.goal.sameText')}</p>
+      ) : (
+        <dl className="mt-2 grid gap-3">
+          {rows.map((r) => (
+            <div key={r.key}>
+              <dt className="text-sm font-semibold text-stone-700">{r.label}</dt>
+              <dd className="whitespace-pre-wrap">
+                {diffWords(r.a, r.b).map((part, i) =>
+                  part.kind === 'same' ? (
+                    <span key={i}>{part.text}</span>
+                  ) : part.kind === 'removed' ? (
+                    <del key={i} className="bg-red-100 text-red-950 decoration-red-800">
+                      <span className="sr-only">{t('pages.goal.removed')} </span>
+                      {part.text}
+                    </del>
+                  ) : (
+                    <ins key={i} className="bg-green-100 text-green-950 no-underline">
+                      <span className="sr-only">{t('pages.goal.added')} </span>
+                      {part.text}
+                    </ins>
+                  ),
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}
+
 function Ratings({
   networkId,
   view,
@@ -419,18 +595,24 @@ function Ratings({
   const qc = useQueryClient();
   const { abilities, ratings, spread, goal } = view;
   const mine = ratings.find((r) => r.organisationId === abilities.organisationId);
+  const [open, setOpen] = useState(false);
+  // A score is a choice the person makes: nothing is preset (an empty choice is sent as missing and named).
+  const score = (v: FormDataEntryValue | null) => (v === null || v === '' ? undefined : Number(v));
   const rate = useForm({
     read: (d) => ({
       organisationId: abilities.organisationId,
-      attractive: Number(d.get('attractive')),
-      concrete: Number(d.get('concrete')),
-      flexible: Number(d.get('flexible')),
+      attractive: score(d.get('attractive')),
+      concrete: score(d.get('concrete')),
+      flexible: score(d.get('flexible')),
       comment: String(d.get('comment') ?? ''),
     }),
     submit: (body) => api.put(`/api/networks/${networkId}/goals/${goal.id}/ratings`, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
-  const scoreOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`cooperation.rating.score${n}`) }));
+  const scoreOptions = [
+    { value: '', label: t('pages.goal.chooseScore') },
+    ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`cooperation.rating.score${n}`) })),
+  ];
   return (
     <Card title={t('cooperation.rating.title')} id="ratings">
       <div className="grid gap-6 lg:grid-cols-2">
@@ -466,6 +648,10 @@ function Ratings({
                     organisation: orgName(spread.mostDivergent.organisationId),
                   })}
                 </p>
+              ) : spread.tied ? (
+                <p className="mt-2 text-sm" data-testid="most-divergent">
+                  {t('pages.goal.noSingleOutlier', { count: spread.count })}
+                </p>
               ) : null}
               <ul className="mt-3 grid gap-2 text-sm" data-testid="ratings">
                 {ratings.map((r) => (
@@ -483,29 +669,42 @@ function Ratings({
           )}
         </div>
         {goal.abilities.rate ? (
-          <Form form={rate} aria-label={t('cooperation.rating.yours')}>
-            <h3 className="mb-2 font-semibold">{t('cooperation.rating.yours')}</h3>
-            {rate.result !== null ? <Alert tone="success">{t('cooperation.rating.saved')}</Alert> : null}
-            {SCALES.map((s) => (
-              <SelectField
-                key={s}
-                label={t(`cooperation.rating.${s}`)}
-                name={s}
-                defaultValue={String(mine?.[s] ?? 3)}
-                options={scoreOptions}
-              />
-            ))}
-            <TextAreaField
-              label={t('cooperation.rating.comment')}
-              name="comment"
-              rows={2}
-              defaultValue={mine?.comment ?? ''}
-              optionalLabel={t('common.optional')}
+          <div>
+            <Disclosure
+              label={mine ? t('pages.goal.changeRating') : t('pages.goal.rate')}
+              open={open}
+              onToggle={() => setOpen(!open)}
+              controls="rating-form"
+              primary={!mine}
             />
-            <Button type="submit" busy={rate.busy}>
-              {t('cooperation.rating.submit')}
-            </Button>
-          </Form>
+            {open ? (
+              <Form form={rate} aria-label={t('cooperation.rating.yours')} className="mt-3" id="rating-form">
+                <h3 className="mb-2 font-semibold">{t('cooperation.rating.yours')}</h3>
+                {rate.result !== null ? <Alert tone="success">{t('cooperation.rating.saved')}</Alert> : null}
+                {SCALES.map((s) => (
+                  <SelectField
+                    key={s}
+                    label={t(`cooperation.rating.${s}`)}
+                    name={s}
+                    defaultValue={mine ? String(mine[s]) : ''}
+                    options={scoreOptions}
+                    error={rate.fieldErrors[s]}
+                  />
+                ))}
+                <TextAreaField
+                  label={t('cooperation.rating.comment')}
+                  name="comment"
+                  rows={2}
+                  defaultValue={mine?.comment ?? ''}
+                  optionalLabel={t('common.optional')}
+                  maxLength={2000}
+                />
+                <Button type="submit" busy={rate.busy}>
+                  {t('cooperation.rating.submit')}
+                </Button>
+              </Form>
+            ) : null}
+          </div>
         ) : null}
       </div>
     </Card>

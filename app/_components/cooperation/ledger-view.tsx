@@ -2,17 +2,21 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { Suspense, use, useState } from 'react';
 import {
   Alert,
+  Badge,
   Button,
   Card,
+  EmptyState,
   Form,
-  ScrollArea,
   SelectField,
+  Table,
   TextAreaField,
   TextField,
   useForm,
+  type BadgeTone,
+  type Column,
 } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { ExportMenu } from '@/app/_components/exports/export-menu';
@@ -39,6 +43,7 @@ interface Unit {
   label: string | null;
 }
 const PAGE = 25;
+type Option = { value: string; label: string };
 
 export function useUnits(networkId: string) {
   const { t } = useI18n();
@@ -64,7 +69,11 @@ export function LedgerView({
   networkId: string;
   orgs: OrgName[];
   /** The unfiltered first page and balances, rendered with the HTML. */
-  initial?: { page: LedgerPage; balances?: Balances };
+  /**
+   * The first page with the HTML; the balances as a promise the server resolves while the page streams, so the
+   * entries show at once and the balances follow in the same response (no request after hydration).
+   */
+  initial?: { page: LedgerPage; balances?: Promise<Balances> };
 }) {
   const { t } = useI18n();
   const units = useUnits(networkId);
@@ -89,65 +98,69 @@ export function LedgerView({
     setOffset(0);
   };
 
+  const myOrgId = abilities?.record ? abilities.organisationId : null;
+  const activeFilters = Object.values(filter).filter(Boolean).length;
+
   return (
     <div className="grid gap-6">
-      {abilities?.record && abilities.organisationId ? (
-        <RecordEntryForm
-          networkId={networkId}
-          orgs={orgs}
-          myOrgId={abilities.organisationId}
-          unitOptions={units.options}
-        />
-      ) : null}
-      <BalancesView
-        networkId={networkId}
-        orgs={orgs}
-        filter={filter}
-        labels={units.labels}
-        initial={unfiltered ? initial?.balances : undefined}
-      />
+      {myOrgId ? <RecordEntry networkId={networkId} orgs={orgs} myOrgId={myOrgId} unitOptions={units.options} /> : null}
+      {unfiltered && initial?.balances ? (
+        <Suspense fallback={<BalancesLoading />}>
+          <StreamedBalances networkId={networkId} orgs={orgs} labels={units.labels} promise={initial.balances} />
+        </Suspense>
+      ) : (
+        <BalancesView networkId={networkId} orgs={orgs} filter={filter} labels={units.labels} />
+      )}
       <Card title={t('cooperation.ledger.entries')} id="entries">
-        <form
-          aria-label={t('cooperation.ledger.filters')}
-          className="grid gap-x-3 sm:grid-cols-3 lg:grid-cols-6"
-          onSubmit={(e) => e.preventDefault()}
+        <details
+          className="mb-4 rounded-control border border-stone-300 bg-stone-50 px-3 py-2"
+          open={activeFilters > 0}
         >
-          <SelectField
-            label={t('cooperation.filter.organisation')}
-            value={filter.organisationId ?? ''}
-            options={orgOptions}
-            onChange={set('organisationId')}
-          />
-          <SelectField
-            label={t('cooperation.filter.partner')}
-            value={filter.partnerOrganisationId ?? ''}
-            options={orgOptions}
-            onChange={set('partnerOrganisationId')}
-            disabled={!filter.organisationId}
-          />
-          <SelectField
-            label={t('cooperation.entry.unit')}
-            value={filter.unit ?? ''}
-            options={[{ value: '', label: t('cooperation.filter.allUnits') }, ...units.options]}
-            onChange={set('unit')}
-          />
-          <SelectField
-            label={t('cooperation.filter.status')}
-            value={filter.status ?? ''}
-            options={[
-              { value: '', label: t('cooperation.filter.allStatuses') },
-              ...ENTRY_STATUSES.map((s) => ({ value: s, label: t(`cooperation.entryStatus.${s}`) })),
-            ]}
-            onChange={set('status')}
-          />
-          <TextField
-            label={t('cooperation.filter.from')}
-            type="date"
-            value={filter.from ?? ''}
-            onChange={set('from')}
-          />
-          <TextField label={t('cooperation.filter.to')} type="date" value={filter.to ?? ''} onChange={set('to')} />
-        </form>
+          <summary className="cursor-pointer font-medium">
+            {t('pages.ledger.filterSummary', { count: activeFilters })}
+          </summary>
+          <form
+            aria-label={t('cooperation.ledger.filters')}
+            className="mt-3 grid gap-x-3 sm:grid-cols-3 lg:grid-cols-6"
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <SelectField
+              label={t('cooperation.filter.organisation')}
+              value={filter.organisationId ?? ''}
+              options={orgOptions}
+              onChange={set('organisationId')}
+            />
+            <SelectField
+              label={t('cooperation.filter.partner')}
+              value={filter.partnerOrganisationId ?? ''}
+              options={orgOptions}
+              onChange={set('partnerOrganisationId')}
+              disabled={!filter.organisationId}
+            />
+            <SelectField
+              label={t('cooperation.entry.unit')}
+              value={filter.unit ?? ''}
+              options={[{ value: '', label: t('cooperation.filter.allUnits') }, ...units.options]}
+              onChange={set('unit')}
+            />
+            <SelectField
+              label={t('cooperation.filter.status')}
+              value={filter.status ?? ''}
+              options={[
+                { value: '', label: t('cooperation.filter.allStatuses') },
+                ...ENTRY_STATUSES.map((s) => ({ value: s, label: t(`cooperation.entryStatus.${s}`) })),
+              ]}
+              onChange={set('status')}
+            />
+            <TextField
+              label={t('cooperation.filter.from')}
+              type="date"
+              value={filter.from ?? ''}
+              onChange={set('from')}
+            />
+            <TextField label={t('cooperation.filter.to')} type="date" value={filter.to ?? ''} onChange={set('to')} />
+          </form>
+        </details>
         <p className="mb-2 flex flex-wrap items-center justify-between gap-2 text-sm" aria-live="polite">
           <span>{page.data ? t('cooperation.ledger.count', { count: page.data.total }) : t('common.loading')}</span>
           <ExportMenu
@@ -160,15 +173,23 @@ export function LedgerView({
           />
         </p>
         {page.isError ? <Alert tone="error">{errorText(page.error, t)}</Alert> : null}
-        <EntryTable
-          networkId={networkId}
-          entries={page.data?.entries ?? []}
-          orgs={orgs}
-          labels={units.labels}
-          queryKey={coopKey(networkId, 'ledger', query)}
-        />
+        {page.data && page.data.total === 0 ? (
+          unfiltered ? (
+            <EmptyState title={t('pages.ledger.noneYet')} description={t('pages.ledger.noneYetHint')} />
+          ) : (
+            <EmptyState title={t('pages.ledger.noneFiltered')} />
+          )
+        ) : (
+          <EntryTable
+            networkId={networkId}
+            entries={page.data?.entries ?? []}
+            orgs={orgs}
+            labels={units.labels}
+            queryKey={coopKey(networkId, 'ledger', query)}
+          />
+        )}
         {page.data && page.data.total > PAGE ? (
-          <nav aria-label={t('cooperation.pagination')} className="mt-4 flex items-center gap-3">
+          <nav aria-label={t('cooperation.pagination')} className="mt-4 flex flex-wrap items-center gap-3">
             <Button
               variant="secondary"
               size="sm"
@@ -200,6 +221,29 @@ export function LedgerView({
   );
 }
 
+/** "Record an entry" behind a button: the form opens in the page and stays open to show what happened. */
+function RecordEntry(props: { networkId: string; orgs: OrgName[]; myOrgId: string; unitOptions: Option[] }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <Button
+        variant={open ? 'secondary' : 'primary'}
+        aria-expanded={open}
+        aria-controls="record"
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t('pages.ledger.recordClose') : t('pages.ledger.recordOpen')}
+      </Button>
+      {open ? (
+        <div className="mt-4">
+          <RecordEntryForm {...props} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 function RecordEntryForm({
   networkId,
   orgs,
@@ -209,7 +253,7 @@ function RecordEntryForm({
   networkId: string;
   orgs: OrgName[];
   myOrgId: string;
-  unitOptions: { value: string; label: string }[];
+  unitOptions: Option[];
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -217,17 +261,19 @@ function RecordEntryForm({
   /** Bumped after a recorded entry: the goal picker starts empty again (form.reset() does not reach its state). */
   const [resets, setResets] = useState(0);
   const today = new Date().toISOString().slice(0, 10);
+  const myName = orgs.find((o) => o.id === myOrgId)?.name ?? '';
   const partnerName = (partner: string | null) =>
     partner === null ? t('cooperation.ledger.network') : (orgs.find((o) => o.id === partner)?.name ?? '');
   const record = useForm({
     read: (d) => {
-      const partner = String(d.get('partner'));
+      const partner = String(d.get('partner') ?? '');
       const amountText = String(d.get('amount') ?? '').replace(',', '.');
       const goalId = String(d.get('goalId') ?? '');
       return {
         organisationId: myOrgId,
         kind: String(d.get('kind')),
-        partnerOrganisationId: partner === 'network' ? null : partner,
+        // No partner is preset: an empty choice is sent as missing, and the server names the field.
+        partnerOrganisationId: partner === '' ? undefined : partner === 'network' ? null : partner,
         unit: String(d.get('unit')),
         amount: amountText === '' ? NaN : Number(amountText),
         date: String(d.get('date')),
@@ -242,7 +288,7 @@ function RecordEntryForm({
         body,
         label: t('cooperation.ledger.queuedLabel', {
           amount: String(body.amount),
-          partner: partnerName(body.partnerOrganisationId),
+          partner: partnerName(body.partnerOrganisationId ?? null),
         }),
       }),
     onSuccess: (_r, { form }) => {
@@ -252,6 +298,8 @@ function RecordEntryForm({
     },
   });
   const fields = record.fieldErrors;
+  // Organisations that left are history: their entries stay, but nobody records new ones with them.
+  const partners = orgs.filter((o) => o.id !== myOrgId && o.status !== 'left');
   return (
     <Card title={t('cooperation.ledger.record')} id="record">
       <Form form={record}>
@@ -260,22 +308,27 @@ function RecordEntryForm({
             {record.result.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.ledger.recorded')}
           </Alert>
         ) : null}
-        <div className="grid gap-x-3 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="grid gap-x-3 sm:grid-cols-2">
           <SelectField
-            label={t('cooperation.entry.kind')}
+            label={t('pages.ledger.whatHappened')}
             name="kind"
             defaultValue="give"
-            options={ENTRY_KINDS.map((k) => ({ value: k, label: t(`cooperation.entryKind.${k}`) }))}
+            options={ENTRY_KINDS.map((k) => ({ value: k, label: t(`pages.ledger.kind.${k}`, { org: myName }) }))}
           />
           <SelectField
             label={t('cooperation.entry.partner')}
             name="partner"
+            defaultValue=""
+            hint={t('pages.ledger.partnerHint')}
             options={[
-              ...orgs.filter((o) => o.id !== myOrgId).map((o) => ({ value: o.id, label: o.name })),
+              { value: '', label: t('pages.ledger.choosePartner') },
+              ...partners.map((o) => ({ value: o.id, label: o.name })),
               { value: 'network', label: t('cooperation.ledger.network') },
             ]}
             error={fields.partnerOrganisationId}
           />
+        </div>
+        <div className="grid gap-x-3 sm:grid-cols-3">
           <TextField
             label={t('cooperation.entry.amount')}
             name="amount"
@@ -295,6 +348,7 @@ function RecordEntryForm({
             name="date"
             type="date"
             defaultValue={today}
+            max={today}
             required
             error={fields.date}
           />
@@ -311,6 +365,7 @@ function RecordEntryForm({
           label={t('cooperation.entry.description')}
           name="description"
           rows={2}
+          maxLength={2000}
           optionalLabel={t('common.optional')}
         />
         <Button type="submit" busy={record.busy}>
@@ -321,6 +376,18 @@ function RecordEntryForm({
   );
 }
 
+const STATUS_TONE: Record<string, BadgeTone> = {
+  pending: 'warning',
+  confirmed: 'success',
+  disputed: 'danger',
+  reversed: 'neutral',
+};
+
+/**
+ * The entries, read from the viewer's side: who gave to whom and how much
+ * ("Jugendzentrum → VHS · 3 hours"), never "We gave" (the viewer may be a
+ * manager or another organisation). A table on a laptop, cards on a phone.
+ */
 function EntryTable({
   networkId,
   entries,
@@ -383,133 +450,181 @@ function EntryTable({
     onSettled: () => void qc.invalidateQueries({ queryKey: coopKey(networkId) }),
   });
 
-  if (!entries.length) return <p className="text-stone-700">{t('cooperation.ledger.none')}</p>;
+  const columns: Column<Entry>[] = [
+    {
+      key: 'entry',
+      header: t('pages.ledger.entry'),
+      primary: true,
+      cell: (e) => (
+        <>
+          <span className="block">
+            {name(e.giverOrgId)} → {name(e.receiverOrgId)}
+            {' · '}
+            <span className="whitespace-nowrap font-semibold">{f.amount(e.amount, e.unit, labels)}</span>
+          </span>
+          {e.description ? <span className="block font-normal text-stone-800">{e.description}</span> : null}
+          <Link
+            className="block text-sm font-normal text-brand-800 underline underline-offset-4"
+            href={`/networks/${networkId}/ledger/${e.id}`}
+            data-testid="entry-open"
+          >
+            {t('followUp.entry.open')}
+          </Link>
+          {e.goalId && e.goalTitle ? (
+            <span className="block font-normal" data-testid="entry-goal">
+              {t('cooperation.entry.goal')}:{' '}
+              <Link
+                className="text-brand-800 underline underline-offset-4"
+                href={`/networks/${networkId}/goals/${e.goalId}`}
+              >
+                {e.goalTitle}
+              </Link>
+            </span>
+          ) : null}
+          {e.reversesId ? (
+            <span className="block font-normal text-stone-700">{t('cooperation.ledger.reversal')}</span>
+          ) : null}
+          {e.responseComment ? <span className="block font-normal text-stone-700">„{e.responseComment}“</span> : null}
+          <span className="block text-sm font-normal text-stone-700">
+            {t('pages.ledger.recordedBy', { org: name(e.recorderOrgId) })}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: 'date',
+      header: t('cooperation.entry.date'),
+      cell: (e) => f.date(e.date),
+      className: 'sm:whitespace-nowrap',
+    },
+    {
+      key: 'state',
+      header: t('pages.ledger.state'),
+      cell: (e) => (
+        <Badge tone={STATUS_TONE[e.status]} data-testid="entry-status">
+          {t(`cooperation.entryStatus.${e.status}`)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('cooperation.ledger.actions'),
+      cell: (e) =>
+        e.abilities.confirm || e.abilities.correct ? (
+          <>
+            <div className="flex flex-wrap gap-1">
+              {e.abilities.confirm ? (
+                <>
+                  <Button size="sm" onClick={() => respond.mutate({ id: e.id, response: 'confirm' })}>
+                    {t('cooperation.ledger.confirm')}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setOpenForm({ id: e.id, mode: 'dispute' })}
+                    aria-expanded={openForm?.id === e.id && openForm.mode === 'dispute'}
+                  >
+                    {t('cooperation.ledger.dispute')}
+                  </Button>
+                </>
+              ) : null}
+              {e.abilities.correct ? (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  onClick={() => setOpenForm({ id: e.id, mode: 'correct' })}
+                  aria-expanded={openForm?.id === e.id && openForm.mode === 'correct'}
+                >
+                  {t('cooperation.ledger.correct')}
+                </Button>
+              ) : null}
+            </div>
+            {openForm?.id === e.id ? (
+              <form
+                className="mt-2"
+                onSubmit={(ev) => {
+                  ev.preventDefault();
+                  const text = String(new FormData(ev.currentTarget).get('text') ?? '');
+                  if (openForm.mode === 'dispute') respond.mutate({ id: e.id, response: 'dispute', comment: text });
+                  else correct.mutate({ id: e.id, reason: text });
+                }}
+              >
+                <TextField
+                  label={
+                    openForm.mode === 'dispute'
+                      ? t('cooperation.ledger.disputeComment')
+                      : t('cooperation.ledger.correctReason')
+                  }
+                  name="text"
+                  required
+                  minLength={3}
+                  maxLength={1000}
+                />
+                <div className="flex flex-wrap gap-2">
+                  <Button type="submit" size="sm" busy={respond.isPending || correct.isPending}>
+                    {openForm.mode === 'dispute'
+                      ? t('cooperation.ledger.disputeSubmit')
+                      : t('cooperation.ledger.correctSubmit')}
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={() => setOpenForm(null)}>
+                    {t('common.cancel')}
+                  </Button>
+                </div>
+              </form>
+            ) : null}
+          </>
+        ) : (
+          <span className="text-stone-600">—</span>
+        ),
+    },
+  ];
+
   return (
     <>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="ledger-table">
-          <caption className="sr-only">{t('cooperation.ledger.entries')}</caption>
-          <TableHead
-            labels={[
-              t('cooperation.entry.date'),
-              t('cooperation.entry.kind'),
-              t('cooperation.ledger.from'),
-              t('cooperation.ledger.to'),
-              t('cooperation.entry.amount'),
-              t('cooperation.entry.description'),
-              t('cooperation.filter.status'),
-              t('cooperation.ledger.actions'),
-            ]}
-          />
-          <tbody>
-            {entries.map((e) => (
-              <tr
-                key={e.id}
-                className="border-b border-stone-200 align-top"
-                data-entry-id={e.id}
-                data-status={e.status}
-              >
-                <td className="py-1 pr-2 whitespace-nowrap">{f.date(e.date)}</td>
-                <td className="pr-2">{t(`cooperation.entryKind.${e.kind}`)}</td>
-                <td className="pr-2">{name(e.giverOrgId)}</td>
-                <td className="pr-2">{name(e.receiverOrgId)}</td>
-                <td className="pr-2 whitespace-nowrap">{f.amount(e.amount, e.unit, labels)}</td>
-                <td className="pr-2">
-                  {e.description}
-                  <Link
-                    className="block text-sm text-brand-800 underline underline-offset-4"
-                    href={`/networks/${networkId}/ledger/${e.id}`}
-                    data-testid="entry-open"
-                  >
-                    {t('followUp.entry.open')}
-                  </Link>
-                  {e.goalId && e.goalTitle ? (
-                    <span className="block" data-testid="entry-goal">
-                      {t('cooperation.entry.goal')}:{' '}
-                      <Link
-                        className="text-brand-800 underline underline-offset-4"
-                        href={`/networks/${networkId}/goals/${e.goalId}`}
-                      >
-                        {e.goalTitle}
-                      </Link>
-                    </span>
-                  ) : null}
-                  {e.reversesId ? (
-                    <span className="block text-stone-700">{t('cooperation.ledger.reversal')}</span>
-                  ) : null}
-                  {e.responseComment ? <span className="block text-stone-700">„{e.responseComment}“</span> : null}
-                </td>
-                <td className="pr-2">
-                  <span data-testid="entry-status">{t(`cooperation.entryStatus.${e.status}`)}</span>
-                </td>
-                <td>
-                  <div className="flex flex-wrap gap-1">
-                    {e.abilities.confirm ? (
-                      <>
-                        <Button size="sm" onClick={() => respond.mutate({ id: e.id, response: 'confirm' })}>
-                          {t('cooperation.ledger.confirm')}
-                        </Button>
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          onClick={() => setOpenForm({ id: e.id, mode: 'dispute' })}
-                          aria-expanded={openForm?.id === e.id && openForm.mode === 'dispute'}
-                        >
-                          {t('cooperation.ledger.dispute')}
-                        </Button>
-                      </>
-                    ) : null}
-                    {e.abilities.correct ? (
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => setOpenForm({ id: e.id, mode: 'correct' })}
-                        aria-expanded={openForm?.id === e.id && openForm.mode === 'correct'}
-                      >
-                        {t('cooperation.ledger.correct')}
-                      </Button>
-                    ) : null}
-                  </div>
-                  {openForm?.id === e.id ? (
-                    <form
-                      className="mt-2"
-                      onSubmit={(ev) => {
-                        ev.preventDefault();
-                        const text = String(new FormData(ev.currentTarget).get('text') ?? '');
-                        if (openForm.mode === 'dispute')
-                          respond.mutate({ id: e.id, response: 'dispute', comment: text });
-                        else correct.mutate({ id: e.id, reason: text });
-                      }}
-                    >
-                      <TextField
-                        label={
-                          openForm.mode === 'dispute'
-                            ? t('cooperation.ledger.disputeComment')
-                            : t('cooperation.ledger.correctReason')
-                        }
-                        name="text"
-                        required
-                        minLength={3}
-                      />
-                      <Button type="submit" size="sm" busy={respond.isPending || correct.isPending}>
-                        {openForm.mode === 'dispute'
-                          ? t('cooperation.ledger.disputeSubmit')
-                          : t('cooperation.ledger.correctSubmit')}
-                      </Button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t('cooperation.ledger.entries')}
+        testId="ledger-table"
+        columns={columns}
+        rows={entries}
+        rowKey={(e) => e.id}
+        rowProps={(e) => ({ 'data-entry-id': e.id, 'data-status': e.status })}
+      />
     </>
   );
 }
 
-/** Given and received per organisation and unit, and per pair: confirmed and pending apart. */
+/** The balances the server streams with the page (React `use` waits for them inside a Suspense boundary). */
+function StreamedBalances(props: {
+  networkId: string;
+  orgs: OrgName[];
+  labels: Record<string, string>;
+  promise: Promise<Balances>;
+}) {
+  const initial = use(props.promise);
+  return <BalancesView networkId={props.networkId} orgs={props.orgs} labels={props.labels} initial={initial} />;
+}
+
+function BalancesLoading() {
+  const { t } = useI18n();
+  return (
+    <Card title={t('cooperation.balances.title')} id="balances">
+      <p aria-busy="true" className="text-stone-700">
+        {t('common.loading')}
+      </p>
+    </Card>
+  );
+}
+
+type Line = Balances['organisations'][number];
+
+/**
+ * Balances: one row per organisation, one column per unit; in each cell what
+ * it gave and received, confirmed apart from what still waits (and pending
+ * reversals apart from pending gifts). Organisations without any amount have
+ * no row; units nobody used have no column. A table on a laptop, cards on a
+ * phone.
+ */
 export function BalancesView({
   networkId,
   orgs,
@@ -537,50 +652,72 @@ export function BalancesView({
   const name = (id: string | null) =>
     id ? (orgs.find((o) => o.id === id)?.name ?? '—') : t('cooperation.ledger.network');
   const n = (v: number, unit: string) => f.amount(v, unit, labels);
+
+  const isEmpty = (l: Line) =>
+    [l.given, l.received].every((a) => a.confirmed === 0 && a.pending === 0 && (a.pendingReversals ?? 0) === 0);
+  const lines = (bal.data?.organisations ?? []).filter((l) => !isEmpty(l));
+  const units = [...new Set(lines.map((l) => l.unit))];
+  const rows = [...new Set(lines.map((l) => l.organisationId ?? 'network'))].map((id) => ({
+    id,
+    name: name(id === 'network' ? null : id),
+    byUnit: Object.fromEntries(
+      lines.filter((l) => (l.organisationId ?? 'network') === id).map((l) => [l.unit, l] as const),
+    ),
+  }));
+  rows.sort((x, y) => x.name.localeCompare(y.name));
+
+  const side = (label: string, a: Line['given'], unit: string, cell: 'given' | 'received') =>
+    a.confirmed === 0 && a.pending === 0 && (a.pendingReversals ?? 0) === 0 ? null : (
+      <span className="block">
+        <span className="text-stone-700">{label}</span>{' '}
+        <span data-cell={`${cell}-confirmed`} className="font-semibold">
+          {n(a.confirmed, unit)}
+        </span>
+        {a.pending ? (
+          <span data-cell={`${cell}-pending`} className="block text-sm text-amber-900">
+            {t('pages.balances.waiting', { amount: n(a.pending, unit) })}
+          </span>
+        ) : null}
+        {a.pendingReversals ? (
+          <span data-cell={`${cell}-pending-reversals`} className="block text-sm text-stone-700">
+            {t('pages.balances.toReverse', { amount: n(a.pendingReversals, unit) })}
+          </span>
+        ) : null}
+      </span>
+    );
+
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: 'org', header: t('pages.balances.organisation'), primary: true, cell: (r) => r.name },
+    ...units.map((unit) => ({
+      key: unit,
+      header: f.unitLabel(unit, labels),
+      cell: (r: (typeof rows)[number]) => {
+        const l = r.byUnit[unit];
+        if (!l) return <span className="text-stone-600">—</span>;
+        return (
+          <span data-unit={unit} className="block">
+            {side(t('pages.balances.given'), l.given, unit, 'given')}
+            {side(t('pages.balances.received'), l.received, unit, 'received')}
+          </span>
+        );
+      },
+    })),
+  ];
+
   return (
     <Card title={t('cooperation.balances.title')} id="balances">
-      <p className="mb-2 text-sm text-stone-700">{t('cooperation.balances.hint')}</p>
+      <p className="mb-3 text-sm text-stone-700">{t('pages.balances.intro')}</p>
       {bal.isError ? <Alert tone="error">{errorText(bal.error, t)}</Alert> : null}
-      {bal.data && bal.data.organisations.length === 0 ? <p>{t('cooperation.balances.none')}</p> : null}
-      {bal.data && bal.data.organisations.length ? (
-        <ScrollArea label={t('cooperation.balances.perOrganisation')}>
-          <table className="w-full text-left text-sm" data-testid="balances-table">
-            <caption className="sr-only">{t('cooperation.balances.perOrganisation')}</caption>
-            <TableHead
-              labels={[
-                t('cooperation.filter.organisation'),
-                t('cooperation.balances.givenConfirmed'),
-                t('cooperation.balances.givenPending'),
-                t('cooperation.balances.receivedConfirmed'),
-                t('cooperation.balances.receivedPending'),
-              ]}
-            />
-            <tbody>
-              {bal.data.organisations.map((o) => (
-                <tr
-                  key={`${o.organisationId}|${o.unit}`}
-                  className="border-b border-stone-200"
-                  data-org={o.organisationId ?? 'network'}
-                  data-unit={o.unit}
-                >
-                  <th scope="row" className="py-1 pr-2 font-normal">
-                    {name(o.organisationId)}
-                  </th>
-                  <td className="pr-2" data-cell="given-confirmed">
-                    {n(o.given.confirmed, o.unit)}
-                  </td>
-                  <td className="pr-2" data-cell="given-pending">
-                    {n(o.given.pending, o.unit)}
-                  </td>
-                  <td className="pr-2" data-cell="received-confirmed">
-                    {n(o.received.confirmed, o.unit)}
-                  </td>
-                  <td data-cell="received-pending">{n(o.received.pending, o.unit)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
+      {bal.data && rows.length === 0 ? <p>{t('cooperation.balances.none')}</p> : null}
+      {rows.length ? (
+        <Table
+          caption={t('cooperation.balances.perOrganisation')}
+          testId="balances-table"
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          rowProps={(r) => ({ 'data-org': r.id })}
+        />
       ) : null}
       {bal.data && bal.data.pairs.length ? (
         <details className="mt-3">
@@ -590,57 +727,69 @@ export function BalancesView({
               {t('cooperation.balances.pairsCapped', { shown: bal.data.pairs.length, total: bal.data.pairsTotal })}
             </p>
           ) : null}
-          <table className="mt-2 w-full text-left text-sm">
-            <caption className="sr-only">{t('cooperation.balances.perPair')}</caption>
-            <TableHead
-              labels={[
-                t('cooperation.ledger.from'),
-                t('cooperation.ledger.to'),
-                t('cooperation.balances.confirmed'),
-                t('cooperation.balances.pending'),
-                t('cooperation.balances.entries'),
-              ]}
-            />
-            <tbody>
-              {bal.data.pairs.map((p) => (
-                <tr key={`${p.giverOrgId}|${p.receiverOrgId}|${p.unit}`} className="border-b border-stone-200">
-                  <td className="pr-2">{name(p.giverOrgId)}</td>
-                  <td className="pr-2">{name(p.receiverOrgId)}</td>
-                  <td className="pr-2">{n(p.amounts.confirmed, p.unit)}</td>
-                  <td className="pr-2">{n(p.amounts.pending, p.unit)}</td>
-                  <td>{p.entries}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption={t('cooperation.balances.perPair')}
+            className="mt-2"
+            rows={bal.data.pairs}
+            rowKey={(p) => `${p.giverOrgId}|${p.receiverOrgId}|${p.unit}`}
+            columns={[
+              {
+                key: 'pair',
+                header: t('pages.ledger.entry'),
+                primary: true,
+                cell: (p) => `${name(p.giverOrgId)} → ${name(p.receiverOrgId)}`,
+              },
+              {
+                key: 'confirmed',
+                header: t('cooperation.balances.confirmed'),
+                cell: (p) => n(p.amounts.confirmed, p.unit),
+              },
+              {
+                key: 'pending',
+                header: t('cooperation.balances.pending'),
+                cell: (p) => (
+                  <>
+                    {n(p.amounts.pending, p.unit)}
+                    {p.amounts.pendingReversals ? (
+                      <span className="block text-sm text-stone-700">
+                        {t('pages.balances.toReverse', { amount: n(p.amounts.pendingReversals, p.unit) })}
+                      </span>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                key: 'entries',
+                header: t('cooperation.balances.entries'),
+                cell: (p) => f.number(p.entries),
+                numeric: true,
+              },
+            ]}
+          />
         </details>
       ) : null}
       {bal.data && bal.data.overTime.length ? (
         <details className="mt-3">
           <summary className="cursor-pointer font-medium">{t('cooperation.balances.overTime')}</summary>
-          <table className="mt-2 w-full text-left text-sm">
-            <caption className="sr-only">{t('cooperation.balances.overTime')}</caption>
-            <TableHead
-              labels={[
-                t('cooperation.balances.month'),
-                t('cooperation.balances.givenConfirmed'),
-                t('cooperation.balances.givenPending'),
-                t('cooperation.balances.receivedConfirmed'),
-                t('cooperation.balances.receivedPending'),
-              ]}
-            />
-            <tbody>
-              {bal.data.overTime.map((m) => (
-                <tr key={`${m.month}|${m.unit}`} className="border-b border-stone-200">
-                  <td className="pr-2">{m.month}</td>
-                  <td className="pr-2">{n(m.given.confirmed, m.unit)}</td>
-                  <td className="pr-2">{n(m.given.pending, m.unit)}</td>
-                  <td className="pr-2">{n(m.received.confirmed, m.unit)}</td>
-                  <td>{n(m.received.pending, m.unit)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption={t('cooperation.balances.overTime')}
+            className="mt-2"
+            rows={bal.data.overTime}
+            rowKey={(m) => `${m.month}|${m.unit}`}
+            columns={[
+              { key: 'month', header: t('cooperation.balances.month'), primary: true, cell: (m) => m.month },
+              {
+                key: 'given',
+                header: t('pages.balances.given'),
+                cell: (m) => side(t('cooperation.balances.confirmed'), m.given, m.unit, 'given') ?? '—',
+              },
+              {
+                key: 'received',
+                header: t('pages.balances.received'),
+                cell: (m) => side(t('cooperation.balances.confirmed'), m.received, m.unit, 'received') ?? '—',
+              },
+            ]}
+          />
         </details>
       ) : null}
     </Card>
@@ -680,20 +829,5 @@ function DefineUnitForm({ networkId }: { networkId: string }) {
         </Button>
       </form>
     </Card>
-  );
-}
-
-/** A table's column headings in one row; every column but the last keeps a gap to the next. */
-function TableHead({ labels }: { labels: string[] }) {
-  return (
-    <thead>
-      <tr className="border-b border-stone-400">
-        {labels.map((label, i) => (
-          <th key={i} scope="col" className={i < labels.length - 1 ? 'py-1 pr-2' : 'py-1'}>
-            {label}
-          </th>
-        ))}
-      </tr>
-    </thead>
   );
 }

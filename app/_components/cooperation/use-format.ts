@@ -5,6 +5,8 @@ import { useI18n } from '@/app/_components/providers';
 export interface OrgName {
   id: string;
   name: string;
+  /** active, paused or left (left: kept for names in history, never offered as a choice). */
+  status?: string;
 }
 
 const BUILTIN = new Set(['hours', 'expertise_days', 'contacts', 'space', 'equipment', 'money_eur']);

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button as AriaButton, Menu as AriaMenu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { buttonClasses, type ButtonVariant } from './button';
 import { cx } from './cx';
@@ -36,6 +36,21 @@ export function Menu({
   variant?: ButtonVariant;
   size?: 'sm' | 'md';
 }) {
+  // React Aria renders a menu's hidden collection with inline styles, which the strict CSP blocks when they come
+  // with the server's HTML: the menu is made in the browser, after a plain button of the same look on the server.
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => setInBrowser(true), []);
+  if (!inBrowser)
+    return (
+      <button type="button" disabled aria-label={children ? label : undefined} className={buttonClasses(variant, size)}>
+        {children ?? (
+          <>
+            {label}
+            <span aria-hidden="true">▾</span>
+          </>
+        )}
+      </button>
+    );
   return (
     <MenuTrigger>
       <AriaButton aria-label={children ? label : undefined} className={buttonClasses(variant, size)}>

@@ -2,7 +2,21 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, Card, EmptyState, FormError, SelectField, TextField } from '@/app/_components/ui';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  Dialog,
+  EmptyState,
+  FormError,
+  Menu,
+  SelectField,
+  TextField,
+  useToast,
+  type BadgeTone,
+} from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { Abilities } from '@/lib/policies';
 import { ORG_ROLES, ROLES as ALL_ROLES, type Role } from '@/lib/policies/actor';
@@ -21,10 +35,24 @@ interface Props {
   initialInvitations: InvitationSummary[];
 }
 
-/** Invite by link or email, list and revoke invitations, change roles and remove people. */
+const ROLE_TONE: Record<Role, BadgeTone> = {
+  manager: 'brand',
+  representative: 'info',
+  home_member: 'neutral',
+  observer: 'neutral',
+  adviser: 'warning',
+};
+
+/**
+ * People of the network: a list with role badges and each person's actions in
+ * a menu ("Change role…", "Remove…", each in a dialog), a search over names,
+ * e-mail addresses, roles and organisations; inviting behind a button; the
+ * pending invitations.
+ */
 export function PeopleManager(props: Props) {
   const { networkId } = props;
   const { t } = useI18n();
+  const [query, setQuery] = useState('');
   const members = useQuery({
     queryKey: ['networks', networkId, 'members'],
     queryFn: () => request<{ members: Person[] }>('GET', `/api/networks/${networkId}/members`).then((r) => r.members),
@@ -39,15 +67,55 @@ export function PeopleManager(props: Props) {
     initialData: props.initialInvitations,
   });
   const pending = invitations.data.filter((i) => i.state === 'pending');
+  const words = query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const shown = members.data.filter((m) => {
+    if (!words.length) return true;
+    const text = [
+      m.name,
+      m.email ?? '',
+      t(`networks.role.${m.role}`),
+      m.organisationId ? (props.orgNames[m.organisationId] ?? '') : '',
+    ]
+      .join(' ')
+      .toLocaleLowerCase();
+    return words.every((w) => text.includes(w));
+  });
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
-      <Card title={t('networks.invite.title')} id="invite">
-        <InviteForm {...props} />
+    <div className="grid gap-6">
+      <div>
+        <Dialog title={t('networks.invite.title')} size="lg" trigger={<Button>{t('networks.invite.title')}</Button>}>
+          {() => <InviteForm {...props} />}
+        </Dialog>
+      </div>
+      <Card title={t('networks.people.members')} id="members">
+        <div className="mb-4 max-w-md">
+          <TextField
+            label={t('pages.people.search')}
+            hint={t('pages.people.searchHint')}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+        <p className="mb-2 text-sm text-stone-700" aria-live="polite">
+          {words.length
+            ? t('pages.people.found', { count: shown.length, total: members.data.length })
+            : t('pages.people.count', { count: members.data.length })}
+        </p>
+        {shown.length === 0 ? (
+          <EmptyState title={t('pages.people.noneFound')} description={t('pages.people.noneFoundHint')} />
+        ) : (
+          <ul className="divide-y divide-stone-200" data-testid="people-list">
+            {shown.map((m) => (
+              <MemberRow key={m.userId} {...props} member={m} />
+            ))}
+          </ul>
+        )}
       </Card>
       <Card title={t('networks.invite.pending')} id="pending">
         {pending.length === 0 ? (
-          <EmptyState title={t('networks.invite.nonePending')} />
+          <p className="text-stone-700">{t('networks.invite.nonePending')}</p>
         ) : (
           <ul className="divide-y divide-stone-200">
             {pending.map((i) => (
@@ -55,13 +123,6 @@ export function PeopleManager(props: Props) {
             ))}
           </ul>
         )}
-      </Card>
-      <Card title={t('networks.people.members')} id="members" className="lg:col-span-2">
-        <ul className="divide-y divide-stone-200">
-          {members.data.map((m) => (
-            <MemberRow key={m.userId} {...props} member={m} />
-          ))}
-        </ul>
       </Card>
     </div>
   );
@@ -244,10 +305,10 @@ function PendingInvitation({
 function MemberRow({ networkId, meId, organisations, orgNames, member: m }: Props & { member: Person }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  const toast = useToast();
+  const [dialog, setDialog] = useState<'role' | 'remove' | null>(null);
   const [role, setRole] = useState<Role>(m.role);
   const [orgId, setOrgId] = useState<string>(m.organisationId ?? organisations[0]?.id ?? '');
-  const [confirmRemove, setConfirmRemove] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['networks', networkId, 'members'] });
   const change = useMutation({
     mutationFn: () =>
@@ -255,47 +316,90 @@ function MemberRow({ networkId, meId, organisations, orgNames, member: m }: Prop
         role,
         organisationId: ORG_ROLES.includes(role) ? orgId || null : null,
       }),
-    onSuccess: refresh,
+    onSuccess: () => {
+      setDialog(null);
+      toast(t('pages.people.roleChanged', { name: m.name, role: t(`networks.role.${role}`) }));
+      return refresh();
+    },
   });
   const remove = useMutation({
     mutationFn: () => request('DELETE', `/api/networks/${networkId}/members/${m.userId}`),
-    onSuccess: refresh,
+    onSuccess: () => {
+      setDialog(null);
+      toast(t('pages.people.removed', { name: m.name }));
+      return refresh();
+    },
   });
-  useEffect(() => {
-    if (confirmRemove) confirmRef.current?.focus();
-  }, [confirmRemove]);
 
   const orgName = m.organisationId ? orgNames[m.organisationId] : null;
   const orgOptions = [...organisations];
   if (m.organisationId && !orgOptions.some((o) => o.id === m.organisationId))
     orgOptions.unshift({ id: m.organisationId, name: orgName ?? '' });
+  const actions = [
+    ...(m.abilities.changeRole
+      ? [
+          {
+            id: 'role',
+            label: t('pages.people.changeRole'),
+            onAction: () => {
+              change.reset();
+              setRole(m.role);
+              setDialog('role');
+            },
+          },
+        ]
+      : []),
+    ...(m.abilities.remove
+      ? [
+          {
+            id: 'remove',
+            label: t('pages.people.remove'),
+            danger: true,
+            onAction: () => {
+              remove.reset();
+              setDialog('remove');
+            },
+          },
+        ]
+      : []),
+  ];
 
   return (
-    <li className="py-3" data-testid="member">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
+    <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="member">
+      <div className="min-w-0">
         <p>
           <span className="font-medium">{m.name}</span>
           {m.userId === meId ? <span className="text-sm text-stone-700"> ({t('networks.people.you')})</span> : null}
-          {m.email ? <span className="block text-sm text-stone-700">{m.email}</span> : null}
         </p>
-        <p className="text-sm text-stone-700">
-          {t(`networks.role.${m.role}`)}
-          {orgName ? ` · ${orgName}` : ''}
+        {m.email ? <p className="text-sm text-stone-700">{m.email}</p> : null}
+        <p className="mt-1 flex flex-wrap items-center gap-2">
+          <Badge tone={ROLE_TONE[m.role]} data-role={m.role}>
+            {t(`networks.role.${m.role}`)}
+          </Badge>
+          {orgName ? <span className="text-sm text-stone-800">{orgName}</span> : null}
         </p>
       </div>
-      {m.abilities.changeRole ? (
-        <div className="mt-2">
-          <FormError message={change.error || remove.error ? errorText(change.error ?? remove.error, t) : null} />
+      {actions.length ? (
+        <Menu label={t('pages.people.actionsFor', { name: m.name })} actions={actions}>
+          {t('pages.people.actions')}
+          <span aria-hidden="true">▾</span>
+        </Menu>
+      ) : null}
+      <Dialog
+        title={t('networks.people.changeRoleFor', { name: m.name })}
+        isOpen={dialog === 'role'}
+        onOpenChange={(open) => setDialog(open ? 'role' : null)}
+      >
+        {(close) => (
           <form
-            className="flex flex-wrap items-end gap-3"
             aria-label={t('networks.people.changeRoleFor', { name: m.name })}
             onSubmit={(e) => {
               e.preventDefault();
               change.mutate();
             }}
           >
+            <FormError message={change.error ? errorText(change.error, t) : null} />
             <SelectField
-              className="mb-0"
               label={t('networks.invite.role')}
               value={role}
               onChange={(e) => setRole(e.target.value as Role)}
@@ -303,47 +407,35 @@ function MemberRow({ networkId, meId, organisations, orgNames, member: m }: Prop
             />
             {ORG_ROLES.includes(role) ? (
               <SelectField
-                className="mb-0"
                 label={t('networks.invite.organisation')}
                 value={orgId}
                 onChange={(e) => setOrgId(e.target.value)}
                 options={orgOptions.map((o) => ({ value: o.id, label: o.name }))}
               />
             ) : null}
-            <Button type="submit" size="sm" variant="secondary" busy={change.isPending}>
-              {t('networks.people.changeRole')}
-            </Button>
-            {m.abilities.remove && !confirmRemove ? (
-              <Button size="sm" variant="danger" onClick={() => setConfirmRemove(true)}>
-                {t('networks.people.remove')}
+            <div className="flex flex-wrap justify-end gap-2">
+              <Button variant="secondary" onClick={close}>
+                {t('common.cancel')}
               </Button>
-            ) : null}
-          </form>
-          {confirmRemove ? (
-            <div
-              role="group"
-              aria-label={t('networks.people.confirmRemove', { name: m.name })}
-              className="mt-2 rounded-md border border-stone-400 bg-stone-50 p-3"
-            >
-              <p className="mb-2">{t('networks.people.confirmRemove', { name: m.name })}</p>
-              <div className="flex flex-wrap gap-2">
-                <Button
-                  ref={confirmRef}
-                  size="sm"
-                  variant="danger"
-                  busy={remove.isPending}
-                  onClick={() => remove.mutate()}
-                >
-                  {t('networks.people.confirmRemoveYes')}
-                </Button>
-                <Button size="sm" variant="secondary" onClick={() => setConfirmRemove(false)}>
-                  {t('common.cancel')}
-                </Button>
-              </div>
+              <Button type="submit" busy={change.isPending}>
+                {t('networks.people.changeRole')}
+              </Button>
             </div>
-          ) : null}
-        </div>
-      ) : null}
+          </form>
+        )}
+      </Dialog>
+      <ConfirmDialog
+        title={t('pages.people.removeTitle', { name: m.name })}
+        isOpen={dialog === 'remove'}
+        onOpenChange={(open) => setDialog(open ? 'remove' : null)}
+        confirmLabel={t('networks.people.confirmRemoveYes')}
+        variant="danger"
+        busy={remove.isPending}
+        error={remove.error ? errorText(remove.error, t) : null}
+        onConfirm={() => remove.mutate()}
+      >
+        {t('networks.people.confirmRemove', { name: m.name })}
+      </ConfirmDialog>
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { EXPORT_KINDS } from './exports';
 import { MEETING_KINDS } from './meetings';
 import { READINESS_KINDS } from './readiness';
 import { FOLLOW_UP_KINDS } from './follow-up';
+import { FACE_KINDS } from './face';
 
 /**
  * Activity kinds of the later areas (mandates, meetings, notifications, …), one
@@ -20,4 +21,5 @@ export const AREA_KINDS = {
   ...EXPORT_KINDS,
   ...READINESS_KINDS,
   ...FOLLOW_UP_KINDS,
+  ...FACE_KINDS,
 } as const satisfies Record<string, KindSpec>;

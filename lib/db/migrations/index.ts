@@ -12,6 +12,7 @@ import { followUp } from './011-follow-up';
 import { health } from './013-health';
 import { meetings } from './014-meetings';
 import { serverWritesAndLocks } from './015-server-writes-and-locks';
+import { delivery } from './016-delivery';
 import type { Migration } from './types';
 
 /** Every migration, in id order (applied by id). Append new ones; never edit landed ones. */
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   health,
   meetings,
   serverWritesAndLocks,
+  delivery,
 ];

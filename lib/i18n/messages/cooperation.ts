@@ -9,8 +9,9 @@ export const cooperation = {
     'cooperation.errors.amountPositive': 'The amount must be greater than zero.',
     'cooperation.errors.amountTooLarge': 'The amount is too large for this unit (at most {max}).',
     'cooperation.errors.badEvidence':
-      'Evidence must be ledger entries given by the committing organisation, in the same unit, neither disputed nor corrected.',
-    'cooperation.errors.cannotReverseReversal': 'A correction cannot itself be corrected; record a new entry instead.',
+      'Evidence must be ledger entries given by the committing organisation, in the same unit, and confirmed by the other side (neither waiting, disputed nor corrected).',
+    'cooperation.errors.cannotReverseReversal':
+      'A correction cannot itself be corrected while it waits or stands. If the other side disputes it, you can withdraw it and correct the original anew.',
     'cooperation.errors.commitmentNotFound': 'This commitment does not exist in this network.',
     'cooperation.errors.commitmentState.proposed': 'This step is not possible for a commitment that is only proposed.',
     'cooperation.errors.commitmentState.awaiting_home_approval':
@@ -335,9 +336,9 @@ export const cooperation = {
     'cooperation.errors.amountPositive': 'Die Menge muss größer als null sein.',
     'cooperation.errors.amountTooLarge': 'Die Menge ist für diese Einheit zu groß (höchstens {max}).',
     'cooperation.errors.badEvidence':
-      'Als Nachweis zählen nur Einträge, die die zusagende Organisation in derselben Einheit gegeben hat und die weder bestritten noch korrigiert sind.',
+      'Als Nachweis zählen nur Einträge, die die zusagende Organisation in derselben Einheit gegeben hat und die die andere Seite bestätigt hat (weder offen noch bestritten noch korrigiert).',
     'cooperation.errors.cannotReverseReversal':
-      'Eine Korrektur kann nicht selbst korrigiert werden; erfassen Sie stattdessen einen neuen Eintrag.',
+      'Eine Korrektur kann nicht selbst korrigiert werden, solange sie wartet oder gilt. Bestreitet die andere Seite sie, können Sie sie zurückziehen und das Original neu korrigieren.',
     'cooperation.errors.commitmentNotFound': 'Diese Zusage gibt es in diesem Netzwerk nicht.',
     'cooperation.errors.commitmentState.proposed':
       'Dieser Schritt ist für eine Zusage, die erst vorgeschlagen ist, nicht möglich.',

@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { Locale, Translate } from '@/lib/i18n';
 import { errorResponse } from '@/app/_lib/route';
+import { describeIssues } from '@/lib/core/issues';
 
 /**
  * Parses a JSON body with an account schema whose messages are i18n keys
@@ -20,12 +21,9 @@ export async function parseBody<S extends z.ZodType>(
   } catch {
     return { response: errorResponse(400, 'invalid_json', t('errors.invalidJson')) };
   }
-  const parsed = schema.safeParse(raw, locale === 'de' ? { error: z.locales.de().localeError } : undefined);
+  void locale;
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return { data: parsed.data };
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= t(issue.message);
-  const details = Object.entries(fields)
-    .map(([k, v]) => (k === '_' ? v : `${k}: ${v}`))
-    .join('; ');
+  const { fields, details } = describeIssues(parsed.error.issues, t);
   return { response: errorResponse(400, 'invalid_input', t('errors.invalidInput', { details }), fields) };
 }

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await requestLocale())('cooperation.commitments.title') };
 }
 
-/** Commitments of a network: due soon, overdue, open, delivered. Members only. */
+/** Commitments of a network: open ones first, overdue leading; made here too. Members only. */
 export default async function CommitmentsPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/commitments`);
@@ -21,7 +21,11 @@ export default async function CommitmentsPage({ params }: { params: Params }) {
   return (
     <>
       <PageHeader title={t('cooperation.commitments.title')} description={t('cooperation.commitments.intro')} />
-      <CommitmentsOverview networkId={networkId} orgs={orgs} />
+      <CommitmentsOverview
+        networkId={networkId}
+        orgs={orgs}
+        myOrgId={ctx.abilities.commit ? ctx.abilities.organisationId : null}
+      />
     </>
   );
 }

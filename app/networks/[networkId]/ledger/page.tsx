@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/app/_components/ui';
 import { LedgerView } from '@/app/_components/cooperation/ledger-view';
 import { listEntries } from '@/lib/ledger/list-entries';
+import { getBalances } from '@/lib/ledger/get-balances';
 import { getCooperationPageContext } from '@/lib/networks/get-cooperation-page-context';
 import { translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
@@ -18,10 +19,13 @@ export default async function LedgerPage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/ledger`);
   const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
-  // Only the entries come with the HTML; the balances (an aggregate over the whole ledger) follow on their own.
+  // The first page of entries comes with the HTML at once; the balances (an aggregate over the whole ledger)
+  // stream in the same response when ready (no request after hydration; they took 1.2 s to show before).
+  const balances = getBalances(db, actor, networkId, {});
+  balances.catch(() => {}); // a refusal shows in the balances' own request instead
   const page = await listEntries(db, actor, networkId, { limit: 25 });
-  const initial = { page: { ...page, abilities: ctx.abilities } };
-  const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
+  const initial = { page: { ...page, abilities: ctx.abilities }, balances };
+  const orgs = ctx.organisations.map(({ id, name, status }) => ({ id, name, status }));
   return (
     <>
       <PageHeader title={t('cooperation.ledger.title')} description={t('cooperation.ledger.intro')} />

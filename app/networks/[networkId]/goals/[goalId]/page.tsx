@@ -23,7 +23,7 @@ export default async function GoalPage({ params }: { params: Params }) {
   const { db, actor, user, t } = await networkPageContext(networkId, `/networks/${networkId}/goals/${goalId}`);
   const ctx = await orNotFound(getCooperationPageContext(db, actor, networkId));
   await orNotFound(getGoal(db, actor, networkId, goalId));
-  const orgs = ctx.organisations.map(({ id, name }) => ({ id, name }));
+  const orgs = ctx.organisations.map(({ id, name, status }) => ({ id, name, status }));
   const myOrg = orgs.find((o) => o.id === ctx.abilities.organisationId)?.name ?? null;
   return (
     <>

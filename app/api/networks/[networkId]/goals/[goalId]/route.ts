@@ -2,7 +2,8 @@ import { route } from '@/app/_lib/route';
 import { cooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import { getGoal } from '@/lib/goals/get-goal';
 import { updateGoal, ZUpdateGoal } from '@/lib/goals/update-goal';
-import { goalPolicy } from '@/lib/policies';
+import { authorize, goalPolicy, requireMember } from '@/lib/policies';
+import { loadGoal } from '@/lib/goals/records';
 import { loadActor } from '@/lib/policies/load-actor';
 
 type P = { networkId: string; goalId: string };
@@ -14,8 +15,26 @@ export const GET = route<undefined, P>({}, async ({ db, user, params }) => {
   return { ...view, abilities: cooperationAbilities(actor, params.networkId) };
 });
 
-/** Changes status, target date, indicators, title, "why together" or organisations: a new version. */
-export const PATCH = route<typeof ZUpdateGoal, P>({ body: ZUpdateGoal }, async ({ db, user, params, body }) => {
-  const actor = await loadActor(db, user.id, params.networkId);
-  return { goal: goalPolicy.present(actor, await updateGoal(db, actor, params.networkId, params.goalId, body)) };
-});
+/**
+ * Changes status, target date, indicators, title, "why together" or organisations: a new version.
+ * Permission before validation: someone who may not change this goal gets 403 whatever they send.
+ */
+export const PATCH = route<typeof ZUpdateGoal, P>(
+  {
+    body: ZUpdateGoal,
+    authorize: async ({ db, user, params }) => {
+      const actor = await loadActor(db, user.id, params.networkId);
+      requireMember(actor, params.networkId);
+      const goal = await loadGoal(db, params.networkId, params.goalId);
+      authorize(actor, 'goal.update', {
+        type: 'goal',
+        networkId: params.networkId,
+        organisationIds: goal.organisationIds,
+      });
+    },
+  },
+  async ({ db, user, params, body }) => {
+    const actor = await loadActor(db, user.id, params.networkId);
+    return { goal: goalPolicy.present(actor, await updateGoal(db, actor, params.networkId, params.goalId, body)) };
+  },
+);
