@@ -567,7 +567,8 @@ export const cooperation = {
     'cooperation.revisions.compare': 'Fassung {version} neben der aktuellen zeigen',
     'cooperation.revisions.current': 'Aktuelle Fassung',
     'cooperation.revisions.restoreText': 'Fassung {version} wiederherstellen (Titel, Warum und Text)',
-    'cooperation.revisions.restored': 'Fassung {version} ist als neue Fassung wiederhergestellt (Titel, Warum und Text).',
+    'cooperation.revisions.restored':
+      'Fassung {version} ist als neue Fassung wiederhergestellt (Titel, Warum und Text).',
     'cooperation.revisions.restoredFrom': 'stellt Fassung {version} wieder her',
     'cooperation.revisions.title': 'Fassungen',
     'cooperation.revisions.version': 'Fassung {version}',
