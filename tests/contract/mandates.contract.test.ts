@@ -6,6 +6,7 @@ import { decideCommitmentPilot } from '@/lib/commitments/decide-commitment-pilot
 import { addDays, today } from '@/lib/core/dates';
 import { createGoal } from '@/lib/goals/create-goal';
 import { listFeed } from '@/lib/activity/list-feed';
+import { getForMe } from '@/lib/for-me/get-for-me';
 import { rateGoal } from '@/lib/goals/rate-goal';
 import { recordEntry } from '@/lib/ledger/record-entry';
 import { respondEntry } from '@/lib/ledger/respond-entry';
@@ -236,6 +237,19 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
         'errors.invalidInput',
       );
       expect(await written()).toEqual(before);
+      // It waits for A's home members in "for me" (one item per open request; for nobody else there).
+      const waitingFor = async (who: typeof n.actors.homeA) =>
+        (await getForMe(db, who, n.networkId)).needsMe.filter((i) => i.key === 'followUp.needs.homeApproval');
+      const waiting = await waitingFor(n.actors.homeA);
+      const open = await db.get<{ k: number | string }>(
+        "SELECT COUNT(*) AS k FROM home_approvals WHERE organisation_id = ? AND status = 'open'",
+        [n.orgs.a],
+      );
+      expect(waiting).toHaveLength(Number(open?.k));
+      expect(waiting.length).toBeGreaterThan(0);
+      for (const i of waiting)
+        expect(i.href).toBe(`/networks/${n.networkId}/organisations/${n.orgs.a}/home#home-approvals`);
+      for (const other of [n.actors.repA, n.actors.repB, n.actors.manager]) expect(await waitingFor(other)).toEqual([]);
       // Two home members at once (the same one twice here): exactly one wins.
       const both = await Promise.allSettled([
         decideHomeApproval(db, n.actors.homeA, n.networkId, big.id, { decision: 'approve', reason: 'Fits the budget' }),
@@ -247,6 +261,8 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
         commitment: { status: string };
       }>;
       expect(after?.status).toBe(first.value.commitment.status);
+      // Decided: one item fewer for them.
+      expect(await waitingFor(n.actors.homeA)).toHaveLength(waiting.length - 1);
       await refused(
         decideHomeApproval(db, n.actors.homeA, n.networkId, big.id, { decision: 'approve' }),
         409,

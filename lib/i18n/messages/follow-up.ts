@@ -37,6 +37,8 @@ export const followUp = {
     'followUp.needs.mention': `{actor} mentioned you in a comment on ${subjectEn}`,
     'followUp.needs.confirmation': '{organisation} recorded an entry for your side to confirm: {description} ({date})',
     'followUp.needs.pilotGoal': 'The pilot “{title}” is due for review (since {date})',
+    'followUp.needs.homeApproval':
+      '{person} committed {amount, number} {unit} to “{title}” beyond the mandate: your organisation decides',
     'followUp.needs.pilotCommitment': 'Your pilot commitment to “{title}” is due for review (since {date})',
     'followUp.due.title': 'Due',
     'followUp.due.empty': 'None of your organisation’s commitments is due in the next two weeks.',
@@ -214,6 +216,8 @@ export const followUp = {
     'followUp.needs.confirmation':
       '{organisation} hat einen Eintrag erfasst, den Ihre Seite bestätigen soll: {description} ({date})',
     'followUp.needs.pilotGoal': 'Der Pilot „{title}“ ist zur Überprüfung fällig (seit {date})',
+    'followUp.needs.homeApproval':
+      '{person} hat {amount, number} {unit} für „{title}“ über das Mandat hinaus zugesagt: Ihre Organisation entscheidet',
     'followUp.needs.pilotCommitment': 'Ihre Pilot-Zusage zu „{title}“ ist zur Überprüfung fällig (seit {date})',
     'followUp.due.title': 'Fällig',
     'followUp.due.empty': 'Keine Zusage Ihrer Organisation wird in den nächsten zwei Wochen fällig.',

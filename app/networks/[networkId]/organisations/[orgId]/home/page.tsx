@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/app/_components/ui';
 import { formatter } from '@/lib/i18n';
 import { getHomeView } from '@/lib/mandates/get-home-view';
+import { latestReadinessSummary } from '@/lib/readiness';
 import { can, mandatePolicy, type Actor } from '@/lib/policies';
 import { isId, networkPageContext, orNotFound } from '../../../../_lib/load';
 import { ApprovalsSection } from './_sections/approvals';
@@ -13,6 +14,7 @@ import { MandatesSection } from './_sections/mandates';
 import { HomeNotesSection } from './_sections/notes';
 import { PromisedSection } from './_sections/promised';
 import { RatingsSection } from './_sections/ratings';
+import { ReadinessSection } from './_sections/readiness';
 import type { SectionProps } from './_sections/types';
 
 type Params = Promise<{ networkId: string; orgId: string }>;
@@ -21,7 +23,7 @@ const mayRead = (actor: Actor, networkId: string, orgId: string) =>
   mandatePolicy.can(actor, 'readHome', { networkId, organisationId: orgId });
 
 /** Live changes that alter what this page shows. */
-const LIVE_KINDS = ['commitment', 'mandate', 'ledger', 'goal.rated', 'network.approval_days_set'];
+const LIVE_KINDS = ['commitment', 'mandate', 'ledger', 'goal.rated', 'network.approval_days_set', 'readiness'];
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { networkId, orgId } = await params;
@@ -52,6 +54,7 @@ export default async function HomeAndNetworkPage({ params }: { params: Params })
   const name = view.organisation.name;
   const access = can(actor, 'doc.write', { type: 'doc', doc: { kind: 'home', networkId, orgId } }) ? 'write' : 'read';
   const props: SectionProps = { networkId, orgId, view, t, f: formatter(locale) };
+  const readiness = await latestReadinessSummary(db, { networkId, organisationId: orgId, viewer: actor });
 
   return (
     <>
@@ -71,6 +74,7 @@ export default async function HomeAndNetworkPage({ params }: { params: Params })
         <MandatesSection {...props} />
         <ExchangeSection {...props} />
         <RatingsSection {...props} />
+        <ReadinessSection networkId={networkId} orgId={orgId} summary={readiness} t={t} locale={locale} />
         <HomeNotesSection
           networkId={networkId}
           orgId={orgId}
