@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { getHealth } from '@/lib/health/get-health';
 import { setDormancyWeeks } from '@/lib/health/set-dormancy-weeks';
+import { dormancy } from '@/lib/for-me/sources/dormancy';
 import { runMonthlyHealthSnapshots, takeHealthSnapshot } from '@/lib/health/snapshots';
-import { seedNetwork, type SeededNetwork } from '@/tests/helpers/seed-network';
+import { seedNetwork, type PersonKey, type SeededNetwork } from '@/tests/helpers/seed-network';
 import { available, freshPostgres, freshSqlite } from '../helpers/services';
 import { refused } from './refused';
 
@@ -219,6 +220,20 @@ function healthContract(name: string, open: () => Promise<Fresh>) {
       });
       expect((await read('repA')).investment.mineDormant).toBe(false);
 
+      // The same warning where people look ("for me", the bell, the digest): its own people and the managers see
+      // a dormant organisation, every member the network's warning, nobody else anything.
+      const warned = async (who: PersonKey) =>
+        (await dormancy.list({ q: db, actor: n.actors[who], networkId: n.networkId, now: NOW, today: '2026-06-17' }))
+          .map((i) => `${i.key}:${i.id}`)
+          .sort();
+      const network = 'followUp.needs.networkDormant:network';
+      expect(await warned('repB')).toEqual([network, `followUp.needs.ownDormant:${b}`]);
+      expect(await warned('repA')).toEqual([network]);
+      expect(await warned('manager')).toEqual(
+        [network, `followUp.needs.orgDormant:${b}`, `followUp.needs.orgDormant:${c}`].sort(),
+      );
+      expect(await warned('outsider')).toEqual([]);
+
       // Beta's people take part again this week: Beta is no longer dormant, nor is the network.
       await db.run(
         'INSERT INTO activity (network_id, actor_id, kind, subject_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -228,6 +243,8 @@ function healthContract(name: string, open: () => Promise<Fresh>) {
       expect(after.investment.organisations.find((o) => o.id === b)).toMatchObject({ streak: 0, dormant: false });
       expect(after.investment.organisations.find((o) => o.id === b)!.weeks.at(-1)!.participation).toBe(1);
       expect(after.investment).toMatchObject({ dormantOrganisations: 1, networkDormant: false, mineDormant: false });
+      expect(await warned('repB')).toEqual([]);
+      expect(await warned('manager')).toEqual([`followUp.needs.orgDormant:${c}`]);
     });
 
     it('the horizon: open commitments ahead now against a quarter ago, shrinking', async () => {

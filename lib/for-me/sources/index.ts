@@ -1,3 +1,4 @@
+import { dormancy } from './dormancy';
 import { homeApprovals } from './home-approvals';
 import { ledgerConfirmations } from './ledger-confirmations';
 import { mentions } from './mentions';
@@ -11,4 +12,4 @@ export type { NeedsMeItem, NeedsMeSource, SourceContext } from './types';
  * adds its own (home approvals, votes, minutes to approve) with one file in
  * this folder exporting a `NeedsMeSource` and one line here.
  */
-export const NEEDS_ME_SOURCES: NeedsMeSource[] = [mentions, homeApprovals, ledgerConfirmations, pilotReviews];
+export const NEEDS_ME_SOURCES: NeedsMeSource[] = [mentions, homeApprovals, ledgerConfirmations, pilotReviews, dormancy];

@@ -37,6 +37,12 @@ export const followUp = {
     'followUp.needs.mention': `{actor} mentioned you in a comment on ${subjectEn}`,
     'followUp.needs.confirmation': '{organisation} recorded an entry for your side to confirm: {description} ({date})',
     'followUp.needs.pilotGoal': 'The pilot “{title}” is due for review (since {date})',
+    'followUp.needs.ownDormant':
+      '{organisation}’s investment in the network has fallen {weeks, plural, one {# week} other {# weeks}} in a row: is this still the right network for you?',
+    'followUp.needs.orgDormant':
+      '{organisation}’s investment has fallen {weeks, plural, one {# week} other {# weeks}} in a row',
+    'followUp.needs.networkDormant':
+      '{dormant, number} of {active, number} organisations invest less week after week: the network risks becoming an empty shell',
     'followUp.needs.homeApproval':
       '{person} committed {amount, number} {unit} to “{title}” beyond the mandate: your organisation decides',
     'followUp.needs.pilotCommitment': 'Your pilot commitment to “{title}” is due for review (since {date})',
@@ -216,6 +222,12 @@ export const followUp = {
     'followUp.needs.confirmation':
       '{organisation} hat einen Eintrag erfasst, den Ihre Seite bestätigen soll: {description} ({date})',
     'followUp.needs.pilotGoal': 'Der Pilot „{title}“ ist zur Überprüfung fällig (seit {date})',
+    'followUp.needs.ownDormant':
+      'Die Investition von {organisation} in das Netzwerk ist {weeks, plural, one {# Woche} other {# Wochen}} in Folge gesunken: Ist das noch das richtige Netzwerk für Sie?',
+    'followUp.needs.orgDormant':
+      'Die Investition von {organisation} ist {weeks, plural, one {# Woche} other {# Wochen}} in Folge gesunken',
+    'followUp.needs.networkDormant':
+      '{dormant, number} von {active, number} Organisationen investieren Woche für Woche weniger: Das Netzwerk droht zur leeren Hülle zu werden',
     'followUp.needs.homeApproval':
       '{person} hat {amount, number} {unit} für „{title}“ über das Mandat hinaus zugesagt: Ihre Organisation entscheidet',
     'followUp.needs.pilotCommitment': 'Ihre Pilot-Zusage zu „{title}“ ist zur Überprüfung fällig (seit {date})',
