@@ -303,8 +303,16 @@ function readinessContract(name: string, open: () => Promise<Fresh>) {
           .map((o) => ({ unit: o.unit, given: o.given, received: o.received }))
           .sort((a, b) => a.unit.localeCompare(b.unit)),
       );
-      expect(r.ledger.perUnit.find((u) => u.unit === 'hours')?.given).toEqual({ confirmed: 12.5, pending: 0 });
-      expect(r.ledger.perUnit.find((u) => u.unit === 'money_eur')?.received).toEqual({ confirmed: 0, pending: 300 });
+      expect(r.ledger.perUnit.find((u) => u.unit === 'hours')?.given).toEqual({
+        confirmed: 12.5,
+        pending: 0,
+        pendingReversals: 0,
+      });
+      expect(r.ledger.perUnit.find((u) => u.unit === 'money_eur')?.received).toEqual({
+        confirmed: 0,
+        pending: 300,
+        pendingReversals: 0,
+      });
       expect(r.ledger.byPartner).toContainEqual(
         expect.objectContaining({ partnerId: n.orgs.b, unit: 'hours', given: { confirmed: 12.5, pending: 0 } }),
       );
