@@ -61,6 +61,8 @@ for (const locale of ['en', 'de'] as const) {
     const a = await signedInPageFor(repA);
     await a.goto(`/networks/${networkId}/goals/${goalId}`);
     await expect(a.locator('[data-live-state="live"]')).toBeVisible({ timeout: 30_000 });
+    // Committing sits behind its button on the goal page.
+    await a.getByRole('button', { name: t('cooperation.commitments.new') }).click();
     const form = a.getByRole('form', { name: t('cooperation.commitments.new') });
     await form.getByLabel(t('cooperation.entry.amount')).fill('5');
     await form.getByLabel(t('cooperation.commitments.dueOn')).fill(inDays(30));

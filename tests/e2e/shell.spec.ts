@@ -79,6 +79,7 @@ test('on a phone the navigation opens from a Menu button, works by keyboard and 
   await expect(goals).toBeVisible();
   await expectNoAxeViolations(page);
   await page.keyboard.press('Tab'); // Überblick
+  await page.keyboard.press('Tab'); // Für mich
   await page.keyboard.press('Tab'); // Ziele
   await expect(goals).toBeFocused();
   await page.keyboard.press('Enter');
