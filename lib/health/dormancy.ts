@@ -3,11 +3,15 @@ import { COUNT, emptyWeek, investmentIndex, loadWeeklyInvestment } from './load'
 import { completeWeeks, downStreak, isNetworkDormant } from './series';
 import { DEFAULT_DORMANCY_WEEKS } from './thresholds';
 
+/** How far back an organisation's contributions are looked for. */
+const LOOKBACK_WEEKS = 52;
+
 export interface Dormancy {
   /** After how many falling weeks in a row an organisation counts as dormant (the network's setting). */
   weeks: number;
   /** Active organisations whose investment fell `weeks` complete weeks in a row, longest streak first. */
   dormant: { id: string; name: string; streak: number }[];
+  /** Active organisations (those that contributed within the year count for the network's warning). */
   active: number;
   /** Most active organisations are dormant: the network itself is warned (the empty shell). */
   networkDormant: boolean;
@@ -29,11 +33,17 @@ export async function loadDormancy(q: Queryable, networkId: string, today: strin
     "SELECT id, name FROM organisations WHERE network_id = ? AND status = 'active' ORDER BY name",
     [networkId],
   );
-  const span = completeWeeks(today, weeks + 2);
+  // A year of complete weeks: "falling" needs something to fall from, so an organisation that contributed
+  // nothing in that year (a new network, a new member) is not warned here; the health page shows it as it is.
+  const span = completeWeeks(today, Math.max(LOOKBACK_WEEKS, weeks + 2));
   const weekly = await loadWeeklyInvestment(q, networkId, COUNT, span);
   const dormant = orgs
-    .map((o) => ({ ...o, streak: downStreak((weekly.get(o.id) ?? span.map(emptyWeek)).map(investmentIndex)) }))
-    .filter((o) => o.streak >= weeks)
+    .map((o) => {
+      const index = (weekly.get(o.id) ?? span.map(emptyWeek)).map(investmentIndex);
+      return { ...o, streak: downStreak(index), invested: index.some((x) => x > 0) };
+    })
+    .filter((o) => o.invested && o.streak >= weeks)
+    .map(({ id, name, streak }) => ({ id, name, streak }))
     .sort((a, b) => b.streak - a.streak || a.name.localeCompare(b.name));
   return { weeks, dormant, active: orgs.length, networkDormant: isNetworkDormant(dormant.length, orgs.length) };
 }

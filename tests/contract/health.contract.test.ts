@@ -245,6 +245,18 @@ function healthContract(name: string, open: () => Promise<Fresh>) {
       expect(after.investment).toMatchObject({ dormantOrganisations: 1, networkDormant: false, mineDormant: false });
       expect(await warned('repB')).toEqual([]);
       expect(await warned('manager')).toEqual([`followUp.needs.orgDormant:${c}`]);
+      // A new network whose organisations never contributed: nothing fell, nobody is warned.
+      const fresh = await seedNetwork(db);
+      for (const who of ['manager', 'repA'] as const)
+        expect(
+          await dormancy.list({
+            q: db,
+            actor: fresh.actors[who],
+            networkId: fresh.networkId,
+            now: NOW,
+            today: '2026-06-17',
+          }),
+        ).toEqual([]);
     });
 
     it('the horizon: open commitments ahead now against a quarter ago, shrinking', async () => {
