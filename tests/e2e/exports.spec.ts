@@ -130,6 +130,9 @@ for (const locale of ['en', 'de'] as const) {
 
     // The ledger as a spreadsheet, with the keyboard alone.
     await rep.goto(`/networks/${networkId}/ledger`);
+    // The page's scripts run (the live connection is up) before keys are pressed: a key pressed on the server's
+    // HTML alone is lost.
+    await expect(rep.locator('[data-live-state="live"]')).toBeVisible({ timeout: 30_000 });
     const menuButton = rep.getByRole('button', { name: t('exports.menu.ledgerLabel') });
     await menuButton.focus();
     await rep.keyboard.press('Enter');
