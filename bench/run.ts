@@ -7,7 +7,7 @@
  * Every loop has a count and a time limit; only 127.0.0.1 is contacted.
  *
  * Env: BENCH_QUICK=1 (small grid, 1 repetition), BENCH_REPS, BENCH_SYSTEMS=floor,ours,reference,hocuspocus,
- * BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload,redis,pages,health,exports,
+ * BENCH_GRID=50x10,20x50 (only these grid points), BENCH_CONN_TARGET (default 10000), BENCH_SCENARIOS=latency,connections,rooms,coldload,redis,pages,health,exports,
  * BENCH_BUDGET_MIN (default 35: later steps are skipped, with a line, once it is spent; 5 minutes after it
  * the run is cut and what was measured is written).
  */
@@ -58,9 +58,18 @@ interface GridPoint {
  * arrivals per repetition in ~22 s.
  */
 const thousand: GridPoint = { clients: 20, rooms: 50, rateHz: 2, markers: quick ? 20 : 40, warmup: 4 };
-const grid: GridPoint[] = quick
+const fullGrid: GridPoint[] = quick
   ? [{ clients: 2, rooms: 1 }, { clients: 10, rooms: 10 }, thousand]
   : [...[2, 10, 50].flatMap((clients) => [1, 10].map((rooms) => ({ clients, rooms }))), thousand];
+/** BENCH_GRID=50x10,20x50: only these points of the grid (for a focused look; the report says so). */
+const grid: GridPoint[] = process.env.BENCH_GRID
+  ? process.env.BENCH_GRID.split(',').map((p) => {
+      const [clients, rooms] = p.split('x').map(Number);
+      const known = [...fullGrid, thousand].find((g) => g.clients === clients && g.rooms === rooms);
+      if (!known && !(clients >= 2 && rooms >= 1)) throw new Error(`BENCH_GRID: "${p}" is not <clients>x<rooms>`);
+      return known ?? { clients, rooms };
+    })
+  : fullGrid;
 /** Two instances over Redis: the two ends of the grid (ours alone; the references have no multi-instance mode). */
 const redisGrid = [
   { clients: 2, rooms: 1 },

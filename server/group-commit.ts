@@ -29,6 +29,8 @@ export interface CommitParticipant {
   readonly name: string;
   /** Hands over the pending work, or null (nothing to do, or not now: the room re-registers later). */
   take(): CommitWork | null;
+  /** Sends what the participant holds back for the end of the turn (forwards): called before each write. */
+  flushForwards?(): void;
 }
 
 export class GroupCommit {
@@ -102,6 +104,14 @@ export class GroupCommit {
   private prepare(): { work: CommitWork[]; names: string[]; writes: number[] } | null {
     const participants = [...this.dirty];
     this.dirty.clear();
+    // Forwards first: no observer waits behind this storage write for an update already applied.
+    for (const p of participants) {
+      try {
+        p.flushForwards?.();
+      } catch (err) {
+        this.onError(`forwarding before a commit for ${p.name} failed`, err);
+      }
+    }
     const work: CommitWork[] = [];
     const names: string[] = [];
     for (const p of participants) {
