@@ -169,7 +169,11 @@ export async function getForMe(db: Db, actor: Actor, networkId: string, now = Da
           sinceId: 0,
           lastVisitAt: null,
           visitMinutes: visitWindowMs() / 60_000,
-          latestId: 0, total: 0, more: false, groups: [] })
+          latestId: 0,
+          total: 0,
+          more: false,
+          groups: [],
+        })
       : changesFor(db, actor, networkId, now),
   ]);
   return { networkId, needsMe: items, due, changes, count: items.length };

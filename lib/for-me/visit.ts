@@ -127,7 +127,8 @@ export async function writeMarker(
 ) {
   const upTo = Math.min(upToId, await latestActivityId(q, networkId));
   const first = how === 'look' ? await firstLookStart(q, networkId, now) : upTo;
-  const moved = 'CASE WHEN excluded.activity_id > seen_markers.activity_id THEN excluded.activity_id ELSE seen_markers.activity_id END';
+  const moved =
+    'CASE WHEN excluded.activity_id > seen_markers.activity_id THEN excluded.activity_id ELSE seen_markers.activity_id END';
   const inVisit = 'seen_markers.visit_from_id IS NOT NULL AND seen_markers.seen_at >= ?';
   await q.run(
     `INSERT INTO seen_markers (user_id, network_id, activity_id, seen_at, visit_from_id, visit_from_at)

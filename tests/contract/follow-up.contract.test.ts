@@ -75,7 +75,10 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
     });
 
     it('a mention of a member notifies them (mail at once by default); of an outsider, no one', async () => {
-      const c = await comment('repA', `Danke ${mention('repB', 'Berta')}! Und ${mention('outsider', 'Olaf')}: **wichtig**`);
+      const c = await comment(
+        'repA',
+        `Danke ${mention('repB', 'Berta')}! Und ${mention('outsider', 'Olaf')}: **wichtig**`,
+      );
       expect(c.body).toContain('**wichtig**');
       const notes = await db.all<{ user_id: string }>('SELECT user_id FROM notifications WHERE comment_id = ?', [c.id]);
       expect(notes.map((x) => x.user_id)).toEqual([n.users.repB.id]);
@@ -93,30 +96,12 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
 
     it('observers do not comment; unknown subjects and other networks’ subjects are refused; nothing written', async () => {
       const before = await count(db, 'comments');
-      await refused(
-        comment('observer', 'Hi'),
-        403,
-      );
-      await refused(
-        comment('repA', 'x', { subjectType: 'ledger_entry', subjectId: randomUUID() }),
-        404,
-      );
-      await refused(
-        comment('repA', 'x', { subjectType: 'spaceship', subjectId: entryId }),
-        400,
-      );
-      await refused(
-        comment('outsider', 'x'),
-        404,
-      );
-      await refused(
-        comment('repA', '  '),
-        400,
-      );
-      await refused(
-        comment('repA', 'x', { subjectType: 'agenda_item', subjectId: randomUUID() }),
-        404,
-      );
+      await refused(comment('observer', 'Hi'), 403);
+      await refused(comment('repA', 'x', { subjectType: 'ledger_entry', subjectId: randomUUID() }), 404);
+      await refused(comment('repA', 'x', { subjectType: 'spaceship', subjectId: entryId }), 400);
+      await refused(comment('outsider', 'x'), 404);
+      await refused(comment('repA', '  '), 400);
+      await refused(comment('repA', 'x', { subjectType: 'agenda_item', subjectId: randomUUID() }), 404);
       expect(await count(db, 'comments')).toBe(before);
     });
 
@@ -273,9 +258,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
 
       await look(t0);
       expect(await shown(t0)).toEqual([7]); // this visit shows it, marked new
-      expect((await getForMe(db, n.actors.repB, n.networkId, t0)).changes.lastVisitAt).toBe(
-        Number(untouched!.seen_at),
-      );
+      expect((await getForMe(db, n.actors.repB, n.networkId, t0)).changes.lastVisitAt).toBe(Number(untouched!.seen_at));
       // Looking changes neither the bell nor what needs me: that goes when it is done or marked seen on purpose.
       expect(await forMeCount(db, n.actors.repB, n.networkId, t0)).toBe(bell);
       expect(await count(db, 'notifications WHERE user_id = ? AND read_at IS NULL', [n.users.repB.id])).toBe(unread);
