@@ -48,6 +48,17 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
     let entryId: string;
     const mention = (key: 'repB' | 'outsider' | 'homeA', label = 'Person') => `@[${label}](${n.users[key].id})`;
     const finish = (fn: (q: Parameters<Parameters<Db['tx']>[0]>[0]) => Promise<void>) => db.tx(fn);
+    /** repA's organisation gives repB's `amount` hours (recorded, waiting for repB's confirmation). */
+    const give = (amount: number, description: string) =>
+      recordEntry(db, n.actors.repA, n.networkId, {
+        organisationId: n.orgs.a,
+        kind: 'give',
+        partnerOrganisationId: n.orgs.b,
+        unit: 'hours',
+        amount,
+        date: today(),
+        description,
+      });
     /** `who` comments `body` on a subject (by default the ledger entry every test shares). */
     const comment = (
       who: keyof SeededNetwork['actors'],
@@ -59,16 +70,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       db = await open();
       n = await seedNetwork(db);
       await db.run("UPDATE users SET locale = 'de' WHERE id = ?", [n.users.repB.id]);
-      const e = await recordEntry(db, n.actors.repA, n.networkId, {
-        organisationId: n.orgs.a,
-        kind: 'give',
-        partnerOrganisationId: n.orgs.b,
-        unit: 'hours',
-        amount: 3,
-        date: today(),
-        description: 'Raum für den Workshop',
-      });
-      entryId = e.id;
+      entryId = (await give(3, 'Raum für den Workshop')).id;
     });
     afterAll(async () => {
       await db?.drop();
@@ -215,16 +217,6 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       const MIN = 60_000;
       const window = visitWindowMs();
       expect(window).toBe(30 * MIN);
-      const give = (amount: number) =>
-        recordEntry(db, n.actors.repA, n.networkId, {
-          organisationId: n.orgs.a,
-          kind: 'give',
-          partnerOrganisationId: n.orgs.b,
-          unit: 'hours',
-          amount,
-          date: today(),
-          description: `Visit ${amount}`,
-        });
       const marker = () =>
         db.get<Record<string, unknown>>('SELECT * FROM seen_markers WHERE user_id = ? AND network_id = ?', [
           n.users.repB.id,
@@ -247,7 +239,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
         );
 
       const t0 = Date.now() + 60 * MIN; // an hour after repB last marked everything seen: a new visit
-      await give(7);
+      await give(7, 'Visit 7');
       const bell = await forMeCount(db, n.actors.repB, n.networkId, t0);
       const unread = await count(db, 'notifications WHERE user_id = ? AND read_at IS NULL', [n.users.repB.id]);
       // Reading "for me" (page, API, across networks) records nothing; only a look does.
@@ -265,7 +257,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
 
       // Reloads within the window: still there; something new joins it.
       await look(t0 + 20 * MIN);
-      await give(8);
+      await give(8, 'Visit 8');
       expect(await shown(t0 + 45 * MIN)).toEqual([7, 8]); // 25 minutes after the last look: the same visit
       const across = await getForMeAcross(db, n.users.repB.id, t0 + 45 * MIN);
       expect(across[0].changesCount).toBeGreaterThanOrEqual(2);
@@ -274,7 +266,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       // After the window, the next visit starts where this one left off: only what is newer.
       const t1 = t0 + 45 * MIN + window + MIN;
       expect(await shown(t1)).toEqual([]);
-      await give(9);
+      await give(9, 'Visit 9');
       expect(await shown(t1)).toEqual([9]);
       await look(t1);
       const visit = (await getForMe(db, n.actors.repB, n.networkId, t1)).changes;
@@ -282,7 +274,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       expect((await getForMeAcross(db, n.users.repB.id, t1))[0].changesCount).toBe(visit.total);
 
       // The digest leaves out what repB has looked at (7, 8, 9) and carries what came after (10).
-      await give(10);
+      await give(10, 'Visit 10');
       const digest = await buildDigest(db, n.users.repB.id, 'en', t1 + 10 * MIN, 'daily');
       const lines = digest.flatMap((d) => d.changes.flatMap((c) => c.lines.map((l) => l.text)));
       const has = (amount: number) => lines.some((l) => l.includes(`recorded a ledger entry of ${amount} `));
