@@ -61,6 +61,8 @@ for (const locale of ['en', 'de'] as const) {
     // B is somewhere in the network with the bell in view.
     await b.goto(`/networks/${networkId}`);
     await expect(b.locator('[data-live-state="live"]')).toBeVisible({ timeout: 30_000 });
+    // B's first visit: the overview marks what the others did as new (opening it is a look).
+    await expect(b.getByTestId('recent-changes').locator('li[data-new="true"]').first()).toBeVisible();
     const bell = b.getByTestId('for-me-bell');
     await expect(bell).toHaveAttribute('data-count', '1'); // the entry waits for B's confirmation
     await expect(bell).toHaveAccessibleName(t('followUp.bell.label', { count: 1 }));
