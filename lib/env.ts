@@ -64,6 +64,11 @@ const ZEnv = z.object({
     .default('web,realtime,worker'),
   /** `1` when a reverse proxy sets X-Forwarded-For: its first entry is then the client's address (sign-in throttling). */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * "For me" (docs/follow-up.md): a visit to "for me" or the network overview lasts while looks come within this
+   * many minutes of each other; its changes stay marked as new until then.
+   */
+  FOR_ME_VISIT_MINUTES: z.coerce.number({ message: 'must be a number' }).int().min(1).max(1440).default(30),
   /** Realtime: open sockets per person / per client address (further ones are closed with 4429). */
   REALTIME_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(40),
   REALTIME_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(400),

@@ -6,6 +6,7 @@ import { answerReadinessCheck } from '../readiness/answer-check';
 import type { QuestionId } from '../readiness/questions';
 import { shareReadinessCheck } from '../readiness/share-check';
 
+const DAY = 86_400_000;
 type Scores = Record<QuestionId, [number, string]>;
 const answers = (s: Scores) =>
   (Object.entries(s) as [QuestionId, [number, string]][]).map(([question, [score, note]]) => ({
@@ -44,65 +45,45 @@ export async function seedDemoReadiness(db: Db, networkId: string, now = Date.no
   const andrea = await who('andrea.novak@example.org'); // adult education centre, representative
   const day = today(now);
 
-  await answerReadinessCheck(
-    db,
-    markus.actor,
-    networkId,
-    markus.orgId,
-    {
-      answeredOn: addDays(day, -150),
-      answers: answers({
-        alone: [1, 'Die Jugendlichen am Abend erreichen wir allein nicht.'],
-        occasional: [3, 'Für Räume brauchen wir die Bücherei nur ab und zu.'],
-        selfInterest: [2, ''],
-        longPaths: [5, 'Jede Zusage über 20 Stunden muss in den Vorstand, der tagt alle zwei Monate.'],
-        hierarchy: [4, 'Die Geschäftsführung entscheidet fast alles selbst.'],
-        direction: [2, ''],
-        noTime: [4, 'Zwei Teilzeitstellen, Sommerbetrieb: kaum Luft für Netzwerktreffen.'],
-      }),
-    },
-    now - 150 * 86_400_000,
-  );
-  await answerReadinessCheck(
-    db,
-    emre.actor,
-    networkId,
-    emre.orgId,
-    {
-      answeredOn: day,
-      answers: answers({
-        alone: [1, ''],
-        occasional: [2, 'Das Lesecafé läuft jede Woche: wir brauchen die anderen laufend.'],
-        selfInterest: [1, ''],
-        longPaths: [3, 'Seit dem Mandat bis 40 Stunden im Monat entscheiden wir das meiste selbst.'],
-        hierarchy: [3, 'Der Vorstand lässt uns mehr Raum als im Frühjahr.'],
-        direction: [2, ''],
-        noTime: [4, 'Die Zeit bleibt knapp; wir gehen nur zu jedem zweiten Treffen.'],
-      }),
-    },
-    now,
-  );
+  // One organisation's answers to the check, `daysAgo` days ago, by one of its people.
+  const answerCheck = (by: Awaited<ReturnType<typeof who>>, daysAgo: number, scores: Scores) =>
+    answerReadinessCheck(
+      db,
+      by.actor,
+      networkId,
+      by.orgId,
+      { answeredOn: addDays(day, -daysAgo), answers: answers(scores) },
+      now - daysAgo * DAY,
+    );
 
-  const vhs = await answerReadinessCheck(
-    db,
-    petra.actor,
-    networkId,
-    petra.orgId,
-    {
-      answeredOn: addDays(day, -20),
-      answers: answers({
-        alone: [2, 'Kurse können wir allein, Familien erreichen nicht.'],
-        occasional: [2, ''],
-        selfInterest: [1, ''],
-        longPaths: [2, 'Die Direktorin entscheidet innerhalb einer Woche.'],
-        hierarchy: [2, ''],
-        direction: [3, 'Die Richtung für Bildungsberatung steht; der Weg dorthin nicht.'],
-        noTime: [2, ''],
-      }),
-    },
-    now - 20 * 86_400_000,
-  );
-  await shareReadinessCheck(db, andrea.actor, networkId, petra.orgId, vhs.id, { shared: true }, now - 19 * 86_400_000);
+  await answerCheck(markus, 150, {
+    alone: [1, 'Die Jugendlichen am Abend erreichen wir allein nicht.'],
+    occasional: [3, 'Für Räume brauchen wir die Bücherei nur ab und zu.'],
+    selfInterest: [2, ''],
+    longPaths: [5, 'Jede Zusage über 20 Stunden muss in den Vorstand, der tagt alle zwei Monate.'],
+    hierarchy: [4, 'Die Geschäftsführung entscheidet fast alles selbst.'],
+    direction: [2, ''],
+    noTime: [4, 'Zwei Teilzeitstellen, Sommerbetrieb: kaum Luft für Netzwerktreffen.'],
+  });
+  await answerCheck(emre, 0, {
+    alone: [1, ''],
+    occasional: [2, 'Das Lesecafé läuft jede Woche: wir brauchen die anderen laufend.'],
+    selfInterest: [1, ''],
+    longPaths: [3, 'Seit dem Mandat bis 40 Stunden im Monat entscheiden wir das meiste selbst.'],
+    hierarchy: [3, 'Der Vorstand lässt uns mehr Raum als im Frühjahr.'],
+    direction: [2, ''],
+    noTime: [4, 'Die Zeit bleibt knapp; wir gehen nur zu jedem zweiten Treffen.'],
+  });
+  const vhs = await answerCheck(petra, 20, {
+    alone: [2, 'Kurse können wir allein, Familien erreichen nicht.'],
+    occasional: [2, ''],
+    selfInterest: [1, ''],
+    longPaths: [2, 'Die Direktorin entscheidet innerhalb einer Woche.'],
+    hierarchy: [2, ''],
+    direction: [3, 'Die Richtung für Bildungsberatung steht; der Weg dorthin nicht.'],
+    noTime: [2, ''],
+  });
+  await shareReadinessCheck(db, andrea.actor, networkId, petra.orgId, vhs.id, { shared: true }, now - 19 * DAY);
 
   const mandate = {
     givenBy: 'Steuerungsgruppe der vier Partner (Beschluss im Jänner) / the partners’ steering group',
@@ -118,33 +99,31 @@ export async function seedDemoReadiness(db: Db, networkId: string, now = Date.no
     validFrom: addDays(day, -340),
     note: '',
   };
-  await setManagementMandate(
-    db,
-    sabine.actor,
-    networkId,
-    {
-      ...mandate,
-      resources: [
-        { unit: 'hours', amount: 15, per: 'month' },
-        { unit: 'money_eur', amount: 6000, per: 'year' },
-      ],
-      validUntil: addDays(day, -160),
-    },
-    now - 340 * 86_400_000,
-  );
-  await setManagementMandate(
-    db,
-    sabine.actor,
-    networkId,
-    {
-      ...mandate,
-      resources: [
-        { unit: 'hours', amount: 20, per: 'month' },
-        { unit: 'money_eur', amount: 8000, per: 'year' },
-      ],
-      validUntil: addDays(day, 21),
-      note: 'Verlängert und aufgestockt nach der Halbjahresbilanz.',
-    },
-    now - 170 * 86_400_000,
-  );
+  // One version of the mandate, set `daysAgo` days ago.
+  const mandateVersion = (
+    daysAgo: number,
+    version: { hours: number; euros: number; validUntil: string; note?: string },
+  ) =>
+    setManagementMandate(
+      db,
+      sabine.actor,
+      networkId,
+      {
+        ...mandate,
+        resources: [
+          { unit: 'hours', amount: version.hours, per: 'month' },
+          { unit: 'money_eur', amount: version.euros, per: 'year' },
+        ],
+        validUntil: version.validUntil,
+        note: version.note ?? '',
+      },
+      now - daysAgo * DAY,
+    );
+  await mandateVersion(340, { hours: 15, euros: 6000, validUntil: addDays(day, -160) });
+  await mandateVersion(170, {
+    hours: 20,
+    euros: 8000,
+    validUntil: addDays(day, 21),
+    note: 'Verlängert und aufgestockt nach der Halbjahresbilanz.',
+  });
 }

@@ -8,6 +8,9 @@ import { liveMembership, requireMember, type Actor } from '../policies';
 import { loadActor } from '../policies/load-actor';
 import { fromMilli } from '../ledger/units';
 import { NEEDS_ME_SOURCES, type NeedsMeItem } from './sources';
+import { visitView, visitWindowMs } from './visit';
+
+export { FIRST_LOOK_DAYS } from './visit';
 
 /**
  * "For me" in one network (docs/follow-up.md): what needs me (every source in
@@ -15,10 +18,11 @@ import { NEEDS_ME_SOURCES, type NeedsMeItem } from './sources';
  * open commitments due within two weeks, and overdue), and what changed since
  * I last looked (other people's activity after my "seen" marker, grouped by
  * goal, ledger, commitments and notes, in words with links; only rows I may
- * see). Without a marker, "since I last looked" is the last 14 days.
+ * see). "Since I last looked" is since my previous visit (lib/for-me/visit.ts);
+ * before any, the last 14 days. Reading "for me" records nothing: the page
+ * posts a look once it is on screen.
  */
 export const DUE_SOON_DAYS = 14;
-export const FIRST_LOOK_DAYS = 14;
 const CHANGES_READ = 300;
 const PER_GROUP = 5;
 
@@ -38,11 +42,13 @@ export interface DueItem {
 }
 
 export interface Changes {
-  /** Show rows after this activity id (the marker). */
+  /** Show rows after this activity id: where my previous visit left off (lib/for-me/visit.ts). */
   sinceId: number;
-  /** When I last marked as seen (null: never). */
-  seenAt: number | null;
-  /** The newest row id considered: "mark as seen" sends it back. */
+  /** When my previous visit was (null: none; the last 14 days are shown). */
+  lastVisitAt: number | null;
+  /** How long a visit lasts after its last look (the page says so). */
+  visitMinutes: number;
+  /** The newest row id considered: a look and "mark as seen" send it back. */
   latestId: number;
   total: number;
   /** True when there were more rows than were read. */
@@ -115,42 +121,22 @@ export async function seenMarker(q: Queryable, userId: string, networkId: string
   return r ? { activityId: Number(r.activity_id), seenAt: Number(r.seen_at) } : null;
 }
 
-/** The id before the first row of the last `days` days (where "since I last looked" starts without a marker). */
-async function startOfWindow(q: Queryable, networkId: string, since: number): Promise<number> {
-  const r = await q.get<{ id: number | string | null }>(
-    'SELECT MIN(id) AS id FROM activity WHERE network_id = ? AND created_at >= ?',
-    [networkId, since],
-  );
-  if (r?.id === null || r?.id === undefined) {
-    const max = await q.get<{ id: number | string | null }>('SELECT MAX(id) AS id FROM activity WHERE network_id = ?', [
-      networkId,
-    ]);
-    return Number(max?.id ?? 0);
-  }
-  return Number(r.id) - 1;
-}
-
 export async function changesFor(
   db: Db,
   actor: Actor,
   networkId: string,
   now: number,
-  opts: { afterId?: number; read?: number } = {},
+  opts: { read?: number } = {},
 ): Promise<Changes> {
-  const marker = await seenMarker(db, actor.userId, networkId);
-  const sinceId =
-    opts.afterId ?? marker?.activityId ?? (await startOfWindow(db, networkId, now - FIRST_LOOK_DAYS * 86_400_000));
+  const visit = await visitView(db, actor.userId, networkId, now);
   const read = opts.read ?? CHANGES_READ;
+  // Up to the newest row read now, so that a look sends back exactly what the page showed.
   const page = await listFeedPage(db, actor, networkId, {
-    afterId: sinceId,
-    beforeId: Number.MAX_SAFE_INTEGER,
+    afterId: visit.sinceId,
+    beforeId: visit.latestId + 1,
     notActorId: actor.userId,
     limit: read,
   });
-  const latest = await db.get<{ id: number | string | null }>(
-    'SELECT MAX(id) AS id FROM activity WHERE network_id = ?',
-    [networkId],
-  );
   const groups = new Map<ChangeGroup, FeedItem[]>();
   for (const item of page.items) {
     const g = changeGroup(item);
@@ -158,9 +144,10 @@ export async function changesFor(
     groups.get(g)!.push(item);
   }
   return {
-    sinceId,
-    seenAt: marker?.seenAt ?? null,
-    latestId: Math.max(Number(latest?.id ?? 0), sinceId),
+    sinceId: visit.sinceId,
+    lastVisitAt: visit.lastVisitAt,
+    visitMinutes: visitWindowMs() / 60_000,
+    latestId: visit.latestId,
     total: page.items.length,
     more: page.full,
     groups: CHANGE_GROUPS.filter((g) => groups.has(g)).map((g) => ({
@@ -178,7 +165,15 @@ export async function getForMe(db: Db, actor: Actor, networkId: string, now = Da
     needsMe(db, actor, networkId, now, prefs),
     dueForMe(db, actor, networkId, now),
     prefs.changes === 'off'
-      ? Promise.resolve<Changes>({ sinceId: 0, seenAt: null, latestId: 0, total: 0, more: false, groups: [] })
+      ? Promise.resolve<Changes>({
+          sinceId: 0,
+          lastVisitAt: null,
+          visitMinutes: visitWindowMs() / 60_000,
+          latestId: 0,
+          total: 0,
+          more: false,
+          groups: [],
+        })
       : changesFor(db, actor, networkId, now),
   ]);
   return { networkId, needsMe: items, due, changes, count: items.length };

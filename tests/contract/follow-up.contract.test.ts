@@ -6,9 +6,10 @@ import { createComment, deleteComment, editComment, hideComment, listComments, r
 import { recordEntry } from '@/lib/ledger/record-entry';
 import { getForMe, forMeCount, getForMeAcross } from '@/lib/for-me/get-for-me';
 import { markSeen } from '@/lib/for-me/mark-seen';
+import { recordLook, visitWindowMs } from '@/lib/for-me/visit';
 import { listActivityLog, exportActivityCsv } from '@/lib/activity/activity-log';
 import { listFeed } from '@/lib/activity/list-feed';
-import { runPersonDigest, enqueueDueDigests } from '@/lib/notifications/digest';
+import { buildDigest, runPersonDigest, enqueueDueDigests } from '@/lib/notifications/digest';
 import { updateNotificationSettings, getNotificationSettings } from '@/lib/notifications/prefs';
 import { unsubscribe, unsubscribeToken } from '@/lib/notifications/unsubscribe';
 import { translator } from '@/lib/i18n';
@@ -47,32 +48,39 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
     let entryId: string;
     const mention = (key: 'repB' | 'outsider' | 'homeA', label = 'Person') => `@[${label}](${n.users[key].id})`;
     const finish = (fn: (q: Parameters<Parameters<Db['tx']>[0]>[0]) => Promise<void>) => db.tx(fn);
+    /** repA's organisation gives repB's `amount` hours (recorded, waiting for repB's confirmation). */
+    const give = (amount: number, description: string) =>
+      recordEntry(db, n.actors.repA, n.networkId, {
+        organisationId: n.orgs.a,
+        kind: 'give',
+        partnerOrganisationId: n.orgs.b,
+        unit: 'hours',
+        amount,
+        date: today(),
+        description,
+      });
+    /** `who` comments `body` on a subject (by default the ledger entry every test shares). */
+    const comment = (
+      who: keyof SeededNetwork['actors'],
+      body: string,
+      subject: { subjectType: string; subjectId: string } = { subjectType: 'ledger_entry', subjectId: entryId },
+    ) => createComment(db, n.actors[who], n.networkId, { ...subject, body });
 
     beforeAll(async () => {
       db = await open();
       n = await seedNetwork(db);
       await db.run("UPDATE users SET locale = 'de' WHERE id = ?", [n.users.repB.id]);
-      const e = await recordEntry(db, n.actors.repA, n.networkId, {
-        organisationId: n.orgs.a,
-        kind: 'give',
-        partnerOrganisationId: n.orgs.b,
-        unit: 'hours',
-        amount: 3,
-        date: today(),
-        description: 'Raum für den Workshop',
-      });
-      entryId = e.id;
+      entryId = (await give(3, 'Raum für den Workshop')).id;
     });
     afterAll(async () => {
       await db?.drop();
     });
 
     it('a mention of a member notifies them (mail at once by default); of an outsider, no one', async () => {
-      const c = await createComment(db, n.actors.repA, n.networkId, {
-        subjectType: 'ledger_entry',
-        subjectId: entryId,
-        body: `Danke ${mention('repB', 'Berta')}! Und ${mention('outsider', 'Olaf')}: **wichtig**`,
-      });
+      const c = await comment(
+        'repA',
+        `Danke ${mention('repB', 'Berta')}! Und ${mention('outsider', 'Olaf')}: **wichtig**`,
+      );
       expect(c.body).toContain('**wichtig**');
       const notes = await db.all<{ user_id: string }>('SELECT user_id FROM notifications WHERE comment_id = ?', [c.id]);
       expect(notes.map((x) => x.user_id)).toEqual([n.users.repB.id]);
@@ -90,55 +98,17 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
 
     it('observers do not comment; unknown subjects and other networks’ subjects are refused; nothing written', async () => {
       const before = await count(db, 'comments');
-      await refused(
-        createComment(db, n.actors.observer, n.networkId, {
-          subjectType: 'ledger_entry',
-          subjectId: entryId,
-          body: 'Hi',
-        }),
-        403,
-      );
-      await refused(
-        createComment(db, n.actors.repA, n.networkId, {
-          subjectType: 'ledger_entry',
-          subjectId: randomUUID(),
-          body: 'x',
-        }),
-        404,
-      );
-      await refused(
-        createComment(db, n.actors.repA, n.networkId, { subjectType: 'spaceship', subjectId: entryId, body: 'x' }),
-        400,
-      );
-      await refused(
-        createComment(db, n.actors.outsider, n.networkId, {
-          subjectType: 'ledger_entry',
-          subjectId: entryId,
-          body: 'x',
-        }),
-        404,
-      );
-      await refused(
-        createComment(db, n.actors.repA, n.networkId, { subjectType: 'ledger_entry', subjectId: entryId, body: '  ' }),
-        400,
-      );
-      await refused(
-        createComment(db, n.actors.repA, n.networkId, {
-          subjectType: 'agenda_item',
-          subjectId: randomUUID(),
-          body: 'x',
-        }),
-        404,
-      );
+      await refused(comment('observer', 'Hi'), 403);
+      await refused(comment('repA', 'x', { subjectType: 'ledger_entry', subjectId: randomUUID() }), 404);
+      await refused(comment('repA', 'x', { subjectType: 'spaceship', subjectId: entryId }), 400);
+      await refused(comment('outsider', 'x'), 404);
+      await refused(comment('repA', '  '), 400);
+      await refused(comment('repA', 'x', { subjectType: 'agenda_item', subjectId: randomUUID() }), 404);
       expect(await count(db, 'comments')).toBe(before);
     });
 
     it('only the author edits or deletes; a manager cannot change others’ words; an edit notifies the newly mentioned', async () => {
-      const c = await createComment(db, n.actors.repA, n.networkId, {
-        subjectType: 'ledger_entry',
-        subjectId: entryId,
-        body: 'Erste Fassung',
-      });
+      const c = await comment('repA', 'Erste Fassung');
       await refused(editComment(db, n.actors.manager, n.networkId, c.id, { body: 'Manager-Text' }), 403);
       await refused(editComment(db, n.actors.repB, n.networkId, c.id, { body: 'Fremd' }), 403);
       await refused(deleteComment(db, n.actors.manager, n.networkId, c.id), 403);
@@ -155,11 +125,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
     });
 
     it('a manager hides with a reason: gone for others, kept for managers and the author; restored; all in the audit log', async () => {
-      const c = await createComment(db, n.actors.repA, n.networkId, {
-        subjectType: 'ledger_entry',
-        subjectId: entryId,
-        body: 'Ein scharfer Satz',
-      });
+      const c = await comment('repA', 'Ein scharfer Satz');
       await refused(hideComment(db, n.actors.repB, n.networkId, c.id, { reason: 'Gefällt mir nicht' }), 403);
       await refused(hideComment(db, n.actors.manager, n.networkId, c.id, { reason: '' }), 400);
       await hideComment(db, n.actors.manager, n.networkId, c.id, { reason: 'Persönlicher Angriff' });
@@ -232,7 +198,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       await markSeen(db, n.actors.repB, n.networkId, { activityId: b.changes.latestId });
       const after = await getForMe(db, n.actors.repB, n.networkId);
       expect(after.changes.total).toBe(0);
-      expect(after.changes.seenAt).not.toBeNull();
+      expect(after.changes.sinceId).toBe(b.changes.latestId);
       // repA's view: nothing of repB's entry to confirm
       expect((await getForMe(db, n.actors.repA, n.networkId)).needsMe.some((i) => i.source === 'confirmation')).toBe(
         false,
@@ -247,24 +213,101 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       await refused(markSeen(db, n.actors.outsider, n.networkId, { activityId: 1 }), 404);
     });
 
+    it('what changed follows looking: a visit keeps its changes new, the next one starts after it; the bell and the digest agree', async () => {
+      const MIN = 60_000;
+      const window = visitWindowMs();
+      expect(window).toBe(30 * MIN);
+      const marker = () =>
+        db.get<Record<string, unknown>>('SELECT * FROM seen_markers WHERE user_id = ? AND network_id = ?', [
+          n.users.repB.id,
+          n.networkId,
+        ]);
+      // Which of the entries given above "for me" shows as changed at `at` (their amounts, in the activity data).
+      const shown = async (at: number) =>
+        (await getForMe(db, n.actors.repB, n.networkId, at)).changes.groups
+          .flatMap((g) => g.items)
+          .filter((i) => i.kind === 'ledger.recorded')
+          .map((i) => Number(i.data.amount))
+          .sort((a, b) => a - b);
+      const look = async (at: number) =>
+        recordLook(
+          db,
+          n.actors.repB,
+          n.networkId,
+          { upToId: (await getForMe(db, n.actors.repB, n.networkId, at)).changes.latestId },
+          at,
+        );
+
+      const t0 = Date.now() + 60 * MIN; // an hour after repB last marked everything seen: a new visit
+      await give(7, 'Visit 7');
+      const bell = await forMeCount(db, n.actors.repB, n.networkId, t0);
+      const unread = await count(db, 'notifications WHERE user_id = ? AND read_at IS NULL', [n.users.repB.id]);
+      // Reading "for me" (page, API, across networks) records nothing; only a look does.
+      const untouched = await marker();
+      expect(await shown(t0)).toEqual([7]);
+      await getForMeAcross(db, n.users.repB.id, t0);
+      expect(await marker()).toEqual(untouched);
+
+      await look(t0);
+      expect(await shown(t0)).toEqual([7]); // this visit shows it, marked new
+      expect((await getForMe(db, n.actors.repB, n.networkId, t0)).changes.lastVisitAt).toBe(Number(untouched!.seen_at));
+      // Looking changes neither the bell nor what needs me: that goes when it is done or marked seen on purpose.
+      expect(await forMeCount(db, n.actors.repB, n.networkId, t0)).toBe(bell);
+      expect(await count(db, 'notifications WHERE user_id = ? AND read_at IS NULL', [n.users.repB.id])).toBe(unread);
+
+      // Reloads within the window: still there; something new joins it.
+      await look(t0 + 20 * MIN);
+      await give(8, 'Visit 8');
+      expect(await shown(t0 + 45 * MIN)).toEqual([7, 8]); // 25 minutes after the last look: the same visit
+      const across = await getForMeAcross(db, n.users.repB.id, t0 + 45 * MIN);
+      expect(across[0].changesCount).toBeGreaterThanOrEqual(2);
+      await look(t0 + 45 * MIN);
+
+      // After the window, the next visit starts where this one left off: only what is newer.
+      const t1 = t0 + 45 * MIN + window + MIN;
+      expect(await shown(t1)).toEqual([]);
+      await give(9, 'Visit 9');
+      expect(await shown(t1)).toEqual([9]);
+      await look(t1);
+      const visit = (await getForMe(db, n.actors.repB, n.networkId, t1)).changes;
+      expect(visit.lastVisitAt).toBe(t0 + 45 * MIN);
+      expect((await getForMeAcross(db, n.users.repB.id, t1))[0].changesCount).toBe(visit.total);
+
+      // The digest leaves out what repB has looked at (7, 8, 9) and carries what came after (10).
+      await give(10, 'Visit 10');
+      const digest = await buildDigest(db, n.users.repB.id, 'en', t1 + 10 * MIN, 'daily');
+      const lines = digest.flatMap((d) => d.changes.flatMap((c) => c.lines.map((l) => l.text)));
+      const has = (amount: number) => lines.some((l) => l.includes(`recorded a ledger entry of ${amount} `));
+      expect(has(10)).toBe(true);
+      for (const amount of [7, 8, 9]) expect(has(amount)).toBe(false);
+
+      // "Mark all as seen" empties the visit at once; a later look does not bring it back.
+      await markSeen(db, n.actors.repB, n.networkId, { activityId: visit.latestId + 1000 }, t1 + 11 * MIN);
+      expect(await shown(t1 + 12 * MIN)).toEqual([]);
+      await look(t1 + 13 * MIN);
+      expect(await shown(t1 + 13 * MIN)).toEqual([]);
+
+      // Outsiders and bad input are refused; nothing written.
+      const before = await marker();
+      await refused(recordLook(db, n.actors.outsider, n.networkId, { upToId: 1 }), 404);
+      await refused(recordLook(db, n.actors.repB, n.networkId, { upToId: -1 }), 400);
+      await refused(recordLook(db, n.actors.repB, n.networkId, { upToId: 'x' as unknown as number }), 400);
+      expect(await marker()).toEqual(before);
+      expect(
+        await count(db, 'seen_markers WHERE user_id = ? AND network_id = ?', [n.users.outsider.id, n.networkId]),
+      ).toBe(0);
+    });
+
     it('digest: in the person’s language, only what is new and unseen, once per period, nothing when nothing is new', async () => {
       await updateNotificationSettings(db, n.actors.repB, {
         prefs: { mention: 'digest' },
         digest: { frequency: 'daily', sendAt: '00:00', weekday: 1, timeZone: 'Europe/Vienna' },
       });
       // seen in the app: a mention repB marks as seen. Unseen: a new comment by repC and a mention left unread.
-      const seen = await createComment(db, n.actors.repA, n.networkId, {
-        subjectType: 'ledger_entry',
-        subjectId: entryId,
-        body: `Gesehen ${mention('repB')}`,
-      });
+      const seen = await comment('repA', `Gesehen ${mention('repB')}`);
       const note = (await getForMe(db, n.actors.repB, n.networkId)).needsMe.find((i) => i.source === 'mention')!;
       await markSeen(db, n.actors.repB, n.networkId, { notificationIds: [note.id] });
-      await createComment(db, n.actors.repC, n.networkId, {
-        subjectType: 'ledger_entry',
-        subjectId: entryId,
-        body: 'Neu von Gamma',
-      });
+      await comment('repC', 'Neu von Gamma');
       const now = Date.now() + 86_400_000; // the test clock: tomorrow
       expect(await enqueueDueDigests(db, now)).toBeGreaterThan(0);
       const job = await db.get<{ payload: string; idempotency_key: string }>(
@@ -299,11 +342,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
     });
 
     it('a digest for a person who left the network contains nothing of it', async () => {
-      await createComment(db, n.actors.repA, n.networkId, {
-        subjectType: 'ledger_entry',
-        subjectId: entryId,
-        body: 'Nach dem Gehen',
-      });
+      await comment('repA', 'Nach dem Gehen');
       await db.run('UPDATE memberships SET removed_at = ? WHERE user_id = ? AND network_id = ?', [
         Date.now(),
         n.users.repC.id,

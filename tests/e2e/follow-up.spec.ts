@@ -1,5 +1,5 @@
 import { translator } from '../../lib/i18n';
-import { runDigestsAt, tomorrowInVienna } from '../helpers/test-clock';
+import { endVisit, runDigestsAt, tomorrowInVienna } from '../helpers/test-clock';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { partnerNetwork } from './setup';
 
@@ -10,7 +10,10 @@ import { partnerNetwork } from './setup';
  * follows the link to the comment, and marks it seen; the next daily digest
  * (the job run by the test clock) reaches the SMTP sink once, in B's
  * language, without what B has already seen; its unsubscribe link works
- * signed out (and a tampered one says so). axe on every page on the way.
+ * signed out (and a tampered one says so). "What changed" follows B's
+ * looking: it stays marked new across reloads within the visit, and the next
+ * visit (after the window, moved by the test clock) shows only what is newer.
+ * axe on every page on the way.
  */
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -58,6 +61,8 @@ for (const locale of ['en', 'de'] as const) {
     // B is somewhere in the network with the bell in view.
     await b.goto(`/networks/${networkId}`);
     await expect(b.locator('[data-live-state="live"]')).toBeVisible({ timeout: 30_000 });
+    // B's first visit: the overview marks what the others did as new (opening it is a look).
+    await expect(b.getByTestId('recent-changes').locator('li[data-new="true"]').first()).toBeVisible();
     const bell = b.getByTestId('for-me-bell');
     await expect(bell).toHaveAttribute('data-count', '1'); // the entry waits for B's confirmation
     await expect(bell).toHaveAccessibleName(t('followUp.bell.label', { count: 1 }));
@@ -91,8 +96,14 @@ for (const locale of ['en', 'de'] as const) {
     await expect(b.getByTestId('comment').last()).toContainText(locale === 'de' ? 'Bitte prüfen' : 'Please check');
     await expectNoAxeViolations(b);
 
-    // Back on "for me", marks it seen: it leaves the list and the bell.
+    // Back on "for me" (a reload within the visit): what changed is still there, marked new.
     await b.goto(`/networks/${networkId}/for-me`);
+    const firstEntry = t('activity.ledger.recorded', { actor: `Alma Alpha ${suffix}`, amount: 3, unit: 'hours' });
+    const changes = b.getByTestId('change');
+    await expect(changes.filter({ hasText: firstEntry })).toHaveAttribute('data-new', 'true');
+    await expect(changes.filter({ hasText: firstEntry }).getByText(t('followUp.changes.new'))).toBeVisible();
+
+    // Marks the mention seen: it leaves the list and the bell.
     await needs
       .getByRole('listitem')
       .filter({ hasText: mentionText })
@@ -138,6 +149,19 @@ for (const locale of ['en', 'de'] as const) {
     runDigestsAt(process.env.NWR_E2E_DATA_DIR!, at + 60_000);
     await b.waitForTimeout(3000);
     expect(smtp.messages().filter(isDigest)).toHaveLength(1);
+
+    // B's next visit, after the visit window (the test clock): only what came since the last one, the second entry.
+    expect(endVisit(process.env.NWR_E2E_DATA_DIR!, repB.email, networkId)).toBe(true);
+    await b.goto(`/networks/${networkId}/for-me`);
+    const secondEntry = t('activity.ledger.recorded', { actor: `Alma Alpha ${suffix}`, amount: 5, unit: 'hours' });
+    await expect(changes.filter({ hasText: secondEntry })).toHaveAttribute('data-new', 'true');
+    await expect(changes.filter({ hasText: firstEntry })).toHaveCount(0);
+    await expect(b.getByTestId('changes-since')).not.toContainText(t('followUp.changes.sinceNever'));
+    await expectNoAxeViolations(b);
+    // A reload within this visit keeps it.
+    await b.reload();
+    await expect(changes.filter({ hasText: secondEntry })).toHaveAttribute('data-new', 'true');
+    await expect(changes).toHaveCount(1);
 
     // The unsubscribe link works signed out; a tampered one gets a clear page.
     const link = /https?:\/\/\S+\/unsubscribe\/[A-Za-z0-9_.-]+/.exec(digest.text)![0];

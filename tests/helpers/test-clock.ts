@@ -23,6 +23,28 @@ export function runDigestsAt(dataDir: string, now: number): string {
   return key;
 }
 
+/**
+ * The test clock for "for me" visits (lib/for-me/visit.ts): the person's last
+ * look in the network moves two days back, beyond any visit window, as if that
+ * much time had passed. Their next look starts a new visit; nothing else
+ * changes. Returns whether there was a marker to move.
+ */
+export function endVisit(dataDir: string, email: string, networkId: string): boolean {
+  const db = new Database(path.join(dataDir, 'netzwerkraum.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const r = db
+      .prepare(
+        `UPDATE seen_markers SET seen_at = seen_at - ?
+          WHERE network_id = ? AND user_id = (SELECT id FROM users WHERE lower(email) = lower(?))`,
+      )
+      .run(2 * 86_400_000, networkId, email);
+    return r.changes === 1;
+  } finally {
+    db.close();
+  }
+}
+
 /** The state of a job by key (to wait until the runner has done it). */
 export function jobStatus(dataDir: string, key: string): string | null {
   const db = new Database(path.join(dataDir, 'netzwerkraum.sqlite'), { readonly: true });

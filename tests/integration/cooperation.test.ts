@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, uniqueEmail } from '../helpers/api-client';
-import { client } from '../helpers/app';
+import type { ApiClient } from '../helpers/api-client';
+import { german, join, networkWithOrganisations, person } from '../helpers/people';
 import { t } from '@/lib/i18n';
 import { LEDGER_CSV_COLUMNS } from '@/lib/ledger/export-entries-csv';
 
@@ -11,32 +11,7 @@ import { LEDGER_CSV_COLUMNS } from '@/lib/ledger/export-entries-csv';
  * export and the live change feed (SSE).
  */
 
-async function person(name: string, locale?: string) {
-  const c = client(locale ? { locale } : {});
-  await c.signUpAndSignIn({
-    email: uniqueEmail(name.split(' ')[0].toLowerCase()),
-    password: `pw-${name}-Netzwerk-2026!`,
-    name,
-  });
-  return c;
-}
-
 const today = new Date().toISOString().slice(0, 10);
-
-/** The same signed-in person, asking for German answers (the language cookie wins over Accept-Language). */
-function german(c: ApiClient): ApiClient {
-  const cookie = [
-    ...c
-      .cookieHeader()
-      .split('; ')
-      .filter((p) => p && !p.startsWith('nwr-locale=')),
-    'nwr-locale=de',
-  ].join('; ');
-  const de = new ApiClient(c.baseUrl, { locale: 'de' });
-  const request = de.request.bind(de);
-  de.request = (method, path, body, headers = {}) => request(method, path, body, { cookie, ...headers });
-  return de;
-}
 
 describe('cooperation API', () => {
   let manager: ApiClient;
@@ -50,13 +25,6 @@ describe('cooperation API', () => {
   let otherNetworkId: string;
   const orgs: Record<'a' | 'b' | 'c', string> = { a: '', b: '', c: '' };
   const base = () => `/api/networks/${networkId}`;
-
-  async function join(c: ApiClient, role: string, organisationId: string | null) {
-    const inv = await manager.post(`${base()}/invitations`, organisationId ? { role, organisationId } : { role });
-    expect(inv.status, inv.text).toBe(201);
-    const ok = await c.post(`/api/invitations/${inv.json.token}/accept`);
-    expect(ok.status, ok.text).toBe(200);
-  }
 
   const entry = (extra: Record<string, unknown> = {}) => ({
     organisationId: orgs.a,
@@ -78,22 +46,17 @@ describe('cooperation API', () => {
       person('Adam Adviser'),
       person('Sven Stranger'),
     ]);
-    const net = await manager.post('/api/networks', { name: 'Kooperationsnetz', purpose: 'Gemeinsam' });
-    expect(net.status, net.text).toBe(201);
-    networkId = net.json.network.id;
-    for (const [k, name] of [
-      ['a', 'Alpha Verein'],
-      ['b', 'Beta Initiative'],
-      ['c', 'Gamma Cluster'],
-    ] as const) {
-      const o = await manager.post(`${base()}/organisations`, { name, kind: 'ngo' });
-      expect(o.status, o.text).toBe(201);
-      orgs[k] = o.json.organisation.id;
-    }
-    await join(repA, 'representative', orgs.a);
-    await join(repB, 'representative', orgs.b);
-    await join(observer, 'observer', null);
-    await join(adviser, 'adviser', null);
+    const made = await networkWithOrganisations(
+      manager,
+      { name: 'Kooperationsnetz', purpose: 'Gemeinsam' },
+      { a: 'Alpha Verein', b: 'Beta Initiative', c: 'Gamma Cluster' },
+    );
+    networkId = made.networkId;
+    Object.assign(orgs, made.orgs);
+    await join(manager, networkId, repA, 'representative', orgs.a);
+    await join(manager, networkId, repB, 'representative', orgs.b);
+    await join(manager, networkId, observer, 'observer', null);
+    await join(manager, networkId, adviser, 'adviser', null);
     repBde = german(repB);
     const other = await stranger.post('/api/networks', { name: 'Elsewhere' });
     otherNetworkId = other.json.network.id;

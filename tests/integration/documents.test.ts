@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, uniqueEmail } from '../helpers/api-client';
-import { client } from '../helpers/app';
+import type { ApiClient } from '../helpers/api-client';
+import { german, join, networkWithOrganisations, person } from '../helpers/people';
 import { t } from '@/lib/i18n';
 
 /**
@@ -8,31 +8,6 @@ import { t } from '@/lib/i18n';
  * and document locks, against the real running app: the answers, the refusals
  * in the person's language, nothing written on bad input.
  */
-
-async function person(name: string, locale?: string) {
-  const c = client(locale ? { locale } : {});
-  await c.signUpAndSignIn({
-    email: uniqueEmail(name.split(' ')[0].toLowerCase()),
-    password: `pw-${name}-Netzwerk-2026!`,
-    name,
-  });
-  return c;
-}
-
-/** The same signed-in person, asking for German answers (the language cookie wins over Accept-Language). */
-function german(c: ApiClient): ApiClient {
-  const cookie = [
-    ...c
-      .cookieHeader()
-      .split('; ')
-      .filter((p) => p && !p.startsWith('nwr-locale=')),
-    'nwr-locale=de',
-  ].join('; ');
-  const de = new ApiClient(c.baseUrl, { locale: 'de' });
-  const request = de.request.bind(de);
-  de.request = (method, path, body, headers = {}) => request(method, path, body, { cookie, ...headers });
-  return de;
-}
 
 describe('restore and document locks API', () => {
   let manager: ApiClient;
@@ -44,19 +19,17 @@ describe('restore and document locks API', () => {
   beforeAll(async () => {
     manager = await person('Mona Manager');
     repA = await person('Rudi Alpha');
-    const net = await manager.post('/api/networks', { name: 'Dokumentnetz', purpose: 'Sperren und Fassungen' });
-    expect(net.status, net.text).toBe(201);
-    networkId = net.json.network.id;
-    const org = await manager.post(`${base()}/organisations`, { name: 'Alpha e. V.', kind: 'ngo' });
-    const inv = await manager.post(`${base()}/invitations`, {
-      role: 'representative',
-      organisationId: org.json.organisation.id,
-    });
-    expect((await repA.post(`/api/invitations/${inv.json.token}/accept`)).status).toBe(200);
+    const made = await networkWithOrganisations(
+      manager,
+      { name: 'Dokumentnetz', purpose: 'Sperren und Fassungen' },
+      { alpha: 'Alpha e. V.' },
+    );
+    networkId = made.networkId;
+    await join(manager, networkId, repA, 'representative', made.orgs.alpha);
     const goal = await repA.post(`${base()}/goals`, {
       title: 'Gemeinsame Küche',
       whyTogether: 'Keiner hat allein eine Küche',
-      organisationIds: [org.json.organisation.id],
+      organisationIds: [made.orgs.alpha],
     });
     expect(goal.status, goal.text).toBe(201);
     goalId = goal.json.goal.id;

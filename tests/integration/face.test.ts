@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, uniqueEmail } from '../helpers/api-client';
-import { client } from '../helpers/app';
+import type { ApiClient } from '../helpers/api-client';
+import { german, join, networkWithOrganisations, person } from '../helpers/people';
 
 /**
  * Defects a new user found (issue 9), tested against the real API: one error
@@ -10,31 +10,6 @@ import { client } from '../helpers/app';
  * (with the one rule for a goal's words: its description is the network's
  * shared text, its title and "why" belong to the organisations taking part).
  */
-
-async function person(name: string, locale?: 'de' | 'en') {
-  const c = client(locale ? { locale } : {});
-  await c.signUpAndSignIn({
-    email: uniqueEmail(name.split(' ')[0].toLowerCase()),
-    password: `pw-${name}-Netzwerk-2026!`,
-    name,
-  });
-  return c;
-}
-
-/** The same person asking for German answers (the language cookie wins). */
-function german(c: ApiClient): ApiClient {
-  const cookie = [
-    ...c
-      .cookieHeader()
-      .split('; ')
-      .filter((p) => p && !p.startsWith('nwr-locale=')),
-    'nwr-locale=de',
-  ].join('; ');
-  const de = new ApiClient(c.baseUrl, { locale: 'de' });
-  const request = de.request.bind(de);
-  de.request = (method, path, body, headers = {}) => request(method, path, body, { cookie, ...headers });
-  return de;
-}
 
 const ZOD_WORDS = /expected|erwartet|Too small|Zu klein|Too big|Zu groß|Invalid|Ungültig|received|UUID|regex/;
 
@@ -49,21 +24,15 @@ describe('refusals: one shape, in words, with limits', () => {
 
   beforeAll(async () => {
     [manager, repA, repC] = await Promise.all([person('Fiona Face'), person('Anton Alpha'), person('Cora Gamma')]);
-    const net = await manager.post('/api/networks', { name: 'Face network' });
-    expect(net.status, net.text).toBe(201);
-    networkId = net.json.network.id;
-    for (const k of ['a', 'b', 'c'] as const) {
-      const o = await manager.post(`${base()}/organisations`, { name: `Org ${k.toUpperCase()}`, kind: 'ngo' });
-      expect(o.status, o.text).toBe(201);
-      orgs[k] = o.json.organisation.id;
-    }
-    for (const [c, org] of [
-      [repA, orgs.a],
-      [repC, orgs.c],
-    ] as const) {
-      const inv = await manager.post(`${base()}/invitations`, { role: 'representative', organisationId: org });
-      expect((await c.post(`/api/invitations/${inv.json.token}/accept`)).status).toBe(200);
-    }
+    const made = await networkWithOrganisations(
+      manager,
+      { name: 'Face network' },
+      { a: 'Org A', b: 'Org B', c: 'Org C' },
+    );
+    networkId = made.networkId;
+    Object.assign(orgs, made.orgs);
+    await join(manager, networkId, repA, 'representative', orgs.a);
+    await join(manager, networkId, repC, 'representative', orgs.c);
   });
 
   it('a bad query string answers invalid_input with fields, like a bad body', async () => {

@@ -159,6 +159,28 @@ describe('follow-up API', () => {
     expect((await client().get('/api/account/notifications')).status).toBe(401);
   });
 
+  it('a look over the API: the visit keeps what it shows, the bell stays; outsiders and bad input are refused', async () => {
+    const first = await repB.get(`${base()}/for-me`);
+    expect(first.status, first.text).toBe(200);
+    const look = await repB.post(`${base()}/for-me/look`, { upToId: first.json.changes.latestId });
+    expect(look.status, look.text).toBe(200);
+    const again = await repB.get(`${base()}/for-me`);
+    expect(again.json.changes).toMatchObject({ sinceId: first.json.changes.sinceId, total: first.json.changes.total });
+    expect(again.json.changes.visitMinutes).toBe(30);
+    expect(again.json.count).toBe(first.json.count); // looking is not acting: what needs me stays
+
+    expect((await stranger.post(`${base()}/for-me/look`, { upToId: 1 })).status).toBe(404);
+    expect((await client().post(`${base()}/for-me/look`, { upToId: 1 })).status).toBe(401);
+    const de = await repB.post(`${base()}/for-me/look`, { upToId: -1 });
+    expect(de.status).toBe(400);
+    expect(Object.keys(de.json.error.fields)).toEqual(['upToId']);
+    expect(de.json.error.message).toContain('Zuletzt gezeigte Änderung');
+    const en = await repA.post(`${base()}/for-me/look`, { upToId: 'newest' });
+    expect(en.status).toBe(400);
+    expect(en.json.error.message).toContain('Last change shown');
+    expect((await repB.get(`${base()}/for-me`)).json.changes.sinceId).toBe(first.json.changes.sinceId);
+  });
+
   it('the next daily digest: once, in German, without what was seen; its unsubscribe link works signed out', async () => {
     // 23:59 in Vienna: the app's own schedule does not send today's while the test runs; the clock runs tomorrow's.
     const set = await repB.put('/api/account/notifications', {

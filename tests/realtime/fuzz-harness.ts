@@ -20,10 +20,9 @@
  * Used by tests/realtime/fuzz.test.ts (a short run in `npm test`) and
  * `npm run fuzz` (scripts/fuzz-realtime.ts: the long run).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as encoding from 'lib0/encoding';
@@ -32,9 +31,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { migrate, openDb, type Db } from '@/lib/db';
 import { checkLoadable } from '@/lib/realtime/loadable';
-import { createWorld, ORIGIN, SECRET, sessionCookie, waitFor, wsClass, type World } from './fixtures';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { createWorld, ORIGIN, sessionCookie, waitFor, wsClass, type World } from './fixtures';
+import { freePort, realtimeHealthy, startRealtimeProcess } from './process';
 
 export interface FuzzOptions {
   seed: number;
@@ -80,17 +78,6 @@ function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 // ---------------------------------------------------------------- frames
@@ -530,30 +517,16 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
   const stderr: string[] = [];
   let child: ChildProcess | null = null;
   const spawnServer = async () => {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATA_DIR: dir,
-        DATABASE_URL: '',
-        REDIS_URL: '',
-        REALTIME_PORT: String(port),
-        REALTIME_HOST: '127.0.0.1',
-        APP_URL: ORIGIN,
-        NEXTAUTH_SECRET: SECRET,
-        LOG_LEVEL: 'error',
-        REALTIME_MAX_SOCKETS_PER_USER: '1000',
-        REALTIME_MAX_SOCKETS_PER_ADDRESS: '10000',
+    child = await startRealtimeProcess({
+      dataDir: dir,
+      port,
+      env: { REALTIME_MAX_SOCKETS_PER_USER: '1000', REALTIME_MAX_SOCKETS_PER_ADDRESS: '10000' },
+      stderr: (d) => {
+        stderr.push(d);
+        if (stderr.length > 200) stderr.splice(0, 100);
       },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      label: 'fuzz server health',
     });
-    c.stderr?.on('data', (d) => {
-      stderr.push(String(d));
-      if (stderr.length > 200) stderr.splice(0, 100);
-    });
-    child = c;
-    await waitFor(() => health(port), 60_000, 'fuzz server health');
   };
   await spawnServer();
   const db: Db = openDb({ sqliteFile: file });
@@ -685,9 +658,9 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
       await spawnServer();
       return;
     }
-    if (!(await health(port))) {
+    if (!(await realtimeHealthy(port))) {
       await new Promise((r) => setTimeout(r, 2000));
-      if (!(await health(port))) fail('/health did not answer');
+      if (!(await realtimeHealthy(port))) fail('/health did not answer');
     }
     try {
       const m = (await (await fetch(`http://127.0.0.1:${port}/metrics`)).json()) as { rss: number };
@@ -771,15 +744,6 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzResult> {
     result.elapsedMs = Date.now() - started;
   }
   return result;
-}
-
-async function health(port: number): Promise<boolean> {
-  try {
-    const r = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(5000) });
-    return r.status === 200;
-  } catch {
-    return false;
-  }
 }
 
 /** Loads a document from the SQLite file as a fresh server would (no recovery): null when it loads. */

@@ -7,9 +7,8 @@
  *
  * Used by tests/realtime/kill.test.ts (25 kills) and `npm run chaos` (100).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
@@ -18,9 +17,8 @@ import * as Y from 'yjs';
 import { migrate, openDb, type Db } from '@/lib/db';
 import { MESSAGE_ACCESS, MESSAGE_ACK } from '@/lib/realtime/protocol';
 import { DocStore } from '@/server/persistence';
-import { createWorld, ORIGIN, SECRET, sessionCookie, waitFor, wsClass } from './fixtures';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { createWorld, sessionCookie, waitFor, wsClass } from './fixtures';
+import { freePort, startRealtimeProcess, stopProcess } from './process';
 
 export interface ChaosResult {
   kills: number;
@@ -41,26 +39,6 @@ export interface ChaosResult {
   cameBack: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function healthy(port: number): Promise<boolean> {
-  try {
-    const r = await fetch(`http://127.0.0.1:${port}/health`);
-    return r.status === 200;
-  } catch {
-    return false;
-  }
-}
-
 export async function runKillChaos(opts: {
   kills: number;
   log?: (line: string) => void;
@@ -79,32 +57,16 @@ export async function runKillChaos(opts: {
 
   let child: ChildProcess | null = null;
   const start = async () => {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATA_DIR: dir,
-        DATABASE_URL: '',
-        REDIS_URL: '',
-        REALTIME_PORT: String(port),
-        REALTIME_HOST: '127.0.0.1',
-        APP_URL: ORIGIN,
-        NEXTAUTH_SECRET: SECRET,
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    child = await startRealtimeProcess({
+      dataDir: dir,
+      port,
+      stderr: (d) => log(`[server] ${d.trim()}`),
     });
-    c.stderr?.on('data', (d) => log(`[server] ${String(d).trim()}`));
-    child = c;
-    await waitFor(() => healthy(port), 60_000, 'server health');
   };
   const kill = async () => {
     const c = child;
     if (!c) return;
-    const exited = new Promise<void>((r) => c.once('exit', () => r()));
-    c.kill('SIGKILL');
-    await exited;
+    await stopProcess(c, 'SIGKILL');
     child = null;
   };
 
@@ -237,28 +199,12 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
   const world = await createWorld(setup);
   await setup.close();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATA_DIR: dir,
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      REALTIME_PORT: String(port),
-      REALTIME_HOST: '127.0.0.1',
-      APP_URL: ORIGIN,
-      NEXTAUTH_SECRET: SECRET,
-      LOG_LEVEL: 'error',
-    },
-    stdio: 'ignore',
-  });
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  let child: ChildProcess | null = null;
   const doc = new Y.Doc();
   let writer: WebsocketProvider | null = null;
   let ticker: NodeJS.Timeout | null = null;
   try {
-    await waitFor(() => healthy(port), 60_000, 'server health');
+    child = await startRealtimeProcess({ dataDir: dir, port });
     writer = new WebsocketProvider(`ws://127.0.0.1:${port}`, world.docs.commons, doc, {
       params: { ack: '1' },
       disableBc: true,
@@ -279,8 +225,7 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
     doc.getXmlFragment('notes').push([line]);
     ticker = setInterval(() => line.insert(line.length, 'x'), 1);
     await waitFor(() => acked > 200, 60_000, 'some acknowledged writes');
-    child.kill('SIGTERM');
-    const exitCode = await exited;
+    const exitCode = await stopProcess(child, 'SIGTERM');
     clearInterval(ticker);
     ticker = null;
     await waitFor(() => closeCodes.length > 0, 30_000, 'close seen by the writer');
@@ -294,7 +239,7 @@ export async function runGracefulShutdown(): Promise<ShutdownResult> {
     if (ticker) clearInterval(ticker);
     writer?.destroy();
     doc.destroy();
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child) await stopProcess(child, 'SIGKILL');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,9 +7,8 @@
  * restart, and a change written while the realtime process is down is there
  * when it comes back.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +17,9 @@ import * as Y from 'yjs';
 import { ActivityWake, activityWake, LoopbackWakeTransport, setActivityWake, wakeToken } from '@/lib/activity/wake';
 import { migrate, openDb, type Db } from '@/lib/db';
 import { writeDocument } from '@/lib/realtime/server-write';
-import { createWorld, ORIGIN, SECRET, sessionCookie, waitFor, wsClass, type World } from './fixtures';
+import { createWorld, SECRET, sessionCookie, waitFor, wsClass, type World } from './fixtures';
+import { freePort, startRealtimeProcess, stopProcess } from './process';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const textOf = (d: Y.Doc) => d.getXmlFragment('notes').toString();
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 const paragraph = (s: string) => (d: Y.Doc) => {
@@ -28,17 +27,6 @@ const paragraph = (s: string) => (d: Y.Doc) => {
   t.insert(0, s);
   d.getXmlFragment('notes').push([t]);
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('server-written changes with a realtime process', { timeout: 120_000 }, () => {
   let dir: string;
@@ -50,41 +38,12 @@ describe('server-written changes with a realtime process', { timeout: 120_000 },
   let previous: ActivityWake;
 
   const start = async () => {
-    const c = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATA_DIR: dir,
-        DATABASE_URL: '',
-        REDIS_URL: '',
-        REALTIME_PORT: String(port),
-        REALTIME_HOST: '127.0.0.1',
-        APP_URL: ORIGIN,
-        NEXTAUTH_SECRET: SECRET,
-        LOG_LEVEL: 'error',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child = c;
-    await waitFor(
-      async () => {
-        try {
-          return (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
-        } catch {
-          return false;
-        }
-      },
-      60_000,
-      'realtime health',
-    );
+    child = await startRealtimeProcess({ dataDir: dir, port, stderr: 'inherit', label: 'realtime health' });
   };
   const kill = async () => {
     const c = child;
     if (!c) return;
-    const exited = new Promise<void>((r) => c.once('exit', () => r()));
-    c.kill('SIGKILL');
-    await exited;
+    await stopProcess(c, 'SIGKILL');
     child = null;
   };
   const connect = async (userId: string) => {

@@ -9,12 +9,14 @@ import { api, errorText } from '@/app/_lib/api-client';
 import { activityText } from '@/lib/activity/words';
 import type { ForMe } from '@/lib/for-me/get-for-me';
 import { bellKey } from './bell';
+import { useLook } from './look';
 
 /**
  * "For me" in one network: what needs me (each with its link; mentions can be
- * marked as seen), what is due, and what changed since I last looked, grouped,
- * in words with links, with "mark all as seen". Live: every change in the
- * network refreshes it.
+ * marked as seen), what is due, and what changed since my previous visit,
+ * grouped, in words with links, each marked new, with "mark all as seen".
+ * Live: every change in the network refreshes it. Being on screen is a look
+ * (lib/for-me/visit.ts).
  */
 export function ForMeView({ networkId, initial }: { networkId: string; initial: ForMe }) {
   const { t, f } = useI18n();
@@ -37,6 +39,8 @@ export function ForMeView({ networkId, initial }: { networkId: string; initial: 
   });
   const data = q.data;
   const changes = data.changes;
+  // Having this page on screen is a look: the next visit starts after what it shows.
+  useLook(networkId, changes.latestId);
   return (
     <div className="grid gap-6">
       {seen.isError ? <Alert tone="error">{errorText(seen.error, t)}</Alert> : null}
@@ -104,10 +108,11 @@ export function ForMeView({ networkId, initial }: { networkId: string; initial: 
           ) : null
         }
       >
-        <p className="mb-3 text-sm text-stone-700">
-          {changes.seenAt
-            ? t('followUp.changes.since', { when: f.dateTime(changes.seenAt) })
-            : t('followUp.changes.sinceNever')}
+        <p className="mb-3 text-sm text-stone-700" data-testid="changes-since">
+          {changes.lastVisitAt
+            ? t('followUp.changes.since', { when: f.dateTime(changes.lastVisitAt) })
+            : t('followUp.changes.sinceNever')}{' '}
+          {t('followUp.changes.visitHint', { minutes: changes.visitMinutes })}
         </p>
         {changes.total === 0 ? (
           <p className="text-stone-700">{t('followUp.changes.empty')}</p>
@@ -123,7 +128,15 @@ export function ForMeView({ networkId, initial }: { networkId: string; initial: 
                 </h3>
                 <ul className="mt-1 grid gap-1">
                   {g.items.map((item) => (
-                    <li key={item.id} className="text-stone-800">
+                    <li
+                      key={item.id}
+                      className="border-l-4 border-sky-700 pl-2 text-stone-800"
+                      data-testid="change"
+                      data-new="true"
+                    >
+                      <Badge tone="info" className="mr-2">
+                        {t('followUp.changes.new')}
+                      </Badge>
                       {item.words.href ? (
                         <Link href={item.words.href} className="text-brand-800 underline underline-offset-2">
                           {activityText(t, item)}

@@ -21,6 +21,7 @@ export function NetworkOverviewCards({
   orgs,
   unitLabels,
   recent,
+  isNew = {},
 }: {
   networkId: string;
   overview: NetworkOverview;
@@ -28,6 +29,8 @@ export function NetworkOverviewCards({
   unitLabels: Record<string, string>;
   /** The latest changes this person may see, newest first (the activity catalog's words). */
   recent: FeedItem[];
+  /** Which of them are new since the person's previous visit (lib/for-me/visit.ts), by id. */
+  isNew?: Record<number, boolean>;
 }) {
   const { t } = useI18n();
   const fmt = useFormat();
@@ -178,17 +181,28 @@ export function NetworkOverviewCards({
         ) : (
           <ol className="divide-y divide-stone-200" data-testid="recent-changes">
             {recent.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
-                {a.words.href ? (
-                  <Link
-                    href={a.words.href}
-                    className="min-w-0 break-words text-brand-800 underline-offset-2 hover:underline"
-                  >
-                    {activityText(t, a)}
-                  </Link>
-                ) : (
-                  <span className="min-w-0 break-words">{activityText(t, a)}</span>
-                )}
+              <li
+                key={a.id}
+                className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2"
+                data-new={isNew[a.id] ? 'true' : undefined}
+              >
+                <span className="min-w-0 break-words">
+                  {isNew[a.id] ? (
+                    <Badge tone="info" className="mr-2">
+                      {t('followUp.changes.new')}
+                    </Badge>
+                  ) : null}
+                  {a.words.href ? (
+                    <Link
+                      href={a.words.href}
+                      className="min-w-0 break-words text-brand-800 underline-offset-2 hover:underline"
+                    >
+                      {activityText(t, a)}
+                    </Link>
+                  ) : (
+                    <span className="min-w-0 break-words">{activityText(t, a)}</span>
+                  )}
+                </span>
                 <time dateTime={new Date(a.createdAt).toISOString()} className="text-sm text-stone-700">
                   {fmt.time(a.createdAt)}
                 </time>

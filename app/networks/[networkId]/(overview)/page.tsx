@@ -12,6 +12,8 @@ import { AddOrganisationDialog } from '../../_components/add-organisation-dialog
 import { NetworkSettingsDialog } from '../../_components/network-settings-form';
 import { NetworkOverviewCards } from '../../_components/network-overview';
 import { ManagementMandateCard } from '../../_components/mandate-warning';
+import { visitView } from '@/lib/for-me/visit';
+import { LookRecorder } from '@/app/_components/for-me/look';
 
 type Params = Promise<{ networkId: string }>;
 
@@ -26,16 +28,18 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * The network home as an overview: what waits for this person, what is due and
  * overdue, the goals at a glance, then the organisations and people. Changing
  * the network's name and adding an organisation sit behind buttons. Members only.
+ * Opening it counts as a look: recent changes since the previous visit are marked new.
  */
 export default async function NetworkHomePage({ params }: { params: Params }) {
   const { networkId } = await params;
   const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}`);
   const home = await orNotFound(getNetworkHome(db, actor, networkId));
-  const [overview, units, recent, mandate] = await Promise.all([
+  const [overview, units, recent, mandate, visit] = await Promise.all([
     getNetworkOverview(db, actor, networkId),
     listUnits(db, actor, networkId),
     listFeed(db, actor, networkId, { limit: 8 }),
     currentManagementMandate(db, networkId),
+    visitView(db, actor.userId, networkId, Date.now()),
   ]);
   const unitLabels = Object.fromEntries(units.filter((u) => u.label !== null).map((u) => [u.key, u.label as string]));
   const { network, organisations, people, abilities } = home;
@@ -68,7 +72,10 @@ export default async function NetworkHomePage({ params }: { params: Params }) {
         orgs={organisations.map((o) => ({ id: o.id, name: o.name }))}
         unitLabels={unitLabels}
         recent={recent}
+        isNew={Object.fromEntries(recent.map((a) => [a.id, a.id > visit.sinceId && a.actorId !== actor.userId]))}
       />
+      {/* Opening the overview is a look, as opening "for me" is (lib/for-me/visit.ts). */}
+      <LookRecorder networkId={networkId} upToId={visit.latestId} />
       <ManagementMandateCard networkId={networkId} mandate={mandate} t={t} f={formatter(locale)} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card
