@@ -1,42 +1,15 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import type * as Y from 'yjs';
 import { CollabEditor } from '@/app/_components/collab/collab-editor';
 import { CollabStatusLine } from '@/app/_components/collab/collab-status';
 import { PresenceList } from '@/app/_components/collab/presence-list';
 import { useCollabDoc } from '@/app/_components/collab/use-collab-doc';
 import { useI18n } from '@/app/_components/providers';
+import { agendaBlocks } from '@/lib/meetings/agenda-items';
 import type { Access } from '@/lib/realtime/protocol';
 
-/** The text of each top-level block of a fragment (an agenda's items), non-empty ones only. */
-export function blocksOf(fragment: Y.XmlFragment): string[] {
-  const out: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment, depth: number): void => {
-    const children = 'toArray' in node ? (node.toArray() as (Y.XmlElement | Y.XmlText)[]) : [];
-    for (const child of children) {
-      if ('nodeName' in child && (child.nodeName === 'bullet_list' || child.nodeName === 'ordered_list')) {
-        walk(child, depth + 1);
-        continue;
-      }
-      const text = 'nodeName' in child ? textOfElement(child) : child.toString();
-      if (text.trim()) out.push(text.trim());
-    }
-  };
-  const textOfElement = (el: Y.XmlElement): string =>
-    (el.toArray() as (Y.XmlElement | Y.XmlText)[])
-      .map((c) =>
-        'nodeName' in c
-          ? textOfElement(c)
-          : c
-              .toDelta()
-              .map((d: { insert?: unknown }) => String(d.insert ?? ''))
-              .join(''),
-      )
-      .join(' ');
-  walk(fragment, 0);
-  return out;
-}
+export type AgendaBlock = ReturnType<typeof agendaBlocks>[number];
 
 /**
  * The meeting's one collaborative document: the agenda (co-edited before the
@@ -57,7 +30,8 @@ export function MeetingDoc({
   initialAccess: Access;
   self: { id: string; name: string; organisation: string | null };
   showMinutes: boolean;
-  onAgenda?: (items: string[]) => void;
+  /** The agenda's items as they are now (live), with their ids where they have one. */
+  onAgenda?: (items: AgendaBlock[]) => void;
 }) {
   const { t } = useI18n();
   const helpId = useId();
@@ -68,7 +42,7 @@ export function MeetingDoc({
     if (!collab) return;
     const agenda = collab.doc.getXmlFragment('agenda');
     const changed = () => {
-      onAgenda?.(blocksOf(agenda));
+      onAgenda?.(agendaBlocks(agenda));
       setTick((n) => n + 1);
     };
     changed();
@@ -96,6 +70,7 @@ export function MeetingDoc({
               readOnly={readOnly}
               label={t('meetings.doc.agendaLabel')}
               describedBy={helpId}
+              itemIds
             />
           ) : (
             <div className="min-h-32 rounded-md border border-stone-400 bg-white" aria-hidden="true" />
