@@ -70,7 +70,7 @@ export function AgendaComments({
             size="sm"
             variant="secondary"
             aria-expanded={isOpen}
-            aria-controls={`agenda-comments-${item.id}`}
+            aria-controls={isOpen ? `agenda-comments-${item.id}` : undefined}
             aria-label={t('meetings.agendaComments.toggleLabel', { count, item: item.title })}
             onClick={() => toggle(item.id)}
           >
