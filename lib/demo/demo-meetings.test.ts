@@ -46,10 +46,10 @@ describe('the demo meetings', () => {
   });
 
   it('has a commented agenda item in the upcoming meeting, in German and English, with a mention', async () => {
-    const upcoming = await db.get<{ id: string }>(
-      'SELECT id FROM meetings WHERE network_id = ? AND starts_at > ?',
-      [networkId, Date.now()],
-    );
+    const upcoming = await db.get<{ id: string }>('SELECT id FROM meetings WHERE network_id = ? AND starts_at > ?', [
+      networkId,
+      Date.now(),
+    ]);
     const andrea = await db.get<{ id: string }>("SELECT id FROM users WHERE email = 'andrea.novak@example.org'");
     const page = await getMeeting(db, await loadActor(db, andrea!.id, networkId), networkId, upcoming!.id);
     const [itemId, count] = Object.entries(page.agendaComments.counts)[0];
@@ -66,9 +66,10 @@ describe('the demo meetings', () => {
       expect.stringContaining('every other Tuesday'),
     ]);
     expect(
-      await db.get("SELECT id FROM notifications WHERE user_id = ? AND kind = 'mention' AND subject_type = 'agenda_item'", [
-        andrea!.id,
-      ]),
+      await db.get(
+        "SELECT id FROM notifications WHERE user_id = ? AND kind = 'mention' AND subject_type = 'agenda_item'",
+        [andrea!.id],
+      ),
     ).toBeTruthy();
     expect(page.facilitation.organisations.reduce((s, o) => s + o.comments, 0)).toBe(2);
   });

@@ -82,7 +82,9 @@ registerCommentSubject('agenda_item', {
       'SELECT title FROM meeting_agenda_items WHERE meeting_id = ? AND item_id = ?',
       [m.row.id, ref.itemId],
     );
-    return gone ? { path, title: short(gone.title), organisationIds: [], meeting: meetingRecord(m), removed: true } : null;
+    return gone
+      ? { path, title: short(gone.title), organisationIds: [], meeting: meetingRecord(m), removed: true }
+      : null;
   },
   maySee(actor, info) {
     const meeting = (info as Partial<AgendaSubjectInfo>).meeting;

@@ -59,11 +59,12 @@ function agendaCommentsContract(name: string, open: () => Promise<Fresh>) {
         organisationIds: [n.orgs.a, n.orgs.b],
       });
       meetingId = m.id;
-      items = await writeMeetingText(db, { id: m.id, networkId: n.networkId, createdBy: n.users.manager.id }, 'agenda', [
-        '1. Lesecafé im Winter',
-        '2. Gemeinsamer Flyer',
-        '3. Raumregeln',
-      ]);
+      items = await writeMeetingText(
+        db,
+        { id: m.id, networkId: n.networkId, createdBy: n.users.manager.id },
+        'agenda',
+        ['1. Lesecafé im Winter', '2. Gemeinsamer Flyer', '3. Raumregeln'],
+      );
       const o = await scheduleMeeting(db, other.actors.manager, other.networkId, {
         title: 'Other network meeting',
         startsAt: inAnHour(),
@@ -113,10 +114,7 @@ function agendaCommentsContract(name: string, open: () => Promise<Fresh>) {
       const before = await written();
       const body = { subjectType: 'agenda_item', body: 'x' };
       // Not a member of this network.
-      await refused(
-        createComment(db, n.actors.outsider, n.networkId, { ...body, subjectId: subject(items[0]) }),
-        404,
-      );
+      await refused(createComment(db, n.actors.outsider, n.networkId, { ...body, subjectId: subject(items[0]) }), 404);
       await refused(listComments(db, n.actors.outsider, n.networkId, 'agenda_item', subject(items[0])), 404);
       // A member of the other network asking through its own network for ours.
       await refused(
@@ -138,20 +136,21 @@ function agendaCommentsContract(name: string, open: () => Promise<Fresh>) {
         404,
       );
       // Our meeting with the other meeting's item id: not on our agenda.
-      await refused(
-        createComment(db, n.actors.repA, n.networkId, { ...body, subjectId: subject(otherItems[0]) }),
-        404,
-      );
+      await refused(createComment(db, n.actors.repA, n.networkId, { ...body, subjectId: subject(otherItems[0]) }), 404);
       // Malformed subjects.
-      for (const subjectId of [items[0], meetingId, `${meetingId}:`, `${meetingId}:x`, `${meetingId}:${'a'.repeat(65)}`])
+      for (const subjectId of [
+        items[0],
+        meetingId,
+        `${meetingId}:`,
+        `${meetingId}:x`,
+        `${meetingId}:${'a'.repeat(65)}`,
+      ])
         await refused(createComment(db, n.actors.repA, n.networkId, { ...body, subjectId }), 404);
       // Observers read but do not write.
-      await refused(
-        createComment(db, n.actors.observer, n.networkId, { ...body, subjectId: subject(items[0]) }),
-        403,
-      );
-      expect((await listComments(db, n.actors.observer, n.networkId, 'agenda_item', subject(items[0]))).comments.length)
-        .toBeGreaterThan(0);
+      await refused(createComment(db, n.actors.observer, n.networkId, { ...body, subjectId: subject(items[0]) }), 403);
+      expect(
+        (await listComments(db, n.actors.observer, n.networkId, 'agenda_item', subject(items[0]))).comments.length,
+      ).toBeGreaterThan(0);
       expect(await written()).toEqual(before);
     });
 
@@ -179,7 +178,9 @@ function agendaCommentsContract(name: string, open: () => Promise<Fresh>) {
         });
       }
       // The meeting page's counts follow what each person sees.
-      expect((await getMeeting(db, n.actors.repA, n.networkId, meetingId)).agendaComments.counts[items[1]] ?? 0).toBe(0);
+      expect((await getMeeting(db, n.actors.repA, n.networkId, meetingId)).agendaComments.counts[items[1]] ?? 0).toBe(
+        0,
+      );
       expect((await getMeeting(db, n.actors.manager, n.networkId, meetingId)).agendaComments.counts[items[1]]).toBe(1);
       // Nobody edits it while hidden (the author neither); the audit log has the act with who and why.
       await refused(editComment(db, n.actors.repB, n.networkId, c.id, { body: 'anders' }), 409);
@@ -195,7 +196,9 @@ function agendaCommentsContract(name: string, open: () => Promise<Fresh>) {
       expect(audit!.data).not.toContain('Geldverschwendung');
       await restoreComment(db, n.actors.manager, n.networkId, c.id);
       expect(
-        (await listComments(db, n.actors.repA, n.networkId, 'agenda_item', subject(items[1]))).comments.map((x) => x.id),
+        (await listComments(db, n.actors.repA, n.networkId, 'agenda_item', subject(items[1]))).comments.map(
+          (x) => x.id,
+        ),
       ).toContain(c.id);
     });
 
@@ -248,7 +251,9 @@ function agendaCommentsContract(name: string, open: () => Promise<Fresh>) {
       expect(page.agendaComments.removed).toEqual([
         { itemId: items[0], title: '1. Lesecafé im Winter und Frühling', comments: 1 },
       ]);
-      expect((await listComments(db, n.actors.repB, n.networkId, 'agenda_item', subject(items[0]))).comments.length).toBe(1);
+      expect(
+        (await listComments(db, n.actors.repB, n.networkId, 'agenda_item', subject(items[0]))).comments.length,
+      ).toBe(1);
       // Never commented and gone: not found.
       await writeDocument(
         doc,

@@ -108,7 +108,9 @@ for (const locale of ['en', 'de'] as const) {
         ? 'Wer zahlt den Druck? Die Bücherei drückt sich ja immer.'
         : 'Who pays for the printing? The library always ducks out.';
     await discussion(b).getByLabel(t('followUp.comments.new')).fill(remark);
-    await discussion(b).getByRole('button', { name: t('followUp.comments.submit') }).click();
+    await discussion(b)
+      .getByRole('button', { name: t('followUp.comments.submit') })
+      .click();
     await expect(discussion(b).getByTestId('comment')).toContainText(remark);
     await expect(toggle(b, 1)).toHaveAttribute('aria-expanded', 'true');
 
@@ -118,7 +120,8 @@ for (const locale of ['en', 'de'] as const) {
     await hiddenOne.getByRole('button', { name: t('followUp.comments.actions', { name: repB.name }) }).click();
     await m.getByRole('menuitem', { name: t('followUp.comments.hide') }).click();
     const hideDialog = m.getByRole('dialog');
-    const reason = locale === 'de' ? 'Abwertend gegenüber einer Partnerorganisation' : 'Belittles a partner organisation';
+    const reason =
+      locale === 'de' ? 'Abwertend gegenüber einer Partnerorganisation' : 'Belittles a partner organisation';
     await hideDialog.getByLabel(t('followUp.comments.reason')).fill(reason);
     await hideDialog.getByRole('button', { name: t('followUp.comments.hide'), exact: true }).click();
     // Visible to the manager, marked hidden with who, when and why.
@@ -301,7 +304,9 @@ for (const locale of ['en', 'de'] as const) {
     ])
       await expect(log.getByText(line, { exact: true })).toBeVisible();
     // The agenda: the words of its item are in the log with the comment, and its link leads to the item's discussion.
-    await log.getByText(t('activity.comment.created', { actor: repB.name, subjectType: 'agenda_item', title: item })).click();
+    await log
+      .getByText(t('activity.comment.created', { actor: repB.name, subjectType: 'agenda_item', title: item }))
+      .click();
     await expect(m).toHaveURL(new RegExp(`/meetings/${meetingId}\\?item=`));
     await expect(discussion(m).getByTestId('comment').filter({ hasText: remark })).toBeVisible();
   });

@@ -580,7 +580,9 @@ describe('the permission matrix against the API', () => {
     'comment.seeHidden': async (c, role, k) => {
       const id = await commentFor(role, k);
       const { subjectType, subjectId } = await subjectOf(k);
-      const res = await c.get(`${base()}/comments?subjectType=${subjectType}&subjectId=${encodeURIComponent(subjectId)}`);
+      const res = await c.get(
+        `${base()}/comments?subjectType=${subjectType}&subjectId=${encodeURIComponent(subjectId)}`,
+      );
       if (res.status !== 200) return res;
       return res.json.comments.some((x: { id: string }) => x.id === id) ? res : 'hidden';
     },

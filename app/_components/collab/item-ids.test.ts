@@ -27,7 +27,8 @@ function run(state: EditorState, cmd: Command): EditorState {
 function type(state: EditorState, text: string): EditorState {
   return state.apply(state.tr.insertText(text));
 }
-const at = (state: EditorState, pos: number) => state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)));
+const at = (state: EditorState, pos: number) =>
+  state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)));
 const ids = (state: EditorState) => {
   const out: (string | null)[] = [];
   state.doc.descendants((n) => {
