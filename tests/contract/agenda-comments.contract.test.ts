@@ -6,6 +6,7 @@ import { createComment, deleteComment, editComment, hideComment, listComments, r
 import { createGoal } from '@/lib/goals/create-goal';
 import { addActionItem } from '@/lib/meetings/add-action-item';
 import { agendaSubjectId } from '@/lib/meetings/agenda-items';
+import { forMeCount, getForMe } from '@/lib/for-me/get-for-me';
 import { getMeeting } from '@/lib/meetings/get-meeting';
 import { writeMeetingText } from '@/lib/meetings/minutes';
 import { scheduleMeeting } from '@/lib/meetings/schedule-meeting';
@@ -225,6 +226,12 @@ function agendaCommentsContract(name: string, open: () => Promise<Fresh>) {
         subject_type: 'agenda_item',
       });
       expect(await count(db, 'notifications')).toBe(before + 1);
+      // B finds it in "for me" (and the bell counts it), linked to the item's comment; "what changed" has the comment.
+      const forB = await getForMe(db, n.actors.repB, n.networkId);
+      const mention = forB.needsMe.find((i) => i.source === 'mention');
+      expect(mention?.href).toBe(`/networks/${n.networkId}/meetings/${meetingId}?item=${items[2]}#comment-${d.id}`);
+      expect(await forMeCount(db, n.actors.repB, n.networkId)).toBeGreaterThanOrEqual(1);
+      expect(forB.changes.groups.flatMap((g) => g.items).some((i) => i.kind === 'comment.created')).toBe(true);
     });
 
     it('an item removed from the agenda keeps its comments, reachable under its last words', async () => {
