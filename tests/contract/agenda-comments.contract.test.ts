@@ -18,7 +18,7 @@ import { refused } from './refused';
 
 type Fresh = Db & { drop(): Promise<void> };
 
-const count = async (db: Db, sql: string, params: unknown[] = []) =>
+const count = async (db: Db, sql: string, params: string[] = []) =>
   Number((await db.get<{ c: number }>(`SELECT COUNT(*) AS c FROM ${sql}`, params))?.c);
 
 /**
@@ -144,9 +144,15 @@ function agendaCommentsContract(name: string, open: () => Promise<Fresh>) {
         meetingId,
         `${meetingId}:`,
         `${meetingId}:x`,
-        `${meetingId}:${'a'.repeat(65)}`,
+        `${meetingId}:agenda item`,
+        `${meetingId.toUpperCase()}:${items[0]}`,
       ])
         await refused(createComment(db, n.actors.repA, n.networkId, { ...body, subjectId }), 404);
+      // Longer than any subject id: refused as bad input (400), before anything is looked up.
+      await refused(
+        createComment(db, n.actors.repA, n.networkId, { ...body, subjectId: `${meetingId}:${'a'.repeat(64)}` }),
+        400,
+      );
       // Observers read but do not write.
       await refused(createComment(db, n.actors.observer, n.networkId, { ...body, subjectId: subject(items[0]) }), 403);
       expect(
