@@ -260,9 +260,9 @@ export const meetings = {
       'Comment on an agenda item before or during the meeting: questions, additions, who brings what. Mention someone with @ to let them know.',
     'meetings.agendaComments.empty':
       'The agenda has no items yet. Write each item on its own line in the agenda above; it can then be discussed here.',
-    'meetings.agendaComments.toggle': '{count, plural, =0 {Comment} one {# comment} other {# comments}}',
+    'meetings.agendaComments.toggle': '{count, plural, =0 {Add a comment} one {# comment} other {# comments}}',
     'meetings.agendaComments.toggleLabel':
-      '{count, plural, =0 {Comment on “{item}”} one {# comment on “{item}”} other {# comments on “{item}”}}',
+      '{count, plural, =0 {Add a comment on “{item}”} one {# comment on “{item}”} other {# comments on “{item}”}}',
     'meetings.agendaComments.on': 'Comments on “{item}”',
     'meetings.agendaComments.removedTitle': 'No longer on the agenda',
     'meetings.agendaComments.removedIntro':
@@ -533,9 +533,10 @@ export const meetings = {
       'Kommentieren Sie einen Tagesordnungspunkt vor oder während des Treffens: Fragen, Ergänzungen, wer was mitbringt. Mit @ erwähnen Sie jemanden, damit die Person es erfährt.',
     'meetings.agendaComments.empty':
       'Die Tagesordnung hat noch keine Punkte. Schreiben Sie jeden Punkt in eine eigene Zeile der Tagesordnung oben; dann kann er hier besprochen werden.',
-    'meetings.agendaComments.toggle': '{count, plural, =0 {Kommentieren} one {# Kommentar} other {# Kommentare}}',
+    'meetings.agendaComments.toggle':
+      '{count, plural, =0 {Kommentar schreiben} one {# Kommentar} other {# Kommentare}}',
     'meetings.agendaComments.toggleLabel':
-      '{count, plural, =0 {„{item}“ kommentieren} one {# Kommentar zu „{item}“} other {# Kommentare zu „{item}“}}',
+      '{count, plural, =0 {Kommentar schreiben zu „{item}“} one {# Kommentar zu „{item}“} other {# Kommentare zu „{item}“}}',
     'meetings.agendaComments.on': 'Kommentare zu „{item}“',
     'meetings.agendaComments.removedTitle': 'Nicht mehr auf der Tagesordnung',
     'meetings.agendaComments.removedIntro':
