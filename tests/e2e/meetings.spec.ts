@@ -109,7 +109,7 @@ for (const locale of ['en', 'de'] as const) {
         : 'Who pays for the printing? The library always ducks out.';
     await discussion(b).getByLabel(t('followUp.comments.new')).fill(remark);
     await discussion(b)
-      .getByRole('button', { name: t('followUp.comments.submit') })
+      .getByRole('button', { name: t('followUp.comments.submit'), exact: true })
       .click();
     await expect(discussion(b).getByTestId('comment')).toContainText(remark);
     await expect(toggle(b, 1)).toHaveAttribute('aria-expanded', 'true');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Comments } from '@/app/_components/comments/comments';
 import { useI18n } from '@/app/_components/providers';
 import { Button, Card } from '@/app/_components/ui';
@@ -17,7 +17,7 @@ import type { AgendaBlock } from './meeting-doc';
  * (`?item=<id>`, from the activity feed, "for me" or a mail) opens its
  * comments.
  */
-export function AgendaComments({
+export const AgendaComments = memo(function AgendaComments({
   networkId,
   meetingId,
   live,
@@ -109,4 +109,4 @@ export function AgendaComments({
       ) : null}
     </Card>
   );
-}
+});

@@ -38,17 +38,26 @@ export function MeetingDoc({
   const collab = useCollabDoc(docName, { realtimeUrl, initialAccess, storageScope: self.id });
   const readOnly = !collab || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
   const [, setTick] = useState(0);
+  // The document, not the hook's result: that is a new object on every render, and an effect keyed on it would
+  // report the agenda (and re-render the page) again and again.
+  const doc = collab?.doc ?? null;
   useEffect(() => {
-    if (!collab) return;
-    const agenda = collab.doc.getXmlFragment('agenda');
+    if (!doc) return;
+    const agenda = doc.getXmlFragment('agenda');
+    let last = '';
     const changed = () => {
-      onAgenda?.(agendaBlocks(agenda));
+      const blocks = agendaBlocks(agenda);
+      const key = JSON.stringify(blocks.map((b) => [b.id, b.title]));
+      if (key !== last) {
+        last = key;
+        onAgenda?.(blocks);
+      }
       setTick((n) => n + 1);
     };
     changed();
     agenda.observeDeep(changed);
     return () => agenda.unobserveDeep(changed);
-  }, [collab, onAgenda]);
+  }, [doc, onAgenda]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
