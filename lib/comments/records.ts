@@ -2,6 +2,8 @@ import type { Queryable } from '../db/types';
 import { AppError } from '../errors';
 import { commentPolicy, requireMember, type Actor } from '../policies';
 import { commentSubject, type CommentSubjectInfo } from './subjects';
+// Registers the `agenda_item` comment subject (the meetings area owns it).
+import '../meetings/agenda-comments';
 
 export interface CommentRow {
   id: string;

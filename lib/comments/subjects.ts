@@ -7,7 +7,7 @@ import type { Actor } from '../policies';
  * is shown (the link in the activity feed, "for me" and mails, relative to the
  * network) and who may see it. A subject's comments are only ever shown to
  * someone who may see the subject. Another area adds a type with
- * `registerCommentSubject` (the meetings area replaces `agenda_item`).
+ * `registerCommentSubject` (the meetings area registers `agenda_item`).
  */
 export interface CommentSubjectInfo {
   /** The page that shows the subject with its comments, relative to /networks/<id>. */
@@ -92,23 +92,8 @@ registerCommentSubject('commitment', {
   maySee: everyMember,
 });
 
-/**
- * Agenda items belong to the meetings area, which registers its own loader
- * and visibility check under this name; until then an agenda item is found in
- * `agenda_items` (id, network_id, meeting_id, title) when that table exists.
+/*
+ * `agenda_item` (comments on a meeting's agenda items) is registered by the
+ * meetings area, lib/meetings/agenda-comments.ts, which the comment records
+ * and the mention notifier load, so the type is there wherever comments are.
  */
-registerCommentSubject('agenda_item', {
-  async load(q, networkId, id) {
-    if (!UUID.test(id)) return null;
-    try {
-      const a = await q.get<{ meeting_id: string; title: string }>(
-        'SELECT meeting_id, title FROM agenda_items WHERE id = ? AND network_id = ?',
-        [id, networkId],
-      );
-      return a ? { path: `/meetings/${a.meeting_id}`, title: short(a.title), organisationIds: [] } : null;
-    } catch {
-      return null; // no meetings yet
-    }
-  },
-  maySee: everyMember,
-});

@@ -85,10 +85,11 @@ describe('the demo network has comments with mentions', () => {
         'SELECT subject_type FROM comments WHERE network_id = ? ORDER BY subject_type',
         [networkId],
       );
-      expect(comments.map((c) => c.subject_type)).toEqual(['goal', 'ledger_entry']);
+      // Two on an agenda item of the upcoming meeting (lib/demo/demo-meetings.ts), one with a mention.
+      expect(comments.map((c) => c.subject_type)).toEqual(['agenda_item', 'agenda_item', 'goal', 'ledger_entry']);
       expect(
         Number((await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM notifications WHERE kind = 'mention'"))!.n),
-      ).toBe(2);
+      ).toBe(3);
       expect(await db.get("SELECT id FROM jobs WHERE idempotency_key LIKE 'mail:mention:%'")).toBeUndefined();
     } finally {
       await db.drop();

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
+import { listComments } from '../comments/list-comments';
+import { getMeeting } from '../meetings/get-meeting';
+import { loadActor } from '../policies/load-actor';
 import { seedDemo } from './demo-network';
 import { freshSqlite } from '@/tests/helpers/services';
 
@@ -40,5 +43,34 @@ describe('the demo meetings', () => {
       [networkId, Date.now()],
     );
     expect(upcoming.map((m) => m.status)).toEqual(['scheduled']);
+  });
+
+  it('has a commented agenda item in the upcoming meeting, in German and English, with a mention', async () => {
+    const upcoming = await db.get<{ id: string }>('SELECT id FROM meetings WHERE network_id = ? AND starts_at > ?', [
+      networkId,
+      Date.now(),
+    ]);
+    const andrea = await db.get<{ id: string }>("SELECT id FROM users WHERE email = 'andrea.novak@example.org'");
+    const page = await getMeeting(db, await loadActor(db, andrea!.id, networkId), networkId, upcoming!.id);
+    const [itemId, count] = Object.entries(page.agendaComments.counts)[0];
+    expect(count).toBe(2);
+    const listed = await listComments(
+      db,
+      await loadActor(db, andrea!.id, networkId),
+      networkId,
+      'agenda_item',
+      `${upcoming!.id}:${itemId}`,
+    );
+    expect(listed.comments.map((c) => c.body)).toEqual([
+      expect.stringContaining('Kursraum 3'),
+      expect.stringContaining('every other Tuesday'),
+    ]);
+    expect(
+      await db.get(
+        "SELECT id FROM notifications WHERE user_id = ? AND kind = 'mention' AND subject_type = 'agenda_item'",
+        [andrea!.id],
+      ),
+    ).toBeTruthy();
+    expect(page.facilitation.organisations.reduce((s, o) => s + o.comments, 0)).toBe(2);
   });
 });

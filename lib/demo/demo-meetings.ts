@@ -1,6 +1,8 @@
 import type { Db } from '../db/types';
 import { addDays, today } from '../core/dates';
+import { createComment } from '../comments/create-comment';
 import { addActionItem } from '../meetings/add-action-item';
+import { agendaSubjectId } from '../meetings/agenda-items';
 import { adoptText } from '../meetings/adopt-text';
 import { answerMinutes } from '../meetings/answer-minutes';
 import { closeDecision } from '../meetings/close-decision';
@@ -160,8 +162,27 @@ export async function seedDemoMeetings(db: Db, networkId: string, now = Date.now
     },
     now,
   );
-  await writeMeetingText(db, upcoming, 'agenda', [
+  const [, languageMeetUp] = await writeMeetingText(db, upcoming, 'agenda', [
     '1. Rückblick Lesecafé / Looking back at the reading café',
     '2. Sprachtreff: wer macht mit? / Language meet-up: who joins?',
   ]);
+
+  // The agenda item is discussed before the meeting, in both languages (mention mails taken out: nobody reads example.org).
+  const lena = await who('lena.bauer@example.org'); // youth centre, English
+  const andreaName = (await db.get<{ name: string }>('SELECT name FROM users WHERE id = ?', [andrea.actor.userId]))
+    ?.name;
+  const subjectId = agendaSubjectId(upcoming.id, languageMeetUp);
+  const comments = [
+    await createComment(db, andrea.actor, networkId, {
+      subjectType: 'agenda_item',
+      subjectId,
+      body: 'Die VHS kann **Kursraum 3** am Dienstagabend zur Verfügung stellen, 18–20 Uhr. Wir bräuchten aus jeder Organisation eine Person, die mitmoderiert.',
+    }),
+    await createComment(db, lena.actor, networkId, {
+      subjectType: 'agenda_item',
+      subjectId,
+      body: `The youth centre can join every other Tuesday. @[${andreaName ?? 'Andrea Novak'}](${andrea.actor.userId}) could we start in February? That leaves time for posters in the park and at school.`,
+    }),
+  ];
+  for (const c of comments) await db.run('DELETE FROM jobs WHERE idempotency_key LIKE ?', [`mail:mention:${c.id}:%`]);
 }

@@ -1,9 +1,8 @@
-import * as Y from 'yjs';
 import type { Db, Queryable } from '../db/types';
-import { readStoredRows, toU8 } from '../realtime/doc-storage';
 import { requireMember, type Actor } from '../policies';
 import { decisionPolicy } from '../policies/decision';
 import { meetingPolicy } from '../policies/meeting';
+import { agendaCommentSummary, readStoredAgenda } from './agenda-comments';
 import { meetingSettings } from './schedule-meeting';
 import {
   decisionRecord,
@@ -40,11 +39,15 @@ export async function getDecision(db: Queryable, actor: Actor, networkId: string
 
 /**
  * Agenda items per organisation: each item of the stored agenda (a top-level
- * paragraph or heading, or an item of a top-level list) counts for the
- * organisation whose person's Yjs client created it (`meeting_clients`, kept
- * by the realtime server). Items the server wrote count for nobody.
+ * paragraph or heading, or an item of a top-level list, with words) counts for
+ * the organisation whose person's Yjs client created it (`meeting_clients`,
+ * kept by the realtime server). Items the server wrote count for nobody.
  */
-async function agendaItemsByOrganisation(q: Queryable, m: LoadedMeeting): Promise<Map<string, number>> {
+async function agendaItemsByOrganisation(
+  q: Queryable,
+  m: LoadedMeeting,
+  stored: { client: number | null }[],
+): Promise<Map<string, number>> {
   const clients = new Map(
     (
       await q.all<{ client_id: number | string; organisation_id: string }>(
@@ -54,25 +57,33 @@ async function agendaItemsByOrganisation(q: Queryable, m: LoadedMeeting): Promis
     ).map((r) => [Number(r.client_id), r.organisation_id]),
   );
   const out = new Map<string, number>();
-  if (!clients.size) return out;
-  const { snap, rows } = await readStoredRows(q, `meeting.${m.row.network_id}.${m.row.id}`);
-  const doc = new Y.Doc();
-  try {
-    if (snap) Y.applyUpdate(doc, toU8(snap.data));
-    for (const r of rows) Y.applyUpdate(doc, toU8(r.data));
-    const count = (el: Y.XmlElement | Y.XmlText) => {
-      const org = el._item ? clients.get(el._item.id.client) : undefined;
-      if (org) out.set(org, (out.get(org) ?? 0) + 1);
-    };
-    for (const child of doc.getXmlFragment('agenda').toArray()) {
-      if (child instanceof Y.XmlElement && (child.nodeName === 'bullet_list' || child.nodeName === 'ordered_list'))
-        for (const li of child.toArray()) count(li as Y.XmlElement);
-      else if (child instanceof Y.XmlElement || child instanceof Y.XmlText) count(child);
-    }
-  } finally {
-    doc.destroy();
+  for (const item of stored) {
+    const org = item.client === null ? undefined : clients.get(item.client);
+    if (org) out.set(org, (out.get(org) ?? 0) + 1);
   }
   return out;
+}
+
+/**
+ * Comments in the meeting's conversation, per author: those on its agenda
+ * items (also items removed since), and those on the commitments its action
+ * items became, made until the minutes were published. A comment its author
+ * deleted does not count; a hidden one does (it was said; hiding moderates the
+ * words, not who took part).
+ */
+async function commentAuthors(q: Queryable, m: LoadedMeeting): Promise<string[]> {
+  const onAgenda = await q.all<{ author_id: string }>(
+    `SELECT author_id FROM comments WHERE network_id = ? AND subject_type = 'agenda_item'
+        AND substr(subject_id, 1, 37) = ? AND deleted_at IS NULL`,
+    [m.row.network_id, `${m.row.id}:`],
+  );
+  const onActionItems = await q.all<{ author_id: string }>(
+    `SELECT c.author_id FROM comments c JOIN meeting_action_items a ON a.commitment_id = c.subject_id
+      WHERE a.meeting_id = ? AND c.network_id = ? AND c.subject_type = 'commitment' AND c.deleted_at IS NULL
+        AND c.created_at <= ?`,
+    [m.row.id, m.row.network_id, m.row.published_at === null ? Number.MAX_SAFE_INTEGER : Number(m.row.published_at)],
+  );
+  return [...onAgenda, ...onActionItems].map((r) => r.author_id);
 }
 
 /**
@@ -82,7 +93,7 @@ async function agendaItemsByOrganisation(q: Queryable, m: LoadedMeeting): Promis
  * visible. Shares are of all counted acts; organisations without any act are
  * listed with zeros.
  */
-async function facilitation(q: Queryable, m: LoadedMeeting) {
+async function facilitation(q: Queryable, m: LoadedMeeting, stored: { client: number | null }[]) {
   const rows = new Map(
     m.orgs.map((o) => [
       o.organisation_id,
@@ -91,6 +102,7 @@ async function facilitation(q: Queryable, m: LoadedMeeting) {
         name: o.name,
         edits: 0,
         agendaItems: 0,
+        comments: 0,
         proposals: 0,
         voices: 0,
         objections: 0,
@@ -133,18 +145,23 @@ async function facilitation(q: Queryable, m: LoadedMeeting) {
     const r = rows.get(e.organisation_id);
     if (r) r.edits += Number(e.units);
   }
-  for (const [orgId, n] of await agendaItemsByOrganisation(q, m)) {
+  for (const author of await commentAuthors(q, m)) {
+    const r = rows.get(userOrg.get(author) ?? '');
+    if (r) r.comments++;
+  }
+  for (const [orgId, n] of await agendaItemsByOrganisation(q, m, stored)) {
     const r = rows.get(orgId);
     if (r) r.agendaItems += n;
   }
   const list = [...rows.values()];
-  const share = (k: 'edits' | 'agendaItems' | 'proposals' | 'voices' | 'actionItems') => {
+  const share = (k: 'edits' | 'agendaItems' | 'comments' | 'proposals' | 'voices' | 'actionItems') => {
     const total = list.reduce((s, r) => s + r[k], 0);
     return (r: (typeof list)[number]) => (total ? r[k] / total : 0);
   };
   const s = {
     edits: share('edits'),
     agendaItems: share('agendaItems'),
+    comments: share('comments'),
     proposals: share('proposals'),
     voices: share('voices'),
     actionItems: share('actionItems'),
@@ -154,6 +171,7 @@ async function facilitation(q: Queryable, m: LoadedMeeting) {
     shares: {
       edits: s.edits(r),
       agendaItems: s.agendaItems(r),
+      comments: s.comments(r),
       proposals: s.proposals(r),
       voices: s.voices(r),
       actionItems: s.actionItems(r),
@@ -199,6 +217,8 @@ export async function getMeeting(db: Db, actor: Actor, networkId: string, meetin
     [m.row.id],
   );
   const abilities = meetingPolicy.abilities(actor, rec);
+  const stored = await readStoredAgenda(db, networkId, m.row.id);
+  const agendaComments = await agendaCommentSummary(db, actor, m, stored);
   return {
     meeting: { ...presentMeeting(m), abilities },
     decisions: decisions.map((d) => presentFor(actor, m, d, votes)),
@@ -213,7 +233,13 @@ export async function getMeeting(db: Db, actor: Actor, networkId: string, meetin
       createdAt: Number(a.created_at),
     })),
     /** Shown to moderators while the meeting is prepared or held, and to everyone afterwards. */
-    facilitation: await facilitation(db, m),
+    facilitation: await facilitation(db, m, stored),
+    /**
+     * Comments on agenda items: how many the person sees per item id (the page
+     * lists the items from the live document), and the commented items no
+     * longer on the agenda, with their last words.
+     */
+    agendaComments,
     myOrganisationId: actor.membership?.organisationId ?? null,
   };
 }

@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../db/types';
 import { lockDocument } from '../documents/lock-document';
 import type { Actor } from '../policies';
 import { writeDocument } from '../realtime/server-write';
+import { newItemId } from './agenda-items';
 import type { DecisionRow, LoadedMeeting, VoteRow } from './records';
 
 /**
@@ -24,9 +25,10 @@ export const DECISIONS_PART = 'decisions';
 const docOf = (m: LoadedMeeting | { id: string; networkId: string }) =>
   'row' in m ? `meeting.${m.row.network_id}.${m.row.id}` : `meeting.${m.networkId}.${m.id}`;
 
-function paragraphs(lines: string[]): Y.XmlElement[] {
-  return lines.map((line) => {
+function paragraphs(lines: string[], itemIds?: string[]): Y.XmlElement[] {
+  return lines.map((line, i) => {
     const p = new Y.XmlElement('paragraph');
+    if (itemIds) p.setAttribute('itemId', itemIds[i]);
     const t = new Y.XmlText();
     t.insert(0, line);
     p.insert(0, [t]);
@@ -79,19 +81,26 @@ export async function writeDecisionIntoMinutes(
   );
 }
 
-/** Appends paragraphs to `agenda` or `minutes` by a server-written change (the demo). */
+/**
+ * Appends paragraphs to `agenda` or `minutes` by a server-written change (the
+ * demo, tests). Agenda lines get an item id each, as the agenda editor gives
+ * them (lib/meetings/agenda-items.ts), so they can be commented on; returns
+ * the ids (empty for the minutes).
+ */
 export async function writeMeetingText(
   db: Db,
   m: { id: string; networkId: string; createdBy: string },
   root: 'agenda' | 'minutes',
   lines: string[],
-): Promise<void> {
+): Promise<string[]> {
+  const ids = root === 'agenda' ? lines.map(() => newItemId()) : [];
   await writeDocument(
     docOf(m),
-    (doc) => doc.getXmlFragment(root).push(paragraphs(lines)),
+    (doc) => doc.getXmlFragment(root).push(paragraphs(lines, root === 'agenda' ? ids : undefined)),
     { actorId: m.createdBy, networkId: m.networkId, reason: `meeting ${root}` },
     { db },
   );
+  return ids;
 }
 
 /** From scheduling on, only the server writes the decided part (clients' updates to it are refused). */

@@ -10,6 +10,8 @@ import { commentSubject, type CommentSubjectInfo } from '../comments/subjects';
 import { toHtml, toPlainText } from '../comments/markdown';
 import { loadPrefs } from './prefs';
 import { unsubscribeLink } from './unsubscribe';
+// Registers the `agenda_item` comment subject (the meetings area owns it).
+import '../meetings/agenda-comments';
 
 export interface MentionInput {
   networkId: string;

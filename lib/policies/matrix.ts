@@ -286,6 +286,12 @@ export const MATRIX_CASES: MatrixCase[] = [
     on: 'a goal in which A takes part',
     record: (ids) => ({ networkId: ids.networkId, authorId: null }),
   },
+  {
+    subject: 'comment',
+    action: 'create',
+    on: 'an agenda item of a scheduled meeting to which A is invited',
+    record: (ids) => ({ networkId: ids.networkId, authorId: null }),
+  },
   ...(['edit', 'delete'] as const).map((action) => ({
     subject: 'comment',
     action,
@@ -309,6 +315,12 @@ export const MATRIX_CASES: MatrixCase[] = [
     on: 'a hidden comment by the representative of A',
     record: (ids: MatrixIds) => ({ networkId: ids.networkId, authorId: ids.users.repA, hidden: true, deleted: false }),
   })),
+  {
+    subject: 'comment',
+    action: 'seeHidden',
+    on: 'a hidden comment by the representative of A on an agenda item',
+    record: (ids: MatrixIds) => ({ networkId: ids.networkId, authorId: ids.users.repA, hidden: true, deleted: false }),
+  },
   ...(['read', 'write', 'lock', 'unlock'] as const).flatMap((action) =>
     (
       [

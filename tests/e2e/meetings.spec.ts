@@ -15,7 +15,10 @@ import { partnerNetwork } from './setup';
  * an agenda item becomes a proposal, one organisation objects and then
  * consents, the proposal is adopted; an action item becomes a commitment; the
  * minutes are approved by both and locked — a stock y-websocket client's
- * write to them is refused over the socket; the .ics imports.
+ * write to them is refused over the socket; the .ics imports. On the way a
+ * representative comments on an agenda item, the manager hides it with a
+ * reason (gone for the other representative, marked for the manager), and the
+ * audit log shows every act with who and why.
  */
 
 const CURSORS = ['.ProseMirror-yjs-cursor'];
@@ -94,6 +97,43 @@ for (const locale of ['en', 'de'] as const) {
     await b.keyboard.type(locale === 'de' ? 'Sommerfest' : 'Summer party');
     await expect(agendaOf(a)).toContainText(locale === 'de' ? 'Sommerfest' : 'Summer party');
     await expectNoAxeViolations(b, { exclude: CURSORS });
+
+    // A representative comments on an agenda item, in the discussion beside the agenda.
+    const discussion = (p: typeof a) => p.getByTestId('agenda-item').filter({ hasText: item });
+    const toggle = (p: typeof a, count: number) =>
+      discussion(p).getByRole('button', { name: t('meetings.agendaComments.toggleLabel', { count, item }) });
+    await toggle(b, 0).click();
+    const remark =
+      locale === 'de'
+        ? 'Wer zahlt den Druck? Die Bücherei drückt sich ja immer.'
+        : 'Who pays for the printing? The library always ducks out.';
+    await discussion(b).getByLabel(t('followUp.comments.new')).fill(remark);
+    await discussion(b)
+      .getByRole('button', { name: t('followUp.comments.submit'), exact: true })
+      .click();
+    await expect(discussion(b).getByTestId('comment')).toContainText(remark);
+    await expect(toggle(b, 1)).toHaveAttribute('aria-expanded', 'true');
+
+    // The manager sees it arrive (live) and hides it, with a reason.
+    await toggle(m, 1).click();
+    const hiddenOne = discussion(m).getByTestId('comment').filter({ hasText: remark });
+    await hiddenOne.getByRole('button', { name: t('followUp.comments.actions', { name: repB.name }) }).click();
+    await m.getByRole('menuitem', { name: t('followUp.comments.hide') }).click();
+    const hideDialog = m.getByRole('dialog');
+    const reason =
+      locale === 'de' ? 'Abwertend gegenüber einer Partnerorganisation' : 'Belittles a partner organisation';
+    await hideDialog.getByLabel(t('followUp.comments.reason')).fill(reason);
+    await hideDialog.getByRole('button', { name: t('followUp.comments.hide'), exact: true }).click();
+    // Visible to the manager, marked hidden with who, when and why.
+    await expect(hiddenOne).toContainText(reason);
+    await expect(hiddenOne).toContainText(remark);
+    await expectNoAxeViolations(m, { exclude: CURSORS });
+    // Gone for the other representative (a second browser): no count, no words.
+    await a.reload();
+    await expect(toggle(a, 0)).toBeVisible();
+    await toggle(a, 0).click();
+    await expect(discussion(a).getByText(t('followUp.comments.empty'))).toBeVisible();
+    await expect(a.getByText(remark)).toHaveCount(0);
 
     // The manager starts the meeting and records who attends.
     await m.reload();
@@ -232,5 +272,42 @@ for (const locale of ['en', 'de'] as const) {
     expect(cal.events).toHaveLength(1);
     expect(cal.events[0]).toMatchObject({ SUMMARY: title, start: meeting.startsAt, end: meeting.endsAt });
     expect(cal.events[0].LOCATION).toBe(locale === 'de' ? 'Bücherei, Saal 2' : 'Library, room 2');
+
+    // The audit log (the activity page) shows each act of the meeting with who did it (and why, where there is a why).
+    await m.setViewportSize({ width: 1366, height: 900 });
+    await m.goto(`/networks/${networkId}/activity`);
+    const log = m.getByTestId('activity-list');
+    for (const line of [
+      t('activity.meeting.scheduled', { actor: manager.name, title }),
+      t('activity.comment.created', { actor: repB.name, subjectType: 'agenda_item', title: item }),
+      t('activity.comment.hidden', {
+        actor: manager.name,
+        authorName: repB.name,
+        subjectType: 'agenda_item',
+        title: item,
+        reason,
+      }),
+      t('activity.meeting.started', { actor: manager.name, title }),
+      t('activity.decision.proposed', { actor: repA.name, title: item, method: 'consent' }),
+      t('activity.decision.voted', {
+        actor: repB.name,
+        organisationName: orgs[1],
+        title: item,
+        choice: 'object',
+        objection: locale === 'de' ? 'Zu teuer' : 'Too expensive',
+      }),
+      t('activity.decision.objection_withdrawn', { actor: repB.name, organisationName: orgs[1], title: item }),
+      t('activity.decision.closed', { actor: manager.name, title: item, status: 'adopted' }),
+      t('activity.meeting.action_item_added', { actor: repA.name, text: task, organisationName: orgs[0] }),
+      t('activity.meeting.minutes_approved', { actor: repA.name, title, organisationName: orgs[0] }),
+      t('activity.meeting.published', { actor: repB.name, title }),
+    ])
+      await expect(log.getByText(line, { exact: true })).toBeVisible();
+    // The agenda: the words of its item are in the log with the comment, and its link leads to the item's discussion.
+    await log
+      .getByText(t('activity.comment.created', { actor: repB.name, subjectType: 'agenda_item', title: item }))
+      .click();
+    await expect(m).toHaveURL(new RegExp(`/meetings/${meetingId}\\?item=`));
+    await expect(discussion(m).getByTestId('comment').filter({ hasText: remark })).toBeVisible();
   });
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   cell,
@@ -209,6 +210,7 @@ describe('the permission matrix against the API', () => {
    */
   async function commentFor(role: MatrixRole, k: MatrixCase): Promise<string> {
     const r = k.record(ids, role) as { authorId: string; hidden?: boolean };
+    const { subjectType, subjectId } = await subjectOf(k);
     if (r.authorId !== ids.users.repA) {
       const id = crypto.randomUUID();
       const db = new Database(path.join(app().dataDir, 'netzwerkraum.sqlite'));
@@ -216,14 +218,14 @@ describe('the permission matrix against the API', () => {
         db.pragma('busy_timeout = 5000');
         const author = role === 'anonymous' || role === 'nonMember' ? ids.users.repA : r.authorId;
         db.prepare(
-          "INSERT INTO comments (id, network_id, subject_type, subject_id, author_id, body, created_at) VALUES (?, ?, 'goal', ?, ?, 'Mine', ?)",
-        ).run(id, ids.networkId, goalId, author, Date.now());
+          'INSERT INTO comments (id, network_id, subject_type, subject_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(id, ids.networkId, subjectType, subjectId, author, 'Mine', Date.now());
       } finally {
         db.close();
       }
       return id;
     }
-    const made = await people.repA.post(`${base()}/comments`, { subjectType: 'goal', subjectId: goalId, body: 'By A' });
+    const made = await people.repA.post(`${base()}/comments`, { subjectType, subjectId, body: 'By A' });
     expect(made.status, made.text).toBe(201);
     const id = made.json.comment.id as string;
     if (r.hidden) {
@@ -238,6 +240,39 @@ describe('the permission matrix against the API', () => {
 
   const rating = (organisationId: string) => ({ organisationId, attractive: 4, concrete: 3, flexible: 5 });
   const ownOrg = (role: MatrixRole) => (role === 'repB' ? ids.orgB : ids.orgA);
+
+  /**
+   * What a comment case is about: the goal, or (cases "on an agenda item") an item of the scheduled meeting's
+   * agenda, written into the app's database as the realtime server would store it (the item's id as the agenda
+   * editor gives it).
+   */
+  let agendaItem: Promise<string> | null = null;
+  async function subjectOf(k: MatrixCase): Promise<{ subjectType: string; subjectId: string }> {
+    if (!k.on.includes('agenda item')) return { subjectType: 'goal', subjectId: goalId };
+    agendaItem ??= (async () => {
+      const meetingId = await sharedMeeting('scheduled');
+      const doc = new Y.Doc();
+      const p = new Y.XmlElement('paragraph');
+      p.setAttribute('itemId', 'matrixItem0001');
+      const text = new Y.XmlText();
+      text.insert(0, 'Matrix agenda item');
+      p.insert(0, [text]);
+      doc.getXmlFragment('agenda').push([p]);
+      const db = new Database(path.join(app().dataDir, 'netzwerkraum.sqlite'));
+      try {
+        db.pragma('busy_timeout = 5000');
+        db.prepare("INSERT INTO yjs_updates (doc, data, created_at, origin) VALUES (?, ?, ?, 'server')").run(
+          `meeting.${ids.networkId}.${meetingId}`,
+          Buffer.from(Y.encodeStateAsUpdate(doc)),
+          Date.now(),
+        );
+      } finally {
+        db.close();
+      }
+      return `${meetingId}:matrixItem0001`;
+    })();
+    return { subjectType: 'agenda_item', subjectId: await agendaItem };
+  }
 
   // ---- meetings in each state, made by the manager (A invited; A attends)
 
@@ -534,8 +569,8 @@ describe('the permission matrix against the API', () => {
         validUntil: day(365),
       }),
 
-    'comment.create': (c) =>
-      c.post(`${base()}/comments`, { subjectType: 'goal', subjectId: goalId, body: 'A word from the matrix' }),
+    'comment.create': async (c, _role, k) =>
+      c.post(`${base()}/comments`, { ...(await subjectOf(k)), body: 'A word from the matrix' }),
     'comment.edit': async (c, role, k) =>
       c.patch(`${base()}/comments/${await commentFor(role, k)}`, { body: 'Edited in the matrix' }),
     'comment.delete': async (c, role, k) => c.delete(`${base()}/comments/${await commentFor(role, k)}`),
@@ -544,7 +579,10 @@ describe('the permission matrix against the API', () => {
     'comment.restore': async (c, role, k) => c.post(`${base()}/comments/${await commentFor(role, k)}/restore`, {}),
     'comment.seeHidden': async (c, role, k) => {
       const id = await commentFor(role, k);
-      const res = await c.get(`${base()}/comments?subjectType=goal&subjectId=${goalId}`);
+      const { subjectType, subjectId } = await subjectOf(k);
+      const res = await c.get(
+        `${base()}/comments?subjectType=${subjectType}&subjectId=${encodeURIComponent(subjectId)}`,
+      );
       if (res.status !== 200) return res;
       return res.json.comments.some((x: { id: string }) => x.id === id) ? res : 'hidden';
     },

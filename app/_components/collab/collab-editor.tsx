@@ -12,6 +12,7 @@ import { formattingInputRules, formattingKeymap } from './editor-commands';
 import { editorSchema } from './editor-schema';
 import { EditorToolbar } from './editor-toolbar';
 import { fallbackColor } from './identity';
+import { itemIdsPlugin } from './item-ids';
 import './collab.css';
 
 /** A remote caret: coloured bar and name, hidden from screen readers (the presence list says who is here). */
@@ -48,12 +49,15 @@ export function CollabEditor({
   readOnly,
   label,
   describedBy,
+  itemIds = false,
 }: {
   fragment: Y.XmlFragment;
   awareness: Awareness;
   readOnly: boolean;
   label: string;
   describedBy?: string;
+  /** Give every paragraph and heading a stable id (a meeting's agenda: its items can be commented on). */
+  itemIds?: boolean;
 }) {
   const mount = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
@@ -85,6 +89,7 @@ export function CollabEditor({
         formattingKeymap(() => openLink.current()),
         formattingInputRules(),
         keymap(baseKeymap),
+        ...(itemIds ? [itemIdsPlugin(() => !readOnlyRef.current)] : []),
       ],
     });
     const view = new EditorView(mount.current, {
@@ -113,7 +118,7 @@ export function CollabEditor({
     };
     // The label can change with the language; that is handled below without rebuilding the editor.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fragment, awareness]);
+  }, [fragment, awareness, itemIds]);
 
   useEffect(() => {
     const view = viewRef.current;

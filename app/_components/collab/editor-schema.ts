@@ -70,8 +70,40 @@ const link: MarkSpec = {
   },
 };
 
+/**
+ * `itemId` on paragraphs and headings: the identity of an agenda item
+ * (lib/meetings/agenda-items.ts), set only by the agenda editor
+ * (item-ids.ts); null everywhere else, and y-prosemirror writes no null
+ * attribute, so other documents are unchanged. It is kept in the copied HTML
+ * (`data-item-id`), so cutting and pasting an item keeps its comments.
+ */
+const itemIdAttr = { itemId: { default: null as string | null } };
+const itemIdOf = (dom: HTMLElement) => {
+  const v = dom.getAttribute('data-item-id');
+  return v && /^[A-Za-z0-9_-]{8,64}$/.test(v) ? v : null;
+};
+const withItemId = (attrs: Record<string, unknown>) =>
+  typeof attrs.itemId === 'string' ? { 'data-item-id': attrs.itemId } : {};
+
+const nodes = basicSchema.spec.nodes
+  .update('paragraph', {
+    ...basicSchema.spec.nodes.get('paragraph'),
+    attrs: itemIdAttr,
+    parseDOM: [{ tag: 'p', getAttrs: (dom: HTMLElement) => ({ itemId: itemIdOf(dom) }) }],
+    toDOM: (node) => ['p', withItemId(node.attrs), 0],
+  })
+  .update('heading', {
+    ...basicSchema.spec.nodes.get('heading'),
+    attrs: { level: { default: 1 }, ...itemIdAttr },
+    parseDOM: [1, 2, 3, 4, 5, 6].map((level) => ({
+      tag: `h${level}`,
+      getAttrs: (dom: HTMLElement) => ({ level, itemId: itemIdOf(dom) }),
+    })),
+    toDOM: (node) => [`h${node.attrs.level}`, withItemId(node.attrs), 0],
+  });
+
 export const editorSchema = new Schema({
-  nodes: addListNodes(basicSchema.spec.nodes, 'paragraph block*', 'block'),
+  nodes: addListNodes(nodes, 'paragraph block*', 'block'),
   marks: basicSchema.spec.marks.update('link', link),
 });
 

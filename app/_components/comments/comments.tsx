@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '@/app/_components/providers';
 import { coopKey } from '@/app/_components/cooperation/live';
 import {
@@ -40,11 +40,17 @@ export function Comments({
   subjectId,
   networkId: given,
   headingLevel = 2,
+  anchorId = 'comments',
+  title,
 }: {
   subjectType: string;
   subjectId: string;
   networkId?: string;
   headingLevel?: 2 | 3;
+  /** The card's id (links end in `#comments`); give each its own where a page shows several. */
+  anchorId?: string;
+  /** The card's heading (default "Comments"). */
+  title?: string;
 }) {
   const params = useParams<{ networkId: string }>();
   const networkId = given ?? params.networkId;
@@ -70,9 +76,17 @@ export function Comments({
     },
   });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
+  // A link to one comment (`#comment-<id>`, from "for me" or a mail) finds it once the list has loaded.
+  const loaded = query.data;
+  useEffect(() => {
+    const hash = window.location.hash;
+    if (!loaded || !hash.startsWith('#comment-')) return;
+    if (loaded.comments.some((c) => `#comment-${c.id}` === hash))
+      document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'center' });
+  }, [loaded]);
 
   return (
-    <Card title={t('followUp.comments.title')} id="comments" headingLevel={headingLevel}>
+    <Card title={title ?? t('followUp.comments.title')} id={anchorId} headingLevel={headingLevel}>
       {query.isError ? <Alert tone="error">{errorText(query.error, t)}</Alert> : null}
       {query.data && query.data.comments.length === 0 ? (
         <p className="mb-4 text-stone-700">{t('followUp.comments.empty')}</p>

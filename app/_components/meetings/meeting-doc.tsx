@@ -1,42 +1,15 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import type * as Y from 'yjs';
 import { CollabEditor } from '@/app/_components/collab/collab-editor';
 import { CollabStatusLine } from '@/app/_components/collab/collab-status';
 import { PresenceList } from '@/app/_components/collab/presence-list';
 import { useCollabDoc } from '@/app/_components/collab/use-collab-doc';
 import { useI18n } from '@/app/_components/providers';
+import { agendaBlocks } from '@/lib/meetings/agenda-items';
 import type { Access } from '@/lib/realtime/protocol';
 
-/** The text of each top-level block of a fragment (an agenda's items), non-empty ones only. */
-export function blocksOf(fragment: Y.XmlFragment): string[] {
-  const out: string[] = [];
-  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment, depth: number): void => {
-    const children = 'toArray' in node ? (node.toArray() as (Y.XmlElement | Y.XmlText)[]) : [];
-    for (const child of children) {
-      if ('nodeName' in child && (child.nodeName === 'bullet_list' || child.nodeName === 'ordered_list')) {
-        walk(child, depth + 1);
-        continue;
-      }
-      const text = 'nodeName' in child ? textOfElement(child) : child.toString();
-      if (text.trim()) out.push(text.trim());
-    }
-  };
-  const textOfElement = (el: Y.XmlElement): string =>
-    (el.toArray() as (Y.XmlElement | Y.XmlText)[])
-      .map((c) =>
-        'nodeName' in c
-          ? textOfElement(c)
-          : c
-              .toDelta()
-              .map((d: { insert?: unknown }) => String(d.insert ?? ''))
-              .join(''),
-      )
-      .join(' ');
-  walk(fragment, 0);
-  return out;
-}
+export type AgendaBlock = ReturnType<typeof agendaBlocks>[number];
 
 /**
  * The meeting's one collaborative document: the agenda (co-edited before the
@@ -57,24 +30,34 @@ export function MeetingDoc({
   initialAccess: Access;
   self: { id: string; name: string; organisation: string | null };
   showMinutes: boolean;
-  onAgenda?: (items: string[]) => void;
+  /** The agenda's items as they are now (live), with their ids where they have one. */
+  onAgenda?: (items: AgendaBlock[]) => void;
 }) {
   const { t } = useI18n();
   const helpId = useId();
   const collab = useCollabDoc(docName, { realtimeUrl, initialAccess, storageScope: self.id });
   const readOnly = !collab || collab.access === 'read' || collab.status === 'noAccess' || collab.status === 'signedOut';
   const [, setTick] = useState(0);
+  // The document, not the hook's result: that is a new object on every render, and an effect keyed on it would
+  // report the agenda (and re-render the page) again and again.
+  const doc = collab?.doc ?? null;
   useEffect(() => {
-    if (!collab) return;
-    const agenda = collab.doc.getXmlFragment('agenda');
+    if (!doc) return;
+    const agenda = doc.getXmlFragment('agenda');
+    let last = '';
     const changed = () => {
-      onAgenda?.(blocksOf(agenda));
+      const blocks = agendaBlocks(agenda);
+      const key = JSON.stringify(blocks.map((b) => [b.id, b.title]));
+      if (key !== last) {
+        last = key;
+        onAgenda?.(blocks);
+      }
       setTick((n) => n + 1);
     };
     changed();
     agenda.observeDeep(changed);
     return () => agenda.unobserveDeep(changed);
-  }, [collab, onAgenda]);
+  }, [doc, onAgenda]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_16rem]">
@@ -96,6 +79,7 @@ export function MeetingDoc({
               readOnly={readOnly}
               label={t('meetings.doc.agendaLabel')}
               describedBy={helpId}
+              itemIds
             />
           ) : (
             <div className="min-h-32 rounded-md border border-stone-400 bg-white" aria-hidden="true" />

@@ -28,7 +28,8 @@ import type { MeetingPage } from '@/lib/meetings/get-meeting';
 import { localInput } from '@/lib/meetings/time';
 import type { Access } from '@/lib/realtime/protocol';
 import { AdoptDialog, DecisionItem, ProposeDialog, ReasonForm, type ShownDecision } from './decisions';
-import { MeetingDoc } from './meeting-doc';
+import { AgendaComments } from './agenda-comments';
+import { MeetingDoc, type AgendaBlock } from './meeting-doc';
 import { MeetingForm, StatusBadge } from './meetings-list';
 import { useMeetingFormat } from './use-meeting-format';
 
@@ -66,7 +67,7 @@ export function MeetingView({
   const key = coopKey(networkId, 'meeting', id);
   const { data } = useQuery({ queryKey: key, queryFn: () => api.get<MeetingPage>(base), initialData: initial });
   const refresh = useCallback(() => void qc.invalidateQueries({ queryKey: key }), [qc, key]);
-  const [agenda, setAgenda] = useState<string[]>([]);
+  const [agenda, setAgenda] = useState<AgendaBlock[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const m = data.meeting;
@@ -301,11 +302,17 @@ export function MeetingView({
           )}
         </Card>
 
+        {m.status === 'cancelled' ? null : (
+          <AgendaComments networkId={networkId} meetingId={id} live={agenda} summary={data.agendaComments} />
+        )}
+
         <Card
           title={t('meetings.decisions.title')}
           actions={
             <>
-              {a.propose ? <ProposeDialog base={base} agenda={agenda} onDone={refresh} /> : null}
+              {a.propose ? (
+                <ProposeDialog base={base} agenda={(agenda ?? []).map((b) => b.title)} onDone={refresh} />
+              ) : null}
               {a.adoptText ? <AdoptDialog base={base} onDone={refresh} /> : null}
             </>
           }
@@ -460,6 +467,12 @@ function Facilitation({ data }: { data: MeetingPage }) {
             key: 'agenda',
             header: t('meetings.facilitation.agendaItems'),
             cell: (r) => `${pct(r.shares.agendaItems)} (${r.agendaItems})`,
+            numeric: true,
+          },
+          {
+            key: 'comments',
+            header: t('meetings.facilitation.comments'),
+            cell: (r) => `${pct(r.shares.comments)} (${r.comments})`,
             numeric: true,
           },
           {

@@ -242,7 +242,7 @@ export const meetings = {
     'meetings.actions.notYet': 'Action items come from the minutes once the meeting takes place.',
     'meetings.facilitation.title': 'Facilitation by organisation',
     'meetings.facilitation.intro':
-      'Who shapes this meeting: each organisation’s share of the edits to agenda and minutes, of the agenda items, of the proposals, its voices and its action items. A partner far ahead of the others is worth balancing.',
+      'Who shapes this meeting: each organisation’s share of the edits to agenda and minutes, of the agenda items, of the comments on them, of the proposals, its voices and its action items. A partner far ahead of the others is worth balancing.',
     'meetings.facilitation.dominant':
       '{name} dominates this meeting: more than half of the edits or proposals come from it. Ask the others in.',
     'meetings.facilitation.caption': 'Share of each organisation',
@@ -254,6 +254,19 @@ export const meetings = {
     'meetings.facilitation.voicesCell':
       '{voices, number} ({objections, plural, =0 {no objection} one {# objection} other {# objections}})',
     'meetings.facilitation.actionItems': 'Action items',
+    'meetings.facilitation.comments': 'Comments',
+    'meetings.agendaComments.title': 'Discussion of the agenda items',
+    'meetings.agendaComments.intro':
+      'Comment on an agenda item before or during the meeting: questions, additions, who brings what. Mention someone with @ to let them know.',
+    'meetings.agendaComments.empty':
+      'The agenda has no items yet. Write each item on its own line in the agenda above; it can then be discussed here.',
+    'meetings.agendaComments.toggle': '{count, plural, =0 {Add a comment} one {# comment} other {# comments}}',
+    'meetings.agendaComments.toggleLabel':
+      '{count, plural, =0 {Add a comment on “{item}”} one {# comment on “{item}”} other {# comments on “{item}”}}',
+    'meetings.agendaComments.on': 'Comments on “{item}”',
+    'meetings.agendaComments.removedTitle': 'No longer on the agenda',
+    'meetings.agendaComments.removedIntro':
+      'These items were removed from the agenda; what was said about them stays here.',
   },
   de: {
     'meetings.errors.notFound': 'Dieses Treffen gibt es nicht, oder Sie haben keinen Zugang.',
@@ -502,7 +515,7 @@ export const meetings = {
     'meetings.actions.notYet': 'Aufgaben kommen aus dem Protokoll, sobald das Treffen stattfindet.',
     'meetings.facilitation.title': 'Moderation nach Organisation',
     'meetings.facilitation.intro':
-      'Wer dieses Treffen prägt: der Anteil jeder Organisation an den Änderungen von Tagesordnung und Protokoll, an den Tagesordnungspunkten, an den Vorschlägen, ihre Stimmen und ihre Aufgaben. Ein Partner weit vor den anderen sollte ausgeglichen werden.',
+      'Wer dieses Treffen prägt: der Anteil jeder Organisation an den Änderungen von Tagesordnung und Protokoll, an den Tagesordnungspunkten, an den Kommentaren dazu, an den Vorschlägen, ihre Stimmen und ihre Aufgaben. Ein Partner weit vor den anderen sollte ausgeglichen werden.',
     'meetings.facilitation.dominant':
       '{name} dominiert dieses Treffen: Mehr als die Hälfte der Änderungen oder Vorschläge kommt von dort. Holen Sie die anderen dazu.',
     'meetings.facilitation.caption': 'Anteil jeder Organisation',
@@ -514,5 +527,19 @@ export const meetings = {
     'meetings.facilitation.voicesCell':
       '{voices, number} ({objections, plural, =0 {kein Einwand} one {# Einwand} other {# Einwände}})',
     'meetings.facilitation.actionItems': 'Aufgaben',
+    'meetings.facilitation.comments': 'Kommentare',
+    'meetings.agendaComments.title': 'Diskussion zu den Tagesordnungspunkten',
+    'meetings.agendaComments.intro':
+      'Kommentieren Sie einen Tagesordnungspunkt vor oder während des Treffens: Fragen, Ergänzungen, wer was mitbringt. Mit @ erwähnen Sie jemanden, damit die Person es erfährt.',
+    'meetings.agendaComments.empty':
+      'Die Tagesordnung hat noch keine Punkte. Schreiben Sie jeden Punkt in eine eigene Zeile der Tagesordnung oben; dann kann er hier besprochen werden.',
+    'meetings.agendaComments.toggle':
+      '{count, plural, =0 {Kommentar schreiben} one {# Kommentar} other {# Kommentare}}',
+    'meetings.agendaComments.toggleLabel':
+      '{count, plural, =0 {Kommentar schreiben zu „{item}“} one {# Kommentar zu „{item}“} other {# Kommentare zu „{item}“}}',
+    'meetings.agendaComments.on': 'Kommentare zu „{item}“',
+    'meetings.agendaComments.removedTitle': 'Nicht mehr auf der Tagesordnung',
+    'meetings.agendaComments.removedIntro':
+      'Diese Punkte wurden von der Tagesordnung genommen; was dazu gesagt wurde, bleibt hier.',
   },
 };
