@@ -13,6 +13,7 @@ import { health } from './013-health';
 import { meetings } from './014-meetings';
 import { serverWritesAndLocks } from './015-server-writes-and-locks';
 import { delivery } from './016-delivery';
+import { giftMandates } from './017-gift-mandates';
 import type { Migration } from './types';
 
 /** Every migration, in id order (applied by id). Append new ones; never edit landed ones. */
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   meetings,
   serverWritesAndLocks,
   delivery,
+  giftMandates,
 ];
