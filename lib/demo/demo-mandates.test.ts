@@ -40,7 +40,10 @@ describe('the demo network shows mandates and home decisions', () => {
     expect(entry).toMatchObject({ status: 'awaiting_home_approval', amount_milli: 8000 });
     expect(entry!.description).toMatch(/Bibliothekarinnen.*librarians/);
     const view = await getHomeView(db, await loadActor(db, julia.user_id, networkId), networkId, julia.organisation_id);
-    expect(view.approvals.find((a) => a.entryId === entry!.id)).toMatchObject({ reasons: ['perCommitment'], amount: 8 });
+    expect(view.approvals.find((a) => a.entryId === entry!.id)).toMatchObject({
+      reasons: ['perCommitment'],
+      amount: 8,
+    });
   });
 
   it('the youth centre’s decision path is measured and its home view shows capacity, mandate and the waiting request', async () => {

@@ -16,7 +16,8 @@ import { coversGifts, goalIdsOf, limitsOf, mandatesOf, validOn, type MandateRow,
  * applies yet (none given, or only ones that begin later) is not governed:
  * they commit as before.
  */
-export const BEYOND_REASONS = ['expired', 'goal', 'unit', 'perCommitment', 'perPeriod'] as const;
+/** `noGoal`: a gift for no goal, while the mandate covers only the goals it names. */
+export const BEYOND_REASONS = ['expired', 'goal', 'noGoal', 'unit', 'perCommitment', 'perPeriod'] as const;
 export type BeyondReason = (typeof BEYOND_REASONS)[number];
 
 export interface LimitStanding {
@@ -158,11 +159,13 @@ export async function assess(q: Queryable, input: AssessInput): Promise<Assessme
   const day = input.day ?? today();
   const m = await governingMandate(q, input.networkId, input.organisationId, input.representativeId, day);
   const gift = input.subject === 'gift';
-  if (!m || (gift && !coversGifts(m))) return { governed: false, within: true, reasons: [], mandate: null, limit: null };
+  if (!m || (gift && !coversGifts(m)))
+    return { governed: false, within: true, reasons: [], mandate: null, limit: null };
   const reasons: BeyondReason[] = [];
   if (m.valid_until !== null && m.valid_until < day) reasons.push('expired');
   const goals = goalIdsOf(m);
-  if (goals.length && (input.goalId === null || !goals.includes(input.goalId))) reasons.push('goal');
+  if (goals.length && input.goalId === null) reasons.push('noGoal');
+  else if (goals.length && !goals.includes(input.goalId!)) reasons.push('goal');
   const l = limitsOf(m).find((x) => x.unit === input.unit);
   let limit: LimitStanding | null = null;
   if (!l) reasons.push('unit');

@@ -10,7 +10,10 @@ export const ZCheckMandate = z.object({
   for: z.enum(['commitment', 'gift']).default('commitment'),
   organisationId: z.uuid(),
   /** Empty: no goal (a gift may have none). */
-  goalId: z.union([z.uuid(), z.literal('').transform(() => null)]).nullable().default(null),
+  goalId: z
+    .union([z.uuid(), z.literal('').transform(() => null)])
+    .nullable()
+    .default(null),
   unit: ZUnit,
   amount: z.coerce.number().pipe(ZAmount),
 });

@@ -96,7 +96,8 @@ export const limitsOf = (r: MandateRow): Limit[] => ZStoredLimits.parse(JSON.par
 export const goalIdsOf = (r: MandateRow): string[] => z.array(z.string()).parse(JSON.parse(r.goal_ids));
 
 /** Are the ledger gifts held to this mandate too? */
-export const coversGifts = (r: Pick<MandateRow, 'covers_gifts'>) => Number(r.covers_gifts ?? 0) === 1 || r.covers_gifts === true;
+export const coversGifts = (r: Pick<MandateRow, 'covers_gifts'>) =>
+  Number(r.covers_gifts ?? 0) === 1 || r.covers_gifts === true;
 
 /** Valid on this calendar day? */
 export const validOn = (r: Pick<MandateRow, 'valid_from' | 'valid_until'>, day: string) =>

@@ -141,7 +141,7 @@ function giftContract(name: string, open: () => Promise<Fresh>) {
       expect(await ask(11)).toMatchObject({ within: false, reasons: ['perCommitment'] });
       // A gift for another goal, or for no goal, lies outside a mandate that names its goals.
       expect(await ask(1, otherGoal)).toMatchObject({ within: false, reasons: ['goal'] });
-      expect(await ask(1, null)).toMatchObject({ within: false, reasons: ['goal'] });
+      expect(await ask(1, null)).toMatchObject({ within: false, reasons: ['noGoal'] });
       // Something the organisation received is no gift: never held.
       const taken = await recordEntry(db, n.actors.repA, n.networkId, {
         organisationId: n.orgs.a,

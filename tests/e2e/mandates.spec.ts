@@ -204,7 +204,7 @@ for (const locale of ['en', 'de'] as const) {
     await record.getByLabel(t('cooperation.entry.amount')).fill('4');
     const hint = record.getByTestId('mandate-hint');
     await expect(hint).toHaveAttribute('data-within', 'false');
-    await expect(hint).toContainText(t('mandates.reason.goal'));
+    await expect(hint).toContainText(t('mandates.reason.noGoal'));
     const picker = record.getByRole('combobox', { name: t('cooperation.entry.goal') });
     await picker.fill(title.slice(0, 6));
     await record.getByRole('option', { name: title }).click({ timeout: 30_000 });

@@ -183,9 +183,7 @@ describe('mandate, capacity and approval refusals, in words, in both languages',
       inWords(days, 400);
       expect(days.json.error.fields).toHaveProperty(['approvalDays']);
 
-      const check = await rep.get(
-        `${base()}/mandates/check?organisationId=${orgId}&for=gift&unit=hours&amount=-2`,
-      );
+      const check = await rep.get(`${base()}/mandates/check?organisationId=${orgId}&for=gift&unit=hours&amount=-2`);
       inWords(check, 400);
 
       // A mandate that covers gifts (one hour per entry), for the last test: the English one governs today.

@@ -82,8 +82,7 @@ export function MandateHint({
             period: l.period,
           })
         : '';
-    const perOne =
-      l && l.perCommitment !== null ? t(`${k}.perOne`, { max: f.amount(l.perCommitment, l.unit) }) : '';
+    const perOne = l && l.perCommitment !== null ? t(`${k}.perOne`, { max: f.amount(l.perCommitment, l.unit) }) : '';
     if (a.within) {
       tone = 'success';
       text = [t(`${k}.within`), perOne, remaining].filter(Boolean).join(' ');

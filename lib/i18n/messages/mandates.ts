@@ -35,11 +35,13 @@ export const mandates = {
       'Already decided: {name} {decision, select, approved {approved} other {declined}} this {what, select, gift {gift} other {commitment}}. The first decision counts.',
     'mandates.errors.requestWithdrawn':
       'The representative withdrew this {what, select, gift {gift} other {commitment}} before home decided. There is nothing left to decide.',
-    'mandates.errors.notWaiting': 'This {what, select, gift {gift} other {commitment}} does not wait for home approval.',
+    'mandates.errors.notWaiting':
+      'This {what, select, gift {gift} other {commitment}} does not wait for home approval.',
     'mandates.errors.approvalDays': 'The agreed time must be a whole number of days from 1 to 90.',
     'mandates.errors.notCorrectable.awaiting_home_approval':
       'This entry still waits for your home organisation and counts nowhere yet: there is nothing to correct.',
-    'mandates.errors.notCorrectable.withdrawn': 'Your home organisation declined this entry: it counts nowhere, there is nothing to correct.',
+    'mandates.errors.notCorrectable.withdrawn':
+      'Your home organisation declined this entry: it counts nowhere, there is nothing to correct.',
     'mandates.errors.limitNeedsMaximum':
       'Give this unit a maximum per commitment, a maximum per month or quarter, or both.',
     'mandates.errors.reasonNeeded': 'Please say in a few words why you decline (at least 3 characters).',
@@ -64,6 +66,7 @@ export const mandates = {
     'mandates.state.expired': 'Expired',
     'mandates.reason.expired': 'the mandate has expired',
     'mandates.reason.goal': 'the goal is not one the mandate covers',
+    'mandates.reason.noGoal': 'no goal is named, and the mandate covers only its goals',
     'mandates.reason.unit': 'the mandate names no maximum for this unit',
     'mandates.reason.perCommitment': 'more than the maximum per commitment',
     'mandates.reason.perPeriod': 'more than is left for this period',
@@ -275,7 +278,8 @@ export const mandates = {
     'activity.commitment.home_declined': '{actor} hat eine Zusage für die Heimatorganisation abgelehnt: {reason}',
     'activity.ledger.home_approval_requested':
       '{actor} hat eine Leistung über das Mandat hinaus erfasst ({amount, number} {unit}): Sie wartet auf die Heimatorganisation',
-    'activity.ledger.home_approved': '{actor} hat eine Leistung für die Heimatorganisation freigegeben ({amount, number} {unit})',
+    'activity.ledger.home_approved':
+      '{actor} hat eine Leistung für die Heimatorganisation freigegeben ({amount, number} {unit})',
     'activity.ledger.home_declined':
       '{actor} hat eine Leistung für die Heimatorganisation abgelehnt ({amount, number} {unit}): {reason}',
     'activity.network.approval_days_set':
@@ -334,6 +338,7 @@ export const mandates = {
     'mandates.state.expired': 'Abgelaufen',
     'mandates.reason.expired': 'das Mandat ist abgelaufen',
     'mandates.reason.goal': 'das Ziel gehört nicht zu den Zielen des Mandats',
+    'mandates.reason.noGoal': 'kein Ziel ist genannt, und das Mandat gilt nur für seine Ziele',
     'mandates.reason.unit': 'das Mandat nennt für diese Einheit keinen Höchstwert',
     'mandates.reason.perCommitment': 'mehr als der Höchstwert je Zusage',
     'mandates.reason.perPeriod': 'mehr als in diesem Zeitraum übrig ist',
