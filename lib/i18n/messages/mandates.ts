@@ -92,7 +92,7 @@ export const mandates = {
       'The network agreed that home decides within {days, plural, one {# day} other {# days}}.',
     'mandates.approvals.none': 'Nothing waits for a home decision.',
     'mandates.approvals.noneHint':
-      'When a representative commits more than the mandate allows, the commitment waits here until a home member approves or declines it.',
+      'When a representative commits more than the mandate allows (or records a gift beyond a mandate that covers gifts), it waits here until a home member approves or declines it.',
     'mandates.approvals.asked': 'Asked by {name}, waiting for {waited}.',
     'mandates.approvals.late': 'Longer than agreed',
     'mandates.approvals.waitingSince': '(since {when})',
@@ -364,7 +364,7 @@ export const mandates = {
       'Im Netzwerk ist vereinbart, dass zu Hause innerhalb von {days, plural, one {# Tag} other {# Tagen}} entschieden wird.',
     'mandates.approvals.none': 'Nichts wartet auf eine Entscheidung zu Hause.',
     'mandates.approvals.noneHint':
-      'Sagt eine Vertreterin oder ein Vertreter mehr zu, als das Mandat erlaubt, wartet die Zusage hier, bis ein Mitglied der Heimatorganisation sie freigibt oder ablehnt.',
+      'Sagt eine Vertreterin oder ein Vertreter mehr zu, als das Mandat erlaubt (oder erfasst eine Leistung über ein Mandat hinaus, das auch Leistungen umfasst), wartet das hier, bis ein Mitglied der Heimatorganisation es freigibt oder ablehnt.',
     'mandates.approvals.asked': 'Angefragt von {name}, wartet seit {waited}.',
     'mandates.approvals.late': 'Länger als vereinbart',
     'mandates.approvals.waitingSince': '(seit {when})',
