@@ -74,7 +74,7 @@ function giftContract(name: string, open: () => Promise<Fresh>) {
         organisationId: n.orgs.a,
         validFrom: day,
         validUntil: addDays(day, 90),
-        limits: [{ unit: 'hours', perCommitment: 10, perPeriod: 20, period: 'month' }],
+        limits: [{ unit: 'hours', perCommitment: 10, perPeriod: 15, period: 'month' }],
         goalIds: [goal],
       });
       mandateId = m.id;
@@ -131,14 +131,14 @@ function giftContract(name: string, open: () => Promise<Fresh>) {
           unit: 'hours',
           amount,
         });
-      expect(await ask(8)).toMatchObject({ governed: true, within: true, limit: { used: 0, left: 20 } });
+      expect(await ask(8)).toMatchObject({ governed: true, within: true, limit: { used: 0, left: 15 } });
       const ok = await gift(8);
       expect(ok.status).toBe('pending');
-      expect(ok.mandate).toMatchObject({ within: true, limit: { used: 0, left: 20 } });
-      // Gifts count against the gifts of the period, not the commitments: 12 of 20 left.
-      expect(await ask(12)).toMatchObject({ within: true, limit: { used: 8, left: 12 } });
-      expect(await ask(13)).toMatchObject({ within: false, reasons: ['perPeriod'] });
-      expect(await ask(11)).toMatchObject({ within: false, reasons: ['perCommitment'] });
+      expect(ok.mandate).toMatchObject({ within: true, limit: { used: 0, left: 15 } });
+      // Gifts count against the gifts of the period, not the commitments: 7 of 15 left.
+      expect(await ask(7)).toMatchObject({ within: true, limit: { used: 8, left: 7 } });
+      expect(await ask(8)).toMatchObject({ within: false, reasons: ['perPeriod'] });
+      expect(await ask(11)).toMatchObject({ within: false, reasons: ['perCommitment', 'perPeriod'] });
       // A gift for another goal, or for no goal, lies outside a mandate that names its goals.
       expect(await ask(1, otherGoal)).toMatchObject({ within: false, reasons: ['goal'] });
       expect(await ask(1, null)).toMatchObject({ within: false, reasons: ['noGoal'] });
