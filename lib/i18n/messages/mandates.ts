@@ -32,11 +32,11 @@ export const mandates = {
     'mandates.errors.nothingChanged': 'Nothing was changed.',
     'mandates.errors.noCapacity': 'No capacity was stated for this unit.',
     'mandates.errors.alreadyDecided':
-      'Already decided: {name} {decision, select, approved {approved} other {declined}} this {what, select, gift {gift} other {commitment}}. The first decision counts.',
+      'Already decided: {name} {decision, select, approved {approved {what, select, gift {this gift} other {this commitment}}} other {declined {what, select, gift {this gift} other {this commitment}}}}. The first decision counts.',
     'mandates.errors.requestWithdrawn':
-      'The representative withdrew this {what, select, gift {gift} other {commitment}} before home decided. There is nothing left to decide.',
+      'The representative withdrew {what, select, gift {this gift} other {this commitment}} before home decided. There is nothing left to decide.',
     'mandates.errors.notWaiting':
-      'This {what, select, gift {gift} other {commitment}} does not wait for home approval.',
+      '{what, select, gift {This gift} other {This commitment}} does not wait for home approval.',
     'mandates.errors.approvalDays': 'The agreed time must be a whole number of days from 1 to 90.',
     'mandates.errors.notCorrectable.awaiting_home_approval':
       'This entry still waits for your home organisation and counts nowhere yet: there is nothing to correct.',
@@ -304,7 +304,7 @@ export const mandates = {
     'mandates.errors.nothingChanged': 'Es wurde nichts geändert.',
     'mandates.errors.noCapacity': 'Für diese Einheit war keine Kapazität angegeben.',
     'mandates.errors.alreadyDecided':
-      'Schon entschieden: {name} hat {what, select, gift {diese Leistung} other {diese Zusage}} {decision, select, approved {freigegeben} other {abgelehnt}}. Es gilt die erste Entscheidung.',
+      'Schon entschieden: {name} hat {what, select, gift {diese Leistung} other {diese Zusage}} {decision, select, approved {bereits freigegeben} other {bereits abgelehnt}}. Es gilt die erste Entscheidung.',
     'mandates.errors.requestWithdrawn':
       'Die Vertretung hat {what, select, gift {diese Leistung} other {diese Zusage}} zurückgezogen, bevor zu Hause entschieden wurde. Es gibt nichts mehr zu entscheiden.',
     'mandates.errors.notWaiting':
