@@ -12,6 +12,7 @@
  * page shows content within 1 s here.
  *
  *   npx tsx bench/cooperation.ts            (COOP_BENCH_BROWSER=0 skips Chromium; COOP_BENCH_RUNS=5)
+ *   npx tsx bench/cooperation.ts --help     (only some pages, no server times, print instead of appending)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +45,25 @@ import { ApiClient } from '../tests/helpers/api-client';
 import { startApp } from '../tests/helpers/app-server';
 import { available, freshPostgres } from '../tests/helpers/services';
 
+const USAGE = `npx tsx bench/cooperation.ts [--pages=ledger,home] [--browser-only] [--no-append]
+  --pages=a,b     only the Chromium pages whose name contains one of these words (the PDF download: "pdf")
+  --browser-only  skip the in-process server times (SQLite and PostgreSQL)
+  --no-append     print the results instead of appending them to docs/benchmarks-cooperation.md
+  env: COOP_BENCH_RUNS (default 5), COOP_BENCH_BROWSER=0 (skip Chromium)`;
+const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const PAGES = args
+  .find((a) => a.startsWith('--pages='))
+  ?.slice('--pages='.length)
+  .split(',')
+  .map((w) => w.trim().toLowerCase())
+  .filter(Boolean);
+const wanted = (name: string) => !PAGES || PAGES.some((w) => name.toLowerCase().includes(w));
+const BROWSER_ONLY = args.includes('--browser-only');
+const NO_APPEND = args.includes('--no-append');
 const RUNS = Number(process.env.COOP_BENCH_RUNS ?? 5);
 const OUT = path.join(import.meta.dirname, '..', 'docs', 'benchmarks-cooperation.md');
 
@@ -207,7 +227,7 @@ async function browserTimes(): Promise<string[]> {
         ['for me', `${base}/for-me`, '#changes h3'],
         ['activity', `${base}/activity`, '[data-testid="activity-list"] li'],
       ];
-      for (const [name, url, selector] of pages) {
+      for (const [name, url, selector] of pages.filter(([name]) => wanted(name))) {
         const { content, loaded } = await timePage(page, app.url + url, selector, RUNS);
         rows.push(`| ${name} | ${ms(median(content))} | ${ms(Math.max(...content))} | ${ms(median(loaded))} |`);
         console.log(`  ${name}: content median ${ms(median(content))}, max ${ms(Math.max(...content))}`);
@@ -215,16 +235,18 @@ async function browserTimes(): Promise<string[]> {
       // The PDF report as a download: request → last byte (the server makes it with pdfkit).
       const pdfUrl = `/api/networks/${g.networkId}/organisations/${g.representatives[0].organisationId}/report?format=pdf`;
       const pdfTimes: number[] = [];
-      for (let i = 0; i <= RUNS; i++) {
+      for (let i = 0; wanted('report PDF download') && i <= RUNS; i++) {
         const t0 = performance.now();
         const res = await api.get(pdfUrl);
         if (res.status !== 200) throw new Error(`report PDF: ${res.status} ${res.text.slice(0, 200)}`);
         if (i > 0) pdfTimes.push(performance.now() - t0); // the first is the warm-up
       }
-      rows.push(
-        `| report PDF download (HTTP, whole file) | ${ms(median(pdfTimes))} | ${ms(Math.max(...pdfTimes))} | — |`,
-      );
-      console.log(`  report PDF: median ${ms(median(pdfTimes))}, max ${ms(Math.max(...pdfTimes))}`);
+      if (pdfTimes.length) {
+        rows.push(
+          `| report PDF download (HTTP, whole file) | ${ms(median(pdfTimes))} | ${ms(Math.max(...pdfTimes))} | — |`,
+        );
+        console.log(`  report PDF: median ${ms(median(pdfTimes))}, max ${ms(Math.max(...pdfTimes))}`);
+      }
     } finally {
       await browser.close();
     }
@@ -244,7 +266,7 @@ lines.push(
     .join(' / ')}, Node ${process.version}. ${RUNS} runs each after one warm-up.\n`,
 );
 
-for (const backend of ['SQLite', 'PostgreSQL'] as const) {
+for (const backend of BROWSER_ONLY ? [] : (['SQLite', 'PostgreSQL'] as const)) {
   let db: (Db & { drop?: () => Promise<void> }) | null = null;
   if (backend === 'SQLite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coop-bench-'));
@@ -282,6 +304,10 @@ if (process.env.COOP_BENCH_BROWSER !== '0' && (await available('chromium'))) {
   );
 }
 
+if (NO_APPEND) {
+  console.log(lines.join('\n'));
+  process.exit(0);
+}
 if (!fs.existsSync(OUT)) {
   fs.writeFileSync(
     OUT,

@@ -9,7 +9,8 @@ import type { GeneratedNetwork } from '../../scripts/generate-large-network';
 /**
  * Gives the first representative's organisation of a generated network what
  * "Home and network" shows beyond the ledger: a home member, a mandate,
- * capacity and 60 requests for home approval (10 still open), so the bench
+ * capacity and 60 requests for home approval (10 still open), 20 more on
+ * gifts in the ledger (5 still waiting; the mandate covers gifts), so the bench
  * measures the page with all its parts filled.
  */
 export async function addHomeData(db: Db, g: GeneratedNetwork): Promise<void> {
@@ -39,6 +40,7 @@ export async function addHomeData(db: Db, g: GeneratedNetwork): Promise<void> {
       { unit: 'money_eur', perCommitment: 1000, perPeriod: 5000, period: 'quarter' },
     ],
     scopeNote: 'Bench mandate',
+    coversGifts: true,
   });
   await setCapacity(db, home, g.networkId, { organisationId: org, unit: 'hours', period: 'month', amount: 120 });
   const commitments = await db.all<{ id: string; committed_by: string; status: string }>(
@@ -63,6 +65,34 @@ export async function addHomeData(db: Db, g: GeneratedNetwork): Promise<void> {
         asked,
         open ? null : homeId,
         open ? null : asked + (i % 7) * 9 * 3_600_000,
+      ],
+    );
+  }
+  // Gifts in the ledger held to the mandate: 20 requests on the organisation's own gifts, 5 still waiting.
+  const gifts = await db.all<{ id: string; recorded_by: string }>(
+    `SELECT id, recorded_by FROM ledger_entries
+      WHERE network_id = ? AND recorder_org_id = ? AND giver_org_id = recorder_org_id AND status = 'pending'
+        AND reverses_id IS NULL LIMIT 20`,
+    [g.networkId, org],
+  );
+  for (const [i, e] of gifts.entries()) {
+    const open = i < 5;
+    const asked = now - (i + 1) * 20 * 3_600_000;
+    if (open) await db.run("UPDATE ledger_entries SET status = 'awaiting_home_approval' WHERE id = ?", [e.id]);
+    await db.run(
+      `INSERT INTO home_approvals (id, network_id, organisation_id, entry_id, reasons, status, requested_by, requested_at,
+         decided_by, decided_at, reason)
+       VALUES (?, ?, ?, ?, '["perPeriod"]', ?, ?, ?, ?, ?, '')`,
+      [
+        randomUUID(),
+        g.networkId,
+        org,
+        e.id,
+        open ? 'open' : 'approved',
+        e.recorded_by,
+        asked,
+        open ? null : homeId,
+        open ? null : asked + (i % 4) * 5 * 3_600_000,
       ],
     );
   }

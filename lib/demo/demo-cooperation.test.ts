@@ -46,12 +46,13 @@ describe('the demo network shows cooperation from the start', () => {
     expect(pilot?.review_on).toBe(inFourDays);
   });
 
-  it('has confirmed, disputed and pending give-and-take entries', async () => {
+  it('has confirmed, disputed and pending give-and-take entries (and one gift waiting for home)', async () => {
     const rows = await db.all<{ status: string; n: number }>(
       'SELECT status, COUNT(*) AS n FROM ledger_entries WHERE network_id = ? GROUP BY status ORDER BY status',
       [networkId],
     );
     expect(Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))).toEqual({
+      awaiting_home_approval: 1,
       confirmed: 2,
       disputed: 1,
       pending: 1,

@@ -25,11 +25,25 @@ describe('the demo network shows mandates and home decisions', () => {
   it('three organisations gave mandates; one commitment waits, three were decided (one declined)', async () => {
     expect(Number((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM mandates'))!.n)).toBe(3);
     const rows = await db.all<{ status: string }>('SELECT status FROM home_approvals ORDER BY status');
-    expect(rows.map((r) => r.status)).toEqual(['approved', 'approved', 'declined', 'open']);
+    expect(rows.map((r) => r.status)).toEqual(['approved', 'approved', 'declined', 'open', 'open']);
     const approvalDays = await db.get<{ d: number }>('SELECT approval_days AS d FROM networks WHERE id = ?', [
       networkId,
     ]);
     expect(Number(approvalDays?.d)).toBe(7);
+  });
+
+  it('one gift in the ledger waits for the library’s home, in both languages, visible to every member', async () => {
+    const julia = await orgOf('julia.pichler@example.org');
+    const entry = await db.get<{ id: string; status: string; description: string; amount_milli: number }>(
+      "SELECT id, status, description, amount_milli FROM ledger_entries WHERE status = 'awaiting_home_approval'",
+    );
+    expect(entry).toMatchObject({ status: 'awaiting_home_approval', amount_milli: 8000 });
+    expect(entry!.description).toMatch(/Bibliothekarinnen.*librarians/);
+    const view = await getHomeView(db, await loadActor(db, julia.user_id, networkId), networkId, julia.organisation_id);
+    expect(view.approvals.find((a) => a.entryId === entry!.id)).toMatchObject({
+      reasons: ['perCommitment'],
+      amount: 8,
+    });
   });
 
   it('the youth centre’s decision path is measured and its home view shows capacity, mandate and the waiting request', async () => {

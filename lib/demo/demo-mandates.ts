@@ -1,4 +1,5 @@
 import { createCommitment } from '../commitments/create-commitment';
+import { recordEntry } from '../ledger/record-entry';
 import { addDays, today } from '../core/dates';
 import type { Db } from '../db/types';
 import { decideHomeApproval } from '../mandates/decide-home-approval';
@@ -13,8 +14,9 @@ const HOUR = 3_600_000;
  * Mandates, capacity and home approvals for the demo network (after its
  * goals and commitments): the youth centre, the adult education centre and
  * the library give their representatives room to decide; one commitment
- * waits for home, three were decided (one declined), so "Home and network"
- * and the decision paths have something true to show.
+ * waits for home, three were decided (one declined), and one gift in the
+ * ledger waits for the library's home (its mandate covers gifts), so "Home
+ * and network" and the decision paths have something true to show.
  *
  * Through the same commands people use; only the times of the requests and
  * decisions are moved into the past afterwards, as if they had happened then.
@@ -87,7 +89,10 @@ export async function seedDemoMandates(db: Db, networkId: string, now = Date.now
       { unit: 'hours', perCommitment: 5, perPeriod: 15, period: 'month' },
     ],
     goalIds: [reading],
-    scopeNote: 'Bis zur Budgetklausur im Frühjahr: nur das Lesecafé.',
+    scopeNote:
+      'Bis zur Budgetklausur im Frühjahr: nur das Lesecafé, auch für Leistungen im Ledger. / ' +
+      'Until the budget meeting in spring: only the reading café, gifts in the ledger included.',
+    coversGifts: true,
   });
 
   await setCapacity(db, markus.actor, networkId, {
@@ -197,4 +202,21 @@ export async function seedDemoMandates(db: Db, networkId: string, now = Date.now
     commit: true,
   });
   await backdate(evenings.id, 3 * 24 + 5, null);
+  // The library's mandate covers gifts in the ledger: two librarians for the youth centre's reading night are
+  // 8 hours in one entry, more than the 5 it allows. The entry waits for the library's home since yesterday.
+  const night = await recordEntry(db, katharina.actor, networkId, {
+    organisationId: katharina.orgId,
+    kind: 'give',
+    partnerOrganisationId: emre.orgId,
+    unit: 'hours',
+    amount: 8,
+    date: addDays(day, -1),
+    goalId: reading,
+    description:
+      'Zwei Bibliothekarinnen haben die Lesenacht im Jugendzentrum begleitet. / ' +
+      'Two librarians accompanied the reading night at the youth centre.',
+  });
+  const askedAt = now - 20 * HOUR;
+  await db.run('UPDATE home_approvals SET requested_at = ? WHERE entry_id = ?', [askedAt, night.id]);
+  await db.run('UPDATE ledger_entries SET created_at = ? WHERE id = ?', [askedAt, night.id]);
 }

@@ -38,6 +38,9 @@ export async function correctEntry(db: Db, actor: Actor, networkId: string, entr
         counterpartyOrgId: entry.counterparty_org_id,
       });
       if (entry.reversed_by_id) throw new AppError(409, 'cooperation.errors.alreadyReversed');
+      // A gift waiting for home, or declined by home, counts nowhere: there is nothing to reverse.
+      if (entry.status === 'awaiting_home_approval' || entry.status === 'withdrawn')
+        throw new AppError(409, `mandates.errors.notCorrectable.${entry.status}`);
       if (entry.reverses_id && entry.status === 'disputed') {
         // The way out after the other side disputed a correction: the recorder withdraws it. It counts nowhere
         // (as before), no longer reverses the original, and the original can be corrected anew or stand.

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../db/errors';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
 import { loadGoal } from '../goals/records';
+import { assessGift, openGiftApproval } from '../mandates/gift-approval';
 import { loadOrganisation } from '../networks/load-organisation';
 import { authorize, requireMember, type Actor } from '../policies';
 import { ENTRY_KINDS, ENTRY_SELECT, insertEntry, presentEntry, type EntryRow } from './records';
@@ -33,7 +34,9 @@ export type RecordEntry = z.input<typeof ZRecordEntry>;
  * as a whole), took something from it, or shared something with it. Only a
  * representative of the recording organisation may (managers cannot forge
  * another organisation's entries). The entry waits for the other side to
- * confirm or dispute it. A retry with the same idempotency key returns the
+ * confirm or dispute it — unless it is a gift beyond a mandate that covers
+ * gifts: then it first waits for the home organisation (`mandate` in the
+ * answer says so, and what remains of the mandate). A retry with the same idempotency key returns the
  * entry already recorded instead of writing a second one.
  */
 export async function recordEntry(db: Db, actor: Actor, networkId: string, input: RecordEntry) {
@@ -80,16 +83,20 @@ export async function recordEntry(db: Db, actor: Actor, networkId: string, input
         created_at: now,
         idempotency_key: data.idempotencyKey ?? null,
       };
+      // A gift beyond a mandate that covers gifts waits for home (lib/mandates/gift-approval.ts).
+      const mandate = await assessGift(q, row, actor.userId);
+      if (!mandate.within) row.status = 'awaiting_home_approval';
       await insertEntry(q, row);
+      if (!mandate.within) await openGiftApproval(q, row, mandate, actor.userId, now);
       await record(q, {
         networkId,
         actorId: actor.userId,
-        kind: 'ledger.recorded',
+        kind: mandate.within ? 'ledger.recorded' : 'ledger.home_approval_requested',
         subjectId: id,
         data: { kind: data.kind, giverOrgId: giver, receiverOrgId: receiver, unit: data.unit, amount: data.amount },
         at: now,
       });
-      return { ...presentEntry(row), replayed: false };
+      return { ...presentEntry(row), replayed: false, mandate };
     });
   } catch (err) {
     if (data.idempotencyKey && isUniqueViolation(err)) {
@@ -108,5 +115,5 @@ async function findReplay(db: Db, networkId: string, key: string, userId: string
   if (!row) return null;
   // Someone else's key: never hand their entry out, never write a second one.
   if (row.recorded_by !== userId) throw new AppError(409, 'cooperation.errors.idempotencyConflict');
-  return { ...presentEntry(row), replayed: true };
+  return { ...presentEntry(row), replayed: true, mandate: null };
 }

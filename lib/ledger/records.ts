@@ -13,7 +13,18 @@ import { fromMilli } from './units';
 /** Ledger entry kinds: the recording organisation gave, took, or shared something. */
 export const ENTRY_KINDS = ['give', 'take', 'share'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
-export const ENTRY_STATUSES = ['pending', 'confirmed', 'disputed', 'reversed'] as const;
+/**
+ * `awaiting_home_approval`: a gift beyond its recorder's mandate, waiting for their home organisation (counted
+ * nowhere, not yet to be answered); `withdrawn`: home declined it (the reason in `response_comment`).
+ */
+export const ENTRY_STATUSES = [
+  'pending',
+  'confirmed',
+  'disputed',
+  'reversed',
+  'awaiting_home_approval',
+  'withdrawn',
+] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 export interface EntryRow {

@@ -37,6 +37,10 @@ export const toMilli = (n: number) => Math.round(n * 1000);
 export const fromMilli = (n: number | string | null | undefined) => Number(n ?? 0) / 1000;
 
 /** Checks that a unit exists for the network and the amount is sensible for it. */
+/** The largest amount one entry or limit may carry in this unit (a network's own units: the custom maximum). */
+export const unitMax = (unit: string): number =>
+  (BUILTIN_UNITS as readonly string[]).includes(unit) ? MAX_AMOUNT[unit as BuiltinUnit] : MAX_AMOUNT.custom;
+
 export async function checkUnitAmount(q: Queryable, networkId: string, unit: string, amount: number): Promise<void> {
   let max: number;
   if ((BUILTIN_UNITS as readonly string[]).includes(unit)) {

@@ -2,7 +2,7 @@ import { today } from '../core/dates';
 import type { Param, Queryable } from '../db/types';
 import { fromMilli, toMilli } from '../ledger/units';
 import { dayStart, periodOf } from './periods';
-import { goalIdsOf, limitsOf, mandatesOf, validOn, type MandateRow, type Period } from './records';
+import { coversGifts, goalIdsOf, limitsOf, mandatesOf, validOn, type MandateRow, type Period } from './records';
 
 /**
  * Is a commitment within the representative's mandate, and what remains of
@@ -16,7 +16,8 @@ import { goalIdsOf, limitsOf, mandatesOf, validOn, type MandateRow, type Period 
  * applies yet (none given, or only ones that begin later) is not governed:
  * they commit as before.
  */
-export const BEYOND_REASONS = ['expired', 'goal', 'unit', 'perCommitment', 'perPeriod'] as const;
+/** `noGoal`: a gift for no goal, while the mandate covers only the goals it names. */
+export const BEYOND_REASONS = ['expired', 'goal', 'noGoal', 'unit', 'perCommitment', 'perPeriod'] as const;
 export type BeyondReason = (typeof BEYOND_REASONS)[number];
 
 export interface LimitStanding {
@@ -49,17 +50,25 @@ export interface Assessment {
 }
 
 export interface AssessInput {
+  /**
+   * What is assessed: a commitment (default), or a gift recorded in the ledger — held to the mandate only when
+   * the governing mandate says so (`covers_gifts`); a gift counts against the gifts of its period, never against
+   * the commitments (a delivered commitment's evidence is a ledger entry: counting both would count it twice).
+   */
+  subject?: 'commitment' | 'gift';
   networkId: string;
   organisationId: string;
   representativeId: string;
-  /** The goal of the commitment. */
-  goalId: string;
+  /** The goal of the commitment or gift (a gift may have none: then it is within a mandate only when that names no goals). */
+  goalId: string | null;
   unit: string;
   amount: number;
   /** The calendar day it is made (default today). */
   day?: string;
   /** A commitment being re-assessed is not counted against itself. */
   excludeCommitmentId?: string;
+  /** Likewise a gift. */
+  excludeEntryId?: string;
 }
 
 /** The mandate that governs this representative on this day (see above), or null when none applies. */
@@ -114,15 +123,49 @@ export async function committedBetween(
   return fromMilli(row?.s);
 }
 
+/**
+ * What the organisation (or one representative) gave in the ledger in a unit, recorded between two instants:
+ * gifts it recorded itself (give or share; corrections are no gifts), pending or confirmed — a gift waiting for
+ * home, declined, disputed or reversed counts nothing.
+ */
+export async function giftedBetween(
+  q: Queryable,
+  o: { networkId: string; organisationId: string; unit: string; representativeId?: string | null },
+  fromMs: number,
+  toMs: number,
+  excludeEntryId?: string,
+): Promise<number> {
+  const params: Param[] = [o.networkId, o.organisationId, o.unit, fromMs, toMs];
+  let extra = '';
+  if (o.representativeId) {
+    extra += ' AND recorded_by = ?';
+    params.push(o.representativeId);
+  }
+  if (excludeEntryId) {
+    extra += ' AND id <> ?';
+    params.push(excludeEntryId);
+  }
+  const row = await q.get<{ s: number | string | null }>(
+    `SELECT SUM(amount_milli) AS s FROM ledger_entries
+      WHERE network_id = ? AND recorder_org_id = ? AND giver_org_id = recorder_org_id AND unit = ?
+        AND reverses_id IS NULL AND status IN ('pending', 'confirmed') AND created_at >= ? AND created_at < ?${extra}`,
+    params,
+  );
+  return fromMilli(row?.s);
+}
+
 /** Within the mandate, or beyond it (and why), with what remains of it. */
 export async function assess(q: Queryable, input: AssessInput): Promise<Assessment> {
   const day = input.day ?? today();
   const m = await governingMandate(q, input.networkId, input.organisationId, input.representativeId, day);
-  if (!m) return { governed: false, within: true, reasons: [], mandate: null, limit: null };
+  const gift = input.subject === 'gift';
+  if (!m || (gift && !coversGifts(m)))
+    return { governed: false, within: true, reasons: [], mandate: null, limit: null };
   const reasons: BeyondReason[] = [];
   if (m.valid_until !== null && m.valid_until < day) reasons.push('expired');
   const goals = goalIdsOf(m);
-  if (goals.length && !goals.includes(input.goalId)) reasons.push('goal');
+  if (goals.length && input.goalId === null) reasons.push('noGoal');
+  else if (goals.length && !goals.includes(input.goalId!)) reasons.push('goal');
   const l = limitsOf(m).find((x) => x.unit === input.unit);
   let limit: LimitStanding | null = null;
   if (!l) reasons.push('unit');
@@ -134,7 +177,9 @@ export async function assess(q: Queryable, input: AssessInput): Promise<Assessme
       unit: input.unit,
       representativeId: m.representative_id,
     };
-    const used = await committedBetween(q, who, dayStart(p.start), dayStart(p.end), input.excludeCommitmentId);
+    const used = gift
+      ? await giftedBetween(q, who, dayStart(p.start), dayStart(p.end), input.excludeEntryId)
+      : await committedBetween(q, who, dayStart(p.start), dayStart(p.end), input.excludeCommitmentId);
     const left = l.perPeriod === null ? null : fromMilli(Math.max(0, toMilli(l.perPeriod) - toMilli(used)));
     limit = {
       unit: l.unit,

@@ -6,14 +6,21 @@ import { mandatePolicy, requireMember, type Actor } from '../policies';
 import { assess } from './assess';
 
 export const ZCheckMandate = z.object({
+  /** A commitment (default) or a gift recorded in the ledger. */
+  for: z.enum(['commitment', 'gift']).default('commitment'),
   organisationId: z.uuid(),
-  goalId: z.uuid(),
+  /** Empty: no goal (a gift may have none). */
+  goalId: z
+    .union([z.uuid(), z.literal('').transform(() => null)])
+    .nullable()
+    .default(null),
   unit: ZUnit,
   amount: z.coerce.number().pipe(ZAmount),
 });
 
 /**
- * What the representative sees while committing: would this be within their
+ * What the representative sees while committing (or recording a gift in the
+ * ledger): would this be within their
  * mandate, and what remains of it this month or quarter? Only the
  * organisation's own people may ask (others get 404): the answer is home data.
  */
@@ -22,6 +29,7 @@ export async function checkMandate(db: Db, actor: Actor, networkId: string, inpu
   const data = validate(ZCheckMandate, input);
   mandatePolicy.authorize(actor, 'readHome', { networkId, organisationId: data.organisationId });
   return assess(db, {
+    subject: data.for,
     networkId,
     organisationId: data.organisationId,
     representativeId: actor.userId,

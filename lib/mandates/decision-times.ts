@@ -17,6 +17,8 @@ const DAY_MS = 86_400_000;
 export interface DecisionRequest {
   id: string;
   commitmentId: string | null;
+  /** The gift in the ledger the request is about (null: a commitment). */
+  entryId: string | null;
   goalId: string | null;
   goalTitle: string | null;
   unit: string | null;
@@ -70,6 +72,7 @@ interface Row {
   id: string;
   organisation_id: string;
   commitment_id: string | null;
+  entry_id: string | null;
   status: DecisionRequest['status'];
   requested_at: number | string;
   decided_at: number | string | null;
@@ -89,6 +92,7 @@ function summarise(organisationId: string, rows: Row[], agreedDays: number, now:
     return {
       id: r.id,
       commitmentId: r.commitment_id,
+      entryId: r.entry_id ?? null,
       goalId: r.goal_id,
       goalTitle: r.goal_title,
       unit: r.unit,
@@ -118,11 +122,14 @@ function summarise(organisationId: string, rows: Row[], agreedDays: number, now:
   } satisfies DecisionTimes;
 }
 
-const SELECT = `SELECT a.id, a.organisation_id, a.commitment_id, a.status, a.requested_at, a.decided_at,
-    c.goal_id, g.title AS goal_title, c.unit, c.amount_milli, u.name AS decided_by_name
+/** A request is about a commitment or (when its mandate covers gifts) a gift in the ledger. */
+const SELECT = `SELECT a.id, a.organisation_id, a.commitment_id, a.entry_id, a.status, a.requested_at, a.decided_at,
+    COALESCE(c.goal_id, e.goal_id) AS goal_id, g.title AS goal_title, COALESCE(c.unit, e.unit) AS unit,
+    COALESCE(c.amount_milli, e.amount_milli) AS amount_milli, u.name AS decided_by_name
   FROM home_approvals a
   LEFT JOIN commitments c ON c.id = a.commitment_id
-  LEFT JOIN goals g ON g.id = c.goal_id
+  LEFT JOIN ledger_entries e ON e.id = a.entry_id
+  LEFT JOIN goals g ON g.id = COALESCE(c.goal_id, e.goal_id)
   LEFT JOIN users u ON u.id = a.decided_by`;
 
 /**
@@ -152,7 +159,7 @@ export async function decisionTimes(
 /** Every organisation's decision paths in one read (the network's view); organisations without requests are left out. */
 export async function networkDecisionTimes(q: Queryable, networkId: string, now = Date.now()) {
   const rows = await q.all<Row & { organisation_name: string }>(
-    `SELECT a.id, a.organisation_id, a.commitment_id, a.status, a.requested_at, a.decided_at,
+    `SELECT a.id, a.organisation_id, a.commitment_id, a.entry_id, a.status, a.requested_at, a.decided_at,
             NULL AS goal_id, NULL AS goal_title, NULL AS unit, NULL AS amount_milli, NULL AS decided_by_name, o.name AS organisation_name
        FROM home_approvals a JOIN organisations o ON o.id = a.organisation_id
       WHERE a.network_id = ? ORDER BY a.requested_at DESC`,

@@ -279,6 +279,8 @@ export async function openApprovals(db: Db, networkId: string, organisationId: s
   const rows = await db.all<{
     id: string;
     commitment_id: string | null;
+    entry_id: string | null;
+    receiver_name: string | null;
     reasons: string;
     requested_at: number | string;
     requested_by_name: string | null;
@@ -288,12 +290,15 @@ export async function openApprovals(db: Db, networkId: string, organisationId: s
     amount_milli: number | string | null;
     due_on: string | null;
   }>(
-    `SELECT a.id, a.commitment_id, a.reasons, a.requested_at, u.name AS requested_by_name,
-            c.goal_id, g.title AS goal_title, c.unit, c.amount_milli, c.due_on
+    `SELECT a.id, a.commitment_id, a.entry_id, a.reasons, a.requested_at, u.name AS requested_by_name,
+            COALESCE(c.goal_id, e.goal_id) AS goal_id, g.title AS goal_title, COALESCE(c.unit, e.unit) AS unit,
+            COALESCE(c.amount_milli, e.amount_milli) AS amount_milli, c.due_on, ro.name AS receiver_name
        FROM home_approvals a
        LEFT JOIN users u ON u.id = a.requested_by
        LEFT JOIN commitments c ON c.id = a.commitment_id
-       LEFT JOIN goals g ON g.id = c.goal_id
+       LEFT JOIN ledger_entries e ON e.id = a.entry_id
+       LEFT JOIN organisations ro ON ro.id = e.receiver_org_id
+       LEFT JOIN goals g ON g.id = COALESCE(c.goal_id, e.goal_id)
       WHERE a.network_id = ? AND a.organisation_id = ? AND a.status = 'open'
       ORDER BY a.requested_at`,
     [networkId, organisationId],
@@ -303,6 +308,10 @@ export async function openApprovals(db: Db, networkId: string, organisationId: s
     return {
       id: r.id,
       commitmentId: r.commitment_id,
+      /** A gift in the ledger (null: a commitment). */
+      entryId: r.entry_id,
+      /** The gift's receiving organisation (null: a commitment, or the network as a whole). */
+      receiverName: r.receiver_name,
       goalId: r.goal_id,
       goalTitle: r.goal_title,
       unit: r.unit,

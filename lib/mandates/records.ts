@@ -29,7 +29,7 @@ export const ZLimit = z
     period: z.enum(PERIODS).default('month'),
   })
   .refine((l) => l.perCommitment !== null || l.perPeriod !== null, {
-    message: 'a maximum per commitment or per period',
+    message: 'mandates.errors.limitNeedsMaximum',
     path: ['perCommitment'],
   });
 export type Limit = z.output<typeof ZLimit>;
@@ -45,6 +45,11 @@ export const ZMandateChange = z.object({
   scopeNote: z.string().trim().max(2000),
   /** What other organisations see: `exists` (that it exists and until when) or `limits` (its limits and goals too). */
   disclosure: z.enum(DISCLOSURES),
+  /**
+   * The ledger gifts the representatives record for the organisation are held to it too (per entry the maximum
+   * per commitment, per period the same maximum for the gifts of that period). Off for every mandate given before.
+   */
+  coversGifts: z.boolean(),
 });
 
 /** A new mandate's fields, with their defaults. */
@@ -53,6 +58,7 @@ export const ZMandateFields = ZMandateChange.extend({
   goalIds: ZMandateChange.shape.goalIds.default([]),
   scopeNote: ZMandateChange.shape.scopeNote.default(''),
   disclosure: ZMandateChange.shape.disclosure.default('exists'),
+  coversGifts: ZMandateChange.shape.coversGifts.default(false),
 });
 
 export interface MandateRow {
@@ -67,6 +73,8 @@ export interface MandateRow {
   goal_ids: string;
   scope_note: string;
   disclosure: string;
+  /** 1: ledger gifts are held to it too. */
+  covers_gifts: number | string | boolean;
   created_by: string;
   created_at: number | string;
   updated_by: string;
@@ -86,6 +94,10 @@ const ZStoredLimits = z.array(
 
 export const limitsOf = (r: MandateRow): Limit[] => ZStoredLimits.parse(JSON.parse(r.limits));
 export const goalIdsOf = (r: MandateRow): string[] => z.array(z.string()).parse(JSON.parse(r.goal_ids));
+
+/** Are the ledger gifts held to this mandate too? */
+export const coversGifts = (r: Pick<MandateRow, 'covers_gifts'>) =>
+  Number(r.covers_gifts ?? 0) === 1 || r.covers_gifts === true;
 
 /** Valid on this calendar day? */
 export const validOn = (r: Pick<MandateRow, 'valid_from' | 'valid_until'>, day: string) =>
@@ -108,6 +120,7 @@ export function presentMandate(r: MandateRow, day: string) {
     goalIds: goalIdsOf(r),
     scopeNote: r.scope_note,
     disclosure: r.disclosure as (typeof DISCLOSURES)[number],
+    coversGifts: coversGifts(r),
     updatedBy: r.updated_by,
     updatedByName: r.updated_by_name ?? null,
     updatedAt: Number(r.updated_at),
@@ -138,7 +151,7 @@ export function presentMandateFor(actor: Actor, r: MandateRow, day: string) {
     abilities,
   };
   if (!abilities.readLimits) return seen;
-  return { ...seen, limits: whole.limits, goalIds: whole.goalIds };
+  return { ...seen, limits: whole.limits, goalIds: whole.goalIds, coversGifts: whole.coversGifts };
 }
 export type VisibleMandate = ReturnType<typeof presentMandateFor>;
 

@@ -3,7 +3,7 @@ import { record } from '../activity/record';
 import { validate } from '../core/validate';
 import type { Db } from '../db/types';
 import { AppError } from '../errors';
-import { checkUnitAmount, toMilli, ZAmount, ZUnit } from '../ledger/units';
+import { checkUnitAmount, toMilli, unitMax, ZAmount, ZUnit } from '../ledger/units';
 import { loadOrganisation } from '../networks/load-organisation';
 import { mandatePolicy, requireMember, type Actor } from '../policies';
 import { PERIODS } from './records';
@@ -41,7 +41,15 @@ export async function setCapacity(db: Db, actor: Actor, networkId: string, input
       try {
         await checkUnitAmount(q, networkId, data.unit, data.amount);
       } catch (err) {
-        if (err instanceof AppError) throw new AppError(err.status, 'mandates.errors.limitAbsurd', err.vars, 'amount');
+        if (err instanceof AppError && err.key === 'cooperation.errors.unknownUnit')
+          throw new AppError(400, err.key, err.vars, 'unit');
+        if (err instanceof AppError)
+          throw new AppError(
+            err.status,
+            'mandates.errors.limitAbsurd',
+            { max: unitMax(data.unit), ...err.vars, which: 'capacity' },
+            'amount',
+          );
         throw err;
       }
       await q.run(

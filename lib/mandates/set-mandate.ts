@@ -5,7 +5,7 @@ import { today } from '../core/dates';
 import { validate } from '../core/validate';
 import type { Db, Queryable } from '../db/types';
 import { AppError } from '../errors';
-import { checkUnitAmount } from '../ledger/units';
+import { checkUnitAmount, unitMax } from '../ledger/units';
 import { loadOrganisation } from '../networks/load-organisation';
 import { mandatePolicy, requireMember, type Actor } from '../policies';
 import {
@@ -47,11 +47,11 @@ async function check(
   },
 ) {
   if (m.validFrom < '2000-01-01' || m.validFrom > '2100-12-31')
-    throw new AppError(400, 'mandates.errors.dateRange', {}, 'validFrom');
+    throw new AppError(400, 'mandates.errors.dateRange', { field: 'validFrom' }, 'validFrom');
   if (m.validUntil !== null && m.validUntil < m.validFrom)
     throw new AppError(400, 'mandates.errors.endsBeforeStart', {}, 'validUntil');
   if (m.validUntil !== null && m.validUntil > '2100-12-31')
-    throw new AppError(400, 'mandates.errors.dateRange', {}, 'validUntil');
+    throw new AppError(400, 'mandates.errors.dateRange', { field: 'validUntil' }, 'validUntil');
   const units = new Set<string>();
   for (const [i, l] of m.limits.entries()) {
     if (units.has(l.unit)) throw new AppError(400, 'mandates.errors.unitTwice', { unit: l.unit }, `limits.${i}.unit`);
@@ -62,8 +62,15 @@ async function check(
       try {
         await checkUnitAmount(q, networkId, l.unit, v);
       } catch (err) {
+        if (err instanceof AppError && err.key === 'cooperation.errors.unknownUnit')
+          throw new AppError(400, err.key, err.vars, `limits.${i}.unit`);
         if (err instanceof AppError)
-          throw new AppError(err.status, 'mandates.errors.limitAbsurd', err.vars, `limits.${i}.${field}`);
+          throw new AppError(
+            err.status,
+            'mandates.errors.limitAbsurd',
+            { max: unitMax(l.unit), ...err.vars, which: field },
+            `limits.${i}.${field}`,
+          );
         throw err;
       }
     }
@@ -134,6 +141,7 @@ export async function createMandate(db: Db, actor: Actor, networkId: string, inp
       goal_ids: JSON.stringify([...new Set(data.goalIds)]),
       scope_note: data.scopeNote,
       disclosure: data.disclosure,
+      covers_gifts: data.coversGifts ? 1 : 0,
       created_by: actor.userId,
       created_at: now,
       updated_by: actor.userId,
@@ -141,8 +149,8 @@ export async function createMandate(db: Db, actor: Actor, networkId: string, inp
     };
     await q.run(
       `INSERT INTO mandates (id, network_id, organisation_id, representative_id, version, valid_from, valid_until, limits,
-         goal_ids, scope_note, disclosure, created_by, created_at, updated_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         goal_ids, scope_note, disclosure, covers_gifts, created_by, created_at, updated_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         row.id,
         networkId,
@@ -155,6 +163,7 @@ export async function createMandate(db: Db, actor: Actor, networkId: string, inp
         row.goal_ids,
         row.scope_note,
         row.disclosure,
+        row.covers_gifts,
         actor.userId,
         now,
         actor.userId,
@@ -179,6 +188,9 @@ export async function createMandate(db: Db, actor: Actor, networkId: string, inp
   });
 }
 
+/** A field as compared for "what changed" (a flag may come back from the database as 1, '1' or true). */
+const shown = (k: string, v: unknown) => (k === 'coversGifts' ? String(Number(v)) : String(v));
+
 const FIELDS = {
   validFrom: 'valid_from',
   validUntil: 'valid_until',
@@ -186,6 +198,7 @@ const FIELDS = {
   goalIds: 'goal_ids',
   scopeNote: 'scope_note',
   disclosure: 'disclosure',
+  coversGifts: 'covers_gifts',
 } as const;
 
 /**
@@ -210,12 +223,13 @@ export async function updateMandate(db: Db, actor: Actor, networkId: string, man
       goal_ids: data.goalIds ? JSON.stringify([...new Set(data.goalIds)]) : cur.goal_ids,
       scope_note: data.scopeNote ?? cur.scope_note,
       disclosure: data.disclosure ?? cur.disclosure,
+      covers_gifts: data.coversGifts === undefined ? Number(cur.covers_gifts) : data.coversGifts ? 1 : 0,
       version: Number(cur.version) + 1,
       updated_by: actor.userId,
       updated_at: now,
     };
     const changed = (Object.keys(FIELDS) as (keyof typeof FIELDS)[]).filter(
-      (k) => String(next[FIELDS[k]]) !== String(cur[FIELDS[k]]),
+      (k) => shown(k, next[FIELDS[k]]) !== shown(k, cur[FIELDS[k]]),
     );
     if (!changed.length) throw new AppError(400, 'mandates.errors.nothingChanged');
     await check(q, networkId, {
@@ -229,7 +243,7 @@ export async function updateMandate(db: Db, actor: Actor, networkId: string, man
     });
     const r = await q.run(
       `UPDATE mandates SET valid_from = ?, valid_until = ?, limits = ?, goal_ids = ?, scope_note = ?,
-         disclosure = ?, version = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
+         disclosure = ?, covers_gifts = ?, version = ?, updated_by = ?, updated_at = ? WHERE id = ? AND version = ?`,
       [
         next.valid_from,
         next.valid_until,
@@ -237,6 +251,7 @@ export async function updateMandate(db: Db, actor: Actor, networkId: string, man
         next.goal_ids,
         next.scope_note,
         next.disclosure,
+        next.covers_gifts,
         next.version,
         actor.userId,
         now,

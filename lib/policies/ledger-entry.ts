@@ -1,4 +1,4 @@
-import { isManager, representsOrg } from './actor';
+import { isActive, isManager, representsOrg, type ActorMembership } from './actor';
 import { definePolicy, type AbilitiesOf } from './define';
 
 export interface LedgerEntryRecord {
@@ -16,6 +16,9 @@ export interface LedgerEntryRecord {
 const answers = (m: Parameters<typeof isManager>[0], e: LedgerEntryRecord) =>
   e.counterpartyOrgId ? representsOrg(m, e.counterpartyOrgId) : isManager(m);
 const pending = (e: LedgerEntryRecord) => e.status === undefined || e.status === 'pending';
+const awaitingHome = (e: LedgerEntryRecord) => e.status === undefined || e.status === 'awaiting_home_approval';
+const homeOf = (m: ActorMembership, orgId: string) =>
+  m.role === 'home_member' && m.organisationId === orgId && isActive(m);
 
 /**
  * A ledger entry. Nobody answers for the organisation that recorded it; a
@@ -43,7 +46,22 @@ export const ledgerEntryPolicy = definePolicy({
       // Once; and a correction the other side disputed can be withdrawn (the way out: the original can then be
       // corrected anew).
       when: (e) =>
-        (!e.reversedById && !e.reversesId && e.status !== 'reversed') || (!!e.reversesId && e.status === 'disputed'),
+        (!e.reversedById &&
+          !e.reversesId &&
+          e.status !== 'reversed' &&
+          e.status !== 'awaiting_home_approval' &&
+          e.status !== 'withdrawn') ||
+        (!!e.reversesId && e.status === 'disputed'),
+    },
+    approveHome: {
+      who: 'Home members of the organisation that recorded it, while it is active (a gift beyond the mandate: it goes on to the other side)',
+      allow: (m, e) => homeOf(m, e.recorderOrgId),
+      when: awaitingHome,
+    },
+    declineHome: {
+      who: 'Home members of the organisation that recorded it, while it is active (with a reason; it is withdrawn)',
+      allow: (m, e) => homeOf(m, e.recorderOrgId),
+      when: awaitingHome,
     },
   },
 });

@@ -40,6 +40,16 @@ describe('the permission matrix', () => {
     expect(row('ledgerEntry', 'confirm', 'network as a whole')).toMatchObject({ manager: 'allowed', repA: 403 });
   });
 
+  it('a gift beyond the mandate is decided by the recording organisation’s home members only', () => {
+    for (const action of ['approveHome', 'declineHome'])
+      expect(row('ledgerEntry', action)).toMatchObject({
+        homeA: 'allowed',
+        repA: 403,
+        repB: 403,
+        manager: 403,
+      });
+  });
+
   it('a home space is read by its own organisation only; other members get 403, not read-only', () => {
     expect(row('document', 'read', 'home')).toMatchObject({
       repA: 'allowed',

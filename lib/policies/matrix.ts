@@ -180,6 +180,19 @@ export const MATRIX_CASES: MatrixCase[] = [
       reversedById: null,
     }),
   },
+  ...['approveHome', 'declineHome'].map((action) => ({
+    subject: 'ledgerEntry',
+    action,
+    on: 'a gift A recorded for B beyond its mandate, waiting for home approval',
+    record: (ids: MatrixIds) => ({
+      networkId: ids.networkId,
+      recorderOrgId: ids.orgA,
+      counterpartyOrgId: ids.orgB,
+      status: 'awaiting_home_approval',
+      reversesId: null,
+      reversedById: null,
+    }),
+  })),
   ...(
     [
       ['commit', 'proposed'],

@@ -145,7 +145,8 @@ function mandateContract(name: string, open: () => Promise<Fresh>) {
         400,
         'mandates.errors.unitTwice',
       );
-      await refused(mk({ limits: [{ unit: 'custom:nope', perCommitment: 3 }] }), 400, 'mandates.errors.limitAbsurd');
+      // A unit the network does not have is named as such (at the unit's field), not as an absurd maximum.
+      await refused(mk({ limits: [{ unit: 'custom:nope', perCommitment: 3 }] }), 400, 'cooperation.errors.unknownUnit');
       await refused(mk({ goalIds: ['00000000-0000-4000-8000-000000000099'] }), 400, 'mandates.errors.unknownGoal');
       await refused(mk({ representativeId: n.users.repB.id }), 400, 'mandates.errors.notRepresentative');
       expect(await written()).toEqual(before);

@@ -99,6 +99,7 @@ describe('the permission matrix against the API', () => {
       validFrom: day(0),
       limits: [{ unit: 'hours', perCommitment: 1 }],
       scopeNote: 'Only small things',
+      coversGifts: true,
     });
     expect(personal.status, personal.text).toBe(201);
     hiddenMandateId = personal.json.mandate.id;
@@ -169,6 +170,22 @@ describe('the permission matrix against the API', () => {
     expect(c.status, c.text).toBe(201);
     expect(c.json.commitment.status).toBe('awaiting_home_approval');
     return c.json.commitment.id;
+  }
+
+  /** A gift beyond its recorder's mandate (which covers gifts): it waits for A's home members. */
+  async function giftWaitingForHome(): Promise<string> {
+    const e = await repA2.post(`${base()}/ledger`, {
+      organisationId: ids.orgA,
+      kind: 'give',
+      partnerOrganisationId: ids.orgB,
+      unit: 'hours',
+      amount: 4,
+      date: day(0),
+      description: 'Matrix gift beyond the mandate',
+    });
+    expect(e.status, e.text).toBe(201);
+    expect(e.json.entry.status).toBe('awaiting_home_approval');
+    return e.json.entry.id;
   }
 
   let mandateWindow = 0;
@@ -442,6 +459,13 @@ describe('the permission matrix against the API', () => {
       c.post(`${base()}/ledger/${await entry(ids.orgB)}/response`, { response: 'dispute', comment: 'Not like this' }),
     'ledgerEntry.correct': async (c) =>
       c.post(`${base()}/ledger/${await entry(ids.orgB)}/correction`, { reason: 'Wrong amount' }),
+    'ledgerEntry.approveHome': async (c) =>
+      c.post(`${base()}/ledger/${await giftWaitingForHome()}/home-decision`, { decision: 'approve' }),
+    'ledgerEntry.declineHome': async (c) =>
+      c.post(`${base()}/ledger/${await giftWaitingForHome()}/home-decision`, {
+        decision: 'decline',
+        reason: 'Not this month',
+      }),
 
     'commitment.commit': async (c) => c.patch(`${base()}/commitments/${await commitment()}`, { action: 'commit' }),
     'commitment.approve': async (c) =>

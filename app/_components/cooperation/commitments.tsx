@@ -383,6 +383,7 @@ export function CreateCommitmentForm({
           name="goalId"
           label={t('cooperation.entry.goal')}
           error={create.fieldErrors.goalId}
+          onPick={(id) => setDraft((d) => ({ ...d, goalId: id ?? '' }))}
         />
       )}
       {create.result ? (

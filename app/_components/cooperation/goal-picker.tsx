@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/app/_components/providers';
 import type { Goal } from '@/lib/goals/records';
 import { api, qs } from '@/app/_lib/api-client';
@@ -38,12 +38,18 @@ export function GoalPicker({
   label,
   error,
   optionalLabel,
+  onPick,
 }: {
   networkId: string;
   name: string;
   label: string;
   error?: string;
   optionalLabel?: string;
+  /**
+   * Told the chosen goal's id (null: none) whenever it changes. The hidden input that carries it changes without a
+   * change event, so a form that reacts to its fields (the mandate hint) listens here.
+   */
+  onPick?: (goalId: string | null) => void;
 }) {
   const { t } = useI18n();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -53,6 +59,14 @@ export function GoalPicker({
   const errorId = `${inputId}-error`;
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<GoalName | null>(null);
+  const picked = useRef(onPick);
+  useEffect(() => {
+    picked.current = onPick;
+  });
+  const chosenId = chosen?.id ?? null;
+  useEffect(() => {
+    picked.current?.(chosenId);
+  }, [chosenId]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const q = useSettled(text.trim(), 200);

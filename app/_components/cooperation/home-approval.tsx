@@ -36,12 +36,16 @@ export function MandateHint({
   goalId,
   unit,
   amount,
+  subject = 'commitment',
 }: {
   networkId: string;
   organisationId: string;
-  goalId: string;
+  /** null: none (a gift may have no goal). */
+  goalId: string | null;
   unit: string;
   amount: number;
+  /** A commitment, or a gift recorded in the ledger (held to the mandate only when the mandate says so). */
+  subject?: 'commitment' | 'gift';
 }) {
   const { t, f: intl } = useI18n();
   const f = useFormat();
@@ -49,36 +53,43 @@ export function MandateHint({
   const valid = Number.isFinite(ask.amount) && ask.amount > 0;
   const check = useQuery({
     enabled: valid,
-    queryKey: coopKey(networkId, 'mandate-check', organisationId, goalId, ask.unit, ask.amount),
+    queryKey: coopKey(networkId, 'mandate-check', subject, organisationId, goalId, ask.unit, ask.amount),
     queryFn: () =>
       api.get<Assessment>(
-        `/api/networks/${networkId}/mandates/check${qs({ organisationId, goalId, unit: ask.unit, amount: ask.amount })}`,
+        `/api/networks/${networkId}/mandates/check${qs({
+          for: subject,
+          organisationId,
+          goalId: goalId ?? '',
+          unit: ask.unit,
+          amount: ask.amount,
+        })}`,
       ),
+    placeholderData: (prev) => prev,
   });
+  const k = subject === 'gift' ? 'mandates.gift.hint' : 'mandates.hint';
   const a = check.data;
   let text: string;
   let tone: 'info' | 'success' | 'warning' = 'info';
   if (!valid || !a) text = t('mandates.hint.enterAmount');
-  else if (!a.governed) text = t('mandates.hint.noMandate');
+  else if (!a.governed) text = t(`${k}.noMandate`);
   else {
     const l = a.limit;
     const remaining =
       l && l.left !== null
-        ? t('mandates.hint.left', {
+        ? t(`${k}.left`, {
             left: f.amount(l.left, l.unit),
             max: f.amount(l.perPeriod ?? 0, l.unit),
             period: l.period,
           })
         : '';
-    const perOne =
-      l && l.perCommitment !== null ? t('mandates.hint.perOne', { max: f.amount(l.perCommitment, l.unit) }) : '';
+    const perOne = l && l.perCommitment !== null ? t(`${k}.perOne`, { max: f.amount(l.perCommitment, l.unit) }) : '';
     if (a.within) {
       tone = 'success';
-      text = [t('mandates.hint.within'), perOne, remaining].filter(Boolean).join(' ');
+      text = [t(`${k}.within`), perOne, remaining].filter(Boolean).join(' ');
     } else {
       tone = 'warning';
       const why = intl.list(a.reasons.map((r) => t(`mandates.reason.${r}`)));
-      text = [t('mandates.hint.beyond', { why }), remaining].filter(Boolean).join(' ');
+      text = [t(`${k}.beyond`, { why }), remaining].filter(Boolean).join(' ');
     }
   }
   // A polite live region of its own (not a status message: the form's own status says whether it was saved).
@@ -99,14 +110,28 @@ export function MandateHint({
  * approve (with an optional note) commits it, decline (with a reason)
  * withdraws it. The first decision counts; a later one is told who decided.
  */
-export function HomeDecision({ networkId, commitmentId }: { networkId: string; commitmentId: string }) {
+export function HomeDecision({
+  networkId,
+  commitmentId,
+  entryId,
+}: {
+  networkId: string;
+  /** A commitment waiting for home, or (entryId) a gift in the ledger: the same decision. */
+  commitmentId?: string | null;
+  entryId?: string | null;
+}) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [mode, setMode] = useState<'none' | 'approve' | 'decline'>('none');
   const decide = useForm({
     read: (d) => ({ action: mode, reason: String(d.get('reason') ?? '') }),
     submit: (body: { action: string; reason: string }) =>
-      api.patch(`/api/networks/${networkId}/commitments/${commitmentId}`, body),
+      entryId
+        ? api.post(`/api/networks/${networkId}/ledger/${entryId}/home-decision`, {
+            decision: body.action,
+            reason: body.reason,
+          })
+        : api.patch(`/api/networks/${networkId}/commitments/${commitmentId}`, body),
     onSuccess: () => {
       setMode('none');
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
@@ -143,12 +168,24 @@ export function HomeDecision({ networkId, commitmentId }: { networkId: string; c
             rows={2}
             maxLength={2000}
             label={t(mode === 'approve' ? 'mandates.decision.note' : 'mandates.decision.reason')}
-            hint={t(mode === 'approve' ? 'mandates.decision.noteHint' : 'mandates.decision.reasonHint')}
+            hint={t(
+              mode === 'approve'
+                ? 'mandates.decision.noteHint'
+                : entryId
+                  ? 'mandates.gift.reasonHint'
+                  : 'mandates.decision.reasonHint',
+            )}
             required={mode === 'decline'}
             optionalLabel={mode === 'approve' ? t('common.optional') : undefined}
           />
           <Button type="submit" size="sm" variant={mode === 'approve' ? 'primary' : 'danger'} busy={decide.busy}>
-            {t(mode === 'approve' ? 'mandates.decision.confirmApprove' : 'mandates.decision.confirmDecline')}
+            {t(
+              mode === 'approve'
+                ? entryId
+                  ? 'mandates.gift.confirmApprove'
+                  : 'mandates.decision.confirmApprove'
+                : 'mandates.decision.confirmDecline',
+            )}
           </Button>
         </Form>
       ) : null}

@@ -26,6 +26,7 @@ import type { getBalances } from '@/lib/ledger/get-balances';
 import { ENTRY_KINDS, ENTRY_STATUSES, type LedgerEntry } from '@/lib/ledger/records';
 import { api, errorText, newKey, qs, request } from '@/app/_lib/api-client';
 import { GoalPicker } from './goal-picker';
+import { HomeDecision, MandateHint } from './home-approval';
 import { coopKey } from './live';
 import { useOutbox } from './outbox';
 import { useFormat, type OrgName } from './use-format';
@@ -260,6 +261,8 @@ function RecordEntryForm({
   const outbox = useOutbox();
   /** Bumped after a recorded entry: the goal picker starts empty again (form.reset() does not reach its state). */
   const [resets, setResets] = useState(0);
+  /** What the mandate hint asks about (a gift: the kind is not "take"). */
+  const [draft, setDraft] = useState({ kind: 'give', unit: 'hours', amount: NaN, goalId: null as string | null });
   const today = new Date().toISOString().slice(0, 10);
   const myName = orgs.find((o) => o.id === myOrgId)?.name ?? '';
   const partnerName = (partner: string | null) =>
@@ -294,6 +297,7 @@ function RecordEntryForm({
     onSuccess: (_r, { form }) => {
       form?.reset();
       setResets((n) => n + 1);
+      setDraft({ kind: 'give', unit: 'hours', amount: NaN, goalId: null });
       void qc.invalidateQueries({ queryKey: coopKey(networkId) });
     },
   });
@@ -302,10 +306,26 @@ function RecordEntryForm({
   const partners = orgs.filter((o) => o.id !== myOrgId && o.status !== 'left');
   return (
     <Card title={t('cooperation.ledger.record')} id="record">
-      <Form form={record}>
+      <Form
+        form={record}
+        onChange={(e) => {
+          const d = new FormData(e.currentTarget);
+          setDraft((cur) => ({
+            ...cur,
+            kind: String(d.get('kind') ?? 'give'),
+            unit: String(d.get('unit') ?? 'hours'),
+            amount: Number(String(d.get('amount') ?? '').replace(',', '.')) || NaN,
+          }));
+        }}
+      >
         {record.result ? (
           <Alert tone="success">
-            {record.result.queued ? t('cooperation.outbox.savedOffline') : t('cooperation.ledger.recorded')}
+            {record.result.queued
+              ? t('cooperation.outbox.savedOffline')
+              : (record.result.result as { entry?: { status?: string } } | undefined)?.entry?.status ===
+                  'awaiting_home_approval'
+                ? t('mandates.gift.recordedWaiting')
+                : t('cooperation.ledger.recorded')}
           </Alert>
         ) : null}
         <div className="grid gap-x-3 sm:grid-cols-2">
@@ -360,6 +380,7 @@ function RecordEntryForm({
           label={t('cooperation.entry.goal')}
           optionalLabel={t('common.optional')}
           error={fields.goalId}
+          onPick={(goalId) => setDraft((cur) => ({ ...cur, goalId }))}
         />
         <TextAreaField
           label={t('cooperation.entry.description')}
@@ -368,6 +389,16 @@ function RecordEntryForm({
           maxLength={2000}
           optionalLabel={t('common.optional')}
         />
+        {draft.kind !== 'take' ? (
+          <MandateHint
+            networkId={networkId}
+            organisationId={myOrgId}
+            goalId={draft.goalId}
+            unit={draft.unit}
+            amount={draft.amount}
+            subject="gift"
+          />
+        ) : null}
         <Button type="submit" busy={record.busy}>
           {t('cooperation.ledger.recordSubmit')}
         </Button>
@@ -381,6 +412,8 @@ const STATUS_TONE: Record<string, BadgeTone> = {
   confirmed: 'success',
   disputed: 'danger',
   reversed: 'neutral',
+  awaiting_home_approval: 'info',
+  withdrawn: 'neutral',
 };
 
 /**
@@ -484,7 +517,13 @@ function EntryTable({
           {e.reversesId ? (
             <span className="block font-normal text-stone-700">{t('cooperation.ledger.reversal')}</span>
           ) : null}
-          {e.responseComment ? <span className="block font-normal text-stone-700">„{e.responseComment}“</span> : null}
+          {e.status === 'withdrawn' ? (
+            <span className="block font-normal text-stone-700">
+              {t('mandates.gift.declinedReason', { reason: e.responseComment })}
+            </span>
+          ) : e.responseComment ? (
+            <span className="block font-normal text-stone-700">„{e.responseComment}“</span>
+          ) : null}
           <span className="block text-sm font-normal text-stone-700">
             {t('pages.ledger.recordedBy', { org: name(e.recorderOrgId) })}
           </span>
@@ -510,7 +549,9 @@ function EntryTable({
       key: 'actions',
       header: t('cooperation.ledger.actions'),
       cell: (e) =>
-        e.abilities.confirm || e.abilities.correct ? (
+        e.abilities.approveHome ? (
+          <HomeDecision networkId={networkId} entryId={e.id} />
+        ) : e.abilities.confirm || e.abilities.correct ? (
           <>
             <div className="flex flex-wrap gap-1">
               {e.abilities.confirm ? (

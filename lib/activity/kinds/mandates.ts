@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commitmentPage, page, spec, type LinkContext } from '../spec';
+import { commitmentPage, ledgerPage, page, spec, type LinkContext } from '../spec';
 
 /**
  * Mandates and home approvals (lib/mandates, docs/mandates.md). What the home
@@ -20,7 +20,55 @@ const ZDecision = z.strictObject({
   reason: z.string().optional(),
 });
 
+/** A gift in the ledger (the same facts as `ledger.recorded`). */
+const ZGift = z.strictObject({
+  kind: z.string(),
+  giverOrgId: id.nullable(),
+  receiverOrgId: id.nullable(),
+  unit: z.string(),
+  amount: z.number(),
+});
+/** A home decision on a gift. */
+const ZGiftDecision = z.strictObject({
+  organisationId: id,
+  receiverOrgId: id.nullable(),
+  goalId: id.nullable(),
+  unit: z.string(),
+  amount: z.number(),
+  waitedHours: z.number().int().min(0),
+  reason: z.string().optional(),
+});
+
 export const MANDATE_KINDS = {
+  'ledger.home_approval_requested': spec({
+    payload: ZGift,
+    audience: 'members',
+    access: 'none',
+    link: ledgerPage,
+    example: { kind: 'give', giverOrgId: 'o1', receiverOrgId: 'o2', unit: 'money', amount: 1200 },
+  }),
+  'ledger.home_approved': spec({
+    payload: ZGiftDecision,
+    audience: 'members',
+    access: 'none',
+    link: ledgerPage,
+    example: { organisationId: 'o1', receiverOrgId: 'o2', goalId: null, unit: 'money', amount: 1200, waitedHours: 20 },
+  }),
+  'ledger.home_declined': spec({
+    payload: ZGiftDecision,
+    audience: 'members',
+    access: 'none',
+    link: ledgerPage,
+    example: {
+      organisationId: 'o1',
+      receiverOrgId: 'o2',
+      goalId: 'g1',
+      unit: 'hours',
+      amount: 40,
+      waitedHours: 5,
+      reason: 'Nicht vor der Haushaltsklausur',
+    },
+  }),
   'mandate.set': spec({
     payload: z.strictObject({
       organisationId: id,

@@ -13,6 +13,7 @@ import { health } from './013-health';
 import { meetings } from './014-meetings';
 import { serverWritesAndLocks } from './015-server-writes-and-locks';
 import { delivery } from './016-delivery';
+import { giftMandates } from './017-gift-mandates';
 import { agendaItems } from './018-agenda-items';
 import { forMeVisits } from './019-for-me-visits';
 import type { Migration } from './types';
@@ -34,6 +35,7 @@ export const migrations: Migration[] = [
   meetings,
   serverWritesAndLocks,
   delivery,
+  giftMandates,
   agendaItems,
   forMeVisits,
 ];

@@ -5,6 +5,10 @@ export const cooperation = {
     'cooperation.errors.alreadyAnswered.confirmed': 'This entry has already been confirmed.',
     'cooperation.errors.alreadyAnswered.disputed': 'This entry has already been disputed.',
     'cooperation.errors.alreadyAnswered.reversed': 'This entry has been corrected and can no longer be answered.',
+    'cooperation.errors.alreadyAnswered.awaiting_home_approval':
+      'This entry still waits for approval by the home organisation of the side that recorded it. You can confirm or dispute it once home has approved it.',
+    'cooperation.errors.alreadyAnswered.withdrawn':
+      'The home organisation of the side that recorded it declined this entry. There is nothing left to answer.',
     'cooperation.errors.alreadyReversed': 'This entry has already been corrected.',
     'cooperation.errors.amountPositive': 'The amount must be greater than zero.',
     'cooperation.errors.amountTooLarge': 'The amount is too large for this unit (at most {max}).',
@@ -127,6 +131,8 @@ export const cooperation = {
     'cooperation.entryStatus.confirmed': 'Confirmed',
     'cooperation.entryStatus.disputed': 'Disputed',
     'cooperation.entryStatus.reversed': 'Corrected',
+    'cooperation.entryStatus.awaiting_home_approval': 'Waiting for home approval',
+    'cooperation.entryStatus.withdrawn': 'Declined by home',
     'cooperation.filter.allOrganisations': 'All organisations',
     'cooperation.filter.allStatuses': 'All states',
     'cooperation.filter.allUnits': 'All units',
@@ -332,6 +338,10 @@ export const cooperation = {
     'cooperation.errors.alreadyAnswered.disputed': 'Dieser Eintrag wurde bereits bestritten.',
     'cooperation.errors.alreadyAnswered.reversed':
       'Dieser Eintrag wurde korrigiert und kann nicht mehr beantwortet werden.',
+    'cooperation.errors.alreadyAnswered.awaiting_home_approval':
+      'Dieser Eintrag wartet noch auf die Freigabe durch die Heimatorganisation der Seite, die ihn erfasst hat. Sie können ihn bestätigen oder bestreiten, sobald er freigegeben ist.',
+    'cooperation.errors.alreadyAnswered.withdrawn':
+      'Die Heimatorganisation der Seite, die ihn erfasst hat, hat diesen Eintrag abgelehnt. Es gibt nichts mehr zu beantworten.',
     'cooperation.errors.alreadyReversed': 'Dieser Eintrag wurde bereits korrigiert.',
     'cooperation.errors.amountPositive': 'Die Menge muss größer als null sein.',
     'cooperation.errors.amountTooLarge': 'Die Menge ist für diese Einheit zu groß (höchstens {max}).',
@@ -460,6 +470,8 @@ export const cooperation = {
     'cooperation.entryStatus.confirmed': 'Bestätigt',
     'cooperation.entryStatus.disputed': 'Bestritten',
     'cooperation.entryStatus.reversed': 'Korrigiert',
+    'cooperation.entryStatus.awaiting_home_approval': 'Wartet auf Freigabe von zu Hause',
+    'cooperation.entryStatus.withdrawn': 'Zu Hause abgelehnt',
     'cooperation.filter.allOrganisations': 'Alle Organisationen',
     'cooperation.filter.allStatuses': 'Alle Zustände',
     'cooperation.filter.allUnits': 'Alle Einheiten',

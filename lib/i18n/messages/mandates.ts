@@ -6,15 +6,21 @@ export const mandates = {
     'activity.mandate.capacity_set': '{actor} stated what the organisation can invest',
     'activity.commitment.home_approved': '{actor} approved a commitment for their home organisation',
     'activity.commitment.home_declined': '{actor} declined a commitment for their home organisation: {reason}',
+    'activity.ledger.home_approval_requested':
+      '{actor} recorded a gift beyond their mandate ({amount, number} {unit}): it waits for their home organisation',
+    'activity.ledger.home_approved': '{actor} approved a gift for their home organisation ({amount, number} {unit})',
+    'activity.ledger.home_declined':
+      '{actor} declined a gift for their home organisation ({amount, number} {unit}): {reason}',
     'activity.network.approval_days_set':
       '{actor} set the agreed time for home decisions to {approvalDays, plural, one {# day} other {# days}}',
 
     'mandates.errors.notFound': 'This mandate does not exist (any more).',
-    'mandates.errors.dateRange': 'The date must lie between 2000 and 2100.',
+    'mandates.errors.dateRange':
+      '{field, select, validUntil {“Valid until”} other {“Valid from”}} must lie between the years 2000 and 2100.',
     'mandates.errors.endsBeforeStart': '“Valid until” is before “valid from”: a mandate cannot end before it starts.',
     'mandates.errors.unitTwice': 'The unit {unit} is listed twice. Give each unit one line.',
     'mandates.errors.limitAbsurd':
-      'This maximum cannot be right: it must be more than 0 and at most {max, number} for this unit.',
+      '{which, select, perPeriod {The maximum per month or quarter} capacity {What you can invest} other {The maximum per commitment}} cannot be right: it must be more than 0 and at most {max, number} for this unit.',
     'mandates.errors.perCommitmentOverPeriod':
       'The maximum per commitment is larger than the maximum per period: one commitment could never use it.',
     'mandates.errors.unknownGoal': 'One of the goals is not a goal of this network.',
@@ -26,11 +32,31 @@ export const mandates = {
     'mandates.errors.nothingChanged': 'Nothing was changed.',
     'mandates.errors.noCapacity': 'No capacity was stated for this unit.',
     'mandates.errors.alreadyDecided':
-      'Already decided: {name} {decision, select, approved {approved this commitment} other {declined this commitment}}. The first decision counts.',
+      'Already decided: {name} {decision, select, approved {approved {what, select, gift {this gift} other {this commitment}}} other {declined {what, select, gift {this gift} other {this commitment}}}}. The first decision counts.',
     'mandates.errors.requestWithdrawn':
-      'The representative withdrew this commitment before home decided. There is nothing left to decide.',
-    'mandates.errors.notWaiting': 'This commitment does not wait for home approval.',
+      'The representative withdrew {what, select, gift {this gift} other {this commitment}} before home decided. There is nothing left to decide.',
+    'mandates.errors.notWaiting':
+      '{what, select, gift {This gift} other {This commitment}} does not wait for home approval.',
     'mandates.errors.approvalDays': 'The agreed time must be a whole number of days from 1 to 90.',
+    'mandates.errors.notCorrectable.awaiting_home_approval':
+      'This entry still waits for your home organisation and counts nowhere yet: there is nothing to correct.',
+    'mandates.errors.notCorrectable.withdrawn':
+      'Your home organisation declined this entry: it counts nowhere, there is nothing to correct.',
+    'mandates.errors.limitNeedsMaximum':
+      'Give this unit a maximum per commitment, a maximum per month or quarter, or both.',
+    'mandates.errors.reasonNeeded': 'Please say in a few words why you decline (at least 3 characters).',
+    'field.validFrom': 'Valid from',
+    'field.validUntil': 'Valid until',
+    'field.limits': 'Maxima',
+    'field.perCommitment': 'Maximum per commitment',
+    'field.perPeriod': 'Maximum per month or quarter',
+    'field.period': 'Month or quarter',
+    'field.goalIds': 'Goals',
+    'field.scopeNote': 'Note on the scope',
+    'field.disclosure': 'What other organisations see',
+    'field.coversGifts': 'Gifts in the ledger',
+    'field.representativeId': 'Representative',
+    'field.approvalDays': 'Agreed time for a home decision',
 
     'mandates.forAll': 'All representatives',
     'mandates.duration':
@@ -40,6 +66,7 @@ export const mandates = {
     'mandates.state.expired': 'Expired',
     'mandates.reason.expired': 'the mandate has expired',
     'mandates.reason.goal': 'the goal is not one the mandate covers',
+    'mandates.reason.noGoal': 'no goal is named, and the mandate covers only its goals',
     'mandates.reason.unit': 'the mandate names no maximum for this unit',
     'mandates.reason.perCommitment': 'more than the maximum per commitment',
     'mandates.reason.perPeriod': 'more than is left for this period',
@@ -48,7 +75,7 @@ export const mandates = {
     'mandates.field.validUntil': 'valid until',
     'mandates.field.limits': 'maxima',
     'mandates.field.goalIds': 'goals',
-    'mandates.field.coversLedger': 'gifts in the ledger',
+    'mandates.field.coversGifts': 'gifts in the ledger',
     'mandates.field.scopeNote': 'note on the scope',
     'mandates.field.disclosure': 'what others see',
 
@@ -65,7 +92,7 @@ export const mandates = {
       'The network agreed that home decides within {days, plural, one {# day} other {# days}}.',
     'mandates.approvals.none': 'Nothing waits for a home decision.',
     'mandates.approvals.noneHint':
-      'When a representative commits more than the mandate allows, the commitment waits here until a home member approves or declines it.',
+      'When a representative commits more than the mandate allows (or records a gift beyond a mandate that covers gifts), it waits here until a home member approves or declines it.',
     'mandates.approvals.asked': 'Asked by {name}, waiting for {waited}.',
     'mandates.approvals.late': 'Longer than agreed',
     'mandates.approvals.waitingSince': '(since {when})',
@@ -88,6 +115,29 @@ export const mandates = {
     'mandates.hint.left': '{period, select, quarter {This quarter} other {This month}} {left} of {max} are left.',
     'mandates.hint.beyond': 'Beyond your mandate ({why}): it will wait until your home organisation approves it.',
     'mandates.hint.createdWaiting': 'Saved. It waits for approval by your home organisation.',
+    'mandates.needs.homeApprovalGift':
+      '{person} recorded a gift of {amount, number} {unit} to {receiver} beyond the mandate: your organisation decides',
+    'mandates.gift.badge': 'Gift in the ledger',
+    'mandates.gift.to': 'to {name}',
+    'mandates.gift.hint.noMandate':
+      'No mandate of your home organisation covers gifts in the ledger: the entry goes to the other side at once.',
+    'mandates.gift.hint.within': 'Within your mandate: the entry goes to the other side at once.',
+    'mandates.gift.hint.perOne': 'At most {max} per entry.',
+    'mandates.gift.hint.left':
+      '{period, select, quarter {This quarter} other {This month}} {left} of {max} are left for gifts.',
+    'mandates.gift.hint.beyond':
+      'Beyond your mandate ({why}): the entry will wait until your home organisation approves it.',
+    'mandates.gift.recordedWaiting':
+      'Saved. The entry waits for approval by your home organisation; then the other side can confirm it.',
+    'mandates.gift.waiting': 'Waiting for home approval',
+    'mandates.gift.declined': 'Declined by the home organisation',
+    'mandates.gift.declinedReason': 'Declined by the home organisation: {reason}',
+    'mandates.gift.reasonHint': 'The entry is withdrawn; the network sees this reason with it.',
+    'mandates.gift.confirmApprove': 'Approve: pass it on',
+    'mandates.form.coversGifts': 'Gifts in the ledger are held to this mandate too',
+    'mandates.form.coversGiftsHint':
+      'A gift recorded for the organisation then counts like a commitment: more than the maximum per commitment in one entry, more than is left for gifts this month or quarter, another goal or an expired mandate, and it waits for a home decision.',
+    'mandates.coversGifts': 'Gifts in the ledger are held to it too.',
 
     'mandates.promised.title': 'Promised, against capacity and mandate',
     'mandates.promised.period': '({period, select, quarter {this quarter} other {this month}}: {from} to {to})',
@@ -226,16 +276,23 @@ export const mandates = {
     'activity.mandate.capacity_set': '{actor} hat angegeben, was die Organisation einbringen kann',
     'activity.commitment.home_approved': '{actor} hat eine Zusage für die Heimatorganisation freigegeben',
     'activity.commitment.home_declined': '{actor} hat eine Zusage für die Heimatorganisation abgelehnt: {reason}',
+    'activity.ledger.home_approval_requested':
+      '{actor} hat eine Leistung über das Mandat hinaus erfasst ({amount, number} {unit}): Sie wartet auf die Heimatorganisation',
+    'activity.ledger.home_approved':
+      '{actor} hat eine Leistung für die Heimatorganisation freigegeben ({amount, number} {unit})',
+    'activity.ledger.home_declined':
+      '{actor} hat eine Leistung für die Heimatorganisation abgelehnt ({amount, number} {unit}): {reason}',
     'activity.network.approval_days_set':
       '{actor} hat die vereinbarte Zeit für Entscheidungen zu Hause auf {approvalDays, plural, one {# Tag} other {# Tage}} gesetzt',
 
     'mandates.errors.notFound': 'Dieses Mandat gibt es nicht (mehr).',
-    'mandates.errors.dateRange': 'Das Datum muss zwischen 2000 und 2100 liegen.',
+    'mandates.errors.dateRange':
+      '{field, select, validUntil {„Gültig bis“} other {„Gültig ab“}} muss zwischen den Jahren 2000 und 2100 liegen.',
     'mandates.errors.endsBeforeStart':
       '„Gültig bis“ liegt vor „gültig ab“: Ein Mandat kann nicht enden, bevor es beginnt.',
     'mandates.errors.unitTwice': 'Die Einheit {unit} steht zweimal da. Bitte jede Einheit nur in einer Zeile.',
     'mandates.errors.limitAbsurd':
-      'Dieser Höchstwert kann nicht stimmen: Er muss größer als 0 und höchstens {max, number} für diese Einheit sein.',
+      '{which, select, perPeriod {Der Höchstwert je Monat oder Quartal} capacity {Was Sie investieren können,} other {Der Höchstwert je Zusage}} kann nicht stimmen: Er muss größer als 0 und höchstens {max, number} für diese Einheit sein.',
     'mandates.errors.perCommitmentOverPeriod':
       'Der Höchstwert je Zusage ist größer als der je Zeitraum: Eine Zusage könnte ihn nie ausschöpfen.',
     'mandates.errors.unknownGoal': 'Eines der Ziele ist kein Ziel dieses Netzwerks.',
@@ -247,11 +304,31 @@ export const mandates = {
     'mandates.errors.nothingChanged': 'Es wurde nichts geändert.',
     'mandates.errors.noCapacity': 'Für diese Einheit war keine Kapazität angegeben.',
     'mandates.errors.alreadyDecided':
-      'Schon entschieden: {name} hat {decision, select, approved {diese Zusage freigegeben} other {diese Zusage abgelehnt}}. Es gilt die erste Entscheidung.',
+      'Schon entschieden: {name} hat {what, select, gift {diese Leistung} other {diese Zusage}} {decision, select, approved {bereits freigegeben} other {bereits abgelehnt}}. Es gilt die erste Entscheidung.',
     'mandates.errors.requestWithdrawn':
-      'Die Vertretung hat diese Zusage zurückgezogen, bevor zu Hause entschieden wurde. Es gibt nichts mehr zu entscheiden.',
-    'mandates.errors.notWaiting': 'Diese Zusage wartet nicht auf eine Freigabe von zu Hause.',
+      'Die Vertretung hat {what, select, gift {diese Leistung} other {diese Zusage}} zurückgezogen, bevor zu Hause entschieden wurde. Es gibt nichts mehr zu entscheiden.',
+    'mandates.errors.notWaiting':
+      '{what, select, gift {Diese Leistung} other {Diese Zusage}} wartet nicht auf eine Freigabe von zu Hause.',
     'mandates.errors.approvalDays': 'Die vereinbarte Zeit muss eine ganze Zahl von Tagen zwischen 1 und 90 sein.',
+    'mandates.errors.notCorrectable.awaiting_home_approval':
+      'Dieser Eintrag wartet noch auf Ihre Heimatorganisation und zählt noch nirgends: Es gibt nichts zu korrigieren.',
+    'mandates.errors.notCorrectable.withdrawn':
+      'Ihre Heimatorganisation hat diesen Eintrag abgelehnt: Er zählt nirgends, es gibt nichts zu korrigieren.',
+    'mandates.errors.limitNeedsMaximum':
+      'Bitte geben Sie für diese Einheit einen Höchstwert je Zusage, einen je Monat oder Quartal oder beide an.',
+    'mandates.errors.reasonNeeded': 'Bitte sagen Sie in ein paar Worten, warum Sie ablehnen (mindestens 3 Zeichen).',
+    'field.validFrom': 'Gültig ab',
+    'field.validUntil': 'Gültig bis',
+    'field.limits': 'Höchstwerte',
+    'field.perCommitment': 'Höchstwert je Zusage',
+    'field.perPeriod': 'Höchstwert je Monat oder Quartal',
+    'field.period': 'Monat oder Quartal',
+    'field.goalIds': 'Ziele',
+    'field.scopeNote': 'Notiz zum Umfang',
+    'field.disclosure': 'Was andere Organisationen sehen',
+    'field.coversGifts': 'Leistungen im Ledger',
+    'field.representativeId': 'Vertreterin oder Vertreter',
+    'field.approvalDays': 'Vereinbarte Zeit für eine Entscheidung zu Hause',
 
     'mandates.forAll': 'Alle Vertreter*innen',
     'mandates.duration':
@@ -261,6 +338,7 @@ export const mandates = {
     'mandates.state.expired': 'Abgelaufen',
     'mandates.reason.expired': 'das Mandat ist abgelaufen',
     'mandates.reason.goal': 'das Ziel gehört nicht zu den Zielen des Mandats',
+    'mandates.reason.noGoal': 'kein Ziel ist genannt, und das Mandat gilt nur für seine Ziele',
     'mandates.reason.unit': 'das Mandat nennt für diese Einheit keinen Höchstwert',
     'mandates.reason.perCommitment': 'mehr als der Höchstwert je Zusage',
     'mandates.reason.perPeriod': 'mehr als in diesem Zeitraum übrig ist',
@@ -269,7 +347,7 @@ export const mandates = {
     'mandates.field.validUntil': 'gültig bis',
     'mandates.field.limits': 'Höchstwerte',
     'mandates.field.goalIds': 'Ziele',
-    'mandates.field.coversLedger': 'Leistungen im Ledger',
+    'mandates.field.coversGifts': 'Leistungen im Ledger',
     'mandates.field.scopeNote': 'Notiz zum Umfang',
     'mandates.field.disclosure': 'was andere sehen',
 
@@ -286,7 +364,7 @@ export const mandates = {
       'Im Netzwerk ist vereinbart, dass zu Hause innerhalb von {days, plural, one {# Tag} other {# Tagen}} entschieden wird.',
     'mandates.approvals.none': 'Nichts wartet auf eine Entscheidung zu Hause.',
     'mandates.approvals.noneHint':
-      'Sagt eine Vertreterin oder ein Vertreter mehr zu, als das Mandat erlaubt, wartet die Zusage hier, bis ein Mitglied der Heimatorganisation sie freigibt oder ablehnt.',
+      'Sagt eine Vertreterin oder ein Vertreter mehr zu, als das Mandat erlaubt (oder erfasst eine Leistung über ein Mandat hinaus, das auch Leistungen umfasst), wartet das hier, bis ein Mitglied der Heimatorganisation es freigibt oder ablehnt.',
     'mandates.approvals.asked': 'Angefragt von {name}, wartet seit {waited}.',
     'mandates.approvals.late': 'Länger als vereinbart',
     'mandates.approvals.waitingSince': '(seit {when})',
@@ -311,6 +389,29 @@ export const mandates = {
     'mandates.hint.beyond':
       'Über Ihr Mandat hinaus ({why}): Die Zusage wartet, bis Ihre Heimatorganisation sie freigibt.',
     'mandates.hint.createdWaiting': 'Gespeichert. Die Zusage wartet auf die Freigabe durch Ihre Heimatorganisation.',
+    'mandates.needs.homeApprovalGift':
+      '{person} hat eine Leistung über {amount, number} {unit} an {receiver} über das Mandat hinaus erfasst: Ihre Organisation entscheidet',
+    'mandates.gift.badge': 'Leistung im Ledger',
+    'mandates.gift.to': 'an {name}',
+    'mandates.gift.hint.noMandate':
+      'Kein Mandat Ihrer Heimatorganisation gilt für Leistungen im Ledger: Der Eintrag geht sofort an die andere Seite.',
+    'mandates.gift.hint.within': 'Im Rahmen Ihres Mandats: Der Eintrag geht sofort an die andere Seite.',
+    'mandates.gift.hint.perOne': 'Höchstens {max} je Eintrag.',
+    'mandates.gift.hint.left':
+      '{period, select, quarter {In diesem Quartal} other {In diesem Monat}} sind für Leistungen noch {left} von {max} übrig.',
+    'mandates.gift.hint.beyond':
+      'Über Ihr Mandat hinaus ({why}): Der Eintrag wartet, bis Ihre Heimatorganisation ihn freigibt.',
+    'mandates.gift.recordedWaiting':
+      'Gespeichert. Der Eintrag wartet auf die Freigabe durch Ihre Heimatorganisation; danach kann die andere Seite ihn bestätigen.',
+    'mandates.gift.waiting': 'Wartet auf Freigabe von zu Hause',
+    'mandates.gift.declined': 'Von der Heimatorganisation abgelehnt',
+    'mandates.gift.declinedReason': 'Von der Heimatorganisation abgelehnt: {reason}',
+    'mandates.gift.reasonHint': 'Der Eintrag wird zurückgezogen; das Netzwerk sieht diese Begründung dazu.',
+    'mandates.gift.confirmApprove': 'Freigeben und weitergeben',
+    'mandates.form.coversGifts': 'Auch Leistungen im Ledger gelten nur im Rahmen dieses Mandats',
+    'mandates.form.coversGiftsHint':
+      'Eine für die Organisation erfasste Leistung zählt dann wie eine Zusage: mehr als der Höchstwert je Zusage in einem Eintrag, mehr als für Leistungen in diesem Monat oder Quartal übrig ist, ein anderes Ziel oder ein abgelaufenes Mandat – dann wartet sie auf eine Entscheidung zu Hause.',
+    'mandates.coversGifts': 'Auch Leistungen im Ledger gelten nur in diesem Rahmen.',
 
     'mandates.promised.title': 'Zugesagt, gemessen an Kapazität und Mandat',
     'mandates.promised.period': '({period, select, quarter {dieses Quartal} other {dieser Monat}}: {from} bis {to})',

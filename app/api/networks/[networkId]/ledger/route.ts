@@ -21,6 +21,10 @@ export const GET = route<undefined, P>({}, async ({ req, db, user, params, local
  */
 export const POST = route<typeof ZRecordEntry, P>({ body: ZRecordEntry }, async ({ db, user, params, body }) => {
   const actor = await loadActor(db, user.id, params.networkId);
-  const entry = await recordEntry(db, actor, params.networkId, body);
-  return Response.json({ entry: ledgerEntryPolicy.present(actor, entry) }, { status: entry.replayed ? 200 : 201 });
+  const { mandate, ...entry } = await recordEntry(db, actor, params.networkId, body);
+  // `mandate`: whether a gift was within the recorder's mandate and what remains (their own organisation's data).
+  return Response.json(
+    { entry: ledgerEntryPolicy.present(actor, entry), ...(mandate ? { mandate } : {}) },
+    { status: entry.replayed ? 200 : 201 },
+  );
 });

@@ -4,7 +4,7 @@ import { HomeDecision } from '@/app/_components/cooperation/home-approval';
 import { durationParts } from '@/lib/mandates/duration';
 import { amountText, type SectionProps } from './types';
 
-/** The commitments waiting for our home decision, oldest first, with how long they wait and why they went beyond the mandate. */
+/** The commitments and gifts waiting for our home decision, oldest first, with how long they wait and why they went beyond the mandate. */
 export function ApprovalsSection({ networkId, view, t }: SectionProps) {
   const d = view.decisions;
   const duration = (ms: number) => t('mandates.duration', durationParts(ms));
@@ -27,6 +27,12 @@ export function ApprovalsSection({ networkId, view, t }: SectionProps) {
           {view.approvals.map((a) => (
             <li key={a.id} className="rounded border border-stone-300 p-3" data-late={String(a.late)}>
               <p className="font-medium">
+                {a.entryId ? (
+                  <>
+                    <Badge tone="info">{t('mandates.gift.badge')}</Badge>{' '}
+                    {a.receiverName ? t('mandates.gift.to', { name: a.receiverName }) + ' · ' : null}
+                  </>
+                ) : null}
                 {a.amount !== null && a.unit ? amountText(t, a.amount, a.unit) : '—'}
                 {a.goalId ? (
                   <>
@@ -51,8 +57,8 @@ export function ApprovalsSection({ networkId, view, t }: SectionProps) {
                   })}
                 </p>
               ) : null}
-              {view.abilities.set && a.commitmentId ? (
-                <HomeDecision networkId={networkId} commitmentId={a.commitmentId} />
+              {view.abilities.set && (a.commitmentId || a.entryId) ? (
+                <HomeDecision networkId={networkId} commitmentId={a.commitmentId} entryId={a.entryId} />
               ) : null}
             </li>
           ))}

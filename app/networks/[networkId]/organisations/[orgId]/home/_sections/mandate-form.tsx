@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Button, Dialog, Form, SelectField, TextAreaField, TextField, useForm, useToast } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { api } from '@/app/_lib/api-client';
@@ -16,6 +16,7 @@ export interface MandateDraft {
   goalIds: string[];
   scopeNote: string;
   disclosure: 'exists' | 'limits';
+  coversGifts: boolean;
 }
 
 /** '' → null, '7,5' → 7.5; anything else is sent as typed so the server names the field. */
@@ -75,6 +76,7 @@ function MandateFormBody({
   close: () => void;
 }) {
   const { t } = useI18n();
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const toast = useToast();
   const [rows, setRows] = useState<number[]>(() => (initial?.limits.length ? initial.limits.map((_, i) => i) : [0]));
   const [next, setNext] = useState(rows.length);
@@ -92,6 +94,7 @@ function MandateFormBody({
         goalIds: d.getAll('goalIds').map(String),
         scopeNote: String(d.get('scopeNote') ?? ''),
         disclosure: String(d.get('disclosure') ?? 'exists'),
+        coversGifts: d.get('coversGifts') === 'on',
       };
       return initial
         ? { ...fields, expectedVersion: initial.version }
@@ -220,6 +223,21 @@ function MandateFormBody({
           </label>
         ))}
       </fieldset>
+      <div className="mb-stack">
+        <label className="flex min-h-11 items-center gap-2">
+          <input
+            type="checkbox"
+            name="coversGifts"
+            defaultChecked={initial?.coversGifts ?? false}
+            className="h-4 w-4"
+            aria-describedby={`${uid}-covers-gifts-hint`}
+          />
+          <span className="min-w-0 font-medium">{t('mandates.form.coversGifts')}</span>
+        </label>
+        <p id={`${uid}-covers-gifts-hint`} className="text-sm text-stone-700">
+          {t('mandates.form.coversGiftsHint')}
+        </p>
+      </div>
       <TextAreaField
         name="scopeNote"
         rows={3}

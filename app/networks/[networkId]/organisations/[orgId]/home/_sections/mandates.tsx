@@ -75,6 +75,11 @@ export function MandatesSection({ networkId, orgId, view, t, f }: SectionProps) 
                   ? t('mandates.section.goals', { goals: m.goalIds.map((g) => goalTitle.get(g) ?? '—').join(', ') })
                   : t('mandates.section.allGoals')}
               </p>
+              {m.coversGifts ? (
+                <p className="text-sm" data-testid="mandate-covers-gifts">
+                  {t('mandates.coversGifts')}
+                </p>
+              ) : null}
               {m.scopeNote ? <p className="mt-1 whitespace-pre-line">{m.scopeNote}</p> : null}
               <p className="mt-1 text-sm text-stone-700">
                 {t(m.disclosure === 'limits' ? 'mandates.section.disclosedLimits' : 'mandates.section.disclosedExists')}{' '}
@@ -102,6 +107,7 @@ export function MandatesSection({ networkId, orgId, view, t, f }: SectionProps) 
                       goalIds: m.goalIds,
                       scopeNote: m.scopeNote,
                       disclosure: m.disclosure,
+                      coversGifts: m.coversGifts,
                     }}
                   />
                 ) : null}
