@@ -34,13 +34,29 @@ function paragraphs(lines: string[]): Y.XmlElement[] {
   });
 }
 
+/**
+ * When a decision was taken, as the decided part (read in both languages) says it: day and time in the
+ * network's time zone, "9.11.2026, 17:50" — never an ISO timestamp in UTC.
+ */
+export function decidedAt(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('de-AT', {
+    timeZone,
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
+
 /** The lines a decision is written into the minutes with (both languages: the minutes are the network's). */
 export function decisionLines(
   d: Pick<DecisionRow, 'title' | 'body' | 'method' | 'outcome'>,
   votes: Pick<VoteRow, 'organisation_name' | 'choice' | 'objection' | 'changed_at'>[],
   at: number,
+  timeZone = 'Europe/Vienna',
 ): string[] {
-  const when = `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const when = decidedAt(at, timeZone);
   const lines = [`Beschluss / Decision: ${d.title}`];
   if (d.body) lines.push(d.body);
   if (d.method === 'adopted') lines.push(`Als beschlossen übernommen / Adopted as decided (${when}): ${d.outcome}`);
@@ -69,7 +85,7 @@ export async function writeDecisionIntoMinutes(
   actorId: string | null,
   at: number,
 ): Promise<void> {
-  const lines = decisionLines(d, votes, at);
+  const lines = decisionLines(d, votes, at, m.timeZone);
   await writeDocument(
     docOf(m),
     (doc) => doc.getXmlFragment(DECISIONS_PART).push(paragraphs(lines)),

@@ -58,7 +58,7 @@ export function MeetingView({
   access: Access;
   self: { id: string; name: string; organisation: string | null };
 }) {
-  const { t } = useI18n();
+  const { t, f: fmt } = useI18n();
   const toast = useToast();
   const qc = useQueryClient();
   const id = initial.meeting.id;
@@ -362,7 +362,11 @@ export function MeetingView({
                 <li key={i.commitmentId} className="border-b border-stone-200 pb-2">
                   <span className="font-medium">{i.text}</span>{' '}
                   <span className="text-sm text-stone-800">
-                    {t('meetings.actions.item', { organisation: i.organisationName, due: i.dueOn, status: i.status })}
+                    {t('meetings.actions.item', {
+                      organisation: i.organisationName,
+                      due: i.dueOn ? fmt.date(i.dueOn) : '—',
+                      status: i.status,
+                    })}
                   </span>{' '}
                   <Link className="text-sm text-brand-800 underline" href={`/networks/${networkId}/goals/${i.goalId}`}>
                     {t('meetings.actions.toGoal')}

@@ -1,10 +1,10 @@
 /** Follow-up (lib/for-me, lib/comments, lib/notifications): "for me", the activity feed, comments, notifications, digests. */
 const subjectEn =
-  '{subjectType, select, goal {a goal} ledger_entry {a ledger entry} commitment {a commitment} agenda_item {an agenda item} other {an item}}';
+  '{subjectType, select, goal {a goal} ledger_entry {an entry in give and take} commitment {a commitment} agenda_item {an agenda item} other {an item}}';
 const subjectDe =
-  '{subjectType, select, goal {ein Ziel} ledger_entry {einen Ledger-Eintrag} commitment {eine Zusage} agenda_item {einen Tagesordnungspunkt} other {einen Eintrag}}';
+  '{subjectType, select, goal {ein Ziel} ledger_entry {einen Eintrag in Geben und Nehmen} commitment {eine Zusage} agenda_item {einen Tagesordnungspunkt} other {einen Eintrag}}';
 const subjectDeDat =
-  '{subjectType, select, goal {einem Ziel} ledger_entry {einem Ledger-Eintrag} commitment {einer Zusage} agenda_item {einem Tagesordnungspunkt} other {einem Eintrag}}';
+  '{subjectType, select, goal {einem Ziel} ledger_entry {einem Eintrag in Geben und Nehmen} commitment {einer Zusage} agenda_item {einem Tagesordnungspunkt} other {einem Eintrag}}';
 const kindEn =
   '{kind, select, mention {Someone mentions me} confirmation {An entry waits for my organisation’s confirmation} pilotReview {A pilot review is due} due {My organisation’s commitments are due} other {What changed in my networks}}';
 const kindDe =
@@ -35,8 +35,9 @@ export const followUp = {
     'followUp.needsMe.empty':
       'Nothing waits for you right now. New mentions, entries to confirm and pilot reviews will show here.',
     'followUp.needs.mention': `{actor} mentioned you in a comment on ${subjectEn}`,
-    'followUp.needs.confirmation': '{organisation} recorded an entry for your side to confirm: {description} ({date})',
-    'followUp.needs.pilotGoal': 'The pilot “{title}” is due for review (since {date})',
+    'followUp.needs.confirmation':
+      '{organisation} recorded an entry for your side to confirm: {description} ({date, date, long})',
+    'followUp.needs.pilotGoal': 'The pilot “{title}” is due for review (since {date, date, long})',
     'followUp.needs.ownDormant':
       '{organisation}’s investment in the network has fallen {weeks, plural, one {# week} other {# weeks}} in a row: is this still the right network for you?',
     'followUp.needs.orgDormant':
@@ -45,7 +46,7 @@ export const followUp = {
       '{dormant, number} of {active, number} organisations invest less week after week: the network risks becoming an empty shell',
     'followUp.needs.homeApproval':
       '{person} committed {amount, number} {unit} to “{title}” beyond the mandate: your organisation decides',
-    'followUp.needs.pilotCommitment': 'Your pilot commitment to “{title}” is due for review (since {date})',
+    'followUp.needs.pilotCommitment': 'Your pilot commitment to “{title}” is due for review (since {date, date, long})',
     'followUp.due.title': 'Due',
     'followUp.due.empty': 'None of your organisation’s commitments is due in the next two weeks.',
     'followUp.due.soon': '“{title}” is due on {date}',
@@ -56,7 +57,7 @@ export const followUp = {
     'followUp.changes.sinceNever': 'In the last 14 days',
     'followUp.changes.empty': 'Nothing new from the others since you last looked.',
     'followUp.group.goals': 'Goals',
-    'followUp.group.ledger': 'Ledger',
+    'followUp.group.ledger': 'Give and take',
     'followUp.group.commitments': 'Commitments',
     'followUp.group.notes': 'Notes',
     'followUp.group.comments': 'Comments',
@@ -182,8 +183,8 @@ export const followUp = {
       'This unsubscribe link has expired. Use the link in a newer email, or sign in to change your notification settings.',
     'followUp.unsubscribe.settings': 'Notification settings',
 
-    'followUp.entry.title': 'Ledger entry',
-    'followUp.entry.back': 'Back to the ledger',
+    'followUp.entry.title': 'Entry in give and take',
+    'followUp.entry.back': 'Back to give and take',
     'followUp.entry.open': 'Details and comments',
     'followUp.entry.summary': '{giver} → {receiver}: {amount}',
     'followUp.entry.network': 'the network',
@@ -220,8 +221,8 @@ export const followUp = {
       'Gerade wartet nichts auf Sie. Neue Erwähnungen, zu bestätigende Einträge und Pilot-Überprüfungen erscheinen hier.',
     'followUp.needs.mention': `{actor} hat Sie in einem Kommentar zu ${subjectDeDat} erwähnt`,
     'followUp.needs.confirmation':
-      '{organisation} hat einen Eintrag erfasst, den Ihre Seite bestätigen soll: {description} ({date})',
-    'followUp.needs.pilotGoal': 'Der Pilot „{title}“ ist zur Überprüfung fällig (seit {date})',
+      '{organisation} hat einen Eintrag erfasst, den Ihre Seite bestätigen soll: {description} ({date, date, long})',
+    'followUp.needs.pilotGoal': 'Der Pilot „{title}“ ist zur Überprüfung fällig (seit {date, date, long})',
     'followUp.needs.ownDormant':
       'Die Investition von {organisation} in das Netzwerk ist {weeks, plural, one {# Woche} other {# Wochen}} in Folge gesunken: Ist das noch das richtige Netzwerk für Sie?',
     'followUp.needs.orgDormant':
@@ -230,7 +231,8 @@ export const followUp = {
       '{dormant, number} von {active, number} Organisationen investieren Woche für Woche weniger: Das Netzwerk droht zur leeren Hülle zu werden',
     'followUp.needs.homeApproval':
       '{person} hat {amount, number} {unit} für „{title}“ über das Mandat hinaus zugesagt: Ihre Organisation entscheidet',
-    'followUp.needs.pilotCommitment': 'Ihre Pilot-Zusage zu „{title}“ ist zur Überprüfung fällig (seit {date})',
+    'followUp.needs.pilotCommitment':
+      'Ihre Pilot-Zusage zu „{title}“ ist zur Überprüfung fällig (seit {date, date, long})',
     'followUp.due.title': 'Fällig',
     'followUp.due.empty': 'Keine Zusage Ihrer Organisation wird in den nächsten zwei Wochen fällig.',
     'followUp.due.soon': '„{title}“ ist am {date} fällig',
@@ -241,7 +243,7 @@ export const followUp = {
     'followUp.changes.sinceNever': 'In den letzten 14 Tagen',
     'followUp.changes.empty': 'Nichts Neues von den anderen seit Ihrem letzten Besuch.',
     'followUp.group.goals': 'Ziele',
-    'followUp.group.ledger': 'Ledger',
+    'followUp.group.ledger': 'Geben und Nehmen',
     'followUp.group.commitments': 'Zusagen',
     'followUp.group.notes': 'Notizen',
     'followUp.group.comments': 'Kommentare',
@@ -369,8 +371,8 @@ export const followUp = {
       'Dieser Abbestell-Link ist abgelaufen. Nutzen Sie den Link in einer neueren E-Mail oder melden Sie sich an, um Ihre Benachrichtigungen einzustellen.',
     'followUp.unsubscribe.settings': 'Benachrichtigungen einstellen',
 
-    'followUp.entry.title': 'Ledger-Eintrag',
-    'followUp.entry.back': 'Zurück zum Ledger',
+    'followUp.entry.title': 'Eintrag in Geben und Nehmen',
+    'followUp.entry.back': 'Zurück zu Geben und Nehmen',
     'followUp.entry.open': 'Details und Kommentare',
     'followUp.entry.summary': '{giver} → {receiver}: {amount}',
     'followUp.entry.network': 'das Netzwerk',

@@ -91,6 +91,9 @@ export const health = {
     'health.investment.stateDormant': 'Dormant',
     'health.investment.stateActive': 'Active',
     'health.investment.statePaused': 'Paused',
+    'health.investment.stateNotStarted': 'Not started yet',
+    'health.investment.notStarted':
+      '{count, plural, one {One organisation has not contributed yet: {names}. It is not counted as dormant: nothing has fallen. Its first entry, commitment or action here starts its count.} other {# organisations have not contributed yet: {names}. They are not counted as dormant: nothing has fallen. Their first entry, commitment or action here starts their count.}}',
     'health.investment.empty':
       'No organisation is in this view yet. Add organisations to the network, or tick fewer filters.',
 
@@ -225,6 +228,9 @@ export const health = {
     'health.investment.stateDormant': 'Ruhend',
     'health.investment.stateActive': 'Aktiv',
     'health.investment.statePaused': 'Pausiert',
+    'health.investment.stateNotStarted': 'Noch nicht begonnen',
+    'health.investment.notStarted':
+      '{count, plural, one {Eine Organisation hat noch nichts eingebracht: {names}. Sie gilt nicht als ruhend, denn nichts ist gesunken. Ihr erster Eintrag, ihre erste Zusage oder Aktion hier beginnt ihre Zählung.} other {# Organisationen haben noch nichts eingebracht: {names}. Sie gelten nicht als ruhend, denn nichts ist gesunken. Ihr erster Eintrag, ihre erste Zusage oder Aktion hier beginnt ihre Zählung.}}',
     'health.investment.empty':
       'In dieser Ansicht ist noch keine Organisation. Fügt dem Netzwerk Organisationen hinzu oder kreuzt weniger Filter an.',
 

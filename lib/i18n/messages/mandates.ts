@@ -269,7 +269,7 @@ export const mandates = {
     'mandates.field.validUntil': 'gültig bis',
     'mandates.field.limits': 'Höchstwerte',
     'mandates.field.goalIds': 'Ziele',
-    'mandates.field.coversLedger': 'Leistungen im Ledger',
+    'mandates.field.coversLedger': 'Leistungen in Geben und Nehmen',
     'mandates.field.scopeNote': 'Notiz zum Umfang',
     'mandates.field.disclosure': 'was andere sehen',
 
@@ -403,7 +403,8 @@ export const mandates = {
     'mandates.exchange.got': 'Bekommen',
     'mandates.exchange.network': 'Das Netzwerk als Ganzes',
     'mandates.exchange.none': 'In diesem Zeitraum nichts bestätigt gegeben oder bekommen.',
-    'mandates.exchange.noneHint': 'Einträge zählen hier, sobald die andere Seite sie im Ledger bestätigt hat.',
+    'mandates.exchange.noneHint':
+      'Einträge zählen hier, sobald die andere Seite sie in Geben und Nehmen bestätigt hat.',
 
     'mandates.ratings.title': 'Unsere Bewertungen und die des Netzwerks',
     'mandates.ratings.intro':

@@ -283,9 +283,9 @@ export const readiness = {
     'activity.readiness.shared': '{actor} shared the summary of a Netzwerk-Check with the network',
     'activity.readiness.unshared': '{actor} stopped sharing the summary of a Netzwerk-Check',
     'activity.managementMandate.set':
-      '{actor} recorded the management mandate (version {version, number}, until {validUntil})',
+      '{actor} recorded the management mandate (version {version, number}, until {validUntil, date, long})',
     'activity.managementMandate.expiring':
-      '{days, plural, =0 {The management mandate ends today} one {The management mandate ends in # day} other {The management mandate ends in # days}} ({validUntil})',
+      '{days, plural, =0 {The management mandate ends today} one {The management mandate ends in # day} other {The management mandate ends in # days}} ({validUntil, date, long})',
   },
   de: {
     'readiness.title': 'Netzwerk-Check',
@@ -522,8 +522,8 @@ export const readiness = {
     'activity.readiness.shared': '{actor} hat die Zusammenfassung eines Netzwerk-Checks mit dem Netzwerk geteilt',
     'activity.readiness.unshared': '{actor} teilt die Zusammenfassung eines Netzwerk-Checks nicht mehr',
     'activity.managementMandate.set':
-      '{actor} hat das Mandat des Netzwerkmanagements erfasst (Version {version, number}, bis {validUntil})',
+      '{actor} hat das Mandat des Netzwerkmanagements erfasst (Version {version, number}, bis {validUntil, date, long})',
     'activity.managementMandate.expiring':
-      '{days, plural, =0 {Das Mandat des Netzwerkmanagements endet heute} one {Das Mandat des Netzwerkmanagements endet in # Tag} other {Das Mandat des Netzwerkmanagements endet in # Tagen}} ({validUntil})',
+      '{days, plural, =0 {Das Mandat des Netzwerkmanagements endet heute} one {Das Mandat des Netzwerkmanagements endet in # Tag} other {Das Mandat des Netzwerkmanagements endet in # Tagen}} ({validUntil, date, long})',
   },
 } as const;

@@ -252,6 +252,7 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
   const inv = health.investment;
   const weeks = health.dormancyWeeks;
   const dormantNames = inv.organisations.filter((o) => o.dormant).map((o) => o.name);
+  const notStartedNames = inv.organisations.filter((o) => o.notStarted).map((o) => o.name);
   const rows = inv.network.weeks.map((w, i) => ({ week: inv.weeks[i], ...w }));
   return (
     <Card title={t('health.investment.title')} id="investment">
@@ -273,6 +274,11 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
             <p data-testid="dormant-sentence">
               {t('health.investment.dormant', { dormant: dormantNames.length, names: f.list(dormantNames) })}
             </p>
+            {notStartedNames.length ? (
+              <p data-testid="not-started-sentence">
+                {t('health.investment.notStarted', { count: notStartedNames.length, names: f.list(notStartedNames) })}
+              </p>
+            ) : null}
             <p>{t('health.investment.networkTrend', { streak: inv.network.streak })}</p>
             <ChartWithTable
               kind="bar"
@@ -333,7 +339,7 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
               testId="investment-organisations"
               rows={inv.organisations}
               rowKey={(o) => o.id}
-              rowProps={(o) => ({ 'data-dormant': String(o.dormant) })}
+              rowProps={(o) => ({ 'data-dormant': String(o.dormant), 'data-not-started': String(o.notStarted) })}
               columns={[
                 { key: 'name', header: t('health.investment.orgTable'), cell: (o) => o.name, primary: true },
                 {
@@ -348,7 +354,7 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
                 {
                   key: 'streak',
                   header: t('health.investment.streak'),
-                  cell: (o) => f.number(o.streak),
+                  cell: (o) => (o.notStarted ? '—' : f.number(o.streak)),
                   numeric: true,
                 },
                 {
@@ -357,6 +363,8 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
                   cell: (o) =>
                     o.status === 'paused' ? (
                       <Badge tone="neutral">{t('health.investment.statePaused')}</Badge>
+                    ) : o.notStarted ? (
+                      <Badge tone="info">{t('health.investment.stateNotStarted')}</Badge>
                     ) : o.dormant ? (
                       <Badge tone="warning">{t('health.investment.stateDormant')}</Badge>
                     ) : (
