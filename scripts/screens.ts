@@ -140,6 +140,20 @@ async function main() {
     const live = async (page: Page) => {
       await page.locator('[data-live-state="live"]').waitFor({ timeout: 20_000 });
     };
+    /** Live, and every shared document on the page has connected (not "Connecting…" in the picture). */
+    const liveDocs = async (page: Page) => {
+      await live(page);
+      await page.waitForFunction(
+        () => {
+          const lines = [...document.querySelectorAll('[role="status"][data-status]')];
+          return (
+            lines.length > 0 && lines.every((l) => !['connecting', 'syncing'].includes(l.getAttribute('data-status')!))
+          );
+        },
+        undefined,
+        { timeout: 20_000 },
+      );
+    };
     const all: Shot[] = [
       { name: 'landing', who: 'anonymous', path: '/' },
       { name: 'sign-in', who: 'anonymous', path: '/signin' },
@@ -153,7 +167,7 @@ async function main() {
       { name: 'network-overview', who: 'representative', path: base, ready: live },
       { name: 'for-me', who: 'representative', path: `${base}/for-me`, ready: live },
       { name: 'goals', who: 'representative', path: `${base}/goals`, ready: live },
-      { name: 'goal', who: 'representative', path: `${base}/goals/${goal.id}`, ready: live },
+      { name: 'goal', who: 'representative', path: `${base}/goals/${goal.id}`, ready: liveDocs },
       { name: 'ledger', who: 'representative', path: `${base}/ledger`, ready: live },
       ...(entry
         ? [{ name: 'ledger-entry', who: 'representative' as const, path: `${base}/ledger/${entry.id}`, ready: live }]
@@ -169,7 +183,7 @@ async function main() {
             },
           ]
         : []),
-      { name: 'notes', who: 'representative', path: `${base}/notes`, ready: live },
+      { name: 'notes', who: 'representative', path: `${base}/notes`, ready: liveDocs },
       { name: 'meetings', who: 'representative', path: `${base}/meetings`, ready: live },
       ...(meetings.past[0]
         ? [
@@ -177,7 +191,7 @@ async function main() {
               name: 'meeting-past',
               who: 'representative' as const,
               path: `${base}/meetings/${meetings.past[0].id}`,
-              ready: live,
+              ready: liveDocs,
             },
           ]
         : []),
@@ -187,11 +201,11 @@ async function main() {
               name: 'meeting-upcoming',
               who: 'manager' as const,
               path: `${base}/meetings/${meetings.upcoming[0].id}`,
-              ready: live,
+              ready: liveDocs,
             },
           ]
         : []),
-      { name: 'meeting-live', who: 'representative', path: `${base}/meetings/${liveId}`, ready: live },
+      { name: 'meeting-live', who: 'representative', path: `${base}/meetings/${liveId}`, ready: liveDocs },
       { name: 'health', who: 'representative', path: `${base}/health`, ready: live },
       { name: 'activity', who: 'representative', path: `${base}/activity`, ready: live },
       { name: 'management', who: 'representative', path: `${base}/management`, ready: live },
@@ -203,7 +217,12 @@ async function main() {
         path: `${base}/organisations/${lenaOrg}/cooperation`,
         ready: live,
       },
-      { name: 'organisation-home-notes', who: 'representative', path: `${base}/organisations/${lenaOrg}/home` },
+      {
+        name: 'organisation-home-notes',
+        who: 'representative',
+        path: `${base}/organisations/${lenaOrg}/home`,
+        ready: liveDocs,
+      },
       {
         name: 'organisation-readiness',
         who: 'representative',

@@ -35,6 +35,8 @@ export function activityWords(row: {
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(parsed.data as Record<string, unknown>)) {
     if (typeof v === 'string' && CALENDAR_DAY.test(v)) values[k] = Date.parse(`${v}T12:00:00Z`);
+    // A unit the network named itself is stored as `custom:<its name>`: the words show the name.
+    else if (k === 'unit' && typeof v === 'string' && v.startsWith('custom:')) values[k] = v.slice('custom:'.length);
     else if (typeof v === 'string' || typeof v === 'number') values[k] = v;
     else if (typeof v === 'boolean') values[k] = v ? 'yes' : 'no';
   }

@@ -111,7 +111,14 @@ export async function writeMeetingText(
 }
 
 /** From scheduling on, only the server writes the decided part (clients' updates to it are refused). */
-export async function lockDecisionsPart(q: Queryable, db: Db, actor: Actor, networkId: string, meetingId: string) {
+export async function lockDecisionsPart(
+  q: Queryable,
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  meetingId: string,
+  now = Date.now(),
+) {
   await lockDocument(
     db,
     actor,
@@ -122,12 +129,18 @@ export async function lockDecisionsPart(q: Queryable, db: Db, actor: Actor, netw
       reason: 'Beschlüsse schreibt nur der Server / decisions are written by the server only',
       endsAt: null,
     },
-    { q, asCommand: true },
+    { q, asCommand: true, now },
   );
 }
 
 /** Published minutes are locked for good (agenda and minutes). */
-export async function lockPublishedMinutes(q: Queryable, db: Db, actor: Actor, m: LoadedMeeting): Promise<void> {
+export async function lockPublishedMinutes(
+  q: Queryable,
+  db: Db,
+  actor: Actor,
+  m: LoadedMeeting,
+  now = Date.now(),
+): Promise<void> {
   for (const part of ['agenda', 'minutes'])
     await lockDocument(
       db,
@@ -139,6 +152,6 @@ export async function lockPublishedMinutes(q: Queryable, db: Db, actor: Actor, m
         reason: 'Protokoll genehmigt und veröffentlicht / minutes approved and published',
         endsAt: null,
       },
-      { q, asCommand: true },
+      { q, asCommand: true, now },
     );
 }

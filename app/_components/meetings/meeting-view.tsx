@@ -219,9 +219,11 @@ export function MeetingView({
                 <span className="text-sm text-stone-800">
                   {m.status === 'scheduled'
                     ? t('meetings.orgs.invited')
-                    : o.attended
-                      ? t('meetings.orgs.attended')
-                      : t('meetings.orgs.absent')}
+                    : m.status === 'live'
+                      ? t(o.attended ? 'meetings.orgs.present' : 'meetings.orgs.notYetPresent')
+                      : o.attended
+                        ? t('meetings.orgs.attended')
+                        : t('meetings.orgs.absent')}
                   {held && o.attended
                     ? ` · ${t(`meetings.orgs.approval.${o.approval ?? 'waiting'}`, { objection: o.objection })}`
                     : ''}

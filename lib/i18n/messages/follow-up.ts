@@ -185,6 +185,8 @@ export const followUp = {
 
     'followUp.entry.title': 'Entry in give and take',
     'followUp.entry.back': 'Back to give and take',
+    'followUp.entry.recordedBy': 'Recorded by',
+    'followUp.entry.answer': 'Answer of the other side',
     'followUp.entry.open': 'Details and comments',
     'followUp.entry.summary': '{giver} → {receiver}: {amount}',
     'followUp.entry.network': 'the network',
@@ -195,6 +197,11 @@ export const followUp = {
     'followUp.commitment.goal': 'To the goal',
     'followUp.commitment.due': 'Due on',
     'followUp.commitment.status': 'Status',
+    'followUp.commitment.summary': '{amount} for “{goal}”',
+    'followUp.commitment.amount': 'Promised',
+    'followUp.commitment.deliveredOn': '{partly, select, yes {delivered in part} other {delivered in full}} on {date}',
+    'followUp.commitment.by': 'Made by',
+    'followUp.commitment.note': 'Note',
   },
   de: {
     'activity.comment.created': `{actor} hat ${subjectDe} kommentiert: {title}`,
@@ -373,6 +380,8 @@ export const followUp = {
 
     'followUp.entry.title': 'Eintrag in Geben und Nehmen',
     'followUp.entry.back': 'Zurück zu Geben und Nehmen',
+    'followUp.entry.recordedBy': 'Erfasst von',
+    'followUp.entry.answer': 'Antwort der anderen Seite',
     'followUp.entry.open': 'Details und Kommentare',
     'followUp.entry.summary': '{giver} → {receiver}: {amount}',
     'followUp.entry.network': 'das Netzwerk',
@@ -383,5 +392,10 @@ export const followUp = {
     'followUp.commitment.goal': 'Zum Ziel',
     'followUp.commitment.due': 'Fällig am',
     'followUp.commitment.status': 'Status',
+    'followUp.commitment.summary': '{amount} für „{goal}“',
+    'followUp.commitment.amount': 'Zugesagt',
+    'followUp.commitment.deliveredOn': '{partly, select, yes {teilweise erfüllt} other {vollständig erfüllt}} am {date}',
+    'followUp.commitment.by': 'Gemacht von',
+    'followUp.commitment.note': 'Anmerkung',
   },
 };
