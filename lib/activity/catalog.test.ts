@@ -51,6 +51,8 @@ describe('the activity catalog', () => {
       });
       expect(text, `${locale} ${key} rendered`).not.toMatch(/[{}]|activity\./);
       expect(text).not.toContain(kind);
+      // dates in the reader's words, never as stored (YYYY-MM-DD) or as a number of milliseconds
+      expect(text, `${locale} ${key}: a raw date`).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{9,}/);
     }
   });
 

@@ -9,11 +9,17 @@ import { kindSpec, messageKey, type ActivityKind } from './catalog';
 export interface ActivityWords {
   /** `activity.<kind>`, or `activity.fallback` for a row whose payload does not match its kind. */
   key: string;
-  /** ICU values from the payload (booleans as `yes`/`no`); the reader adds `actor`. */
+  /**
+   * ICU values from the payload (booleans as `yes`/`no`; a calendar day `YYYY-MM-DD` as its moment, noon UTC,
+   * so the message formats it in the reader's language with `{x, date, long}`); the reader adds `actor`.
+   */
   values: Record<string, string | number>;
   /** The page it links to. */
   href: string | null;
 }
+
+/** A calendar day as payloads carry it (lib/core/dates.ts). */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function activityWords(row: {
   kind: string;
@@ -28,7 +34,10 @@ export function activityWords(row: {
   if (!parsed.success) return { key: 'activity.fallback', values: {}, href };
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(parsed.data as Record<string, unknown>)) {
-    if (typeof v === 'string' || typeof v === 'number') values[k] = v;
+    if (typeof v === 'string' && CALENDAR_DAY.test(v)) values[k] = Date.parse(`${v}T12:00:00Z`);
+    // A unit the network named itself is stored as `custom:<its name>`: the words show the name.
+    else if (k === 'unit' && typeof v === 'string' && v.startsWith('custom:')) values[k] = v.slice('custom:'.length);
+    else if (typeof v === 'string' || typeof v === 'number') values[k] = v;
     else if (typeof v === 'boolean') values[k] = v ? 'yes' : 'no';
   }
   return { key: messageKey(row.kind as ActivityKind), values, href };

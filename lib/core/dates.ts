@@ -24,6 +24,15 @@ export function today(now = Date.now()): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
+/**
+ * A calendar date as a moment (noon UTC, the same day in Europe), for an ICU message that formats it in the
+ * reader's language: `{date, date, long}` ("31 December 2026", "31. Dezember 2026"). Values that travel as
+ * JSON stay numbers, so the browser formats them too.
+ */
+export function dayMoment(date: string): number {
+  return Date.parse(`${date}T12:00:00Z`);
+}
+
 /** The calendar date `days` after `date` (negative: before). */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

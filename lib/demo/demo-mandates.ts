@@ -90,7 +90,7 @@ export async function seedDemoMandates(db: Db, networkId: string, now = Date.now
     ],
     goalIds: [reading],
     scopeNote:
-      'Bis zur Budgetklausur im Frühjahr: nur das Lesecafé, auch für Leistungen im Ledger. / ' +
+      'Bis zur Budgetklausur im Frühjahr: nur das Lesecafé, auch für Leistungen in Geben und Nehmen. / ' +
       'Until the budget meeting in spring: only the reading café, gifts in the ledger included.',
     coversGifts: true,
   });

@@ -19,9 +19,11 @@ import { loadActor } from '../policies/load-actor';
  * withdrawn, and a text adopted by the manager) and an action item that
  * became a commitment; and an upcoming one with an agenda being prepared.
  *
- * Everything goes through the meeting commands, as people would do it. Only
- * the past meeting's time is then moved back three weeks (the commands refuse
- * scheduling in the past, as they should), the way time would have passed.
+ * Everything goes through the meeting commands, as people would do it. The
+ * past meeting is held on the commands' clock set three weeks back (`held`),
+ * so everything it leaves behind — the activity, the votes, the dates the
+ * server writes into its decided part — carries the meeting's date, not the
+ * day the demo was seeded.
  */
 export async function seedDemoMeetings(db: Db, networkId: string, now = Date.now()): Promise<void> {
   const people = await db.all<{ email: string; user_id: string; organisation_id: string | null }>(
@@ -43,27 +45,30 @@ export async function seedDemoMeetings(db: Db, networkId: string, now = Date.now
   );
   const day = today(now);
 
-  // The past meeting, held and approved.
+  // The past meeting, on the commands' clock (see above): scheduled a day ahead, held three weeks ago at
+  // 17:00 (Vienna in winter) for two hours, the minutes approved the next day.
+  const held = Date.parse(`${addDays(day, -21)}T16:00:00Z`);
+  const at = (minutes: number) => held + minutes * 60_000;
   const past = await scheduleMeeting(
     db,
     sabine.actor,
     networkId,
     {
       title: 'Netzwerktreffen Herbst / Autumn network meeting',
-      startsAt: new Date(now + 3_600_000).toISOString(),
+      startsAt: new Date(held).toISOString(),
       durationMinutes: 120,
       place: 'Stadtbücherei, Veranstaltungsraum',
       onlineUrl: 'https://meet.example.org/bildungsnetz',
       organisationIds: [emre.orgId, andrea.orgId, katharina.orgId],
     },
-    now,
+    at(-24 * 60),
   );
   await writeMeetingText(db, past, 'agenda', [
     '1. Lesecafé: Termine im Winter / Reading café: winter dates',
     '2. Gemeinsamer Flyer / A shared flyer',
     '3. Raumregeln / House rules',
   ]);
-  await transitionMeeting(db, sabine.actor, networkId, past.id, { action: 'start' }, now);
+  await transitionMeeting(db, sabine.actor, networkId, past.id, { action: 'start' }, at(0));
   for (const org of [emre.orgId, andrea.orgId, katharina.orgId])
     await transitionMeeting(
       db,
@@ -71,7 +76,7 @@ export async function seedDemoMeetings(db: Db, networkId: string, now = Date.now
       networkId,
       past.id,
       { action: 'attendance', organisationId: org, attended: true },
-      now,
+      at(0),
     );
   await writeMeetingText(db, past, 'minutes', [
     'Anwesend / Present: Jugendzentrum, VHS, Stadtbücherei.',
@@ -87,9 +92,9 @@ export async function seedDemoMeetings(db: Db, networkId: string, now = Date.now
       title: 'Wir drucken einen gemeinsamen Flyer / We print a shared flyer',
       body: '500 Stück, zweisprachig / 500 copies, bilingual.',
       method: 'consent',
-      closesAt: new Date(now + 2 * 3_600_000).toISOString(),
+      closesAt: new Date(at(90)).toISOString(),
     },
-    now,
+    at(20),
   );
   await voteDecision(
     db,
@@ -98,12 +103,12 @@ export async function seedDemoMeetings(db: Db, networkId: string, now = Date.now
     past.id,
     flyer.id,
     { action: 'object', objection: 'Wer zahlt den Druck? / Who pays for printing?' },
-    now,
+    at(30),
   );
-  await voteDecision(db, andrea.actor, networkId, past.id, flyer.id, { action: 'withdrawObjection' }, now);
-  await voteDecision(db, emre.actor, networkId, past.id, flyer.id, { action: 'consent' }, now);
-  await voteDecision(db, katharina.actor, networkId, past.id, flyer.id, { action: 'consent' }, now);
-  await closeDecision(db, sabine.actor, networkId, past.id, flyer.id, now);
+  await voteDecision(db, andrea.actor, networkId, past.id, flyer.id, { action: 'withdrawObjection' }, at(35));
+  await voteDecision(db, emre.actor, networkId, past.id, flyer.id, { action: 'consent' }, at(40));
+  await voteDecision(db, katharina.actor, networkId, past.id, flyer.id, { action: 'consent' }, at(45));
+  await closeDecision(db, sabine.actor, networkId, past.id, flyer.id, at(50));
   await adoptText(
     db,
     sabine.actor,
@@ -114,7 +119,7 @@ export async function seedDemoMeetings(db: Db, networkId: string, now = Date.now
       text: 'Wer den Raum nutzt, räumt ihn bis 21 Uhr auf. / Whoever uses the room tidies it by 9 pm.',
       reason: 'Alle stimmten im Treffen zu / everyone agreed in the meeting',
     },
-    now,
+    at(60),
   );
   if (goal)
     await addActionItem(
@@ -131,22 +136,11 @@ export async function seedDemoMeetings(db: Db, networkId: string, now = Date.now
         dueOn: addDays(day, 10),
         commit: true,
       },
-      now,
+      at(70),
     );
-  await transitionMeeting(db, sabine.actor, networkId, past.id, { action: 'end' }, now);
+  await transitionMeeting(db, sabine.actor, networkId, past.id, { action: 'end' }, at(120));
   for (const p of [emre, andrea, katharina])
-    await answerMinutes(db, p.actor, networkId, past.id, { answer: 'approve' }, now);
-  // Three weeks ago, as time would have it.
-  const shift = 21 * 86_400_000 + 3_600_000;
-  await db.run(
-    `UPDATE meetings SET starts_at = starts_at - ?, ends_at = ends_at - ?, started_at = started_at - ?, ended_at = ended_at - ?,
-       published_at = published_at - ?, created_at = created_at - ? WHERE id = ?`,
-    [shift, shift, shift, shift, shift, shift + 86_400_000, past.id],
-  );
-  await db.run(
-    'UPDATE decisions SET closes_at = closes_at - ?, created_at = created_at - ?, closed_at = closed_at - ? WHERE meeting_id = ?',
-    [shift, shift, shift, past.id],
-  );
+    await answerMinutes(db, p.actor, networkId, past.id, { answer: 'approve' }, at(24 * 60));
 
   // The upcoming meeting, its agenda being prepared.
   const upcoming = await scheduleMeeting(

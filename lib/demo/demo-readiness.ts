@@ -93,7 +93,7 @@ export async function seedDemoReadiness(db: Db, networkId: string, now = Date.no
     tasks: [
       'Netzwerktreffen vorbereiten und moderieren',
       'Protokolle und Entscheidungen festhalten',
-      'Das Kontobuch und die Zusagen im Blick behalten',
+      'Geben und Nehmen und die Zusagen im Blick behalten',
       'Förderanträge koordinieren',
     ],
     validFrom: addDays(day, -340),

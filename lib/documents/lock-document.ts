@@ -41,6 +41,8 @@ export interface LockOptions {
    * who is named in the audit log.
    */
   asCommand?: boolean;
+  /** The calling command's clock (ms), so the lock and its row in the audit log carry the command's time. */
+  now?: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function lockDocument(
   options: LockOptions = {},
 ): Promise<DocumentLock> {
   const data = validate(ZLockDocument, input);
-  const now = Date.now();
+  const now = options.now ?? Date.now();
   const doc = docOfNetwork(networkId, data.doc);
   if (!options.asCommand) {
     requireMember(actor, networkId);

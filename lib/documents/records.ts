@@ -41,9 +41,9 @@ export function goalOfPart(part: string): string | null {
 }
 
 /** What a part is, for the activity words. */
-export function partKindOf(part: string): 'notes' | 'profile' | 'agenda' | 'minutes' | 'goal' {
+export function partKindOf(part: string): 'notes' | 'profile' | 'agenda' | 'minutes' | 'decisions' | 'goal' {
   if (goalOfPart(part)) return 'goal';
-  return part === 'profile' || part === 'agenda' || part === 'minutes' ? part : 'notes';
+  return part === 'profile' || part === 'agenda' || part === 'minutes' || part === 'decisions' ? part : 'notes';
 }
 
 /** May this part of this document be locked (a root of its kind, or a goal's text in the commons)? */

@@ -1,10 +1,7 @@
 import type { Queryable } from '../db/types';
 import { COUNT, emptyWeek, investmentIndex, loadWeeklyInvestment } from './load';
 import { completeWeeks, downStreak, isNetworkDormant } from './series';
-import { DEFAULT_DORMANCY_WEEKS } from './thresholds';
-
-/** How far back an organisation's contributions are looked for. */
-const LOOKBACK_WEEKS = 52;
+import { CONTRIBUTION_LOOKBACK_WEEKS as LOOKBACK_WEEKS, DEFAULT_DORMANCY_WEEKS } from './thresholds';
 
 export interface Dormancy {
   /** After how many falling weeks in a row an organisation counts as dormant (the network's setting). */

@@ -19,7 +19,7 @@ import {
 import { resolveQuery, ZHealthQuery, type HealthQueryInput } from './query';
 import { completeWeeks, downStreak, isNetworkDormant, monthEnd, monthsBetween, quarterOf } from './series';
 import { readSnapshots } from './snapshots';
-import { DEFAULT_DORMANCY_WEEKS, INVESTMENT_WEEKS, QUARTER_DAYS } from './thresholds';
+import { CONTRIBUTION_LOOKBACK_WEEKS, DEFAULT_DORMANCY_WEEKS, INVESTMENT_WEEKS, QUARTER_DAYS } from './thresholds';
 import { validate } from '../core/validate';
 
 /**
@@ -149,6 +149,17 @@ export async function getHealth(
   const weeks = completeWeeks(end, Math.max(INVESTMENT_WEEKS, dormancyWeeks + 4));
   const weekly = await loadWeeklyInvestment(db, networkId, unit, weeks);
   const networkWeeks: WeekFigures[] = weeks.map(emptyWeek);
+  // Organisations silent in the whole view: did they ever contribute within the year? Those that did not have
+  // "not started yet" (nothing fell), the same rule as the warning elsewhere (lib/health/dormancy.ts).
+  const silent = orgRows.filter(
+    (o) => o.status === 'active' && inFilter(o.id) && !(weekly.get(o.id) ?? []).some((w) => investmentIndex(w) > 0),
+  );
+  const started = new Set<string>();
+  if (silent.length) {
+    const year = await loadWeeklyInvestment(db, networkId, COUNT, completeWeeks(end, CONTRIBUTION_LOOKBACK_WEEKS));
+    for (const o of silent) if ((year.get(o.id) ?? []).some((w) => investmentIndex(w) > 0)) started.add(o.id);
+  }
+  const notStartedIds = new Set(silent.filter((o) => !started.has(o.id)).map((o) => o.id));
   const organisations = orgRows
     .filter((o) => o.status !== 'left' && inFilter(o.id))
     .map((o) => {
@@ -169,8 +180,10 @@ export async function getHealth(
         status: o.status,
         weeks: series.map((w, i) => ({ ...w, index: index[i] })),
         streak,
+        /** Active, and no contribution within the year: it has not started yet (never counted as dormant). */
+        notStarted: notStartedIds.has(o.id),
         // A paused organisation has said it rests: it is shown, not warned.
-        dormant: o.status === 'active' && streak >= dormancyWeeks,
+        dormant: o.status === 'active' && !notStartedIds.has(o.id) && streak >= dormancyWeeks,
       };
     });
   const active = organisations.filter((o) => o.status === 'active');

@@ -39,6 +39,12 @@ export const DORMANCY_WEEKS_MAX = 26;
 export const DORMANT_NETWORK_SHARE = 0.5;
 /** Complete weeks shown in the investment trend (at least dormancy weeks + 4). */
 export const INVESTMENT_WEEKS = 12;
+/**
+ * How far back an organisation's contributions are looked for before it can be dormant: "falling" needs
+ * something to fall from, so an organisation that contributed nothing in this time (a new network, a new
+ * member) has "not started yet" instead, and is not warned.
+ */
+export const CONTRIBUTION_LOOKBACK_WEEKS = 52;
 
 /**
  * Shadow of the future. The horizon is the number of days from today to the

@@ -70,7 +70,7 @@ export async function answerMinutes(
       m.row.id,
     ]);
     await record(q, { ...base, kind: 'meeting.published', data: { title: m.row.title } });
-    await lockPublishedMinutes(q, db, actor, m);
+    await lockPublishedMinutes(q, db, actor, m, now);
   });
   return presentMeeting(await loadMeeting(db, networkId, meetingId));
 }

@@ -36,13 +36,29 @@ function paragraphs(lines: string[], itemIds?: string[]): Y.XmlElement[] {
   });
 }
 
+/**
+ * When a decision was taken, as the decided part (read in both languages) says it: day and time in the
+ * network's time zone, "9.11.2026, 17:50" — never an ISO timestamp in UTC.
+ */
+export function decidedAt(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('de-AT', {
+    timeZone,
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+}
+
 /** The lines a decision is written into the minutes with (both languages: the minutes are the network's). */
 export function decisionLines(
   d: Pick<DecisionRow, 'title' | 'body' | 'method' | 'outcome'>,
   votes: Pick<VoteRow, 'organisation_name' | 'choice' | 'objection' | 'changed_at'>[],
   at: number,
+  timeZone = 'Europe/Vienna',
 ): string[] {
-  const when = `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const when = decidedAt(at, timeZone);
   const lines = [`Beschluss / Decision: ${d.title}`];
   if (d.body) lines.push(d.body);
   if (d.method === 'adopted') lines.push(`Als beschlossen übernommen / Adopted as decided (${when}): ${d.outcome}`);
@@ -71,7 +87,7 @@ export async function writeDecisionIntoMinutes(
   actorId: string | null,
   at: number,
 ): Promise<void> {
-  const lines = decisionLines(d, votes, at);
+  const lines = decisionLines(d, votes, at, m.timeZone);
   await writeDocument(
     docOf(m),
     (doc) => doc.getXmlFragment(DECISIONS_PART).push(paragraphs(lines)),
@@ -104,7 +120,14 @@ export async function writeMeetingText(
 }
 
 /** From scheduling on, only the server writes the decided part (clients' updates to it are refused). */
-export async function lockDecisionsPart(q: Queryable, db: Db, actor: Actor, networkId: string, meetingId: string) {
+export async function lockDecisionsPart(
+  q: Queryable,
+  db: Db,
+  actor: Actor,
+  networkId: string,
+  meetingId: string,
+  now = Date.now(),
+) {
   await lockDocument(
     db,
     actor,
@@ -115,12 +138,18 @@ export async function lockDecisionsPart(q: Queryable, db: Db, actor: Actor, netw
       reason: 'Beschlüsse schreibt nur der Server / decisions are written by the server only',
       endsAt: null,
     },
-    { q, asCommand: true },
+    { q, asCommand: true, now },
   );
 }
 
 /** Published minutes are locked for good (agenda and minutes). */
-export async function lockPublishedMinutes(q: Queryable, db: Db, actor: Actor, m: LoadedMeeting): Promise<void> {
+export async function lockPublishedMinutes(
+  q: Queryable,
+  db: Db,
+  actor: Actor,
+  m: LoadedMeeting,
+  now = Date.now(),
+): Promise<void> {
   for (const part of ['agenda', 'minutes'])
     await lockDocument(
       db,
@@ -132,6 +161,6 @@ export async function lockPublishedMinutes(q: Queryable, db: Db, actor: Actor, m
         reason: 'Protokoll genehmigt und veröffentlicht / minutes approved and published',
         endsAt: null,
       },
-      { q, asCommand: true },
+      { q, asCommand: true, now },
     );
 }

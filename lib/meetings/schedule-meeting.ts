@@ -81,7 +81,7 @@ export async function scheduleMeeting(
     );
     for (const org of orgIds)
       await q.run('INSERT INTO meeting_organisations (meeting_id, organisation_id) VALUES (?, ?)', [id, org]);
-    await lockDecisionsPart(q, db, actor, networkId, id);
+    await lockDecisionsPart(q, db, actor, networkId, id, now);
     await record(q, {
       networkId,
       actorId: actor.userId,

@@ -327,12 +327,14 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       const [digest] = await mails(db, `digest:${n.users.repB.id}`);
       expect(digest.to).toBe(n.users.repB.email);
       expect(digest.subject).toMatch(/^Ihre Tagesübersicht/);
-      expect(digest.text).toContain('Ledger');
-      expect(digest.text).toContain('hat einen Ledger-Eintrag kommentiert');
+      expect(digest.text).toContain('Geben und Nehmen');
+      expect(digest.text).toContain('hat einen Eintrag in Geben und Nehmen kommentiert');
       expect(digest.html).toContain('<a href="http');
       expect(digest.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
       expect(digest.text).not.toContain(seen.id);
-      expect(digest.text.match(/repA [0-9a-f]{8} hat einen Ledger-Eintrag kommentiert/g) ?? []).toHaveLength(0);
+      expect(
+        digest.text.match(/repA [0-9a-f]{8} hat einen Eintrag in Geben und Nehmen kommentiert/g) ?? [],
+      ).toHaveLength(0);
       // a retried job (crash after the commit) sends nothing twice
       await runPersonDigest(db, input, finish);
       expect(await mails(db, `digest:${n.users.repB.id}`)).toHaveLength(1);

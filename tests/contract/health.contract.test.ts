@@ -257,6 +257,14 @@ function healthContract(name: string, open: () => Promise<Fresh>) {
             today: '2026-06-17',
           }),
         ).toEqual([]);
+      // … and its health page says they have not started yet, instead of calling them dormant.
+      const freshHealth = await getHealth(db, fresh.actors.repA, fresh.networkId, {}, { now: NOW });
+      expect(freshHealth.investment.organisations.length).toBeGreaterThan(0);
+      for (const o of freshHealth.investment.organisations)
+        expect(o).toMatchObject({ status: 'active', notStarted: true, dormant: false });
+      expect(freshHealth.investment).toMatchObject({ dormantOrganisations: 0, networkDormant: false });
+      // Gamma gave once (4 May), then fell silent: it has started, so it is dormant, not "not started".
+      expect(org(c).notStarted).toBe(false);
     });
 
     it('the horizon: open commitments ahead now against a quarter ago, shrinking', async () => {

@@ -144,7 +144,7 @@ for (const locale of ['en', 'de'] as const) {
     );
     expect(digest.text).not.toContain(mentionText);
     expect(digest.text).not.toContain(
-      locale === 'de' ? 'hat einen Ledger-Eintrag kommentiert' : 'commented on a ledger entry',
+      locale === 'de' ? 'hat einen Eintrag in Geben und Nehmen kommentiert' : 'commented on an entry in give and take',
     );
     runDigestsAt(process.env.NWR_E2E_DATA_DIR!, at + 60_000);
     await b.waitForTimeout(3000);

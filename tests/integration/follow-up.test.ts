@@ -194,7 +194,7 @@ describe('follow-up API', () => {
       m.to === repB.email.toLowerCase() && m.subject.startsWith('Ihre Tagesübersicht');
     const digest = await app().smtp.waitFor(isDigest, 20_000);
     expect(digest.text).toContain('Nachfassnetz');
-    expect(digest.text).toContain('hat einen Ledger-Eintrag kommentiert');
+    expect(digest.text).toContain('hat einen Eintrag in Geben und Nehmen kommentiert');
     expect(digest.text).not.toContain('Thanks'); // comment words never go into mails of the log
     expect(digest.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     await expect.poll(() => jobStatus(app().dataDir, key), { timeout: 15_000 }).toBe('done');

@@ -59,7 +59,7 @@ export function MeetingView({
   access: Access;
   self: { id: string; name: string; organisation: string | null };
 }) {
-  const { t } = useI18n();
+  const { t, f: fmt } = useI18n();
   const toast = useToast();
   const qc = useQueryClient();
   const id = initial.meeting.id;
@@ -220,9 +220,11 @@ export function MeetingView({
                 <span className="text-sm text-stone-800">
                   {m.status === 'scheduled'
                     ? t('meetings.orgs.invited')
-                    : o.attended
-                      ? t('meetings.orgs.attended')
-                      : t('meetings.orgs.absent')}
+                    : m.status === 'live'
+                      ? t(o.attended ? 'meetings.orgs.present' : 'meetings.orgs.notYetPresent')
+                      : o.attended
+                        ? t('meetings.orgs.attended')
+                        : t('meetings.orgs.absent')}
                   {held && o.attended
                     ? ` · ${t(`meetings.orgs.approval.${o.approval ?? 'waiting'}`, { objection: o.objection })}`
                     : ''}
@@ -369,7 +371,11 @@ export function MeetingView({
                 <li key={i.commitmentId} className="border-b border-stone-200 pb-2">
                   <span className="font-medium">{i.text}</span>{' '}
                   <span className="text-sm text-stone-800">
-                    {t('meetings.actions.item', { organisation: i.organisationName, due: i.dueOn, status: i.status })}
+                    {t('meetings.actions.item', {
+                      organisation: i.organisationName,
+                      due: i.dueOn ? fmt.date(i.dueOn) : '—',
+                      status: i.status,
+                    })}
                   </span>{' '}
                   <Link className="text-sm text-brand-800 underline" href={`/networks/${networkId}/goals/${i.goalId}`}>
                     {t('meetings.actions.toGoal')}

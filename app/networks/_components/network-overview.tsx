@@ -289,7 +289,9 @@ function Ratings({ spread }: { spread: RatingSpread }) {
     >
       {(['attractive', 'concrete', 'flexible'] as const).map((k) => (
         <div key={k} className="rounded bg-stone-100 px-2 py-1">
-          <dt className="truncate text-xs text-stone-700">{t(`cooperation.rating.${k}`)}</dt>
+          <dt className="text-xs leading-tight break-words hyphens-auto text-stone-700">
+            {t(`cooperation.rating.${k}`)}
+          </dt>
           <dd className="font-semibold text-stone-900">{range(spread[k])}</dd>
         </div>
       ))}

@@ -12,7 +12,7 @@ import { goalPage, net, spec, type LinkContext } from '../spec';
 const doc = z.string().min(1).max(200);
 const part = z.string().max(120);
 /** What the part is, for the words: a root's name, or `goal` for a goal's text. */
-const partKind = z.enum(['notes', 'profile', 'agenda', 'minutes', 'goal']);
+const partKind = z.enum(['notes', 'profile', 'agenda', 'minutes', 'decisions', 'goal']);
 
 /** Where a row about a document points: a goal's page for a goal text, an organisation's page, else the network. */
 const documentPage = (r: LinkContext) => {
@@ -20,6 +20,7 @@ const documentPage = (r: LinkContext) => {
   const part = typeof r.data.part === 'string' ? r.data.part : '';
   if (part.startsWith('goals/')) return `${net(r)}/goals/${part.slice('goals/'.length)}`;
   if (name && (name.kind === 'org' || name.kind === 'home')) return `${net(r)}/organisations/${name.orgId}`;
+  if (name?.kind === 'meeting') return `${net(r)}/meetings/${name.meetingId}`;
   return net(r);
 };
 

@@ -1,3 +1,4 @@
+import { dayMoment } from '../../core/dates';
 import { liveMembership } from '../../policies';
 import { isActiveRep, isManager } from '../../policies/actor';
 import type { NeedsMeSource } from './types';
@@ -30,7 +31,7 @@ export const ledgerConfirmations: NeedsMeSource = {
       source: 'confirmation',
       id: r.id,
       key: 'followUp.needs.confirmation',
-      values: { organisation: r.recorder_name, description: r.description || '—', date: r.occurred_on },
+      values: { organisation: r.recorder_name, description: r.description || '—', date: dayMoment(r.occurred_on) },
       href: `/networks/${networkId}/ledger/${r.id}`,
       at: Number(r.created_at),
       dismissable: false,

@@ -1,3 +1,4 @@
+import { dayMoment } from '../../core/dates';
 import { goalPolicy, commitmentPolicy } from '../../policies';
 import type { NeedsMeSource } from './types';
 
@@ -43,7 +44,7 @@ export const pilotReviews: NeedsMeSource = {
           source: 'pilotReview',
           id: `goal:${g.id}`,
           key: 'followUp.needs.pilotGoal',
-          values: { title: g.title, date: g.review_on },
+          values: { title: g.title, date: dayMoment(g.review_on) },
           href: `/networks/${networkId}/goals/${g.id}`,
           at: at(g.review_on),
           dismissable: false,
@@ -61,7 +62,7 @@ export const pilotReviews: NeedsMeSource = {
           source: 'pilotReview',
           id: `commitment:${c.id}`,
           key: 'followUp.needs.pilotCommitment',
-          values: { title: c.title, date: c.pilot_review_on },
+          values: { title: c.title, date: dayMoment(c.pilot_review_on) },
           href: `/networks/${networkId}/commitments/${c.id}`,
           at: at(c.pilot_review_on),
           dismissable: false,

@@ -33,7 +33,8 @@ export const activity = {
     'activity.goal.pilot_decided':
       '{actor} decided on a pilot goal: {decision, select, deepen {deepen it} repeat {repeat it} other {stop it}}',
     'activity.unit.defined': '{actor} named the unit “{label}”',
-    'activity.ledger.recorded': '{actor} recorded a ledger entry of {amount, number} {unit}',
+    'activity.ledger.recorded':
+      '{actor} recorded an entry of {unit, select, hours {{amount, plural, one {# hour} other {# hours}}} expertise_days {{amount, plural, one {# day of expertise} other {# days of expertise}}} contacts {{amount, plural, one {# contact} other {# contacts}}} space {{amount, plural, one {# room or space} other {# rooms or spaces}}} equipment {{amount, plural, one {# piece of equipment} other {# pieces of equipment}}} money_eur {{amount, number, ::currency/EUR}} other {{amount, number} {unit}}}',
     'activity.ledger.confirmed': '{actor} confirmed a ledger entry',
     'activity.ledger.disputed': '{actor} disputed a ledger entry',
     'activity.ledger.corrected': '{actor} corrected a ledger entry',
@@ -78,7 +79,8 @@ export const activity = {
     'activity.goal.pilot_decided':
       '{actor} hat über ein Pilotziel entschieden: {decision, select, deepen {es wird vertieft} repeat {es wird wiederholt} other {es wird beendet}}',
     'activity.unit.defined': '{actor} hat die Einheit „{label}“ benannt',
-    'activity.ledger.recorded': '{actor} hat einen Eintrag über {amount, number} {unit} erfasst',
+    'activity.ledger.recorded':
+      '{actor} hat einen Eintrag über {unit, select, hours {{amount, plural, one {# Stunde} other {# Stunden}}} expertise_days {{amount, plural, one {# Expertise-Tag} other {# Expertise-Tage}}} contacts {{amount, plural, one {# Kontakt} other {# Kontakte}}} space {{amount, plural, one {# Raum oder Fläche} other {# Räume oder Flächen}}} equipment {{amount, plural, one {# Ausstattungsstück} other {# Ausstattungsstücke}}} money_eur {{amount, number, ::currency/EUR}} other {{amount, number} {unit}}} erfasst',
     'activity.ledger.confirmed': '{actor} hat einen Eintrag bestätigt',
     'activity.ledger.disputed': '{actor} hat einen Eintrag bestritten',
     'activity.ledger.corrected': '{actor} hat einen Eintrag korrigiert',

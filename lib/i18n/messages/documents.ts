@@ -1,8 +1,8 @@
 /** Collaborative documents: server-written changes and document locks (lib/realtime, lib/documents, docs/realtime.md). */
 const PART_EN =
-  '{partKind, select, notes {the notes} profile {the organisation page} agenda {the agenda} minutes {the minutes} goal {a goal text} other {a part of a document}}';
+  '{partKind, select, notes {the notes} profile {the organisation page} agenda {the agenda} minutes {the minutes} decisions {the decided part of a meeting} goal {a goal text} other {a part of a document}}';
 const PART_DE =
-  '{partKind, select, notes {die Notizen} profile {die Organisationsseite} agenda {die Tagesordnung} minutes {das Protokoll} goal {einen Zieltext} other {einen Teil eines Dokuments}}';
+  '{partKind, select, notes {die Notizen} profile {die Organisationsseite} agenda {die Tagesordnung} minutes {das Protokoll} decisions {den Beschlussteil eines Treffens} goal {einen Zieltext} other {einen Teil eines Dokuments}}';
 
 export const documents = {
   en: {

@@ -136,14 +136,14 @@ export const exports = {
 
     'exports.menu.label': 'Exportieren',
     'exports.menu.goalLabel': 'Dieses Ziel exportieren',
-    'exports.menu.ledgerLabel': 'Das Hauptbuch wie angezeigt exportieren',
+    'exports.menu.ledgerLabel': 'Geben und Nehmen wie angezeigt exportieren',
     'exports.menu.markdown': 'Markdown (.md)',
     'exports.menu.pdf': 'PDF-Dokument (.pdf)',
     'exports.menu.csv': 'CSV-Datei (.csv)',
     'exports.menu.xlsx': 'Tabellendatei (.xlsx)',
     'exports.menu.organisationLabel': 'Daten von {name} exportieren',
-    'exports.menu.orgLedgerCsv': 'Ihre Hauptbucheinträge als CSV (.csv)',
-    'exports.menu.orgLedgerXlsx': 'Ihre Hauptbucheinträge als Tabelle (.xlsx)',
+    'exports.menu.orgLedgerCsv': 'Ihre Einträge in Geben und Nehmen als CSV (.csv)',
+    'exports.menu.orgLedgerXlsx': 'Ihre Einträge in Geben und Nehmen als Tabelle (.xlsx)',
     'exports.menu.ownData': 'Alle unsere Daten als ZIP …',
 
     'exports.archive.networkTitle': 'Netzwerkarchiv',

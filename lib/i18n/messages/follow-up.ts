@@ -1,10 +1,10 @@
 /** Follow-up (lib/for-me, lib/comments, lib/notifications): "for me", the activity feed, comments, notifications, digests. */
 const subjectEn =
-  '{subjectType, select, goal {a goal} ledger_entry {a ledger entry} commitment {a commitment} agenda_item {an agenda item} other {an item}}';
+  '{subjectType, select, goal {a goal} ledger_entry {an entry in give and take} commitment {a commitment} agenda_item {an agenda item} other {an item}}';
 const subjectDe =
-  '{subjectType, select, goal {ein Ziel} ledger_entry {einen Ledger-Eintrag} commitment {eine Zusage} agenda_item {einen Tagesordnungspunkt} other {einen Eintrag}}';
+  '{subjectType, select, goal {ein Ziel} ledger_entry {einen Eintrag in Geben und Nehmen} commitment {eine Zusage} agenda_item {einen Tagesordnungspunkt} other {einen Eintrag}}';
 const subjectDeDat =
-  '{subjectType, select, goal {einem Ziel} ledger_entry {einem Ledger-Eintrag} commitment {einer Zusage} agenda_item {einem Tagesordnungspunkt} other {einem Eintrag}}';
+  '{subjectType, select, goal {einem Ziel} ledger_entry {einem Eintrag in Geben und Nehmen} commitment {einer Zusage} agenda_item {einem Tagesordnungspunkt} other {einem Eintrag}}';
 const kindEn =
   '{kind, select, mention {Someone mentions me} confirmation {An entry waits for my organisation’s confirmation} pilotReview {A pilot review is due} due {My organisation’s commitments are due} other {What changed in my networks}}';
 const kindDe =
@@ -35,8 +35,9 @@ export const followUp = {
     'followUp.needsMe.empty':
       'Nothing waits for you right now. New mentions, entries to confirm and pilot reviews will show here.',
     'followUp.needs.mention': `{actor} mentioned you in a comment on ${subjectEn}`,
-    'followUp.needs.confirmation': '{organisation} recorded an entry for your side to confirm: {description} ({date})',
-    'followUp.needs.pilotGoal': 'The pilot “{title}” is due for review (since {date})',
+    'followUp.needs.confirmation':
+      '{organisation} recorded an entry for your side to confirm: {description} ({date, date, long})',
+    'followUp.needs.pilotGoal': 'The pilot “{title}” is due for review (since {date, date, long})',
     'followUp.needs.ownDormant':
       '{organisation}’s investment in the network has fallen {weeks, plural, one {# week} other {# weeks}} in a row: is this still the right network for you?',
     'followUp.needs.orgDormant':
@@ -45,7 +46,7 @@ export const followUp = {
       '{dormant, number} of {active, number} organisations invest less week after week: the network risks becoming an empty shell',
     'followUp.needs.homeApproval':
       '{person} committed {amount, number} {unit} to “{title}” beyond the mandate: your organisation decides',
-    'followUp.needs.pilotCommitment': 'Your pilot commitment to “{title}” is due for review (since {date})',
+    'followUp.needs.pilotCommitment': 'Your pilot commitment to “{title}” is due for review (since {date, date, long})',
     'followUp.due.title': 'Due',
     'followUp.due.empty': 'None of your organisation’s commitments is due in the next two weeks.',
     'followUp.due.soon': '“{title}” is due on {date}',
@@ -60,7 +61,7 @@ export const followUp = {
     'followUp.changes.empty': 'Nothing new from the others since your last visit.',
     'field.upToId': 'Last change shown',
     'followUp.group.goals': 'Goals',
-    'followUp.group.ledger': 'Ledger',
+    'followUp.group.ledger': 'Give and take',
     'followUp.group.commitments': 'Commitments',
     'followUp.group.notes': 'Notes',
     'followUp.group.comments': 'Comments',
@@ -187,8 +188,10 @@ export const followUp = {
       'This unsubscribe link has expired. Use the link in a newer email, or sign in to change your notification settings.',
     'followUp.unsubscribe.settings': 'Notification settings',
 
-    'followUp.entry.title': 'Ledger entry',
-    'followUp.entry.back': 'Back to the ledger',
+    'followUp.entry.title': 'Entry in give and take',
+    'followUp.entry.back': 'Back to give and take',
+    'followUp.entry.recordedBy': 'Recorded by',
+    'followUp.entry.answer': 'Answer of the other side',
     'followUp.entry.open': 'Details and comments',
     'followUp.entry.summary': '{giver} → {receiver}: {amount}',
     'followUp.entry.network': 'the network',
@@ -199,6 +202,11 @@ export const followUp = {
     'followUp.commitment.goal': 'To the goal',
     'followUp.commitment.due': 'Due on',
     'followUp.commitment.status': 'Status',
+    'followUp.commitment.summary': '{amount} for “{goal}”',
+    'followUp.commitment.amount': 'Promised',
+    'followUp.commitment.deliveredOn': '{partly, select, yes {delivered in part} other {delivered in full}} on {date}',
+    'followUp.commitment.by': 'Made by',
+    'followUp.commitment.note': 'Note',
   },
   de: {
     'activity.comment.created': `{actor} hat ${subjectDe} kommentiert: {title}`,
@@ -225,8 +233,8 @@ export const followUp = {
       'Gerade wartet nichts auf Sie. Neue Erwähnungen, zu bestätigende Einträge und Pilot-Überprüfungen erscheinen hier.',
     'followUp.needs.mention': `{actor} hat Sie in einem Kommentar zu ${subjectDeDat} erwähnt`,
     'followUp.needs.confirmation':
-      '{organisation} hat einen Eintrag erfasst, den Ihre Seite bestätigen soll: {description} ({date})',
-    'followUp.needs.pilotGoal': 'Der Pilot „{title}“ ist zur Überprüfung fällig (seit {date})',
+      '{organisation} hat einen Eintrag erfasst, den Ihre Seite bestätigen soll: {description} ({date, date, long})',
+    'followUp.needs.pilotGoal': 'Der Pilot „{title}“ ist zur Überprüfung fällig (seit {date, date, long})',
     'followUp.needs.ownDormant':
       'Die Investition von {organisation} in das Netzwerk ist {weeks, plural, one {# Woche} other {# Wochen}} in Folge gesunken: Ist das noch das richtige Netzwerk für Sie?',
     'followUp.needs.orgDormant':
@@ -235,7 +243,8 @@ export const followUp = {
       '{dormant, number} von {active, number} Organisationen investieren Woche für Woche weniger: Das Netzwerk droht zur leeren Hülle zu werden',
     'followUp.needs.homeApproval':
       '{person} hat {amount, number} {unit} für „{title}“ über das Mandat hinaus zugesagt: Ihre Organisation entscheidet',
-    'followUp.needs.pilotCommitment': 'Ihre Pilot-Zusage zu „{title}“ ist zur Überprüfung fällig (seit {date})',
+    'followUp.needs.pilotCommitment':
+      'Ihre Pilot-Zusage zu „{title}“ ist zur Überprüfung fällig (seit {date, date, long})',
     'followUp.due.title': 'Fällig',
     'followUp.due.empty': 'Keine Zusage Ihrer Organisation wird in den nächsten zwei Wochen fällig.',
     'followUp.due.soon': '„{title}“ ist am {date} fällig',
@@ -250,7 +259,7 @@ export const followUp = {
     'followUp.changes.empty': 'Nichts Neues von den anderen seit Ihrem letzten Besuch.',
     'field.upToId': 'Zuletzt gezeigte Änderung',
     'followUp.group.goals': 'Ziele',
-    'followUp.group.ledger': 'Ledger',
+    'followUp.group.ledger': 'Geben und Nehmen',
     'followUp.group.commitments': 'Zusagen',
     'followUp.group.notes': 'Notizen',
     'followUp.group.comments': 'Kommentare',
@@ -379,8 +388,10 @@ export const followUp = {
       'Dieser Abbestell-Link ist abgelaufen. Nutzen Sie den Link in einer neueren E-Mail oder melden Sie sich an, um Ihre Benachrichtigungen einzustellen.',
     'followUp.unsubscribe.settings': 'Benachrichtigungen einstellen',
 
-    'followUp.entry.title': 'Ledger-Eintrag',
-    'followUp.entry.back': 'Zurück zum Ledger',
+    'followUp.entry.title': 'Eintrag in Geben und Nehmen',
+    'followUp.entry.back': 'Zurück zu Geben und Nehmen',
+    'followUp.entry.recordedBy': 'Erfasst von',
+    'followUp.entry.answer': 'Antwort der anderen Seite',
     'followUp.entry.open': 'Details und Kommentare',
     'followUp.entry.summary': '{giver} → {receiver}: {amount}',
     'followUp.entry.network': 'das Netzwerk',
@@ -391,5 +402,10 @@ export const followUp = {
     'followUp.commitment.goal': 'Zum Ziel',
     'followUp.commitment.due': 'Fällig am',
     'followUp.commitment.status': 'Status',
+    'followUp.commitment.summary': '{amount} für „{goal}“',
+    'followUp.commitment.amount': 'Zugesagt',
+    'followUp.commitment.deliveredOn': '{partly, select, yes {teilweise erfüllt} other {vollständig erfüllt}} am {date}',
+    'followUp.commitment.by': 'Gemacht von',
+    'followUp.commitment.note': 'Anmerkung',
   },
 };

@@ -13,6 +13,9 @@ export const health = {
     'health.filter.organisations': 'Organisations',
     'health.filter.organisationsHint': 'With none ticked, all organisations are shown.',
     'health.filter.apply': 'Show',
+    'health.filter.summary':
+      'Flows measured in {unit}, {from} to {to}, {count, plural, =0 {all organisations} one {one organisation chosen} other {# organisations chosen}}.',
+    'health.filter.change': 'Change what is shown',
     'health.filter.period': '{from} to {to}',
 
     'health.structure.title': 'Dominated or polycentric',
@@ -25,7 +28,7 @@ export const health = {
     'health.structure.gini':
       '{unequal, select, yes {What the partners give is very unequal (Gini {gini, number}): a few carry the load.} other {What the partners give is fairly even (Gini {gini, number}; 0 means all give alike).}}',
     'health.structure.thresholds':
-      'Dominated from a centralisation of {dominated, number}, polycentric below {polycentric, number}; the formulas are in the documentation (docs/health.md).',
+      'Dominated from a centralisation of {dominated, number}, polycentric below {polycentric, number}.',
 
     'health.map.title': 'Exchange map',
     'health.map.description':
@@ -91,6 +94,9 @@ export const health = {
     'health.investment.stateDormant': 'Dormant',
     'health.investment.stateActive': 'Active',
     'health.investment.statePaused': 'Paused',
+    'health.investment.stateNotStarted': 'Not started yet',
+    'health.investment.notStarted':
+      '{count, plural, one {One organisation has not contributed in any complete week yet: {names}. It is not counted as dormant, since nothing has fallen; its count starts with its first week of contributions.} other {# organisations have not contributed in any complete week yet: {names}. They are not counted as dormant, since nothing has fallen; their count starts with their first week of contributions.}}',
     'health.investment.empty':
       'No organisation is in this view yet. Add organisations to the network, or tick fewer filters.',
 
@@ -115,7 +121,7 @@ export const health = {
       'The horizon holds: a quarter ago half of the plans reached {before, plural, one {# day} other {# days}} ahead, now {now, plural, one {# day} other {# days}}.',
     'health.horizon.noCompare': 'A quarter ago nothing was planned ahead, so there is nothing to compare with yet.',
     'health.horizon.pairs':
-      '{total, plural, =0 {No pair of partners exchanged anything in this period.} one {Of # pair of partners that exchanged something, {repeated, number} did so more than once.} other {Of # pairs of partners that exchanged something, {repeated, number} did so more than once.}}',
+      '{total, plural, =0 {No pair of partners exchanged anything in this period.} one {{repeated, plural, =0 {One pair of partners exchanged something, only once so far.} other {One pair of partners exchanged something, and more than once.}}} other {{repeated, plural, =0 {{total, number} pairs of partners exchanged something, none of them more than once so far.} one {{total, number} pairs of partners exchanged something; one of them more than once.} other {{total, number} pairs of partners exchanged something; {repeated, number} of them more than once.}}}}',
     'health.horizon.chart': 'Planned ahead at each month’s end (days)',
     'health.horizon.month': 'Month',
     'health.horizon.median': 'Median (days)',
@@ -146,6 +152,9 @@ export const health = {
     'health.filter.organisations': 'Organisationen',
     'health.filter.organisationsHint': 'Ist keine angekreuzt, werden alle Organisationen gezeigt.',
     'health.filter.apply': 'Anzeigen',
+    'health.filter.summary':
+      'Flüsse gemessen in {unit}, {from} bis {to}, {count, plural, =0 {alle Organisationen} one {eine Organisation gewählt} other {# Organisationen gewählt}}.',
+    'health.filter.change': 'Ändern, was angezeigt wird',
     'health.filter.period': '{from} bis {to}',
 
     'health.structure.title': 'Dominiert oder polyzentrisch',
@@ -158,7 +167,7 @@ export const health = {
     'health.structure.gini':
       '{unequal, select, yes {Was die Partner geben, ist sehr ungleich verteilt (Gini {gini, number}): Wenige tragen die Last.} other {Was die Partner geben, ist recht gleichmäßig verteilt (Gini {gini, number}; 0 heißt: alle geben gleich viel).}}',
     'health.structure.thresholds':
-      'Dominiert ab einer Zentralisierung von {dominated, number}, polyzentrisch unter {polycentric, number}; die Formeln stehen in der Dokumentation (docs/health.md).',
+      'Dominiert ab einer Zentralisierung von {dominated, number}, polyzentrisch unter {polycentric, number}.',
 
     'health.map.title': 'Austauschkarte',
     'health.map.description':
@@ -225,6 +234,9 @@ export const health = {
     'health.investment.stateDormant': 'Ruhend',
     'health.investment.stateActive': 'Aktiv',
     'health.investment.statePaused': 'Pausiert',
+    'health.investment.stateNotStarted': 'Noch nicht begonnen',
+    'health.investment.notStarted':
+      '{count, plural, one {Eine Organisation hat noch in keiner abgeschlossenen Woche etwas eingebracht: {names}. Sie gilt nicht als ruhend, denn nichts ist gesunken; ihre Zählung beginnt mit ihrer ersten Woche mit Beiträgen.} other {# Organisationen haben noch in keiner abgeschlossenen Woche etwas eingebracht: {names}. Sie gelten nicht als ruhend, denn nichts ist gesunken; ihre Zählung beginnt mit ihrer ersten Woche mit Beiträgen.}}',
     'health.investment.empty':
       'In dieser Ansicht ist noch keine Organisation. Fügt dem Netzwerk Organisationen hinzu oder kreuzt weniger Filter an.',
 
@@ -250,7 +262,7 @@ export const health = {
       'Der Horizont hält: Vor einem Quartal reichte die Hälfte der Pläne {before, plural, one {# Tag} other {# Tage}} voraus, jetzt {now, plural, one {# Tag} other {# Tage}}.',
     'health.horizon.noCompare': 'Vor einem Quartal war nichts vorausgeplant, daher gibt es noch nichts zu vergleichen.',
     'health.horizon.pairs':
-      '{total, plural, =0 {Kein Partnerpaar hat in diesem Zeitraum etwas ausgetauscht.} one {Von # Partnerpaar, das etwas ausgetauscht hat, hat das {repeated, number} mehr als einmal getan.} other {Von # Partnerpaaren, die etwas ausgetauscht haben, haben das {repeated, number} mehr als einmal getan.}}',
+      '{total, plural, =0 {Kein Partnerpaar hat in diesem Zeitraum etwas ausgetauscht.} one {{repeated, plural, =0 {Ein Partnerpaar hat etwas ausgetauscht, bisher nur einmal.} other {Ein Partnerpaar hat etwas ausgetauscht, und das mehr als einmal.}}} other {{repeated, plural, =0 {{total, number} Partnerpaare haben etwas ausgetauscht, bisher keines mehr als einmal.} one {{total, number} Partnerpaare haben etwas ausgetauscht; eines davon mehr als einmal.} other {{total, number} Partnerpaare haben etwas ausgetauscht; {repeated, number} davon mehr als einmal.}}}}',
     'health.horizon.chart': 'Vorausgeplant am Ende jedes Monats (Tage)',
     'health.horizon.month': 'Monat',
     'health.horizon.median': 'Median (Tage)',

@@ -326,7 +326,7 @@ export const mandates = {
     'field.goalIds': 'Ziele',
     'field.scopeNote': 'Notiz zum Umfang',
     'field.disclosure': 'Was andere Organisationen sehen',
-    'field.coversGifts': 'Leistungen im Ledger',
+    'field.coversGifts': 'Leistungen in Geben und Nehmen',
     'field.representativeId': 'Vertreterin oder Vertreter',
     'field.approvalDays': 'Vereinbarte Zeit für eine Entscheidung zu Hause',
 
@@ -347,7 +347,7 @@ export const mandates = {
     'mandates.field.validUntil': 'gültig bis',
     'mandates.field.limits': 'Höchstwerte',
     'mandates.field.goalIds': 'Ziele',
-    'mandates.field.coversGifts': 'Leistungen im Ledger',
+    'mandates.field.coversGifts': 'Leistungen in Geben und Nehmen',
     'mandates.field.scopeNote': 'Notiz zum Umfang',
     'mandates.field.disclosure': 'was andere sehen',
 
@@ -391,10 +391,10 @@ export const mandates = {
     'mandates.hint.createdWaiting': 'Gespeichert. Die Zusage wartet auf die Freigabe durch Ihre Heimatorganisation.',
     'mandates.needs.homeApprovalGift':
       '{person} hat eine Leistung über {amount, number} {unit} an {receiver} über das Mandat hinaus erfasst: Ihre Organisation entscheidet',
-    'mandates.gift.badge': 'Leistung im Ledger',
+    'mandates.gift.badge': 'Leistung in Geben und Nehmen',
     'mandates.gift.to': 'an {name}',
     'mandates.gift.hint.noMandate':
-      'Kein Mandat Ihrer Heimatorganisation gilt für Leistungen im Ledger: Der Eintrag geht sofort an die andere Seite.',
+      'Kein Mandat Ihrer Heimatorganisation gilt für Leistungen in Geben und Nehmen: Der Eintrag geht sofort an die andere Seite.',
     'mandates.gift.hint.within': 'Im Rahmen Ihres Mandats: Der Eintrag geht sofort an die andere Seite.',
     'mandates.gift.hint.perOne': 'Höchstens {max} je Eintrag.',
     'mandates.gift.hint.left':
@@ -408,10 +408,10 @@ export const mandates = {
     'mandates.gift.declinedReason': 'Von der Heimatorganisation abgelehnt: {reason}',
     'mandates.gift.reasonHint': 'Der Eintrag wird zurückgezogen; das Netzwerk sieht diese Begründung dazu.',
     'mandates.gift.confirmApprove': 'Freigeben und weitergeben',
-    'mandates.form.coversGifts': 'Auch Leistungen im Ledger gelten nur im Rahmen dieses Mandats',
+    'mandates.form.coversGifts': 'Auch Leistungen in Geben und Nehmen gelten nur im Rahmen dieses Mandats',
     'mandates.form.coversGiftsHint':
       'Eine für die Organisation erfasste Leistung zählt dann wie eine Zusage: mehr als der Höchstwert je Zusage in einem Eintrag, mehr als für Leistungen in diesem Monat oder Quartal übrig ist, ein anderes Ziel oder ein abgelaufenes Mandat – dann wartet sie auf eine Entscheidung zu Hause.',
-    'mandates.coversGifts': 'Auch Leistungen im Ledger gelten nur in diesem Rahmen.',
+    'mandates.coversGifts': 'Auch Leistungen in Geben und Nehmen gelten nur in diesem Rahmen.',
 
     'mandates.promised.title': 'Zugesagt, gemessen an Kapazität und Mandat',
     'mandates.promised.period': '({period, select, quarter {dieses Quartal} other {dieser Monat}}: {from} bis {to})',
@@ -504,7 +504,8 @@ export const mandates = {
     'mandates.exchange.got': 'Bekommen',
     'mandates.exchange.network': 'Das Netzwerk als Ganzes',
     'mandates.exchange.none': 'In diesem Zeitraum nichts bestätigt gegeben oder bekommen.',
-    'mandates.exchange.noneHint': 'Einträge zählen hier, sobald die andere Seite sie im Ledger bestätigt hat.',
+    'mandates.exchange.noneHint':
+      'Einträge zählen hier, sobald die andere Seite sie in Geben und Nehmen bestätigt hat.',
 
     'mandates.ratings.title': 'Unsere Bewertungen und die des Netzwerks',
     'mandates.ratings.intro':

@@ -108,6 +108,7 @@ export const readiness = {
       'Line chart: mean answer per check, {count, plural, one {# check} other {# checks}}; lower is readier. The table below has the same figures.',
     'readiness.trend.one': 'One check so far. Answer it again in a few months and the trend shows here.',
     'readiness.trend.table': 'Answers per check',
+    'readiness.trend.threshold': 'From a mean of 3.5 up, the check speaks against investing.',
     'readiness.trend.question': 'Question',
     'readiness.trend.mean': 'Mean',
     'readiness.trend.applies': 'Statements that apply',
@@ -283,9 +284,9 @@ export const readiness = {
     'activity.readiness.shared': '{actor} shared the summary of a Netzwerk-Check with the network',
     'activity.readiness.unshared': '{actor} stopped sharing the summary of a Netzwerk-Check',
     'activity.managementMandate.set':
-      '{actor} recorded the management mandate (version {version, number}, until {validUntil})',
+      '{actor} recorded the management mandate (version {version, number}, until {validUntil, date, long})',
     'activity.managementMandate.expiring':
-      '{days, plural, =0 {The management mandate ends today} one {The management mandate ends in # day} other {The management mandate ends in # days}} ({validUntil})',
+      '{days, plural, =0 {The management mandate ends today} one {The management mandate ends in # day} other {The management mandate ends in # days}} ({validUntil, date, long})',
   },
   de: {
     'readiness.title': 'Netzwerk-Check',
@@ -345,6 +346,7 @@ export const readiness = {
     'readiness.trend.one':
       'Bisher ein Check. Beantworten Sie ihn in ein paar Monaten erneut, dann zeigt sich hier der Verlauf.',
     'readiness.trend.table': 'Antworten je Check',
+    'readiness.trend.threshold': 'Ab einem Mittel von 3,5 spricht der Check gegen eine Investition.',
     'readiness.trend.question': 'Frage',
     'readiness.trend.mean': 'Mittel',
     'readiness.trend.applies': 'Zutreffende Aussagen',
@@ -434,7 +436,7 @@ export const readiness = {
     'report.markdown': 'Als Markdown herunterladen',
     'report.ledger.title': 'Gegeben und bekommen',
     'report.ledger.intro':
-      'Aus dem Kontobuch: bestätigte Einträge und solche, die noch auf die Bestätigung der anderen Seite warten, getrennt. Bestrittene und stornierte Einträge zählen nicht.',
+      'Aus Geben und Nehmen: bestätigte Einträge und solche, die noch auf die Bestätigung der anderen Seite warten, getrennt. Bestrittene und stornierte Einträge zählen nicht.',
     'report.ledger.perUnit': 'Je Einheit',
     'report.ledger.perPartner': 'Je Partner (bestätigt und wartend)',
     'report.ledger.network': 'Das Netzwerk als Ganzes',
@@ -522,8 +524,8 @@ export const readiness = {
     'activity.readiness.shared': '{actor} hat die Zusammenfassung eines Netzwerk-Checks mit dem Netzwerk geteilt',
     'activity.readiness.unshared': '{actor} teilt die Zusammenfassung eines Netzwerk-Checks nicht mehr',
     'activity.managementMandate.set':
-      '{actor} hat das Mandat des Netzwerkmanagements erfasst (Version {version, number}, bis {validUntil})',
+      '{actor} hat das Mandat des Netzwerkmanagements erfasst (Version {version, number}, bis {validUntil, date, long})',
     'activity.managementMandate.expiring':
-      '{days, plural, =0 {Das Mandat des Netzwerkmanagements endet heute} one {Das Mandat des Netzwerkmanagements endet in # Tag} other {Das Mandat des Netzwerkmanagements endet in # Tagen}} ({validUntil})',
+      '{days, plural, =0 {Das Mandat des Netzwerkmanagements endet heute} one {Das Mandat des Netzwerkmanagements endet in # Tag} other {Das Mandat des Netzwerkmanagements endet in # Tagen}} ({validUntil, date, long})',
   },
 } as const;

@@ -63,7 +63,8 @@ export function ChartWithTable<Row extends Record<string, unknown>>({
         <Drawing kind={kind} rows={rows} x={x} xFormat={xFormat} series={series} yDomain={yDomain} />
       </div>
       {children}
-      <details className="rounded border border-stone-200 p-2" open>
+      {/* The figures stay one click away (closed by default, so the page leads with the charts and sentences). */}
+      <details className="rounded border border-stone-200 p-2">
         <summary className="cursor-pointer text-sm font-medium text-stone-800">{t('health.chart.data')}</summary>
         <Table caption={title} rows={rows} rowKey={(r) => String(r[x])} columns={cols} testId={`${testId}-table`} />
       </details>

@@ -65,6 +65,8 @@ export function ExchangeMap({ nodes, edges, hub }: { nodes: MapNode[]; edges: Ma
           defaultEdgeType: 'arrow',
           labelColor: { color: '#1c1917' },
           labelSize: 13,
+          // Room at the edges for the labels (drawn to the right of their circle), so no name is cut off.
+          stagePadding: Math.round(Math.min(160, Math.max(30, box.current.clientWidth / 4))),
         });
         kill = () => s.kill();
         setState('drawn');

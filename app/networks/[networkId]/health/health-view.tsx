@@ -27,6 +27,21 @@ import {
 } from '@/lib/health/thresholds';
 import { ChartWithTable, seriesColor } from './charts';
 import { ExchangeMap } from './exchange-map';
+import { INTL_LOCALE } from '@/lib/i18n/locales';
+
+/** A period as people say it: `2026-03` → "Mar 2026" / "März 2026", `2026-Q1` → "Q1 2026". */
+function usePeriodLabel() {
+  const { locale } = useI18n();
+  return useMemo(() => {
+    const month = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return (p: string) => {
+      const q = /^(\d{4})-Q([1-4])$/.exec(p);
+      if (q) return `Q${q[2]} ${q[1]}`;
+      const m = /^(\d{4})-(\d{2})$/.exec(p);
+      return m ? month.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)) : p;
+    };
+  }, [locale]);
+}
 
 /**
  * The health page's content (concepts 2, 8, 9): every indicator as a
@@ -168,6 +183,7 @@ type TrendRow = {
 
 function TrendSection({ health }: { health: Health }) {
   const { t, f } = useI18n();
+  const period = usePeriodLabel();
   const rows = (by: 'month' | 'quarter'): TrendRow[] =>
     (by === 'month' ? health.trend.months : health.trend.quarters).map((p) => ({
       period: p.period,
@@ -200,6 +216,7 @@ function TrendSection({ health }: { health: Health }) {
         rows={r}
         x="period"
         xLabel={t('health.trend.period')}
+        xFormat={period}
         yDomain={[0, 1]}
         series={[
           { key: 'centralisation', label: t('health.trend.centralisation'), color: seriesColor(0) },
@@ -207,7 +224,7 @@ function TrendSection({ health }: { health: Health }) {
           { key: 'gini', label: t('health.trend.gini'), color: seriesColor(2) },
         ]}
         columns={[
-          { key: 'period', header: t('health.trend.period'), cell: (x) => x.period, primary: true },
+          { key: 'period', header: t('health.trend.period'), cell: (x) => period(x.period), primary: true },
           {
             key: 'centralisation',
             header: t('health.trend.centralisation'),
@@ -252,6 +269,7 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
   const inv = health.investment;
   const weeks = health.dormancyWeeks;
   const dormantNames = inv.organisations.filter((o) => o.dormant).map((o) => o.name);
+  const notStartedNames = inv.organisations.filter((o) => o.notStarted).map((o) => o.name);
   const rows = inv.network.weeks.map((w, i) => ({ week: inv.weeks[i], ...w }));
   return (
     <Card title={t('health.investment.title')} id="investment">
@@ -273,6 +291,11 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
             <p data-testid="dormant-sentence">
               {t('health.investment.dormant', { dormant: dormantNames.length, names: f.list(dormantNames) })}
             </p>
+            {notStartedNames.length ? (
+              <p data-testid="not-started-sentence">
+                {t('health.investment.notStarted', { count: notStartedNames.length, names: f.list(notStartedNames) })}
+              </p>
+            ) : null}
             <p>{t('health.investment.networkTrend', { streak: inv.network.streak })}</p>
             <ChartWithTable
               kind="bar"
@@ -294,12 +317,17 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
               ]}
               columns={[
                 { key: 'week', header: t('health.investment.week'), cell: (r) => f.date(r.week), primary: true },
-                {
-                  key: 'given',
-                  header: t('health.investment.given', { unit: unit.label }),
-                  cell: (r) => unit.amount(r.given),
-                  numeric: true,
-                },
+                // In "number of exchanges" the given amount is the number of entries: one column says it.
+                ...(health.query.unit === 'count'
+                  ? []
+                  : [
+                      {
+                        key: 'given' as const,
+                        header: t('health.investment.given', { unit: unit.label }),
+                        cell: (r: (typeof rows)[number]) => unit.amount(r.given),
+                        numeric: true,
+                      },
+                    ]),
                 {
                   key: 'entries',
                   header: t('health.investment.given', { unit: t('health.filter.count') }),
@@ -333,7 +361,7 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
               testId="investment-organisations"
               rows={inv.organisations}
               rowKey={(o) => o.id}
-              rowProps={(o) => ({ 'data-dormant': String(o.dormant) })}
+              rowProps={(o) => ({ 'data-dormant': String(o.dormant), 'data-not-started': String(o.notStarted) })}
               columns={[
                 { key: 'name', header: t('health.investment.orgTable'), cell: (o) => o.name, primary: true },
                 {
@@ -348,7 +376,7 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
                 {
                   key: 'streak',
                   header: t('health.investment.streak'),
-                  cell: (o) => f.number(o.streak),
+                  cell: (o) => (o.notStarted ? '—' : f.number(o.streak)),
                   numeric: true,
                 },
                 {
@@ -357,6 +385,8 @@ function InvestmentSection({ health, networkId }: { health: Health; networkId: s
                   cell: (o) =>
                     o.status === 'paused' ? (
                       <Badge tone="neutral">{t('health.investment.statePaused')}</Badge>
+                    ) : o.notStarted ? (
+                      <Badge tone="info">{t('health.investment.stateNotStarted')}</Badge>
                     ) : o.dormant ? (
                       <Badge tone="warning">{t('health.investment.stateDormant')}</Badge>
                     ) : (
@@ -402,6 +432,7 @@ function DormancyForm({ networkId, weeks }: { networkId: string; weeks: number }
 
 function HorizonSection({ health }: { health: Health }) {
   const { t, f } = useI18n();
+  const period = usePeriodLabel();
   const h = health.horizon;
   const change = (() => {
     const before = h.quarterAgo.medianDays;
@@ -439,12 +470,13 @@ function HorizonSection({ health }: { health: Health }) {
           }))}
           x="period"
           xLabel={t('health.horizon.month')}
+          xFormat={period}
           series={[
             { key: 'medianDays', label: t('health.horizon.median'), color: seriesColor(0) },
             { key: 'furthestDays', label: t('health.horizon.furthest'), color: seriesColor(1) },
           ]}
           columns={[
-            { key: 'period', header: t('health.horizon.month'), cell: (p) => p.period, primary: true },
+            { key: 'period', header: t('health.horizon.month'), cell: (p) => period(p.period), primary: true },
             {
               key: 'medianDays',
               header: t('health.horizon.median'),

@@ -5,7 +5,7 @@ import { requestLocale } from '@/app/_lib/locale';
 import { AppError } from '@/lib/errors';
 import { getHealth, type Health } from '@/lib/health/get-health';
 import type { HealthQueryInput } from '@/lib/health/query';
-import { translator } from '@/lib/i18n';
+import { formatter, translator } from '@/lib/i18n';
 import { networkPageContext, orNotFound } from '../../_lib/load';
 import { HealthView } from './health-view';
 
@@ -22,7 +22,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function HealthPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { networkId } = await params;
   const sp = await searchParams;
-  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/health`);
+  const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}/health`);
+  const f = formatter(locale);
   const orgs = sp.organisations;
   const input: HealthQueryInput = {
     unit: one(sp.unit),
@@ -54,36 +55,50 @@ export default async function HealthPage({ params, searchParams }: { params: Par
       <div className="space-y-6">
         {problem ? <Alert tone="error">{problem}</Alert> : null}
         <Card title={t('health.filter.title')} id="filter">
-          <Form action={`/networks/${networkId}/health`} className="space-y-3">
-            <div className="grid gap-3 sm:grid-cols-3">
-              <SelectField name="unit" label={t('health.filter.unit')} defaultValue={q.unit} options={unitOptions} />
-              <TextField name="from" type="date" label={t('health.filter.from')} defaultValue={q.from} />
-              <TextField name="to" type="date" label={t('health.filter.to')} defaultValue={q.to} />
-            </div>
-            <fieldset>
-              <legend className="font-medium text-stone-900">{t('health.filter.organisations')}</legend>
-              <p className="text-sm text-stone-700">{t('health.filter.organisationsHint')}</p>
-              <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-                {health.organisations
-                  .filter((o) => o.status !== 'left')
-                  .map((o) => (
-                    <label key={o.id} className="flex min-h-11 items-center gap-2">
-                      <input
-                        type="checkbox"
-                        name="organisations"
-                        value={o.id}
-                        defaultChecked={q.organisations?.includes(o.id) ?? false}
-                        className="h-5 w-5"
-                      />
-                      {o.name}
-                    </label>
-                  ))}
+          <p>
+            {t('health.filter.summary', {
+              unit: unitOptions.find((u) => u.value === q.unit)?.label ?? q.unit,
+              from: f.date(q.from),
+              to: f.date(q.to),
+              count: q.organisations?.length ?? 0,
+            })}
+          </p>
+          {/* The view's settings wait behind one line: the page leads with what it shows, not with a form. */}
+          <details className="mt-2" open={problem !== null}>
+            <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-800 underline">
+              {t('health.filter.change')}
+            </summary>
+            <Form action={`/networks/${networkId}/health`} className="space-y-3">
+              <div className="grid gap-3 sm:grid-cols-3">
+                <SelectField name="unit" label={t('health.filter.unit')} defaultValue={q.unit} options={unitOptions} />
+                <TextField name="from" type="date" label={t('health.filter.from')} defaultValue={q.from} />
+                <TextField name="to" type="date" label={t('health.filter.to')} defaultValue={q.to} />
               </div>
-            </fieldset>
-            <Button type="submit" variant="secondary">
-              {t('health.filter.apply')}
-            </Button>
-          </Form>
+              <fieldset>
+                <legend className="font-medium text-stone-900">{t('health.filter.organisations')}</legend>
+                <p className="text-sm text-stone-700">{t('health.filter.organisationsHint')}</p>
+                <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
+                  {health.organisations
+                    .filter((o) => o.status !== 'left')
+                    .map((o) => (
+                      <label key={o.id} className="flex min-h-11 items-center gap-2">
+                        <input
+                          type="checkbox"
+                          name="organisations"
+                          value={o.id}
+                          defaultChecked={q.organisations?.includes(o.id) ?? false}
+                          className="h-5 w-5 shrink-0"
+                        />
+                        {o.name}
+                      </label>
+                    ))}
+                </div>
+              </fieldset>
+              <Button type="submit" variant="secondary">
+                {t('health.filter.apply')}
+              </Button>
+            </Form>
+          </details>
         </Card>
         <HealthView networkId={networkId} health={health} />
       </div>

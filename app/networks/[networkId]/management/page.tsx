@@ -99,11 +99,11 @@ function MandateDetails({ mandate: m, t, f }: { mandate: ManagementMandate; t: T
     <div data-testid="management-mandate">
       <dl className="grid gap-3">
         <div>
-          <dt className="font-medium">{t('management.givenBy')}</dt>
+          <dt className="text-sm font-semibold text-stone-600">{t('management.givenBy')}</dt>
           <dd>{m.givenBy}</dd>
         </div>
         <div>
-          <dt className="font-medium">{t('management.resources')}</dt>
+          <dt className="text-sm font-semibold text-stone-600">{t('management.resources')}</dt>
           <dd>
             {m.resources.length === 0 ? (
               t('management.noResources')
@@ -122,11 +122,11 @@ function MandateDetails({ mandate: m, t, f }: { mandate: ManagementMandate; t: T
           </dd>
         </div>
         <div>
-          <dt className="font-medium">{t('management.authority')}</dt>
+          <dt className="text-sm font-semibold text-stone-600">{t('management.authority')}</dt>
           <dd className="whitespace-pre-line">{m.authority}</dd>
         </div>
         <div>
-          <dt className="font-medium">{t('management.tasks')}</dt>
+          <dt className="text-sm font-semibold text-stone-600">{t('management.tasks')}</dt>
           <dd>
             <ul className="list-disc pl-5">
               {m.tasks.map((task) => (
@@ -136,7 +136,7 @@ function MandateDetails({ mandate: m, t, f }: { mandate: ManagementMandate; t: T
           </dd>
         </div>
         <div>
-          <dt className="font-medium">
+          <dt className="text-sm font-semibold text-stone-600">
             {t('management.validFrom')} – {t('management.validUntil')}
           </dt>
           <dd>
@@ -151,7 +151,7 @@ function MandateDetails({ mandate: m, t, f }: { mandate: ManagementMandate; t: T
         </div>
         {m.note ? (
           <div>
-            <dt className="font-medium">{t('management.note')}</dt>
+            <dt className="text-sm font-semibold text-stone-600">{t('management.note')}</dt>
             <dd className="whitespace-pre-line">{m.note}</dd>
           </div>
         ) : null}

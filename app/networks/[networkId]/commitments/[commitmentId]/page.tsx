@@ -4,7 +4,7 @@ import { Badge, Card, PageHeader } from '@/app/_components/ui';
 import { Comments } from '@/app/_components/comments/comments';
 import { loadCommitment, presentCommitment } from '@/lib/commitments/records';
 import { requireMember } from '@/lib/policies';
-import { translator } from '@/lib/i18n';
+import { formatter, translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
 import { networkPageContext, orNotFound } from '../../../_lib/load';
 
@@ -32,13 +32,20 @@ export default async function CommitmentPage({ params }: { params: Params }) {
     [row.goal_id, row.organisation_id],
   );
   const c = presentCommitment(row);
-  const due = new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${c.dueOn}T00:00:00Z`));
+  const f = formatter(locale);
+  const due = f.date(c.dueOn, 'long');
+  const amount = c.unit.startsWith('custom:')
+    ? t('cooperation.amount.custom', { amount: c.amount, unit: c.unit.slice('custom:'.length) })
+    : t(`cooperation.amount.${c.unit}`, { amount: c.amount });
+  const committedBy = row.committed_by
+    ? await db.get<{ name: string }>('SELECT name FROM users WHERE id = ?', [row.committed_by])
+    : undefined;
   return (
     <>
-      <PageHeader title={t('followUp.commitment.title', { organisation: extra?.name ?? '' })} />
+      <PageHeader
+        title={t('followUp.commitment.title', { organisation: extra?.name ?? '' })}
+        description={t('followUp.commitment.summary', { amount, goal: extra?.title ?? '' })}
+      />
       <Card className="mb-6">
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium">{t('followUp.commitment.goal')}</dt>
@@ -47,12 +54,39 @@ export default async function CommitmentPage({ params }: { params: Params }) {
               {extra?.title ?? ''}
             </Link>
           </dd>
+          <dt className="font-medium">{t('followUp.commitment.amount')}</dt>
+          <dd>{amount}</dd>
           <dt className="font-medium">{t('followUp.commitment.due')}</dt>
           <dd>{due}</dd>
           <dt className="font-medium">{t('followUp.commitment.status')}</dt>
           <dd>
-            <Badge tone={c.isOverdue ? 'danger' : 'neutral'}>{t(`cooperation.commitmentStatus.${c.status}`)}</Badge>
+            <Badge tone={c.isOverdue ? 'danger' : c.status === 'delivered' ? 'success' : 'neutral'}>
+              {t(`cooperation.commitmentStatus.${c.status}`)}
+            </Badge>
+            {c.deliveredAt ? (
+              <span className="ml-2 text-stone-700">
+                {t('followUp.commitment.deliveredOn', {
+                  date: f.day(c.deliveredAt, 'long'),
+                  partly: c.deliveredPartly ? 'yes' : 'no',
+                })}
+              </span>
+            ) : null}
+            {c.status === 'withdrawn' && c.withdrawReason ? (
+              <span className="ml-2 text-stone-700">{c.withdrawReason}</span>
+            ) : null}
           </dd>
+          {committedBy ? (
+            <>
+              <dt className="font-medium">{t('followUp.commitment.by')}</dt>
+              <dd>{committedBy.name}</dd>
+            </>
+          ) : null}
+          {c.note ? (
+            <>
+              <dt className="font-medium">{t('followUp.commitment.note')}</dt>
+              <dd className="whitespace-pre-line">{c.note}</dd>
+            </>
+          ) : null}
         </dl>
       </Card>
       <Comments networkId={networkId} subjectType="commitment" subjectId={c.id} />

@@ -5,7 +5,7 @@ import { Comments } from '@/app/_components/comments/comments';
 import { loadEntry, presentEntry } from '@/lib/ledger/records';
 import { ledgerEntryPolicy, requireMember } from '@/lib/policies';
 import { EntryAnswer } from './entry-answer';
-import { translator } from '@/lib/i18n';
+import { formatter, translator } from '@/lib/i18n';
 import { requestLocale } from '@/app/_lib/locale';
 import { networkPageContext, orNotFound } from '../../../_lib/load';
 
@@ -20,7 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One ledger entry with its comments (where "for me" and mentions link to). Members only. */
 export default async function LedgerEntryPage({ params }: { params: Params }) {
   const { networkId, entryId } = await params;
-  const { db, actor, t } = await networkPageContext(networkId, `/networks/${networkId}/ledger/${entryId}`);
+  const { db, actor, t, locale } = await networkPageContext(networkId, `/networks/${networkId}/ledger/${entryId}`);
+  const f = formatter(locale);
   const entry = await orNotFound(
     (async () => {
       requireMember(actor, networkId);
@@ -40,6 +41,7 @@ export default async function LedgerEntryPage({ params }: { params: Params }) {
     reversesId: entry.reversesId,
     reversedById: entry.reversedById,
   });
+  const recorder = await db.get<{ name: string }>('SELECT name FROM users WHERE id = ?', [entry.recordedBy]);
   const org = (id: string | null) => (id ? (names.get(id) ?? '') : t('followUp.entry.network'));
   const amount = BUILTIN.has(entry.unit)
     ? t(`cooperation.amount.${entry.unit}`, { amount: entry.amount })
@@ -63,9 +65,21 @@ export default async function LedgerEntryPage({ params }: { params: Params }) {
             </Badge>
           </dd>
           <dt className="font-medium">{t('followUp.entry.date')}</dt>
-          <dd>{entry.date}</dd>
+          <dd>{f.date(entry.date, 'long')}</dd>
           <dt className="font-medium">{t('followUp.entry.description')}</dt>
           <dd className="[overflow-wrap:anywhere]">{entry.description || '—'}</dd>
+          {recorder ? (
+            <>
+              <dt className="font-medium">{t('followUp.entry.recordedBy')}</dt>
+              <dd>{recorder.name}</dd>
+            </>
+          ) : null}
+          {entry.responseComment ? (
+            <>
+              <dt className="font-medium">{t('followUp.entry.answer')}</dt>
+              <dd className="[overflow-wrap:anywhere]">{entry.responseComment}</dd>
+            </>
+          ) : null}
         </dl>
         {abilities.confirm ? <EntryAnswer networkId={networkId} entryId={entry.id} /> : null}
         <p className="mt-4">

@@ -138,7 +138,8 @@ function Trend({ page, t, f }: { page: ReadinessPage; t: T; f: ReturnType<typeof
   const points = page.trend.points;
   const W = 640;
   const H = 200;
-  const pad = { l: 36, r: 16, t: 12, b: 28 };
+  // Room left and right for the dates below the first and last point (centred on them), so none is cut off.
+  const pad = { l: 48, r: 48, t: 12, b: 28 };
   const x = (i: number) =>
     pad.l + (points.length === 1 ? (W - pad.l - pad.r) / 2 : (i * (W - pad.l - pad.r)) / (points.length - 1));
   const y = (v: number) => pad.t + ((SCALE_MAX - v) * (H - pad.t - pad.b)) / (SCALE_MAX - SCALE_MIN);
@@ -149,7 +150,11 @@ function Trend({ page, t, f }: { page: ReadinessPage; t: T; f: ReturnType<typeof
       label: t(`readiness.question.${q}`),
       values: page.trend.questions.find((x) => x.question === q)!.scores.map((s) => (s === null ? '—' : String(s))),
     })),
-    { key: 'mean', label: t('readiness.trend.mean'), values: points.map((p) => f.number(p.average)) },
+    {
+      key: 'mean',
+      label: t('readiness.trend.mean'),
+      values: points.map((p) => f.number(Math.round(p.average * 10) / 10)),
+    },
     { key: 'applies', label: t('readiness.trend.applies'), values: points.map((p) => f.number(p.againstCount)) },
   ];
   return (
@@ -188,6 +193,12 @@ function Trend({ page, t, f }: { page: ReadinessPage; t: T; f: ReturnType<typeof
           </g>
         ))}
       </svg>
+      <p className="mb-4 flex items-center gap-2 text-sm text-stone-700">
+        <svg width="28" height="8" aria-hidden="true">
+          <line x1="0" x2="28" y1="4" y2="4" stroke="#b91c1c" strokeDasharray="4 4" strokeWidth={1} />
+        </svg>
+        {t('readiness.trend.threshold')}
+      </p>
       <div className="overflow-x-auto">
         <Table
           caption={t('readiness.trend.table')}
