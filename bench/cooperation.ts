@@ -10,8 +10,9 @@
  *    rows, balances), signed in as a representative.
  * 3. Navigation in Chromium: for each entry of the network navigation, and
  *    for a goal card → its goal page, the time from the click to the first
- *    visible feedback (the entry marked current, the loading skeleton or the
- *    new page's <h1>, whichever comes first) and to the new page's content
+ *    visible feedback (the entry marked current, the shell's progress bar, the
+ *    loading skeleton or the new page's <h1>, whichever comes first) and to
+ *    the new page's content
  *    (bench/lib/page-timing.ts, timeClick).
  * Results are appended to docs/benchmarks-cooperation.md. The goals: every
  * page shows content within 1 s here, and every click shows feedback within
@@ -387,7 +388,7 @@ if (
   if (PARTS.has('navigation'))
     lines.push(
       `### Navigation feedback in Chromium (production build, SQLite, 1366×900, signed in as a representative; click → first visible feedback, and → content; goal ≤ ${FEEDBACK_GOAL_MS} ms feedback)\n`,
-      "Feedback is the first animation frame that shows the click was taken: the clicked entry marked as the current place, the loading skeleton, or the new page's `<h1>`, whichever comes first (\"first\" counts which one it was per run). Content is the first frame with the new page's `<h1>`, no skeleton left, and the page's content (rows, list) where it has one. Each link is clicked from the page before it in the navigation, after a second on that page (time for Next to prefetch the visible links).\n",
+      'Feedback is the first animation frame that shows the click was taken: the clicked entry marked as the current place ("current"), the shell\'s progress bar at the top ("progress"), the loading skeleton ("skeleton"), or the new page\'s `<h1>` ("heading"), whichever comes first ("first" counts which one it was per run). Content is the first frame with the new page\'s `<h1>`, no skeleton left, and the page\'s content (rows, list) where it has one. Each navigation entry is clicked from the page before it in the navigation (the overview from the activity page), the goal card from the goal board, the organisation from the list of organisations, each after a second on that page (time for Next to prefetch the visible links).\n',
       '| link | feedback, median | feedback, max | first | content, median | content, max | feedback ≤ 100 ms |',
       '|---|---|---|---|---|---|---|',
       ...browser.navigation,

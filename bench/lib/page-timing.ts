@@ -29,7 +29,7 @@ export async function timePage(
 }
 
 /** What answered a click first (see {@link timeClick}). */
-export type FeedbackKind = 'current' | 'skeleton' | 'heading';
+export type FeedbackKind = 'current' | 'progress' | 'skeleton' | 'heading';
 
 export interface ClickTiming {
   /** Click → first visible feedback, ms. */
@@ -47,7 +47,8 @@ export interface ClickTiming {
  * - **feedback**: the first animation frame in which the person can see that
  *   the click was taken, whichever comes first: the clicked navigation entry
  *   drawn as the current place (`aria-current="page"`, or `data-pending` while
- *   the page is on its way: `markSelector`), the loading skeleton
+ *   the page is on its way: `markSelector`), the shell's progress bar
+ *   (`[data-testid="navigation-pending"]`), the loading skeleton
  *   (`[data-testid="page-skeleton"]`) in `<main>`, or a new page's `<h1>`;
  * - **content**: the first frame with the new page's `<h1>`, no loading
  *   skeleton left in `<main>`, and `contentSelector` (if given) visible.
@@ -80,12 +81,21 @@ export async function timeClick(
       const newHeading = () => [...document.querySelectorAll('main h1')].some((h) => !oldHeadings.has(h) && visible(h));
       const skeleton = () => visible(document.querySelector('main [data-testid="page-skeleton"]'));
       const marked = () => !!markSelector && visible(document.querySelector(markSelector));
+      const progress = () => visible(document.querySelector('[data-testid="navigation-pending"]'));
       const frame = (now: number) => {
         if (probe.t0 === undefined) return void requestAnimationFrame(frame);
         const heading = newHeading();
         const loading = skeleton();
         if (probe.feedback === undefined) {
-          const by = marked() ? 'current' : loading ? 'skeleton' : heading ? 'heading' : undefined;
+          const by = marked()
+            ? 'current'
+            : progress()
+              ? 'progress'
+              : loading
+                ? 'skeleton'
+                : heading
+                  ? 'heading'
+                  : undefined;
           if (by) {
             probe.feedback = now - probe.t0;
             probe.by = by;

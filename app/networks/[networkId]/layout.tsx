@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { LiveProvider } from '@/app/_components/cooperation/live';
 import { OutboxPanel, OutboxProvider } from '@/app/_components/cooperation/outbox';
 import { networkShellContext } from '../_lib/load';
+import { NavigationPending } from './_shell/navigation-pending';
 import { NetworkNav } from './_shell/network-nav';
 import { PAGE_CONTENT_ID } from './_shell/nav';
 
@@ -23,6 +24,7 @@ export default async function NetworkLayout({ children, params }: { children: Re
   return (
     <LiveProvider networkId={networkId}>
       <OutboxProvider networkId={networkId} userId={shell.user.id}>
+        <NavigationPending />
         <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-start lg:gap-8">
           <NetworkNav networkId={networkId} networkName={shell.network.name} />
           <div id={PAGE_CONTENT_ID} tabIndex={-1} className="min-w-0 focus:outline-none">

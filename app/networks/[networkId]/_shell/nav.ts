@@ -20,6 +20,9 @@ export interface NavEntry {
  */
 export const PAGE_CONTENT_ID = 'page-content';
 
+/** The window event instrumentation-client.ts sends when an in-app navigation starts (detail: { url }). */
+export const NAVIGATION_START = 'nwr:navigation-start';
+
 export const NETWORK_NAV: readonly NavEntry[] = [
   { id: 'overview', path: '', label: 'ui.nav.overview', exact: true },
   { id: 'forMe', path: '/for-me', label: 'ui.nav.forMe' },

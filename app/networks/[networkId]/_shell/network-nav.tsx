@@ -62,7 +62,7 @@ export function NetworkNav({ networkId, networkName }: { networkId: string; netw
         lang={locale}
         title={networkName}
         data-testid="network-name"
-        className="name-in-column order-1 min-w-0 flex-1 text-base font-semibold text-stone-900 underline-offset-4 hover:underline lg:mb-2 lg:flex-none lg:pr-12 lg:text-lg"
+        className="name-in-column order-1 min-w-0 max-w-full flex-1 text-base font-semibold text-stone-900 underline-offset-4 hover:underline lg:mb-2 lg:flex-none lg:pr-12 lg:text-lg"
       >
         {networkName}
       </Link>
