@@ -63,6 +63,8 @@ export async function timeClick(
   click: () => Promise<void>,
   opts: { markSelector?: string; contentSelector?: string; timeoutMs?: number },
 ): Promise<ClickTiming> {
+  // tsx (esbuild, keepNames) wraps the named helpers below in `__name(…)`, which the page does not have.
+  await page.evaluate('globalThis.__name ??= (f) => f');
   await page.evaluate(
     ({ markSelector, contentSelector, timeoutMs }) => {
       type Probe = {
