@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { getSessionUser } from '@/lib/auth/session';
 import { intlMessages, translator } from '@/lib/i18n';
 import { Providers } from './_components/providers';
 import { SiteHeader } from './_components/site-header';
+import { SkipLink } from './_components/skip-link';
 import { ToastProvider } from './_components/ui';
 import { requestLocale } from './_lib/locale';
 import './globals.css';
@@ -30,17 +32,22 @@ export const dynamic = 'force-dynamic';
  * wrapper; a narrow form page wraps itself in `max-w-md`.
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, user] = await Promise.all([requestLocale(), getSessionUser()]);
+  const [locale, user, nonce] = await Promise.all([
+    requestLocale(),
+    getSessionUser(),
+    headers().then((h) => h.get('x-nonce') ?? undefined),
+  ]);
   const t = translator(locale);
   return (
     <html lang={locale}>
+      <head>
+        {/* React Aria adds two small <style> elements (touch-action of pressable elements; scroll lock on iOS)
+            and signs them with the nonce it finds here. The browser hides a nonce attribute from the DOM and
+            from CSS selectors, so only scripts already allowed to run can read it (proxy.ts). */}
+        <meta property="csp-nonce" nonce={nonce} />
+      </head>
       <body className="flex min-h-screen flex-col bg-stone-50 text-stone-900 antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 focus:text-brand-800"
-        >
-          {t('nav.skipToContent')}
-        </a>
+        <SkipLink label={t('nav.skipToContent')} />
         <Providers locale={locale} messages={intlMessages(locale)}>
           <ToastProvider>
             <SiteHeader user={user} t={t} />

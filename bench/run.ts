@@ -21,7 +21,7 @@ import { runLatency, type LatencyResult } from './lib/latency';
 import { runConnections, runRooms, type ConnectionsResult, type RoomsResult } from './lib/capacity';
 import { floorSystem, hocuspocusSystem, referenceSystem } from './lib/systems';
 import { aggregate } from './lib/stats';
-import { renderMarkdown } from './lib/report';
+import { realtimeRan, renderMarkdown } from './lib/report';
 
 if (!process.env.BENCH_PINNED && existsSync('/usr/bin/taskset')) {
   const r = spawnSync(
@@ -313,6 +313,12 @@ function writeReport(results: BenchResults, log: (...a: unknown[]) => void): voi
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${results.date.slice(0, 19).replace(/:/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  // docs/benchmarks.md is the realtime table: only a run that measured realtime rewrites it. A run of only the
+  // page scenarios (BENCH_SCENARIOS=pages, health, exports) leaves it alone; those append to their own files.
+  if (!realtimeRan(results)) {
+    log(`wrote ${file} (no realtime scenario ran: docs/benchmarks.md left as it was)`);
+    return;
+  }
   const mdPath = path.resolve('docs/benchmarks.md');
   const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
   writeFileSync(mdPath, renderMarkdown(results, path.relative(process.cwd(), file), previous));

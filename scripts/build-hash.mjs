@@ -13,6 +13,7 @@ export const BUILD_INPUTS = Object.freeze([
   'server',
   'public',
   'proxy.ts',
+  'instrumentation-client.ts',
   'middleware.ts',
   'next.config.js',
   'next.config.mjs',

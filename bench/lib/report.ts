@@ -7,6 +7,24 @@ const spread = (a: { median: number; min: number; max: number; reps: number }) =
   a.reps > 1 ? `${us(a.median)} (${us(a.min)}–${us(a.max)})` : us(a.median);
 const num = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 
+/**
+ * Whether the run measured anything of docs/benchmarks.md's realtime table (latency, Redis, connections, rooms,
+ * cold load): only such a run rewrites it (bench/run.ts).
+ */
+export function realtimeRan(
+  r: Pick<BenchResults, 'latency' | 'redis' | 'connections' | 'rooms' | 'coldload' | 'storedBytes'>,
+): boolean {
+  return (
+    r.latency.length +
+      r.redis.rows.length +
+      r.connections.length +
+      r.rooms.length +
+      r.coldload.length +
+      r.storedBytes.length >
+    0
+  );
+}
+
 export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: string): string {
   const L: string[] = [];
   L.push('# Realtime benchmark');
@@ -40,7 +58,8 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
       '- Needs `taskset` (util-linux) for pinning; without it the processes share the cores (the run says so in the',
       '  machine line). Only 127.0.0.1 is contacted; temporary data lives in `bench/tmp/` and is removed.',
       '- `pages` runs `bench/cooperation.ts` unchanged (it needs Chromium and builds the app when the sources changed);',
-      '  its full history stays in `docs/benchmarks-cooperation.md`.',
+      '  its full history stays in `docs/benchmarks-cooperation.md`. A run without any realtime scenario (e.g.',
+      '  `BENCH_SCENARIOS=pages`) leaves this file as it is and writes only its JSON.',
     ].join('\n'),
   );
   L.push('');

@@ -38,6 +38,12 @@ interface Fixtures {
   user: TestUser;
   /** A page signed in as `user`. */
   signedInPage: Page;
+  /**
+   * With `test.use({ failOnCspViolations: true })`, every page made by `signedInPageFor` is watched: a test
+   * fails when the browser reports a Content-Security-Policy violation on any page it visited (console, and
+   * the `securitypolicyviolation` event, which names the directive and a sample of what was blocked).
+   */
+  failOnCspViolations: boolean;
   _requireApp: void;
 }
 
@@ -69,22 +75,42 @@ export const test = base.extend<Fixtures>({
       return { ...u, api };
     });
   },
-  signedInPageFor: async ({ browser }, use) => {
+  failOnCspViolations: [false, { option: true }],
+  signedInPageFor: async ({ browser, failOnCspViolations }, use) => {
     const contexts: BrowserContext[] = [];
+    const violations: string[] = [];
     await use(async (user, opts = {}) => {
       const locale = opts.locale ?? (user.locale === 'de' ? 'de-DE' : 'en-GB');
       const context = await browser.newContext({ locale, timezoneId: 'UTC' });
       contexts.push(context);
       await context.addCookies(user.api.playwrightCookies());
+      if (failOnCspViolations) await watchCsp(context, violations);
       return context.newPage();
     });
     for (const c of contexts) await c.close();
+    expect(violations, 'Content-Security-Policy violations reported by the browser').toEqual([]);
   },
   user: async ({ createUser }, use) => use(await createUser()),
   signedInPage: async ({ signedInPageFor, user }, use) => use(await signedInPageFor(user)),
 });
 
 export { expect };
+
+const CSP_MARK = '[csp-violation]';
+
+/** Collects every CSP violation any page of `context` reports, with the page's address. */
+async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+  await context.addInitScript((mark) => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`${mark} ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}: ${e.sample}`),
+    );
+  }, CSP_MARK);
+  context.on('console', (m) => {
+    const text = m.text();
+    if (text.startsWith(CSP_MARK) || /Content Security Policy/i.test(text))
+      violations.push(`${m.page()?.url() ?? '?'}: ${text}`);
+  });
+}
 
 /**
  * Fails with a readable list when axe finds WCAG 2.1 A/AA violations on the

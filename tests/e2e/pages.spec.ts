@@ -12,6 +12,10 @@ import { partnerNetwork } from './setup';
  * highlighted difference between versions. axe on every screen.
  */
 
+// Every page these tests visit fails the test when the browser reports a Content-Security-Policy violation
+// (the people page once logged React Aria's <style> element without a nonce).
+test.use({ failOnCspViolations: true });
+
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 900 };
 

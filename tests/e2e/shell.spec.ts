@@ -12,6 +12,15 @@ import { addOrganisation, createNetwork, partnerNetwork } from './setup';
  */
 
 const nav = (page: Page, t: ReturnType<typeof translator>) => page.getByRole('navigation', { name: t('ui.nav.label') });
+/** The element that has the keyboard focus: its id, or its tag and text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.id || `${el?.tagName.toLowerCase()}: ${el?.textContent?.trim().slice(0, 40)}`;
+  });
+
+// Every page these tests visit fails the test when the browser reports a Content-Security-Policy violation.
+test.use({ failOnCspViolations: true });
 
 test('the navigation marks where one is, and the live feed stays connected while moving between pages', async ({
   createUser,
@@ -87,6 +96,109 @@ test('on a phone the navigation opens from a Menu button, works by keyboard and 
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(goals).toBeHidden();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('on a phone the skip link, the menu, Escape and choosing a section all keep the keyboard focus in a sensible place', async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const t = translator('en');
+  const manager = await createUser({ name: 'Kim Keys' });
+  const networkId = await createNetwork(manager.api, 'Keyboard network');
+  const page = await signedInPageFor(manager);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/networks/${networkId}/goals`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('[data-live-state="live"]')).toBeVisible();
+
+  // The first Tab reaches the skip link, which shows itself; Enter jumps past the header AND the network's
+  // navigation to the page (the next Tab is inside the page, not on the network's name).
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: t('nav.skipToContent') });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  expect(await focused(page)).toBe('page-content');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('#page-content'))).toBe(true);
+
+  // The Menu button opens the list; Escape closes it and leaves the focus on the button.
+  const menu = nav(page, t).getByRole('button', { name: t('ui.nav.menu') });
+  const ledger = nav(page, t).getByRole('link', { name: t('ui.nav.ledger') });
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Tab');
+  await expect(nav(page, t).getByRole('link', { name: t('ui.nav.overview') })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(ledger).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  // Space opens it as well; choosing a section by keyboard closes the list and puts the focus on the new page
+  // (not on the body, where the next Tab would start over at the top).
+  await page.keyboard.press('Space');
+  await expect(ledger).toBeVisible();
+  await ledger.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/networks/${networkId}/ledger$`));
+  await expect(ledger).toBeHidden();
+  await expect(page.locator('#page-content')).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(nav(page, t).getByRole('link', { name: t('ui.nav.ledger'), includeHidden: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expectNoAxeViolations(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test("the network's name breaks between words, a word too long for the column ends in an ellipsis, and the full name stays", async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const manager = await createUser({ name: 'Nora Name', locale: 'de' });
+  const name = 'Bildungsnetzwerk Donaudampfschifffahrtsgesellschaftskapitänsmützen';
+  const networkId = await createNetwork(manager.api, name);
+  const page = await signedInPageFor(manager);
+  for (const size of [
+    { width: 1366, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.goto(`/networks/${networkId}/goals`);
+    const link = page.getByTestId('network-name');
+    await expect(link).toHaveText(name);
+    await expect(link).toHaveAttribute('title', name);
+    // Each line holds whole words: the first word is not cut, and the line breaks only between words.
+    const lines = await link.evaluate((el) => {
+      const text = el.firstChild!;
+      const range = document.createRange();
+      const tops = new Map<number, string>();
+      for (let i = 0; i < text.textContent!.length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const rect = range.getBoundingClientRect();
+        if (rect.width === 0) continue;
+        const top = Math.round(rect.top);
+        tops.set(top, (tops.get(top) ?? '') + text.textContent![i]);
+      }
+      return [...tops.values()].map((l) => l.trim());
+    });
+    expect(lines[0], `${size.width} px: ${JSON.stringify(lines)}`).toMatch(/^Bildungsnetzwerk/);
+    // (A browser that knows German hyphenation may end a line with a hyphen instead.)
+    for (const line of lines) {
+      const last = line.split(' ').at(-1)!;
+      expect(name.split(' ').includes(last) || last.endsWith('-'), `${size.width} px: ${JSON.stringify(lines)}`).toBe(
+        true,
+      );
+    }
+    // The word too long for the column ends on its line, never wider than the navigation or the page.
+    const box = (await link.boundingBox())!;
+    const navBox = (await page.getByTestId('network-nav').boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(navBox.x + navBox.width + 0.5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+  }
 });
 
 test('a German person gets not-found pages in German, inside the network for a network address, without CSP errors', async ({

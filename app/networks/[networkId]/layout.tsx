@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { LiveProvider } from '@/app/_components/cooperation/live';
 import { OutboxPanel, OutboxProvider } from '@/app/_components/cooperation/outbox';
 import { networkShellContext } from '../_lib/load';
+import { NavigationPending } from './_shell/navigation-pending';
 import { NetworkNav } from './_shell/network-nav';
+import { PAGE_CONTENT_ID } from './_shell/nav';
 
 type Params = Promise<{ networkId: string }>;
 
@@ -22,9 +24,10 @@ export default async function NetworkLayout({ children, params }: { children: Re
   return (
     <LiveProvider networkId={networkId}>
       <OutboxProvider networkId={networkId} userId={shell.user.id}>
-        <div className="lg:grid lg:grid-cols-[13rem_minmax(0,1fr)] lg:items-start lg:gap-8">
+        <NavigationPending />
+        <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-start lg:gap-8">
           <NetworkNav networkId={networkId} networkName={shell.network.name} />
-          <div className="min-w-0">
+          <div id={PAGE_CONTENT_ID} tabIndex={-1} className="min-w-0 focus:outline-none">
             <OutboxPanel />
             {children}
           </div>

@@ -14,6 +14,15 @@ export interface NavEntry {
   exact?: boolean;
 }
 
+/**
+ * The id of the page's content beside the navigation (layout.tsx): the skip link lands there when it exists,
+ * and so does the focus after choosing an entry in the phone menu.
+ */
+export const PAGE_CONTENT_ID = 'page-content';
+
+/** The window event instrumentation-client.ts sends when an in-app navigation starts (detail: { url }). */
+export const NAVIGATION_START = 'nwr:navigation-start';
+
 export const NETWORK_NAV: readonly NavEntry[] = [
   { id: 'overview', path: '', label: 'ui.nav.overview', exact: true },
   { id: 'forMe', path: '/for-me', label: 'ui.nav.forMe' },

@@ -1,0 +1,1 @@
+export { NetworkPageLoading as default } from '../../_shell/page-loading';
