@@ -26,8 +26,20 @@ describe('abilities per record', () => {
   });
 
   it('a pending entry: the other side may confirm or dispute it, the recording side correct it', () => {
-    expect(ledgerEntryPolicy.abilities(repB, entry())).toEqual({ confirm: true, dispute: true, correct: false });
-    expect(ledgerEntryPolicy.abilities(repA, entry())).toEqual({ confirm: false, dispute: false, correct: true });
+    expect(ledgerEntryPolicy.abilities(repB, entry())).toEqual({
+      confirm: true,
+      dispute: true,
+      correct: false,
+      approveHome: false,
+      declineHome: false,
+    });
+    expect(ledgerEntryPolicy.abilities(repA, entry())).toEqual({
+      confirm: false,
+      dispute: false,
+      correct: true,
+      approveHome: false,
+      declineHome: false,
+    });
     expect(ledgerEntryPolicy.abilities(manager, entry({ counterpartyOrgId: null }))).toMatchObject({ confirm: true });
   });
 

@@ -277,7 +277,7 @@ function followUpContract(name: string, open: () => Promise<Fresh>) {
       await give(10, 'Visit 10');
       const digest = await buildDigest(db, n.users.repB.id, 'en', t1 + 10 * MIN, 'daily');
       const lines = digest.flatMap((d) => d.changes.flatMap((c) => c.lines.map((l) => l.text)));
-      const has = (amount: number) => lines.some((l) => l.includes(`recorded a ledger entry of ${amount} `));
+      const has = (amount: number) => lines.some((l) => l.includes(`recorded an entry of ${amount} hours`));
       expect(has(10)).toBe(true);
       for (const amount of [7, 8, 9]) expect(has(amount)).toBe(false);
 
