@@ -53,7 +53,7 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
       '  1 repetition, 2,000 connections (about 10 minutes, most of it the page benchmark).',
       '- Narrow it with `BENCH_SYSTEMS=floor,ours,reference,hocuspocus`,',
       '  `BENCH_SCENARIOS=latency,rooms,connections,coldload,redis,pages,health,exports`, `BENCH_REPS`, `BENCH_CONN_TARGET`,',
-      '  `BENCH_RATE` (markers per second per room), `BENCH_MARKERS`; `BENCH_REDIS_URL` (default',
+      '  `BENCH_RATE` (markers per second per room), `BENCH_MARKERS`, `BENCH_GRID=50x10,20x50` (only these grid points); `BENCH_REDIS_URL` (default',
       '  `redis://127.0.0.1:6379`) for the two-instance scenario, which is skipped with a line when nothing answers.',
       '- Needs `taskset` (util-linux) for pinning; without it the processes share the cores (the run says so in the',
       '  machine line). Only 127.0.0.1 is contacted; temporary data lives in `bench/tmp/` and is removed.',
