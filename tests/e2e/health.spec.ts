@@ -100,7 +100,9 @@ for (const locale of ['en', 'de'] as const) {
         .getByTestId(`${testId}-table`)
         .locator('tbody tr')
         .evaluateAll(
-          (rows, col) => rows.map((r) => (r.querySelectorAll('td')[col] as HTMLElement).innerText.trim()),
+          // textContent: the figures sit in a closed "Figures of the chart" disclosure, whose text
+          // Chromium's innerText leaves out.
+          (rows, col) => rows.map((r) => (r.querySelectorAll('td')[col]?.textContent ?? '').trim()),
           column,
         );
       expect(cells.length).toBe(drawn.length);
