@@ -404,7 +404,8 @@ export const followUp = {
     'followUp.commitment.status': 'Status',
     'followUp.commitment.summary': '{amount} für „{goal}“',
     'followUp.commitment.amount': 'Zugesagt',
-    'followUp.commitment.deliveredOn': '{partly, select, yes {teilweise erfüllt} other {vollständig erfüllt}} am {date}',
+    'followUp.commitment.deliveredOn':
+      '{partly, select, yes {teilweise erfüllt} other {vollständig erfüllt}} am {date}',
     'followUp.commitment.by': 'Gemacht von',
     'followUp.commitment.note': 'Anmerkung',
   },
