@@ -42,10 +42,7 @@ import { addHomeData } from './lib/home-data';
 import { loadActor } from '../lib/policies/load-actor';
 import { addDays, today } from '../lib/core/dates';
 import { getManagementMandate } from '../lib/management/get-management-mandate';
-import { setManagementMandate } from '../lib/management/set-management-mandate';
-import { answerReadinessCheck } from '../lib/readiness/answer-check';
 import { listReadinessChecks } from '../lib/readiness/list-checks';
-import { QUESTIONS } from '../lib/readiness/questions';
 import { reportDocument } from '../lib/report/document';
 import { getBoardReport } from '../lib/report/get-board-report';
 import { reportPdf } from '../lib/report/pdf';
@@ -55,6 +52,7 @@ import { addFollowUpLoad } from './lib/follow-up-load';
 import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
 import { ApiClient } from '../tests/helpers/api-client';
 import { startApp } from '../tests/helpers/app-server';
+import { addReadinessLoad } from './lib/readiness-load';
 import { available, freshPostgres } from '../tests/helpers/services';
 
 const USAGE = `npx tsx bench/cooperation.ts [--pages=ledger,home] [--browser-only] [--no-append]
@@ -94,30 +92,6 @@ async function timeIt(fn: () => Promise<unknown>): Promise<{ median: number; max
     times.push(performance.now() - t0);
   }
   return { median: median(times), max: Math.max(...times) };
-}
-
-/**
- * The readiness check and the management mandate on the large network: the first representative's
- * organisation answered the check every month for two years (24 checks), and the mandate has three versions.
- */
-async function seedReadiness(db: Db, g: GeneratedNetwork) {
-  const rep = await loadActor(db, g.representatives[0].id, g.networkId);
-  const org = g.representatives[0].organisationId;
-  for (let i = 23; i >= 0; i--)
-    await answerReadinessCheck(db, rep, g.networkId, org, {
-      answeredOn: addDays(today(), -30 * i),
-      answers: QUESTIONS.map((question, q) => ({ question, score: 1 + ((i + q) % 5), note: `Note ${i}/${q}` })),
-    });
-  const manager = await loadActor(db, g.manager.id, g.networkId);
-  for (const until of [-400, -30, 200])
-    await setManagementMandate(db, manager, g.networkId, {
-      givenBy: 'Steering group',
-      resources: [{ unit: 'hours', amount: 20, per: 'month' }],
-      authority: 'Dates, agendas, spending up to 500 EUR',
-      tasks: ['Prepare meetings', 'Keep the minutes'],
-      validFrom: addDays(today(), until - 365),
-      validUntil: addDays(today(), until),
-    });
 }
 
 async function serverTimes(db: Db, g: GeneratedNetwork) {
@@ -260,7 +234,7 @@ async function browserTimes(): Promise<{ pages: string[]; navigation: string[] }
     await migrate(db);
     const g = await generateLargeNetwork(db);
     await addHomeData(db, g);
-    await seedReadiness(db, g);
+    await addReadinessLoad(db, g);
     await addFollowUpLoad(db, g);
     const goalId = (await db.get<{ id: string }>('SELECT id FROM goals WHERE network_id = ? LIMIT 1', [g.networkId]))!
       .id;
@@ -381,7 +355,7 @@ for (const backend of PARTS.has('server') && !BROWSER_ONLY ? (['SQLite', 'Postgr
   const t0 = performance.now();
   const g = await generateLargeNetwork(db);
   await addHomeData(db, g);
-  await seedReadiness(db, g);
+  await addReadinessLoad(db, g);
   await addFollowUpLoad(db, g);
   const genMs = performance.now() - t0;
   console.log(`${backend}: generated ${JSON.stringify(g.counts)} in ${(genMs / 1000).toFixed(1)} s`);
