@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from '../lib/db/types';
 
 /** WAL pages (≈ 4 KiB each) after which our own connection still checkpoints itself. */
-const SAFETY_AUTOCHECKPOINT_PAGES = 16_000;
+export const SAFETY_AUTOCHECKPOINT_PAGES = 16_000;
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 
 const WORKER_SOURCE = `

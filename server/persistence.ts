@@ -9,6 +9,7 @@ import { checkEncodedUpdate, checkLoadable, checkStoreFrom, stateMap } from '../
 import { validateUpdate } from '../lib/realtime/validate-update';
 import type { Db, Queryable } from '../lib/db/types';
 import { lockDocRows, SERVER_ORIGIN } from '../lib/realtime/doc-storage';
+import type { CommitWriter } from './commit-writer';
 
 /** A data layer with a synchronous transaction fast path (SQLite: `SqliteDb.txSync`). */
 interface SyncTx {
@@ -44,8 +45,13 @@ export interface Recovery {
 type StoredRow = { id: number; data: Uint8Array };
 type StoredSnap = { data: Uint8Array; upto_id: number };
 
+/** One log row (SQLite, and PostgreSQL for a single update). */
+const INSERT_UPDATE = 'INSERT INTO yjs_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id';
+
 export class DocStore {
   updatesStored = 0;
+  /** The commit thread (file-backed SQLite; server/commit-writer.ts): appends go there while it runs. */
+  writer: CommitWriter | null = null;
 
   constructor(readonly db: Db) {}
 
@@ -232,6 +238,11 @@ export class DocStore {
    */
   async appendMany(batches: readonly { name: string; updates: readonly Uint8Array[] }[]): Promise<number[]> {
     const now = Date.now();
+    if (this.writer?.usable) {
+      const ids = await this.writer.append(batches, now, INSERT_UPDATE);
+      for (const b of batches) this.updatesStored += b.updates.length;
+      return ids;
+    }
     const result = await this.db.tx(async (q) => {
       if (q.dialect === 'postgres') {
         // Advisory locks in a fixed order: two instances never deadlock.
@@ -252,7 +263,7 @@ export class DocStore {
    * `appendMany`. Throws when the transaction failed (it rolled back as a whole).
    */
   appendManySync(batches: readonly { name: string; updates: readonly Uint8Array[] }[]): number[] | null {
-    if (!hasSyncTx(this.db)) return null;
+    if (this.writer?.usable || !hasSyncTx(this.db)) return null;
     const now = Date.now();
     const done = this.db.txSync((q) => batches.map(({ name, updates }) => insertUpdatesSync(q, name, updates, now)));
     if (!done) return null;
@@ -339,10 +350,7 @@ async function insertUpdates(q: Queryable, name: string, updates: readonly Uint8
     for (const r of rows) last = Math.max(last, Number(r.id));
   } else {
     for (const u of updates) {
-      const r = await q.get<{ id: number }>(
-        'INSERT INTO yjs_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id',
-        [name, u, now],
-      );
+      const r = await q.get<{ id: number }>(INSERT_UPDATE, [name, u, now]);
       last = Math.max(last, Number(r?.id ?? 0));
     }
   }
@@ -352,11 +360,7 @@ async function insertUpdates(q: Queryable, name: string, updates: readonly Uint8
 function insertUpdatesSync(q: SyncQueryable, name: string, updates: readonly Uint8Array[], now: number): number {
   let last = 0;
   for (const u of updates) {
-    const r = q.get<{ id: number }>('INSERT INTO yjs_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id', [
-      name,
-      u,
-      now,
-    ]);
+    const r = q.get<{ id: number }>(INSERT_UPDATE, [name, u, now]);
     last = Math.max(last, Number(r?.id ?? 0));
   }
   return last;

@@ -25,7 +25,8 @@ import { PermissionWatcher, SAFETY_POLL_MS } from './permissions';
 import { lockedPartsByDoc } from '../lib/documents/records';
 import { RedisBus } from './redis-bus';
 import { EditTally } from '../lib/meetings/edit-tally';
-import { startCheckpointer } from './checkpointer';
+import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer';
+import { startCommitWriter } from './commit-writer';
 import { DecodeGuard } from './decode-guard';
 import { GroupCommit } from './group-commit';
 import { DocStore } from './persistence';
@@ -53,6 +54,8 @@ export interface RealtimeOptions {
   logSink?: (level: 'info' | 'warn' | 'error', line: string) => void;
   /** TRUST_PROXY=1: the client address is the first X-Forwarded-For entry (for the per-address socket cap). */
   trustProxy?: boolean;
+  /** SQLite file: commit on a worker thread (default true; server/commit-writer.ts). */
+  commitThread?: boolean;
 }
 
 export interface RealtimeServer {
@@ -122,6 +125,10 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
   const store = new DocStore(opts.db);
   const commits = new GroupCommit(store, (msg, err) => log('error', msg, err));
   const checkpointer = startCheckpointer(opts.db, log);
+  store.writer = startCommitWriter(opts.db, log, {
+    enabled: opts.commitThread ?? true,
+    autocheckpointPages: SAFETY_AUTOCHECKPOINT_PAGES,
+  });
   const decodeGuard = new DecodeGuard(limits.decodeBudgetMs, log);
   const rooms = new Map<string, Room>();
   const started = Date.now();
@@ -436,6 +443,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       wss.close();
       server.closeAllConnections();
       eld.disable();
+      await store.writer?.stop();
       await checkpointer.stop();
       await edits.stop();
       await decodeGuard.close();

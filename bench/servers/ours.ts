@@ -25,6 +25,8 @@ const server = await startRealtime({
   // Two-instance scenario: both instances on the same database, exchanging over Redis.
   redisUrl: process.env.BENCH_REDIS_URL || undefined,
   redisPrefix: process.env.BENCH_REDIS_PREFIX || undefined,
+  // BENCH_COMMIT_THREAD=0: the group commit on the event loop (for comparison).
+  commitThread: process.env.BENCH_COMMIT_THREAD !== '0',
 });
 const stop = async () => {
   await server.close().catch(() => {});
