@@ -39,6 +39,9 @@ type Reply = { ready: true } | { seq: number; ids: number[] } | { seq: number; e
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// The lowest priority for this thread (on Linux the nice value is per thread): the event loop preempts it
+// whenever a frame arrives, and the commits run in the time it leaves (and batch up when it leaves little).
+try { require('node:os').setPriority(0, 19); } catch {}
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('synchronous = NORMAL');
