@@ -6,12 +6,15 @@ import { getSessionUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { translator } from '@/lib/i18n';
 import { listMyNetworks } from '@/lib/networks';
-import { getNotificationSettings, type NotificationKind } from '@/lib/notifications/prefs';
+import { getNotificationSettings, type Channel, type NotificationKind } from '@/lib/notifications/prefs';
 import { Alert, Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { requestLocale } from '@/app/_lib/locale';
 import { ChangeLanguage, ChangePassword, SignOutEverywhere } from './account-forms';
 import { LeaveNetworkButton } from './leave-network';
 import { ChangeNotifications } from './notification-settings';
+
+/** The order of the notification summary: what reaches me by email first, what I switched off last. */
+const CHANNEL_ORDER: readonly Channel[] = ['email', 'digest', 'app', 'off'];
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await requestLocale())('account.title') };
@@ -68,14 +71,26 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           id="notifications"
           actions={<ChangeNotifications initial={notifications} />}
         >
-          <ul className="flex flex-col gap-2" data-testid="notification-summary">
-            {kinds.map((k) => (
-              <li key={k} className="border-l-4 border-stone-200 pl-3">
-                {t('account.notifications.when', { kind: k, channel: notifications.prefs[k] })}
-              </li>
-            ))}
-          </ul>
-          <p className="mt-4 font-medium text-stone-900" data-testid="digest-summary">
+          <div className="flex flex-col gap-4" data-testid="notification-summary">
+            {CHANNEL_ORDER.map((channel) => {
+              const these = kinds.filter((k) => notifications.prefs[k] === channel);
+              if (these.length === 0) return null;
+              return (
+                <div key={channel}>
+                  <p className="font-medium text-stone-900">{t('account.notifications.lead', { channel })}</p>
+                  <ul className="mt-1 list-disc pl-6 text-stone-800">
+                    {these.map((k) => (
+                      <li key={k}>{t('account.notifications.kind', { kind: k })}</li>
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </div>
+          {kinds.some((k) => notifications.prefs[k] !== 'off') ? (
+            <p className="mt-3 text-sm text-stone-700">{t('account.notifications.inApp')}</p>
+          ) : null}
+          <p className="mt-4 border-t border-stone-200 pt-4 text-stone-900" data-testid="digest-summary">
             {t('account.notifications.digest', {
               frequency: digest.frequency,
               time: digest.sendAt,

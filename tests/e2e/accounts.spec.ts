@@ -134,7 +134,8 @@ test('the account page reads first: who I am, my notifications as sentences, my 
   await dialog.getByRole('button', { name: 'Save notification settings' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'Notification settings saved.' })).toBeVisible();
-  await expect(notifications).toContainText('When someone mentions you, you see it in the app only.');
+  await expect(summary).toContainText('Only the app tells you when');
+  await expect(summary).not.toContainText('You get an email at once when');
   await expect(notifications).toContainText('Your email digest comes every Friday at 07:00');
 
   // A digest switched off says what that means for the kinds set to go in it.

@@ -77,8 +77,11 @@ export const auth = {
     'account.language.change': 'Change language',
     'account.password.summary': 'Changing it signs you out on your other devices; this one stays signed in.',
     'account.changePassword.save': 'Save new password',
-    'account.notifications.when':
-      '{kind, select, mention {When someone mentions you} confirmation {When an entry waits for your organisation’s confirmation} pilotReview {When a pilot review of your organisation is due} due {When your organisation’s commitments are due} other {When something changes in your networks}}, {channel, select, app {you see it in the app only} email {you see it in the app and get an email at once} digest {you see it in the app and in your email digest} other {you are not told}}.',
+    'account.notifications.lead':
+      '{channel, select, email {You get an email at once when} digest {Your email digest tells you when} app {Only the app tells you when} other {You are not told when}}',
+    'account.notifications.kind':
+      '{kind, select, mention {someone mentions you} confirmation {an entry waits for your organisation’s confirmation} pilotReview {a pilot review of your organisation is due} due {your organisation’s commitments are due} other {something changes in your networks}}',
+    'account.notifications.inApp': 'All of it, except what you switched off, also shows in the app under the bell.',
     'account.notifications.digest':
       '{frequency, select, daily {Your email digest comes every day at {time} ({zone}), and only when something is new.} weekly {Your email digest comes every {day} at {time} ({zone}), and only when something is new.} other {You get no email digest.}}',
     'account.notifications.digestOff':
@@ -195,8 +198,11 @@ export const auth = {
     'account.password.summary':
       'Wenn Sie es ändern, werden Sie auf Ihren anderen Geräten abgemeldet; hier bleiben Sie angemeldet.',
     'account.changePassword.save': 'Neues Passwort speichern',
-    'account.notifications.when':
-      '{kind, select, mention {Wenn jemand Sie erwähnt} confirmation {Wenn ein Eintrag auf die Bestätigung Ihrer Organisation wartet} pilotReview {Wenn eine Pilot-Überprüfung Ihrer Organisation fällig ist} due {Wenn Zusagen Ihrer Organisation fällig werden} other {Wenn sich in Ihren Netzwerken etwas ändert}}, {channel, select, app {sehen Sie es nur in der App} email {sehen Sie es in der App und bekommen sofort eine E-Mail} digest {sehen Sie es in der App und in Ihrer Zusammenfassung per E-Mail} other {erfahren Sie es nicht}}.',
+    'account.notifications.lead':
+      '{channel, select, email {Sie bekommen sofort eine E-Mail, wenn} digest {In Ihrer Zusammenfassung per E-Mail steht, wenn} app {Nur in der App steht, wenn} other {Sie erfahren nicht, wenn}}',
+    'account.notifications.kind':
+      '{kind, select, mention {jemand Sie erwähnt} confirmation {ein Eintrag auf die Bestätigung Ihrer Organisation wartet} pilotReview {eine Pilot-Überprüfung Ihrer Organisation fällig ist} due {Zusagen Ihrer Organisation fällig werden} other {sich in Ihren Netzwerken etwas ändert}}',
+    'account.notifications.inApp': 'All das, außer dem Ausgeschalteten, sehen Sie auch in der App unter der Glocke.',
     'account.notifications.digest':
       '{frequency, select, daily {Ihre Zusammenfassung per E-Mail kommt täglich um {time} Uhr ({zone}), und nur, wenn etwas neu ist.} weekly {Ihre Zusammenfassung per E-Mail kommt jeden {day} um {time} Uhr ({zone}), und nur, wenn etwas neu ist.} other {Sie bekommen keine Zusammenfassung per E-Mail.}}',
     'account.notifications.digestOff':
