@@ -111,10 +111,11 @@ test('the account page reads first: who I am, my notifications as sentences, my 
   const csp = watchCsp(page);
   await page.goto('/account');
   await expect(page.getByTestId('account-name')).toHaveText(user.name);
-  const notifications = page.getByRole('region', { name: 'Notifications' });
-  await expect(notifications).toContainText(
-    'When someone mentions you, you see it in the app and get an email at once.',
-  );
+  const notifications = page.getByRole('main').getByRole('region', { name: 'Notifications' });
+  const summary = notifications.getByTestId('notification-summary');
+  await expect(summary).toContainText('You get an email at once when');
+  await expect(summary).toContainText('someone mentions you');
+  await expect(summary).toContainText('Your email digest tells you when');
   await expect(notifications).toContainText('Your email digest comes every day at 07:00');
   // No form is open on the page: every field sits in a dialog.
   await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0);
