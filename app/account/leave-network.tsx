@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { Button, ConfirmDialog } from '@/app/_components/ui';
+import { Button, ConfirmDialog, type ButtonVariant } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import { api, errorText } from '@/app/_lib/api-client';
 
@@ -18,6 +18,7 @@ export function LeaveNetworkButton({
   networkName,
   label,
   afterLeave = 'list',
+  variant = 'danger',
 }: {
   networkId: string;
   networkName: string;
@@ -25,6 +26,8 @@ export function LeaveNetworkButton({
   label?: string;
   /** 'list': go to /networks; 'refresh': stay and re-render the page (account page). */
   afterLeave?: 'list' | 'refresh';
+  /** The look of the button that opens the confirmation (the confirming button is always "danger"). */
+  variant?: ButtonVariant;
 }) {
   const { t } = useI18n();
   const router = useRouter();
@@ -39,7 +42,7 @@ export function LeaveNetworkButton({
   return (
     <ConfirmDialog
       title={t('networks.leave.confirmTitle', { network: networkName })}
-      trigger={<Button variant="danger">{label ?? t('networks.leave.button')}</Button>}
+      trigger={<Button variant={variant}>{label ?? t('networks.leave.button')}</Button>}
       confirmLabel={t('networks.leave.confirmYes')}
       variant="danger"
       busy={leave.isPending}

@@ -90,16 +90,101 @@ test('the language switch turns the interface German, signed out and signed in',
   await expectNoAxeViolations(signedInPage);
   await signedInPage.getByRole('button', { name: 'Deutsch' }).click();
   await expect(signedInPage.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
-  await expect(signedInPage.getByRole('radio', { name: 'Deutsch' })).toBeVisible();
+  // The account page says the saved language; the choice itself waits behind "Sprache ändern".
+  await expect(signedInPage.getByTestId('account-language')).toHaveText('Deutsch');
+  await signedInPage.getByRole('button', { name: 'Sprache ändern' }).click();
+  const dialog = signedInPage.getByRole('dialog', { name: 'Sprache der Oberfläche' });
+  await expect(dialog.getByRole('radio', { name: 'Deutsch' })).toBeChecked();
+  await expectNoAxeViolations(signedInPage);
+  // Back to English from the account page itself.
+  await dialog.getByRole('radio', { name: 'English' }).check();
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(signedInPage.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(signedInPage.getByTestId('account-language')).toHaveText('English');
 });
 
-test('changing the password keeps this browser signed in', async ({ signedInPage: page, user }) => {
+test('the account page reads first: who I am, my notifications as sentences, my networks; changes wait behind buttons', async ({
+  signedInPage: page,
+  user,
+}) => {
   const csp = watchCsp(page);
   await page.goto('/account');
-  await page.getByLabel('Current password').fill(user.password);
-  await page.getByLabel('New password').fill('ganz neues Passwort 8');
+  await expect(page.getByTestId('account-name')).toHaveText(user.name);
+  const notifications = page.getByRole('main').getByRole('region', { name: 'Notifications' });
+  const summary = notifications.getByTestId('notification-summary');
+  await expect(summary).toContainText('You get an email at once when');
+  await expect(summary).toContainText('someone mentions you');
+  await expect(summary).toContainText('Your email digest tells you when');
+  await expect(notifications).toContainText('Your email digest comes every day at 07:00');
+  // No form is open on the page: every field sits in a dialog.
+  await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('combobox')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // Change the notifications with the keyboard only: mentions only in the app, a weekly digest on Friday.
+  const change = page.getByRole('button', { name: 'Change notifications' });
+  await change.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Notifications' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await dialog.getByLabel('Someone mentions me').selectOption('app');
+  await dialog.getByLabel('How often').selectOption('weekly');
+  await dialog.getByLabel('On (for weekly)').selectOption('5');
+  await dialog.getByRole('button', { name: 'Save notification settings' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Notification settings saved.' })).toBeVisible();
+  await expect(summary).toContainText('Only the app tells you when');
+  await expect(summary).not.toContainText('You get an email at once when');
+  await expect(notifications).toContainText('Your email digest comes every Friday at 07:00');
+
+  // A digest switched off says what that means for the kinds set to go in it.
+  await change.click();
+  await dialog.getByLabel('How often').selectOption('off');
+  await dialog.getByRole('button', { name: 'Save notification settings' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(notifications).toContainText('You get no email digest.');
+  await expect(notifications).toContainText('shows in the app only');
+
+  // Escape closes a dialog without saving, and the focus returns to its button.
+  await change.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(change).toBeFocused();
+  expect(csp).toEqual([]);
+});
+
+test('changing the password keeps this browser signed in, and says in words what was wrong', async ({
+  signedInPage: page,
+  user,
+}) => {
+  const csp = watchCsp(page);
+  await page.goto('/account');
   await page.getByRole('button', { name: 'Change password' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change password' });
+  await expect(dialog).toContainText('this one stays signed in');
+  await expectNoAxeViolations(page);
+
+  // A wrong current password is named as such, inside the dialog.
+  await dialog.getByLabel('Current password').fill('not my password 1');
+  await dialog.getByLabel('New password').fill('ganz neues Passwort 8');
+  await dialog.getByRole('button', { name: 'Save new password' }).click();
+  await expect(dialog.getByRole('alert').first()).toContainText('The current password is not correct.');
+  // A weak new password too.
+  await dialog.getByLabel('Current password').fill(user.password);
+  await dialog.getByLabel('New password').fill('short');
+  await dialog.getByRole('button', { name: 'Save new password' }).click();
+  await expect(dialog.getByLabel('New password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog).toContainText('The password must have at least 10 characters.');
+  await expectNoAxeViolations(page);
+
+  await dialog.getByLabel('New password').fill('ganz neues Passwort 8');
+  await dialog.getByRole('button', { name: 'Save new password' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your password has been changed' })).toBeVisible();
+  await expect(dialog).toBeHidden();
   await page.reload();
   await expect(page.getByTestId('signed-in-name')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();

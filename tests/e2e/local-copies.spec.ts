@@ -156,6 +156,10 @@ test('"sign out on all devices" on the account page deletes this browser’s cop
   await expect.poll(() => ourDatabases(page)).toHaveLength(1);
   await page.goto('/account');
   await page.getByRole('button', { name: 'Sign out on all devices' }).click();
+  // It asks first; Cancel has the focus, so Enter on the fresh dialog changes nothing.
+  const confirm = page.getByRole('dialog', { name: 'Sign out on all devices?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
   await expect(page).toHaveURL(/\/signin/);
   expect(await ourDatabases(page)).toEqual([]);
   expect((await alice.api.get('/api/account')).status).toBe(401);

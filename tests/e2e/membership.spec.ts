@@ -43,9 +43,12 @@ test('a home member leaves a network from the account page, with the keyboard on
   await page.goto('/account');
   const mine = page.getByRole('region', { name: t('networks.leave.mine') });
   await expect(mine.getByRole('link', { name })).toBeVisible();
+  await expect(mine).toContainText(t('networks.role.home_member'));
   await expectNoAxeViolations(page);
 
-  const leave = mine.getByRole('button', { name: t('networks.leave.buttonFor', { network: name }) });
+  // Leaving is set apart at the end of the page, with signing out everywhere.
+  const careful = page.getByRole('region', { name: t('account.careful') });
+  const leave = careful.getByRole('button', { name: t('networks.leave.buttonFor', { network: name }) });
   await leave.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: t('networks.leave.confirmTitle', { network: name }) });
@@ -65,6 +68,7 @@ test('a home member leaves a network from the account page, with the keyboard on
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: t('networks.leave.done', { network: name }) })).toBeVisible();
   await expect(mine.getByText(t('networks.leave.none'))).toBeVisible();
+  await expect(careful.getByRole('button', { name: t('networks.leave.buttonFor', { network: name }) })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   // Access ended at once: the network is "not found" for her now.

@@ -60,7 +60,7 @@ export const AgendaComments = memo(function AgendaComments({
       <li
         key={item.id}
         id={`agenda-item-${item.id}`}
-        className="scroll-mt-24 border-b border-stone-200 pb-3"
+        className="scroll-mt-24 border-b border-stone-200 pb-3 last:border-b-0 last:pb-0"
         data-testid="agenda-item"
         data-item={item.title}
       >

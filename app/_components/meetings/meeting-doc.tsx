@@ -120,7 +120,7 @@ export function MeetingDoc({
           )}
         </section>
       </div>
-      <aside className="rounded-lg border border-stone-300 bg-white p-4">
+      <aside className="rounded-lg border border-stone-300 bg-white p-4 lg:self-start">
         <PresenceList awareness={collab?.awareness ?? null} self={self} />
       </aside>
     </div>

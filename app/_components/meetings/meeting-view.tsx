@@ -213,7 +213,7 @@ export function MeetingView({
             {m.organisations.map((o) => (
               <li
                 key={o.id}
-                className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 pb-2"
+                className="flex flex-wrap items-center justify-between gap-2 border-b border-stone-200 pb-2 last:border-b-0 last:pb-0"
                 data-org={o.name}
               >
                 <span className="min-w-0 font-medium">{o.name}</span>
@@ -368,7 +368,7 @@ export function MeetingView({
           {data.actionItems.length ? (
             <ul className="grid gap-2" data-testid="action-items">
               {data.actionItems.map((i) => (
-                <li key={i.commitmentId} className="border-b border-stone-200 pb-2">
+                <li key={i.commitmentId} className="border-b border-stone-200 pb-2 last:border-b-0 last:pb-0">
                   <span className="font-medium">{i.text}</span>{' '}
                   <span className="text-sm text-stone-800">
                     {t('meetings.actions.item', {

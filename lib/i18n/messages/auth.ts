@@ -74,6 +74,28 @@ export const auth = {
     'account.language': 'Interface language',
     'account.language.intro': 'The language of menus, messages and emails.',
     'account.language.saved': 'The language has been saved.',
+    'account.language.change': 'Change language',
+    'account.password.summary': 'Changing it signs you out on your other devices; this one stays signed in.',
+    'account.changePassword.save': 'Save new password',
+    'account.notifications.lead':
+      '{channel, select, email {You get an email at once when} digest {Your email digest tells you when} app {Only the app tells you when} other {You are not told when}}',
+    'account.notifications.kind':
+      '{kind, select, mention {someone mentions you} confirmation {an entry waits for your organisation’s confirmation} pilotReview {a pilot review of your organisation is due} due {your organisation’s commitments are due} other {something changes in your networks}}',
+    'account.notifications.inApp': 'All of it, except what you switched off, also shows in the app under the bell.',
+    'account.notifications.digest':
+      '{frequency, select, daily {Your email digest comes every day at {time} ({zone}), and only when something is new.} weekly {Your email digest comes every {day} at {time} ({zone}), and only when something is new.} other {You get no email digest.}}',
+    'account.notifications.digestOff':
+      'As your digest is switched off, what is set to go in the digest shows in the app only.',
+    'account.notifications.change': 'Change notifications',
+    'account.networks.intro': 'The networks you belong to, with your role and organisation.',
+    'account.careful': 'Sign out everywhere or leave a network',
+    'account.careful.intro': 'These take effect at once. Each asks you to confirm first.',
+    'account.signOutEverywhere.confirmTitle': 'Sign out on all devices?',
+    'account.signOutEverywhere.confirmText':
+      'Every session of your account ends, on every device, including this one. To continue, you sign in again with your password.',
+    'account.signOutEverywhere.confirmYes': 'Yes, sign out everywhere',
+    'account.leave': 'Leave a network',
+    'account.leave.intro': 'You lose access to a network you leave at once. To come back, you need a new invitation.',
 
     'lang.en': 'English',
     'lang.de': 'Deutsch',
@@ -172,6 +194,30 @@ export const auth = {
     'account.language': 'Sprache der Oberfläche',
     'account.language.intro': 'Die Sprache von Menüs, Meldungen und E-Mails.',
     'account.language.saved': 'Die Sprache wurde gespeichert.',
+    'account.language.change': 'Sprache ändern',
+    'account.password.summary':
+      'Wenn Sie es ändern, werden Sie auf Ihren anderen Geräten abgemeldet; hier bleiben Sie angemeldet.',
+    'account.changePassword.save': 'Neues Passwort speichern',
+    'account.notifications.lead':
+      '{channel, select, email {Sie bekommen sofort eine E-Mail, wenn} digest {In Ihrer Zusammenfassung per E-Mail steht, wenn} app {Nur in der App steht, wenn} other {Sie erfahren nicht, wenn}}',
+    'account.notifications.kind':
+      '{kind, select, mention {jemand Sie erwähnt} confirmation {ein Eintrag auf die Bestätigung Ihrer Organisation wartet} pilotReview {eine Pilot-Überprüfung Ihrer Organisation fällig ist} due {Zusagen Ihrer Organisation fällig werden} other {sich in Ihren Netzwerken etwas ändert}}',
+    'account.notifications.inApp': 'All das, außer dem Ausgeschalteten, sehen Sie auch in der App unter der Glocke.',
+    'account.notifications.digest':
+      '{frequency, select, daily {Ihre Zusammenfassung per E-Mail kommt täglich um {time} Uhr ({zone}), und nur, wenn etwas neu ist.} weekly {Ihre Zusammenfassung per E-Mail kommt jeden {day} um {time} Uhr ({zone}), und nur, wenn etwas neu ist.} other {Sie bekommen keine Zusammenfassung per E-Mail.}}',
+    'account.notifications.digestOff':
+      'Da Ihre Zusammenfassung ausgeschaltet ist, sehen Sie, was in die Zusammenfassung gehen soll, nur in der App.',
+    'account.notifications.change': 'Benachrichtigungen ändern',
+    'account.networks.intro': 'Die Netzwerke, zu denen Sie gehören, mit Ihrer Rolle und Organisation.',
+    'account.careful': 'Überall abmelden oder austreten',
+    'account.careful.intro': 'Das wirkt sofort. Vorher werden Sie jeweils um Bestätigung gebeten.',
+    'account.signOutEverywhere.confirmTitle': 'Auf allen Geräten abmelden?',
+    'account.signOutEverywhere.confirmText':
+      'Jede Sitzung Ihres Kontos endet, auf allen Geräten, auch auf diesem. Um weiterzuarbeiten, melden Sie sich mit Ihrem Passwort wieder an.',
+    'account.signOutEverywhere.confirmYes': 'Ja, überall abmelden',
+    'account.leave': 'Aus einem Netzwerk austreten',
+    'account.leave.intro':
+      'Aus einem Netzwerk auszutreten nimmt Ihnen sofort den Zugang. Um zurückzukommen, brauchen Sie eine neue Einladung.',
 
     'lang.en': 'English',
     'lang.de': 'Deutsch',

@@ -526,7 +526,7 @@ export const meetings = {
     'meetings.facilitation.organisation': 'Organisation',
     'meetings.facilitation.edits': 'Änderungen',
     'meetings.facilitation.proposals': 'Vorschläge',
-    'meetings.facilitation.agendaItems': 'Tagesordnungspunkte',
+    'meetings.facilitation.agendaItems': 'Tagesordnungs\u00ADpunkte', // a soft hyphen: the phone's narrow label column breaks it at the joint
     'meetings.facilitation.voices': 'Stimmen',
     'meetings.facilitation.voicesCell':
       '{voices, number} ({objections, plural, =0 {kein Einwand} one {# Einwand} other {# Einwände}})',
