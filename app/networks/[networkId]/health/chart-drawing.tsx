@@ -62,9 +62,11 @@ export function ChartDrawing<Row extends Record<string, unknown>>({
   const band = n ? 100 / n : 100;
   const cx = (i: number) => (i + 0.5) * band;
   const pct = (v: number) => `${Number(v.toFixed(3))}%`;
-  // At most about eight labels across: every first, second, third … and the last when there is room for it.
+  // At most about eight labels across: every one, second, third …, counted back from the latest (always labelled);
+  // on a narrow screen only every second of them (a phone has room for about four).
   const every = Math.max(1, Math.ceil(n / 8));
-  const labelled = rows.map((_, i) => i % every === 0 || (i === n - 1 && (n - 1) % every >= every / 2));
+  const labelled = rows.map((_, i) => (n - 1 - i) % every === 0);
+  const narrowToo = rows.map((_, i) => (n - 1 - i) % (2 * every) === 0);
   return (
     <div className="flex flex-col text-xs text-stone-700" aria-hidden="true">
       <div className="flex">
@@ -142,7 +144,7 @@ export function ChartDrawing<Row extends Record<string, unknown>>({
               labelled[i] ? (
                 <span
                   key={i}
-                  className="absolute top-1 -translate-x-1/2 whitespace-nowrap leading-none"
+                  className={`absolute top-1 -translate-x-1/2 whitespace-nowrap leading-none${narrowToo[i] ? '' : ' max-sm:hidden'}`}
                   style={{ left: pct(cx(i)) }}
                 >
                   {label(r)}
