@@ -49,6 +49,7 @@ import { reportPdf } from '../lib/report/pdf';
 import { getForMe, getForMeAcross } from '../lib/for-me/get-for-me';
 import { listActivityLog } from '../lib/activity/activity-log';
 import { addFollowUpLoad } from './lib/follow-up-load';
+import { runMonthlyHealthSnapshots } from '../lib/health/snapshots';
 import { generateLargeNetwork, type GeneratedNetwork } from '../scripts/generate-large-network';
 import { ApiClient } from '../tests/helpers/api-client';
 import { startApp } from '../tests/helpers/app-server';
@@ -236,6 +237,8 @@ async function browserTimes(): Promise<{ pages: string[]; navigation: string[] }
     await addHomeData(db, g);
     await addReadinessLoad(db, g);
     await addFollowUpLoad(db, g);
+    // The health page reads past months from the monthly snapshots, as in production (the job keeps them).
+    await runMonthlyHealthSnapshots(db, new Date());
     const goalId = (await db.get<{ id: string }>('SELECT id FROM goals WHERE network_id = ? LIMIT 1', [g.networkId]))!
       .id;
     await db.close();
@@ -300,6 +303,8 @@ async function browserTimes(): Promise<{ pages: string[]; navigation: string[] }
           ['management mandate', `${base}/management`, '[data-testid="management-mandate"]'],
           ['for me', `${base}/for-me`, '#changes h3'],
           ['activity', `${base}/activity`, '[data-testid="activity-list"] li'],
+          ['health (verdict and map table)', `${base}/health`, '[data-testid="map-flows"] tbody tr'],
+          ['health (charts drawn)', `${base}/health`, '[data-testid="horizon-chart"] svg[data-chart-surface]'],
         ];
         for (const [name, url, selector] of pages.filter(([name]) => wanted(name))) {
           const { content, loaded } = await timePage(page, app.url + url, selector, RUNS);

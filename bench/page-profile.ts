@@ -70,7 +70,7 @@ try {
     ['activity', `${base}/activity`, '[data-testid="activity-list"] li'],
     ['overview', base, 'main h1'],
     ['health (map table)', `${base}/health`, '[data-testid="map-flows"] tbody tr'],
-    ['health (charts)', `${base}/health`, '[data-testid="horizon-chart"] svg.recharts-surface'],
+    ['health (charts)', `${base}/health`, '[data-testid="horizon-chart"] svg[data-chart-surface]'],
   ];
   for (const [, , selector] of pages) await page.addInitScript(contentProbe(selector));
 

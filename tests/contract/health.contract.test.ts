@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { getHealth } from '@/lib/health/get-health';
 import { setDormancyWeeks } from '@/lib/health/set-dormancy-weeks';
+import { recordEntry } from '@/lib/ledger/record-entry';
+import { respondEntry } from '@/lib/ledger/respond-entry';
 import { dormancy } from '@/lib/for-me/sources/dormancy';
 import { runMonthlyHealthSnapshots, takeHealthSnapshot } from '@/lib/health/snapshots';
 import { seedNetwork, type PersonKey, type SeededNetwork } from '@/tests/helpers/seed-network';
@@ -190,10 +192,12 @@ function healthContract(name: string, open: () => Promise<Fresh>) {
         n.networkId,
         '2026-04',
       ]);
-      expect((await read('repA', q)).trend.months[3]).toMatchObject({ period: '2026-04', exchanges: 999 });
+      // (Changed behind the app's back, in SQL and at the same clock: the read must not take its kept figures.)
+      const uncached = () => getHealth(db, n.actors.repA, n.networkId, q, { now: NOW, cache: false });
+      expect((await uncached()).trend.months[3]).toMatchObject({ period: '2026-04', exchanges: 999 });
       // Taking it again puts the true figure back; an organisation filter never reads snapshots.
       await takeHealthSnapshot(db, n.networkId, '2026-04', NOW);
-      expect((await read('repA', q)).trend.months[3]).toMatchObject({ exchanges: 1, source: 'snapshot' });
+      expect((await uncached()).trend.months[3]).toMatchObject({ exchanges: 1, source: 'snapshot' });
       const filtered = await read('repA', { ...q, organisations: `${n.orgs.a},${n.orgs.b}` });
       expect(filtered.trend.months.every((m) => m.source === 'live')).toBe(true);
     });
@@ -308,6 +312,46 @@ function healthContract(name: string, open: () => Promise<Fresh>) {
       expect(h.dormancyWeeks).toBe(6);
       // Gamma has been silent five weeks: with six it is not dormant yet.
       expect(h.investment.organisations.find((o) => o.id === n.orgs.c)).toMatchObject({ streak: 5, dormant: false });
+    });
+
+    it('the figures are kept between reads; a write through a command, or a new snapshot, shows on the next read', async () => {
+      const q = { from: '2026-01-01', to: '2026-06-17', unit: 'hours' };
+      const first = await read('repA', q);
+      const again = await read('repB', q);
+      // The same read again is the kept one (the very same figures), with the reader's own parts.
+      expect(again.map).toBe(first.map);
+      expect(again.abilities).toEqual({ manage: false });
+      expect((await read('manager', q)).abilities).toEqual({ manage: true });
+      expect(again.map).toEqual((await getHealth(db, n.actors.repA, n.networkId, q, { now: NOW, cache: false })).map);
+      // Beta gives Gamma four hours and Gamma confirms: both writes are commands; the next read counts the flow.
+      const { b, c } = n.orgs;
+      const edge = (h: typeof first) => h.map.edges.find((e) => e.source === b && e.target === c) ?? null;
+      expect(edge(first)).toBeNull();
+      const rec = await recordEntry(db, n.actors.repB, n.networkId, {
+        organisationId: b,
+        kind: 'give',
+        partnerOrganisationId: c,
+        unit: 'hours',
+        amount: 4,
+        date: '2026-06-10',
+      });
+      const pending = await read('repA', q);
+      expect(pending.map).not.toBe(first.map);
+      expect(edge(pending)).toBeNull(); // not confirmed yet
+      await respondEntry(db, n.actors.repC, n.networkId, rec.id, { response: 'confirm' });
+      const after = await read('repA', q);
+      expect(edge(after)).toMatchObject({ weight: 4, count: 1 });
+      expect(after.structure).toEqual(
+        (await getHealth(db, n.actors.repA, n.networkId, q, { now: NOW, cache: false })).structure,
+      );
+      // Another day is another read: the kept figures are the day's.
+      const nextDay = await getHealth(db, n.actors.repA, n.networkId, q, { now: NOW + 86_400_000 });
+      expect(nextDay.map).not.toBe(after.map);
+      // The monthly job (no activity row) also makes the next read compute afresh.
+      const kept = await read('repA', q);
+      expect(kept.map).toBe(after.map);
+      await takeHealthSnapshot(db, n.networkId, '2026-05', NOW + 1);
+      expect((await read('repA', q)).map).not.toBe(after.map);
     });
   });
 }

@@ -92,7 +92,7 @@ for (const locale of ['en', 'de'] as const) {
     // Charts and tables agree: the drawn series are the table's numbers, row by row.
     const agree = async (testId: string, seriesKey: string, column: number) => {
       const fig = page.getByTestId(testId);
-      await expect(fig.locator('svg.recharts-surface').first()).toBeVisible();
+      await expect(fig.locator('svg[data-chart-surface]').first()).toBeVisible();
       const drawn = JSON.parse((await fig.locator('[data-series]').getAttribute('data-series'))!)[seriesKey] as (
         number | null
       )[];

@@ -84,6 +84,38 @@ describe('health API', () => {
     expect((await manager.get(`${base()}/health`)).json.abilities).toEqual({ manage: true });
   });
 
+  it('the figures are kept between reads, and a write that changes them shows on the very next read', async () => {
+    // The app keeps the last figures per network and query (lib/health/get-health.ts): the same read twice …
+    const first = await repA.get(`${base()}/health?unit=hours`);
+    const again = await repB.get(`${base()}/health?unit=hours`);
+    expect(again.json.map).toEqual(first.json.map);
+    // … each reader still gets their own abilities.
+    expect(again.json.abilities).toEqual({ manage: false });
+    // Beta gives Alpha two hours back, Alpha confirms: the next read has the new flow, the structure counts it.
+    const today = new Date().toISOString().slice(0, 10);
+    const rec = await repB.post(`${base()}/ledger`, {
+      organisationId: orgs.b,
+      kind: 'give',
+      partnerOrganisationId: orgs.a,
+      unit: 'hours',
+      amount: 2,
+      date: today,
+    });
+    expect(rec.status, rec.text).toBe(201);
+    // Recorded, not yet confirmed: not counted, but the figures are read again (the participation counts it).
+    const pending = await repA.get(`${base()}/health?unit=hours`);
+    expect(pending.json.map.edges).toHaveLength(1);
+    expect((await repA.post(`${base()}/ledger/${rec.json.entry.id}/response`, { response: 'confirm' })).status).toBe(
+      200,
+    );
+    const after = await repA.get(`${base()}/health?unit=hours`);
+    expect(after.json.map.edges).toEqual([
+      { source: orgs.a, target: orgs.b, weight: 3, count: 1 },
+      { source: orgs.b, target: orgs.a, weight: 2, count: 1 },
+    ]);
+    expect(after.json.horizon.pairs).toMatchObject({ total: 1, repeated: 1 });
+  });
+
   it('a non-member gets 404, as if the network did not exist; signed out 401', async () => {
     const r = await stranger.get(`${base()}/health`);
     expect(r.status).toBe(404);

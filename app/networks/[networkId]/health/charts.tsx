@@ -1,12 +1,12 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import dynamic from 'next/dynamic';
 import { Table, type Column } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
+import { ChartDrawing } from './chart-drawing';
 
 /**
- * A chart (recharts) and its data table, from one list of rows: the table is
+ * A chart (plain SVG, drawn with the page's HTML) and its data table, from one list of rows: the table is
  * what keyboard and screen-reader users read (the drawing is one labelled
  * image to them), and it shows the same numbers as the drawing. `data-series`
  * carries the drawn values so a test can hold chart and table side by side.
@@ -16,9 +16,6 @@ export interface Series<Row> {
   label: string;
   color: string;
 }
-
-/** recharts is loaded after the page shows its content (sentences and tables come with the HTML). */
-const Drawing = dynamic(() => import('./chart-drawing').then((m) => m.ChartDrawing), { ssr: false });
 
 const COLORS = ['#0f766e', '#b45309', '#7c3aed', '#be123c', '#1d4ed8'];
 export const seriesColor = (i: number) => COLORS[i % COLORS.length];
@@ -59,8 +56,16 @@ export function ChartWithTable<Row extends Record<string, unknown>>({
   return (
     <figure className="space-y-3" data-testid={testId}>
       <figcaption className="font-medium text-stone-900">{title}</figcaption>
-      <div role="img" aria-label={title} className="h-64 w-full" data-series={JSON.stringify(drawn)}>
-        <Drawing kind={kind} rows={rows} x={x} xFormat={xFormat} series={series} yDomain={yDomain} />
+      <div role="img" aria-label={title} className="w-full" data-series={JSON.stringify(drawn)}>
+        <ChartDrawing
+          kind={kind}
+          rows={rows}
+          x={x}
+          xFormat={xFormat}
+          series={series}
+          yDomain={yDomain}
+          format={(n) => f.number(n)}
+        />
       </div>
       {children}
       {/* The figures stay one click away (closed by default, so the page leads with the charts and sentences). */}

@@ -8,6 +8,7 @@ import type { HealthQueryInput } from '@/lib/health/query';
 import { formatter, translator } from '@/lib/i18n';
 import { networkPageContext, orNotFound } from '../../_lib/load';
 import { HealthView } from './health-view';
+import { HEALTH_READY_ID } from './ready';
 
 type Params = Promise<{ networkId: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -102,6 +103,8 @@ export default async function HealthPage({ params, searchParams }: { params: Par
         </Card>
         <HealthView networkId={networkId} health={health} />
       </div>
+      {/* The end of the content: the first paint of a full page load waits for it (layout.tsx). */}
+      <span id={HEALTH_READY_ID} hidden />
     </>
   );
 }
