@@ -45,7 +45,7 @@ function usePeriodLabel() {
 
 /**
  * The health page's content (concepts 2, 8, 9): every indicator as a
- * sentence a manager understands, then its chart (recharts) or map (sigma)
+ * sentence a manager understands, then its chart (server-drawn SVG, chart-drawing.tsx) or map (sigma)
  * and a table with the same figures.
  */
 export function HealthView({ networkId, health }: { networkId: string; health: Health }) {
