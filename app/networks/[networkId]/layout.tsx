@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { LiveProvider } from '@/app/_components/cooperation/live';
+import { PAGE_TITLE_ID } from '@/app/_components/ui';
 import { OutboxPanel, OutboxProvider } from '@/app/_components/cooperation/outbox';
-import { networkShellContext } from '../_lib/load';
+import { feedCursor, networkShellContext } from '../_lib/load';
 import { NavigationPending } from './_shell/navigation-pending';
 import { NetworkNav } from './_shell/network-nav';
 import { PAGE_CONTENT_ID } from './_shell/nav';
@@ -21,9 +22,15 @@ export default async function NetworkLayout({ children, params }: { children: Re
   const { networkId } = await params;
   const shell = await networkShellContext(networkId);
   if (!shell) return children;
+  // The same cursor the page read before its data: the feed starts there and the page is not fetched twice.
+  const after = await feedCursor(networkId);
   return (
-    <LiveProvider networkId={networkId}>
+    <LiveProvider networkId={networkId} after={after}>
       <OutboxProvider networkId={networkId} userId={shell.user.id}>
+        {/* A full page load paints once the page's heading has arrived, not its loading skeleton first (React
+            reveals the page in the same frame); in-app navigation is not held (the link only counts before the
+            first paint). Pages without the heading paint when the document is complete. */}
+        <link rel="expect" href={`#${PAGE_TITLE_ID}`} blocking="render" />
         <NavigationPending />
         <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-start lg:gap-8">
           <NetworkNav networkId={networkId} networkName={shell.network.name} />
