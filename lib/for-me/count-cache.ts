@@ -8,8 +8,8 @@ import { forMeCount } from './get-for-me';
  * The bell's count asks every "needs me" source (200–370 ms on the 20,000-entry network) and every page load
  * asked again. The answer is kept a few seconds per person and network, and only while nothing changed that it
  * depends on: the network's newest activity id (every command writes a row, so anyone's change, this person's
- * own included, makes it stale at once, on every instance), the person's membership and notification
- * preferences, and the day. Any change this person makes through the API also forgets their counts in this
+ * own included, makes it stale at once, on every instance), the person's unread notifications (marking one
+ * seen writes no activity), membership and notification preferences, and the day. Any change this person makes through the API also forgets their counts in this
  * process (`forgetForMeCounts`, called by `route()`), for what writes no activity row.
  */
 export const COUNT_CACHE_MS = 5_000;
@@ -27,8 +27,16 @@ const keyOf = (userId: string, networkId: string) => `${userId} ${networkId}`;
 export async function cachedForMeCount(db: Db, actor: Actor, networkId: string, now = Date.now()): Promise<number> {
   requireMember(actor, networkId);
   const key = keyOf(actor.userId, networkId);
-  const [activityId, prefs] = await Promise.all([latestActivityId(db, networkId), loadPrefs(db, actor.userId)]);
-  const stamp = JSON.stringify([activityId, actor.membership, prefs, new Date(now).toISOString().slice(0, 10)]);
+  const [activityId, unread, prefs] = await Promise.all([
+    latestActivityId(db, networkId),
+    db.get<{ n: number | string }>(
+      'SELECT COUNT(*) AS n FROM notifications WHERE user_id = ? AND network_id = ? AND read_at IS NULL',
+      [actor.userId, networkId],
+    ),
+    loadPrefs(db, actor.userId),
+  ]);
+  const day = new Date(now).toISOString().slice(0, 10);
+  const stamp = JSON.stringify([activityId, Number(unread?.n ?? 0), actor.membership, prefs, day]);
   const hit = entries.get(key);
   if (hit && hit.stamp === stamp && now - hit.at >= 0 && now - hit.at < COUNT_CACHE_MS) return hit.count;
   const count = await forMeCount(db, actor, networkId, now);
