@@ -2,18 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Form,
-  PAGE_TITLE_ID,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useForm,
-} from '@/app/_components/ui';
+import { Alert, Badge, Button, Card, Form, SelectField, TextAreaField, TextField, useForm } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';
 import type { CooperationAbilities } from '@/lib/policies/cooperation-abilities';
 import type { getGoal } from '@/lib/goals/get-goal';
@@ -72,9 +61,7 @@ export function GoalDetail({
       <header className="rounded-card border border-stone-300 bg-white p-card">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
-            <h1 id={PAGE_TITLE_ID} className="text-2xl font-semibold text-stone-900 sm:text-3xl">
-              {goal.title}
-            </h1>
+            <h1 className="text-2xl font-semibold text-stone-900 sm:text-3xl">{goal.title}</h1>
             <p className="mt-2 flex flex-wrap items-center gap-2">
               <GoalStatusBadge status={goal.status} />
               {goal.status === 'pilot' ? <ReviewBadge reviewOn={goal.reviewOn} due={goal.reviewDue} /> : null}

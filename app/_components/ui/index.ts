@@ -28,5 +28,5 @@ export { Table, type Column } from './table';
 export { Skeleton, PageSkeleton } from './skeleton';
 export { ToastProvider, useToast, type ToastTone } from './toast';
 export { cx } from './cx';
-export { PageHeader, PAGE_TITLE_ID } from './page-header';
+export { PageHeader } from './page-header';
 export { ScrollArea } from './scroll-area';

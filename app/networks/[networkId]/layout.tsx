@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { LiveProvider } from '@/app/_components/cooperation/live';
-import { PAGE_TITLE_ID } from '@/app/_components/ui';
 import { OutboxPanel, OutboxProvider } from '@/app/_components/cooperation/outbox';
 import { feedCursor, networkShellContext } from '../_lib/load';
 import { NavigationPending } from './_shell/navigation-pending';
@@ -27,10 +26,6 @@ export default async function NetworkLayout({ children, params }: { children: Re
   return (
     <LiveProvider networkId={networkId} after={after}>
       <OutboxProvider networkId={networkId} userId={shell.user.id}>
-        {/* A full page load paints once the page's heading has arrived, not its loading skeleton first (React
-            reveals the page in the same frame); in-app navigation is not held (the link only counts before the
-            first paint). Pages without the heading paint when the document is complete. */}
-        <link rel="expect" href={`#${PAGE_TITLE_ID}`} blocking="render" />
         <NavigationPending />
         <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-start lg:gap-8">
           <NetworkNav networkId={networkId} networkName={shell.network.name} />
