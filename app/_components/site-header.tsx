@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Translate } from '@/lib/i18n';
 import { LanguageSwitcher } from './language-switcher';

@@ -7,6 +7,7 @@ import { AppError, InputError } from '@/lib/errors';
 import { describeIssues } from '@/lib/core/issues';
 import { translator, type Locale, type Translate } from '@/lib/i18n';
 import { ForbiddenError } from '@/lib/policies';
+import { forgetForMeCounts } from '@/lib/for-me/count-cache';
 import { requestLocale } from './locale';
 
 /**
@@ -121,6 +122,8 @@ export function route<S extends z.ZodType | undefined = undefined, P extends Par
         locale,
         t,
       });
+      // The person changed something: their bell's cached count may be out of date now (lib/for-me/count-cache.ts).
+      if (user && req.method !== 'GET' && req.method !== 'HEAD') forgetForMeCounts(user.id);
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? { ok: true });
     } catch (err) {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Card, EmptyState, PageHeader } from '@/app/_components/ui';
 import { translator } from '@/lib/i18n';
 import { listMyNetworks } from '@/lib/networks';

@@ -235,7 +235,7 @@ test('a refused confirmation rolls back the optimistic change and says why', asy
   expect(entry.status, entry.text).toBe(201);
   const b = await signedInPageFor(repB);
   // This page hears no live updates, so it still offers "Confirm" after the entry was answered elsewhere.
-  await b.route('**/events', (route) => route.abort());
+  await b.route(/\/events(\?|$)/, (route) => route.abort()); // the feed opens at the page's cursor: /events?after=…
   await b.goto(`/networks/${networkId}/ledger`);
   const row = ledgerRow(b, 'Answered elsewhere');
   await expect(row.getByRole('button', { name: t('cooperation.ledger.confirm') })).toBeVisible();
@@ -367,4 +367,46 @@ test('an entry recorded for a goal links to it, and the goal’s participating o
   await expect(participants.getByRole('alert')).toHaveText(t('cooperation.errors.goalNeedsOrganisation'), {
     timeout: 30_000,
   });
+});
+
+test("a ledger load fetches nothing again: the feed opens at the page's cursor, and a partner's entry still arrives live", async ({
+  createUser,
+  signedInPageFor,
+}) => {
+  const { repA, repB, networkId, orgA, orgB } = await partnerNetwork(
+    createUser,
+    ['Cora Owner', 'Carl Alpha', 'Cleo Beta'],
+    ['Cursor Alpha', 'Cursor Beta'],
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  const give = (description: string) =>
+    repB.api.post(`/api/networks/${networkId}/ledger`, {
+      organisationId: orgB,
+      kind: 'give',
+      partnerOrganisationId: orgA,
+      unit: 'hours',
+      amount: 1,
+      date: today,
+      description,
+    });
+  expect((await give('Before the page')).status).toBe(201);
+  const a = await signedInPageFor(repA);
+  const requests: string[] = [];
+  a.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith(`/api/networks/${networkId}/`)) requests.push(url.pathname + url.search);
+  });
+  await a.goto(`/networks/${networkId}/ledger`);
+  await expect(ledgerRow(a, 'Before the page')).toBeVisible();
+  await expect(a.locator('[data-testid="balances-table"] tbody tr').first()).toBeVisible();
+  await expect(a.locator('[data-live-state="live"]')).toBeVisible();
+  const feed = requests.find((r) => r.startsWith(`/api/networks/${networkId}/events`));
+  expect(feed).toMatch(/\?after=\d+$/);
+  await a.waitForTimeout(500);
+  // The entries and the balances came with the HTML, the units once after hydration; connecting the feed fetched
+  // none of them again.
+  expect(requests.filter((r) => r.includes('/ledger'))).toEqual([`/api/networks/${networkId}/ledger/units`]);
+
+  expect((await give('After the page')).status).toBe(201);
+  await expect(ledgerRow(a, 'After the page')).toBeVisible();
 });

@@ -31,7 +31,7 @@ test('the navigation marks where one is, and the live feed stays connected while
   const page = await signedInPageFor(repA);
   const feeds: string[] = [];
   page.on('request', (r) => {
-    if (r.url().endsWith(`/api/networks/${networkId}/events`)) feeds.push(r.url());
+    if (new URL(r.url()).pathname === `/api/networks/${networkId}/events`) feeds.push(r.url());
   });
   await page.goto(`/networks/${networkId}/goals`);
   await expect(page.locator('[data-live-state="live"]')).toBeVisible();
@@ -53,8 +53,10 @@ test('the navigation marks where one is, and the live feed stays connected while
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.locator('[data-live-state="live"]')).toBeVisible();
   }
-  // One feed connection for the whole visit: the layout kept it across four page changes.
+  // One feed connection for the whole visit: the layout kept it across four page changes; it starts at the first
+  // page's cursor.
   expect(feeds).toHaveLength(1);
+  expect(feeds[0]).toMatch(/\?after=\d+$/);
 
   // A page below a section marks that section.
   await page.getByRole('main').getByRole('link', { name: 'Beta' }).first().click();

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
-import { Suspense, use, useState } from 'react';
+import Link from '@/app/_components/ui/link';
+import { useState } from 'react';
 import {
   Alert,
   Badge,
@@ -69,12 +69,11 @@ export function LedgerView({
 }: {
   networkId: string;
   orgs: OrgName[];
-  /** The unfiltered first page and balances, rendered with the HTML. */
   /**
-   * The first page with the HTML; the balances as a promise the server resolves while the page streams, so the
-   * entries show at once and the balances follow in the same response (no request after hydration).
+   * The unfiltered first page and balances, rendered with the HTML in one section (no request after hydration,
+   * and no second streamed section that React would reveal 300 ms after the first).
    */
-  initial?: { page: LedgerPage; balances?: Promise<Balances> };
+  initial?: { page: LedgerPage; balances?: Balances };
 }) {
   const { t } = useI18n();
   const units = useUnits(networkId);
@@ -105,13 +104,13 @@ export function LedgerView({
   return (
     <div className="grid gap-6">
       {myOrgId ? <RecordEntry networkId={networkId} orgs={orgs} myOrgId={myOrgId} unitOptions={units.options} /> : null}
-      {unfiltered && initial?.balances ? (
-        <Suspense fallback={<BalancesLoading />}>
-          <StreamedBalances networkId={networkId} orgs={orgs} labels={units.labels} promise={initial.balances} />
-        </Suspense>
-      ) : (
-        <BalancesView networkId={networkId} orgs={orgs} filter={filter} labels={units.labels} />
-      )}
+      <BalancesView
+        networkId={networkId}
+        orgs={orgs}
+        filter={filter}
+        labels={units.labels}
+        initial={unfiltered ? initial?.balances : undefined}
+      />
       <Card title={t('cooperation.ledger.entries')} id="entries">
         <details
           className="mb-4 rounded-control border border-stone-300 bg-stone-50 px-3 py-2"
@@ -632,28 +631,6 @@ function EntryTable({
         rowProps={(e) => ({ 'data-entry-id': e.id, 'data-status': e.status })}
       />
     </>
-  );
-}
-
-/** The balances the server streams with the page (React `use` waits for them inside a Suspense boundary). */
-function StreamedBalances(props: {
-  networkId: string;
-  orgs: OrgName[];
-  labels: Record<string, string>;
-  promise: Promise<Balances>;
-}) {
-  const initial = use(props.promise);
-  return <BalancesView networkId={props.networkId} orgs={props.orgs} labels={props.labels} initial={initial} />;
-}
-
-function BalancesLoading() {
-  const { t } = useI18n();
-  return (
-    <Card title={t('cooperation.balances.title')} id="balances">
-      <p aria-busy="true" className="text-stone-700">
-        {t('common.loading')}
-      </p>
-    </Card>
   );
 }
 

@@ -27,15 +27,34 @@ export const coopKey = (networkId: string, ...rest: unknown[]) => ['coop', netwo
  * row the server lets this person see invalidates the cooperation queries, so
  * a partner's change shows within a second without a reload. EventSource
  * reconnects by itself and resumes after the last event id.
+ *
+ * `after` is the newest activity id the server read before the page's data:
+ * the feed starts there, so the first connection delivers whatever changed
+ * since and nothing is fetched again; only a reconnect refreshes every query
+ * (without `after`, the first connection does too).
  */
-export function LiveProvider({ networkId, children }: { networkId: string; children: ReactNode }) {
+export function LiveProvider({
+  networkId,
+  after,
+  children,
+}: {
+  networkId: string;
+  after?: number;
+  children: ReactNode;
+}) {
   const qc = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
   const [last, setLast] = useState<LiveItem | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The cursor of the first render only: a refreshed layout must not reopen the feed.
+  const start = useRef(after);
 
   useEffect(() => {
-    const es = new EventSource(`/api/networks/${networkId}/events`);
+    const from = start.current;
+    const es = new EventSource(
+      `/api/networks/${networkId}/events${from !== undefined ? `?after=${encodeURIComponent(from)}` : ''}`,
+    );
+    let opened = false;
     const refresh = () => {
       // Several rows in one burst (a command writes one; a generator many) refresh once.
       if (pending.current) return;
@@ -60,8 +79,9 @@ export function LiveProvider({ networkId, children }: { networkId: string; child
     es.onerror = () => setState(es.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
     es.onopen = () => {
       setState('live');
-      // Anything missed while disconnected is fetched again.
-      refresh();
+      // Anything missed while disconnected is fetched again; the first connection starts at the page's cursor.
+      if (opened || from === undefined) refresh();
+      opened = true;
     };
     return () => {
       es.close();

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card } from '@/app/_components/ui';
 import { useI18n } from '@/app/_components/providers';

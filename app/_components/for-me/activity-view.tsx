@@ -1,7 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { useState } from 'react';
 import { useI18n } from '@/app/_components/providers';
 import { coopKey } from '@/app/_components/cooperation/live';

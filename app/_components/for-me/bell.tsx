@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { useI18n } from '@/app/_components/providers';
 import { coopKey } from '@/app/_components/cooperation/live';
 import { api } from '@/app/_lib/api-client';

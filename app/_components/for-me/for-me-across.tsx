@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Card } from '@/app/_components/ui';
 import type { Format, Translate } from '@/lib/i18n';
 import type { getForMeAcross } from '@/lib/for-me/get-for-me';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Badge } from '@/app/_components/ui';
 import { formatter, type Locale, type Translate } from '@/lib/i18n';
 import type { ReadinessSummary, Verdict } from '@/lib/readiness';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import type { ComponentProps, ReactNode } from 'react';
 import { cx } from './cx';
 

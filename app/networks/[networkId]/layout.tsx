@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { LiveProvider } from '@/app/_components/cooperation/live';
 import { OutboxPanel, OutboxProvider } from '@/app/_components/cooperation/outbox';
-import { networkShellContext } from '../_lib/load';
+import { feedCursor, networkShellContext } from '../_lib/load';
 import { NavigationPending } from './_shell/navigation-pending';
 import { NetworkNav } from './_shell/network-nav';
 import { PAGE_CONTENT_ID } from './_shell/nav';
@@ -21,8 +21,10 @@ export default async function NetworkLayout({ children, params }: { children: Re
   const { networkId } = await params;
   const shell = await networkShellContext(networkId);
   if (!shell) return children;
+  // The same cursor the page read before its data: the feed starts there and the page is not fetched twice.
+  const after = await feedCursor(networkId);
   return (
-    <LiveProvider networkId={networkId}>
+    <LiveProvider networkId={networkId} after={after}>
       <OutboxProvider networkId={networkId} userId={shell.user.id}>
         <NavigationPending />
         <div className="lg:grid lg:grid-cols-[14rem_minmax(0,1fr)] lg:items-start lg:gap-8">

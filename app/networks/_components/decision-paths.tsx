@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Badge, Card, Table } from '@/app/_components/ui';
 import type { Db } from '@/lib/db';
 import { formatter, type Locale, type Translate } from '@/lib/i18n';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Alert, Card } from '@/app/_components/ui';
 import type { Format, Translate } from '@/lib/i18n';
 import type { ManagementMandate } from '@/lib/management/records';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { useI18n } from '@/app/_components/providers';
 import { Badge, Card, EmptyState } from '@/app/_components/ui';
 import { useFormat, type OrgName } from '@/app/_components/cooperation/use-format';

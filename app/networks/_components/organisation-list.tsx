@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { EmptyState } from '@/app/_components/ui';
 import type { Translate } from '@/lib/i18n';
 import type { OrganisationSummary } from '@/lib/networks';

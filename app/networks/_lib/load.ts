@@ -4,6 +4,7 @@ import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { getDb, type Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { translator, type Translate } from '@/lib/i18n';
+import { latestActivityId } from '@/lib/activity/list-feed';
 import { listMyNetworks } from '@/lib/networks';
 import { ForbiddenError, type Actor } from '@/lib/policies';
 import { loadActor } from '@/lib/policies/load-actor';
@@ -30,11 +31,21 @@ const actorFor = cache(async (userId: string, networkId: string): Promise<Actor>
   loadActor(await getDb(), userId, networkId),
 );
 
+/**
+ * Where the change feed of this response starts: the newest activity id of the network, read once per request
+ * and always before the page's data (`networkPageContext` waits for it; the layout hands it to `LiveProvider`).
+ * So the feed opened at it (`?after=`) delivers every change the page's data may have missed, and the page need
+ * not fetch everything again when the feed connects.
+ */
+export const feedCursor = cache(async (networkId: string): Promise<number> =>
+  latestActivityId(await getDb(), networkId),
+);
+
 export async function networkPageContext(networkId: string, returnTo: string) {
   if (!ID.test(networkId)) notFound();
   const ctx = await pageContext(returnTo);
-  const actor: Actor = await actorFor(ctx.user.id, networkId);
-  return { ...ctx, actor };
+  const [actor] = await Promise.all([actorFor(ctx.user.id, networkId), feedCursor(networkId)]);
+  return { ...ctx, actor: actor as Actor };
 }
 
 /**

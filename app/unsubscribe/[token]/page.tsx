@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Alert, Card, PageHeader } from '@/app/_components/ui';
 import { getDb } from '@/lib/db';
 import { translator } from '@/lib/i18n';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { useI18n } from '@/app/_components/providers';
 import { Alert, Button } from '@/app/_components/ui';
 import { api, errorText } from '@/app/_lib/api-client';

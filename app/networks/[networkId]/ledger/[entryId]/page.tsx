@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Badge, Card, PageHeader } from '@/app/_components/ui';
 import { Comments } from '@/app/_components/comments/comments';
 import { loadEntry, presentEntry } from '@/lib/ledger/records';

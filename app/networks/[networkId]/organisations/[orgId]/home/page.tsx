@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/app/_components/ui';
 import { formatter } from '@/lib/i18n';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { notFound } from 'next/navigation';
 import { Alert, Button, buttonClasses, Card, PageHeader, Table } from '@/app/_components/ui';
 import { AppError } from '@/lib/errors';

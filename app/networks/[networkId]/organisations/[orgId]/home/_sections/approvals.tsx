@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Badge, Card, EmptyState } from '@/app/_components/ui';
 import { HomeDecision } from '@/app/_components/cooperation/home-approval';
 import { durationParts } from '@/lib/mandates/duration';

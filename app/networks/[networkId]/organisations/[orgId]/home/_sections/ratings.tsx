@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { Card, EmptyState, Table } from '@/app/_components/ui';
 import type { SectionProps } from './types';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { ReadinessSummaryBlock } from '@/app/_components/readiness/readiness-summary';
 import { Card, EmptyState } from '@/app/_components/ui';
 import type { Locale, Translate } from '@/lib/i18n';
