@@ -41,6 +41,25 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  {
+    // Links prefetch on hover, touch or focus, not on view (docs/pages.md, "Speed"): app/_components/ui/link.tsx.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/_components/ui/link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'next/link',
+              importNames: ['default'],
+              message: "Use Link from '@/app/_components/ui/link' (prefetch on hover, not on view).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['lib/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', noAppOrServer] } },
   {
     files: ['server/**/*.ts'],

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/ui/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { getSessionUser } from '@/lib/auth/session';
