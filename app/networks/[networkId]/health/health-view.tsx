@@ -175,7 +175,8 @@ function MapSection({ health }: { health: Health }) {
  */
 function FlowTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: string[][] }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable with a name, so that a keyboard can scroll it sideways on a phone (axe: scrollable-region-focusable).
+    <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table
         data-testid="map-flows"
         className="w-full border-collapse text-left [&_td]:px-2 [&_td]:py-2 [&_td:nth-child(n+3)]:text-right [&_td:nth-child(n+3)]:whitespace-nowrap [&_tbody_tr]:border-b [&_tbody_tr]:border-stone-200"
