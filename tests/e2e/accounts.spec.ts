@@ -151,6 +151,8 @@ test('the account page reads first: who I am, my notifications as sentences, my 
   await change.focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
+  // The dialog takes the focus in the frame after it appears; Escape is meant for the dialog, so wait for that.
+  await expect.poll(() => dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(change).toBeFocused();
