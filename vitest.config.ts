@@ -40,7 +40,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/integration/global-setup.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Starting a whole app (web, realtime, job runner; on PostgreSQL with its migrations) next to the other
+          // files' apps once took more than 120 s on the 2-core machine.
+          hookTimeout: 300_000,
         },
       },
     ],
