@@ -173,13 +173,11 @@ async function main() {
   });
   const log = (...a: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-  const perSystem = (name: SystemName) =>
-    LATENCY_ONLY.has(name)
-      ? scenarios.has('latency')
-      : ['latency', 'rooms', 'connections'].some((s) => scenarios.has(s));
+  if (scenarios.has('latency')) await latencyGrid(results, log);
   for (const name of systemsWanted) {
     let started: Started | null = null;
-    if (!perSystem(name)) continue;
+    // The latency grid ran above (all systems at once); rooms and connections run one system at a time.
+    if (LATENCY_ONLY.has(name) || !['rooms', 'connections'].some((s) => scenarios.has(s))) continue;
     if (remainingMs() <= 0) {
       skipBudget(results, name, log);
       continue;
@@ -188,12 +186,6 @@ async function main() {
       log(`starting ${name}`);
       started = await start(name);
       const { sys, server } = started;
-      if (scenarios.has('latency')) {
-        const t0 = Date.now();
-        for (const g of grid) results.latency.push(await latencyPoint(name, sys, server, g, log));
-        results.durations[`latency ${name}`] = Math.round((Date.now() - t0) / 1000);
-      }
-      if (LATENCY_ONLY.has(name)) continue;
       if (scenarios.has('rooms')) {
         const t0 = Date.now();
         const result = await runRooms(sys, server, { count: quick ? 200 : 1000, timeLimitMs: 120_000 });
@@ -325,30 +317,91 @@ function writeReport(results: BenchResults, log: (...a: unknown[]) => void): voi
   log(`wrote ${file} and docs/benchmarks.md`);
 }
 
-async function latencyPoint(
+/**
+ * The latency grid, interleaved: every system's server runs for the whole grid (each pinned to the server core,
+ * idle while another is measured), and at each grid point the repetitions alternate between the systems, the
+ * order rotated per repetition. So every system meets the same machine state (load from elsewhere, the load
+ * generator's warm-up) in turn, instead of one system measured minutes before another.
+ */
+async function latencyGrid(results: BenchResults, log: (...a: unknown[]) => void): Promise<void> {
+  const names = systemsWanted.filter((n) => n !== 'ours-redis');
+  const started = new Map<SystemName, Started>();
+  const runs = new Map<string, LatencyResult[]>();
+  const t0 = Date.now();
+  try {
+    for (const name of names) {
+      try {
+        log(`starting ${name}`);
+        started.set(name, await start(name));
+      } catch (err) {
+        const msg = `${name}: ${(err as Error).stack ?? err}`;
+        log('ERROR', msg);
+        results.errors.push(msg);
+      }
+    }
+    const live = names.filter((n) => started.has(n));
+    let turn = 0;
+    for (const g of grid) {
+      for (let rep = 0; rep < reps; rep++) {
+        // Rotated each time: no system is always measured first (or right after the same one).
+        const order = live.map((_, i) => live[(i + turn) % live.length]);
+        turn++;
+        for (const name of order) {
+          if (remainingMs() <= 0) {
+            skipBudget(results, `latency ${name} ${g.clients}×${g.rooms} rep ${rep + 1}`, log);
+            continue;
+          }
+          const { sys, server } = started.get(name)!;
+          try {
+            const r = await latencyRun(name, sys, server, g, rep, log);
+            const key = `${name} ${g.clients}x${g.rooms}`;
+            runs.set(key, [...(runs.get(key) ?? []), r]);
+          } catch (err) {
+            const msg = `${name} latency ${g.clients}×${g.rooms}: ${(err as Error).stack ?? err}`;
+            log('ERROR', msg);
+            results.errors.push(msg);
+          }
+        }
+      }
+      for (const name of live) {
+        const r = runs.get(`${name} ${g.clients}x${g.rooms}`);
+        if (r?.length) results.latency.push(latencyRow(name, g, r));
+      }
+    }
+  } finally {
+    for (const s of started.values()) {
+      await s.server.stop();
+      await s.cleanup?.();
+    }
+    results.durations.latency = Math.round((Date.now() - t0) / 1000);
+  }
+}
+
+async function latencyRun(
   name: SystemName,
   sys: System,
   server: ServerHandle,
   g: GridPoint,
+  rep: number,
   log: (...a: unknown[]) => void,
-): Promise<LatencyRow> {
-  const runs: LatencyResult[] = [];
-  for (let rep = 0; rep < reps; rep++) {
-    const r = await runLatency(sys, server, {
-      clientsPerRoom: g.clients,
-      rooms: g.rooms,
-      rateHz: g.rateHz ?? Number(process.env.BENCH_RATE ?? 20),
-      warmup: g.warmup ?? 20,
-      markers: g.markers ?? Number(process.env.BENCH_MARKERS ?? (quick ? 60 : 150)),
-      timeLimitMs: 60_000,
-      // Only ours unloads (and compacts) idle rooms; the others are ready for the next run at once.
-      settleMs: name === 'ours' || name === 'ours-redis' ? 3_000 : 500,
-    });
-    log(
-      `${name} latency ${g.clients}×${g.rooms} rep ${rep + 1}: p50 ${r.p50Us} µs p99 ${r.p99Us} µs max ${r.maxUs} µs, not delivered ${r.notDelivered}/${r.expected}`,
-    );
-    runs.push(r);
-  }
+): Promise<LatencyResult> {
+  const r = await runLatency(sys, server, {
+    clientsPerRoom: g.clients,
+    rooms: g.rooms,
+    rateHz: g.rateHz ?? Number(process.env.BENCH_RATE ?? 20),
+    warmup: g.warmup ?? 20,
+    markers: g.markers ?? Number(process.env.BENCH_MARKERS ?? (quick ? 60 : 150)),
+    timeLimitMs: 60_000,
+    // Only ours unloads (and compacts) idle rooms; the others are ready for the next run at once.
+    settleMs: name === 'ours' || name === 'ours-redis' ? 3_000 : 500,
+  });
+  log(
+    `${name} latency ${g.clients}×${g.rooms} rep ${rep + 1}: p50 ${r.p50Us} µs p99 ${r.p99Us} µs max ${r.maxUs} µs, not delivered ${r.notDelivered}/${r.expected}`,
+  );
+  return r;
+}
+
+function latencyRow(name: SystemName, g: GridPoint, runs: LatencyResult[]): LatencyRow {
   return {
     system: name,
     clients: g.clients,
@@ -360,6 +413,19 @@ async function latencyPoint(
     notDelivered: runs.reduce((s, r) => s + r.notDelivered, 0),
     converged: runs.some((r) => r.converged === null) ? null : runs.every((r) => r.converged),
   };
+}
+
+/** One grid point of one system, its repetitions back to back (the two-instance scenario: ours alone). */
+async function latencyPoint(
+  name: SystemName,
+  sys: System,
+  server: ServerHandle,
+  g: GridPoint,
+  log: (...a: unknown[]) => void,
+): Promise<LatencyRow> {
+  const runs: LatencyResult[] = [];
+  for (let rep = 0; rep < reps; rep++) runs.push(await latencyRun(name, sys, server, g, rep, log));
+  return latencyRow(name, g, runs);
 }
 
 function skipBudget(results: BenchResults, what: string, log: (...a: unknown[]) => void): void {
