@@ -72,8 +72,11 @@ const ZEnv = z.object({
   /** Realtime: open sockets per person / per client address (further ones are closed with 4429). */
   REALTIME_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(40),
   REALTIME_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(400),
-  /** Realtime on a SQLite file: `1` runs the group commit's transactions on a worker thread (server/commit-writer.ts). */
-  REALTIME_COMMIT_THREAD: z.enum(['0', '1']).default('1'),
+  /**
+   * Realtime on a SQLite file: `1` runs the group commit's transactions on a worker thread (server/commit-writer.ts),
+   * `0` on the event loop, `auto` (default) on a thread only when the process may use more than one core.
+   */
+  REALTIME_COMMIT_THREAD: z.enum(['0', '1', 'auto']).default('auto'),
 });
 
 export type Env = z.infer<typeof ZEnv> & {

@@ -26,7 +26,7 @@ async function main() {
     redisUrl: e.REDIS_URL || undefined,
     logLevel: e.LOG_LEVEL === 'debug' ? 'info' : e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1',
-    commitThread: e.REALTIME_COMMIT_THREAD === '1',
+    commitThread: e.REALTIME_COMMIT_THREAD === 'auto' ? 'auto' : e.REALTIME_COMMIT_THREAD === '1',
     limits: {
       maxConnectionsPerUser: e.REALTIME_MAX_SOCKETS_PER_USER,
       maxConnectionsPerAddress: e.REALTIME_MAX_SOCKETS_PER_ADDRESS,

@@ -25,8 +25,9 @@ const server = await startRealtime({
   // Two-instance scenario: both instances on the same database, exchanging over Redis.
   redisUrl: process.env.BENCH_REDIS_URL || undefined,
   redisPrefix: process.env.BENCH_REDIS_PREFIX || undefined,
-  // BENCH_COMMIT_THREAD=0: the group commit on the event loop (for comparison).
-  commitThread: process.env.BENCH_COMMIT_THREAD !== '0',
+  // As in production ('auto': a commit thread only when the process may use more than one core; pinned to one
+  // core here, so none). BENCH_COMMIT_THREAD=0|1 forces it off or on (for comparison).
+  commitThread: process.env.BENCH_COMMIT_THREAD ? process.env.BENCH_COMMIT_THREAD === '1' : 'auto',
 });
 const stop = async () => {
   await server.close().catch(() => {});

@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDb, type Db } from '@/lib/db';
 import { startCommitWriter } from '@/server/commit-writer';
 import { SAFETY_AUTOCHECKPOINT_PAGES } from '@/server/checkpointer';
+import { commitThreadWanted } from '@/server/server';
 import { GroupCommit, type CommitParticipant } from '@/server/group-commit';
 import { DocStore } from '@/server/persistence';
 
@@ -132,5 +133,12 @@ describe('the commit thread', () => {
     db = openDb({ sqliteFile: path.join(dir, 'data.sqlite') });
     await migrate(db);
     expect(startCommitWriter(db, () => undefined, { enabled: false, autocheckpointPages: 1000 })).toBeNull();
+  });
+
+  it('is wanted on its own only when the process may use more than one core', () => {
+    expect(commitThreadWanted('auto', 1)).toBe(false);
+    expect(commitThreadWanted('auto', 2)).toBe(true);
+    expect(commitThreadWanted(true, 1)).toBe(true);
+    expect(commitThreadWanted(false, 8)).toBe(false);
   });
 });
