@@ -76,7 +76,7 @@ export function renderMarkdown(r: BenchResults, jsonPath: string, _previous: str
       '- Order: for the latency grid every server is started first and stays up (idle while another is',
       '  measured); at each grid point the repetitions alternate between the systems, the order rotated each',
       '  time, so that no system is always measured first, while the load generator warms up, or minutes apart',
-      '  from the others (earlier runs measured one system\'s whole grid, then the next).',
+      "  from the others (earlier runs measured one system's whole grid, then the next).",
       '- Clients: real `y-websocket` 3.1 providers (`disableBc`, `ws`) for ours and the reference, the real',
       '  Hocuspocus provider for Hocuspocus. Per room: one real writer, one real observer (timed when the update',
       '  is applied to its Y.Doc; its text must equal the writer\'s at the end: "converged"), the rest raw-protocol',
