@@ -47,7 +47,35 @@ interface Fixtures {
   _requireApp: void;
 }
 
+/**
+ * Makes `goto` and `reload` return once React has put every streamed section of the page in place. A network page
+ * streams its content behind the loading skeleton as `<div hidden id="S:…">` plus a script that moves it in; when
+ * the client renders that section itself first (an update reached it before it hydrated), the server's hidden
+ * copy stays in the DOM for a moment beside the live one, and a locator finds the same text twice (two CI runs
+ * on 2026-11-30 failed on that: "strict mode violation … resolved to 2 elements", one of them hidden).
+ */
+function settledNavigation(page: Page): Page {
+  const settle = () =>
+    page
+      .waitForFunction(() => !document.querySelector('div[hidden][id*="S:"]'), undefined, { timeout: 15_000 })
+      .catch(() => undefined); // best effort: a section that never arrives fails the test's own assertions
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (...args: Parameters<Page['goto']>) => {
+    const response = await goto(...args);
+    await settle();
+    return response;
+  };
+  page.reload = async (...args: Parameters<Page['reload']>) => {
+    const response = await reload(...args);
+    await settle();
+    return response;
+  };
+  return page;
+}
+
 export const test = base.extend<Fixtures>({
+  page: async ({ page }, use) => use(settledNavigation(page)),
   // Runs first for every test: without Chromium (and without REQUIRE_SERVICES=1) the test is skipped loudly.
   _requireApp: [
     async ({}, use, testInfo) => {
@@ -85,7 +113,7 @@ export const test = base.extend<Fixtures>({
       contexts.push(context);
       await context.addCookies(user.api.playwrightCookies());
       if (failOnCspViolations) await watchCsp(context, violations);
-      return context.newPage();
+      return settledNavigation(await context.newPage());
     });
     for (const c of contexts) await c.close();
     expect(violations, 'Content-Security-Policy violations reported by the browser').toEqual([]);
