@@ -21,7 +21,8 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  // The whole suite with one worker takes 14–16 min on the 2-core machine; CI allows 90 min for everything.
+  // The whole suite with one worker takes ≈ 6 min on a quiet 2-core machine and 15–21 min while other heavy work
+  // shares it; CI allows 90 min for everything.
   globalTimeout: 35 * 60_000,
   reporter: process.env.CI
     ? [['list'], ['json', { outputFile: `test-results/e2e/${process.env.NWR_E2E_RUN}.json` }]]

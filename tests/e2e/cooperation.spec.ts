@@ -13,13 +13,8 @@ import { partnerNetwork } from './setup';
  * a reversing entry. Once in English, once in German; axe on every screen.
  */
 
-/**
- * An entry's row as a person sees it. Visible rows only: while a page streams in and hydrates, the server's copy
- * of a section can stay in the DOM, hidden, for a moment beside the live one (a CI run once found the same entry
- * twice, one of them hidden, right after `goto`).
- */
 const ledgerRow = (page: Page, text: string) =>
-  page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text }).filter({ visible: true });
+  page.locator('[data-testid="ledger-table"] tbody tr', { hasText: text });
 
 /** Opens "Record an entry" (behind a button) and returns its form's section. */
 async function openRecord(page: Page, t: (k: string) => string) {
