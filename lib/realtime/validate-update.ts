@@ -78,18 +78,11 @@ function check(
   if (decodedOut) decodedOut.value = whole;
   const { structs: decoded, ds } = whole;
   if (decoded.length > UPDATE_LIMITS.maxStructs) throw new Refused('too many structs');
-  const store = doc.store;
-  const docState = new Map<number, number>();
-  const stateOf = (client: number): number => {
-    let s = docState.get(client);
-    if (s === undefined) docState.set(client, (s = Y.getState(store, client)));
-    return s;
-  };
+  const c = new UpdateCheck(doc, roots);
 
   // Group by client (the decoder yields each client's structs in a row), check lengths and contiguity.
-  const byClient = new Map<number, Struct[]>();
-  const structs = decoded as (Struct | Y.Skip)[];
-  for (const s of structs) {
+  const byClient = c.byClient;
+  for (const s of decoded as (Struct | Y.Skip)[]) {
     if (s instanceof Y.Skip) throw new Refused('skipped range');
     if (!Number.isSafeInteger(s.length) || s.length <= 0) throw new Refused('zero-length struct');
     if (s.length > SHAPE_LIMITS.maxStructLength) throw new Refused('struct too long');
@@ -104,20 +97,13 @@ function check(
     if (s instanceof Y.Item) checkContent(s);
   }
   for (const [client, list] of byClient) {
-    if (list[0].id.clock > stateOf(client)) throw new Refused('missing earlier changes');
+    if (list[0].id.clock > c.stateOf(client)) throw new Refused('missing earlier changes');
   }
-  const endState = (client: number): number => {
-    const list = byClient.get(client);
-    const s = stateOf(client);
-    if (!list) return s;
-    const last = list[list.length - 1];
-    return Math.max(s, last.id.clock + last.length);
-  };
 
   // Delete set: bounded, positive lengths, nothing beyond what the document will hold.
   let ranges = 0;
   for (const [client, items] of ds.clients) {
-    const end = endState(client);
+    const end = c.endState(client);
     for (const d of items) {
       if (++ranges > UPDATE_LIMITS.maxDeleteRanges) throw new Refused('too many deletions');
       if (!Number.isSafeInteger(d.clock) || !Number.isSafeInteger(d.len) || d.len <= 0) {
@@ -128,125 +114,47 @@ function check(
   }
 
   // All structs in one array (each client's in a row); references are resolved to indices.
-  const all: Struct[] = [];
-  const groupStart = new Map<number, number>();
+  const all = c.all;
   for (const [client, list] of byClient) {
-    groupStart.set(client, all.length);
+    c.groupStart.set(client, all.length);
     for (const s of list) all.push(s);
   }
   const n = all.length;
 
-  /** Index in `all` of the update's struct holding `id`, or -1. */
-  const inUpdate = (id: Y.ID): number => {
-    const list = byClient.get(id.client);
-    if (!list) return -1;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = list[mid];
-      if (id.clock < s.id.clock) hi = mid - 1;
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
-      else return groupStart.get(id.client)! + mid;
-    }
-    return -1;
-  };
-
-  /**
-   * Where a reference from `from` resolves: in the document (-1), or in the
-   * update (the struct's index). Refuses what Yjs could not resolve.
-   */
-  const resolve = (from: Struct, id: Y.ID): number => {
-    if (!Number.isSafeInteger(id.clock) || id.clock < 0) throw new Refused('reference to unknown content');
-    if (id.client === from.id.client && id.clock >= from.id.clock) {
-      throw new Refused('reference to itself or a later change');
-    }
-    if (id.clock < stateOf(id.client)) return -1;
-    const i = inUpdate(id);
-    if (i < 0) throw new Refused('reference to unknown content');
-    return i;
-  };
-
   // Pass 1: edges between the update's structs (at most 4 per struct: the same
   // client's previous struct, origin, right origin, parent), then one iterative
   // DFS: no cycles.
-  const edges = new Int32Array(n * 4);
-  const edgeCount = new Uint8Array(n);
-  const addEdge = (from: number, to: number) => {
-    edges[from * 4 + edgeCount[from]++] = to;
-  };
+  const g = graph(n);
   for (let i = 0; i < n; i++) {
     const s = all[i];
-    if (i > 0 && all[i - 1].id.client === s.id.client) addEdge(i, i - 1);
+    if (i > 0 && all[i - 1].id.client === s.id.client) addEdge(g, i, i - 1);
     if (s instanceof Y.Item) {
       if (s.origin) {
-        const r = resolve(s, s.origin);
-        if (r >= 0) addEdge(i, r);
+        const r = c.resolve(s, s.origin);
+        if (r >= 0) addEdge(g, i, r);
       }
       if (s.rightOrigin) {
-        const r = resolve(s, s.rightOrigin);
-        if (r >= 0) addEdge(i, r);
+        const r = c.resolve(s, s.rightOrigin);
+        if (r >= 0) addEdge(g, i, r);
       }
       if (s.parent instanceof Y.ID) {
-        const r = resolve(s, s.parent);
-        if (r >= 0) addEdge(i, r);
+        const r = c.resolve(s, s.parent);
+        if (r >= 0) addEdge(g, i, r);
       }
     }
   }
-  const order = topologicalOrder(n, edges, edgeCount);
+  const order = topologicalOrder(n, g);
 
   // Pass 2, in dependency order: where each item lands, depth, neighbours in one type.
-  const placed: (Placed | undefined)[] = new Array(n);
-  const docPlaces = new Map<Y.AbstractType<unknown>, Place>();
-  const docPlace = (t: Y.AbstractType<unknown>): Place => {
-    let p = docPlaces.get(t);
-    if (p) return p;
-    let depth = 1;
-    let cur: Y.AbstractType<unknown> | null = t;
-    while (cur?._item && depth <= SHAPE_LIMITS.maxDepth + 1) {
-      depth++;
-      cur = cur._item.parent as Y.AbstractType<unknown> | null;
-    }
-    const key = t._item ? idKey(t._item.id) : `root:${Y.findRootTypeKey(t)}`;
-    p = { key, sub: null, depth };
-    docPlaces.set(t, p);
-    return p;
-  };
-  /** The place of a neighbour (origin or right origin) resolved to `r`. */
-  const neighbour = (id: Y.ID, r: number): Placed => {
-    if (r < 0) {
-      const s = Y.getItem(store, id) as Struct;
-      if (!(s instanceof Y.Item)) return GONE;
-      const p = docPlace(s.parent as Y.AbstractType<unknown>);
-      return s.parentSub === null ? p : { key: p.key, sub: s.parentSub, depth: p.depth };
-    }
-    return placed[r] ?? GONE;
-  };
-  /** The place inside the type created by the item `id` resolved to `r`. */
-  const inside = (id: Y.ID, r: number, sub: string | null): Placed => {
-    const s = r < 0 ? (Y.getItem(store, id) as Struct) : all[r];
-    if (!(s instanceof Y.Item)) return GONE;
-    if (!(s.content instanceof Y.ContentType)) {
-      if (s.content instanceof Y.ContentDeleted) return GONE;
-      throw new Refused('parent is not a type');
-    }
-    if (r < 0) {
-      const p = docPlace(s.content.type as Y.AbstractType<unknown>);
-      return { key: p.key, sub, depth: p.depth };
-    }
-    const outer = placed[r];
-    if (!outer || outer === GONE) return GONE;
-    return { key: idKey(s.id), sub, depth: outer.depth + 1 };
-  };
-
+  const placed = c.placed;
   for (let k = 0; k < n; k++) {
     const i = order[k];
     const s = all[i];
     if (!(s instanceof Y.Item)) continue;
     let place: Placed;
     if (s.origin || s.rightOrigin) {
-      const left = s.origin ? neighbour(s.origin, resolve(s, s.origin)) : null;
-      const right = s.rightOrigin ? neighbour(s.rightOrigin, resolve(s, s.rightOrigin)) : null;
+      const left = s.origin ? c.neighbour(s.origin, c.resolve(s, s.origin)) : null;
+      const right = s.rightOrigin ? c.neighbour(s.rightOrigin, c.resolve(s, s.rightOrigin)) : null;
       if (left === GONE || right === GONE) place = GONE;
       else {
         place = (left ?? right)!;
@@ -259,7 +167,7 @@ function check(
       if (roots !== 'any' && !roots.has(root)) throw new Refused(`unknown root "${root.slice(0, 40)}"`);
       place = { key: `root:${root}`, sub: s.parentSub, depth: 1 };
     } else if (s.parent instanceof Y.ID) {
-      place = inside(s.parent, resolve(s, s.parent), s.parentSub);
+      place = c.inside(s.parent, c.resolve(s, s.parent), s.parentSub);
     } else {
       throw new Refused('item without parent');
     }
@@ -271,15 +179,163 @@ function check(
   }
 }
 
+/**
+ * The state of one check: the update's structs by client and in one array,
+ * and lookups into the document. (Methods, not closures: this runs for every
+ * update a client sends, so nothing is created per call but this object and
+ * its maps.)
+ */
+class UpdateCheck {
+  private readonly store: Y.Doc['store'];
+  private readonly docState = new Map<number, number>();
+  readonly byClient = new Map<number, Struct[]>();
+  readonly groupStart = new Map<number, number>();
+  readonly all: Struct[] = [];
+  readonly placed: (Placed | undefined)[] = [];
+
+  constructor(
+    doc: Y.Doc,
+    readonly roots: ReadonlySet<string> | 'any',
+  ) {
+    this.store = doc.store;
+  }
+
+  /** The document's state (next clock) for `client`. */
+  stateOf(client: number): number {
+    let s = this.docState.get(client);
+    if (s === undefined) this.docState.set(client, (s = Y.getState(this.store, client)));
+    return s;
+  }
+
+  /** The state the document will have for `client` once the update is applied. */
+  endState(client: number): number {
+    const list = this.byClient.get(client);
+    const s = this.stateOf(client);
+    if (!list) return s;
+    const last = list[list.length - 1];
+    return Math.max(s, last.id.clock + last.length);
+  }
+
+  /** Index in `all` of the update's struct holding `id`, or -1. */
+  private inUpdate(id: Y.ID): number {
+    const list = this.byClient.get(id.client);
+    if (!list) return -1;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid];
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return this.groupStart.get(id.client)! + mid;
+    }
+    return -1;
+  }
+
+  /**
+   * Where a reference from `from` resolves: in the document (-1), or in the
+   * update (the struct's index). Refuses what Yjs could not resolve.
+   */
+  resolve(from: Struct, id: Y.ID): number {
+    if (!Number.isSafeInteger(id.clock) || id.clock < 0) throw new Refused('reference to unknown content');
+    if (id.client === from.id.client && id.clock >= from.id.clock) {
+      throw new Refused('reference to itself or a later change');
+    }
+    if (id.clock < this.stateOf(id.client)) return -1;
+    const i = this.inUpdate(id);
+    if (i < 0) throw new Refused('reference to unknown content');
+    return i;
+  }
+
+  /** The place of a neighbour (origin or right origin) resolved to `r`. */
+  neighbour(id: Y.ID, r: number): Placed {
+    if (r < 0) {
+      const s = Y.getItem(this.store, id) as Struct;
+      if (!(s instanceof Y.Item)) return GONE;
+      const p = docPlace(s.parent as Y.AbstractType<unknown>);
+      return s.parentSub === null ? p : { key: p.key, sub: s.parentSub, depth: p.depth };
+    }
+    return this.placed[r] ?? GONE;
+  }
+
+  /** The place inside the type created by the item `id` resolved to `r`. */
+  inside(id: Y.ID, r: number, sub: string | null): Placed {
+    const s = r < 0 ? (Y.getItem(this.store, id) as Struct) : this.all[r];
+    if (!(s instanceof Y.Item)) return GONE;
+    if (!(s.content instanceof Y.ContentType)) {
+      if (s.content instanceof Y.ContentDeleted) return GONE;
+      throw new Refused('parent is not a type');
+    }
+    if (r < 0) {
+      const p = docPlace(s.content.type as Y.AbstractType<unknown>);
+      return { key: p.key, sub, depth: p.depth };
+    }
+    const outer = this.placed[r];
+    if (!outer || outer === GONE) return GONE;
+    return { key: idKey(s.id), sub, depth: outer.depth + 1 };
+  }
+}
+
+/**
+ * Where a type of the document lives: its key and depth. A type's place never
+ * changes once it is integrated (its parent chain is fixed), so it is
+ * remembered per type object (dropped with the type).
+ */
+const docPlaces = new WeakMap<Y.AbstractType<unknown>, Place>();
+function docPlace(t: Y.AbstractType<unknown>): Place {
+  let p = docPlaces.get(t);
+  if (p) return p;
+  let depth = 1;
+  let cur: Y.AbstractType<unknown> | null = t;
+  while (cur?._item && depth <= SHAPE_LIMITS.maxDepth + 1) {
+    depth++;
+    cur = cur._item.parent as Y.AbstractType<unknown> | null;
+  }
+  const key = t._item ? idKey(t._item.id) : `root:${Y.findRootTypeKey(t)}`;
+  p = { key, sub: null, depth };
+  docPlaces.set(t, p);
+  return p;
+}
+
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 
-/** Iterative DFS post-order over the edges (dependencies first); refuses a cycle. */
-function topologicalOrder(n: number, edges: Int32Array, edgeCount: Uint8Array): Int32Array {
-  const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
-  const order = new Int32Array(n);
+/**
+ * The dependency graph of one check (at most 4 edges per struct). Up to
+ * SCRATCH_STRUCTS structs it lives in arrays reused across calls (validation
+ * is synchronous and never re-entered); larger updates get their own.
+ */
+interface Graph {
+  edges: Int32Array;
+  edgeCount: Uint8Array;
+  state: Uint8Array;
+  next: Uint8Array;
+  stack: Int32Array;
+  order: Int32Array;
+}
+const SCRATCH_STRUCTS = 4096;
+const newGraph = (n: number): Graph => ({
+  edges: new Int32Array(n * 4),
+  edgeCount: new Uint8Array(n),
+  state: new Uint8Array(n),
+  next: new Uint8Array(n),
+  stack: new Int32Array(n),
+  order: new Int32Array(n),
+});
+const scratch = newGraph(SCRATCH_STRUCTS);
+function graph(n: number): Graph {
+  if (n > SCRATCH_STRUCTS) return newGraph(n);
+  scratch.edgeCount.fill(0, 0, n);
+  scratch.state.fill(0, 0, n);
+  return scratch;
+}
+function addEdge(g: Graph, from: number, to: number): void {
+  g.edges[from * 4 + g.edgeCount[from]++] = to;
+}
+
+/** Iterative DFS post-order over the edges (dependencies first); refuses a cycle. Returns g.order (first n). */
+function topologicalOrder(n: number, g: Graph): Int32Array {
+  const { edges, edgeCount, state, next, stack, order } = g; // state: 0 new, 1 on the stack, 2 done
   let done = 0;
-  const stack = new Int32Array(n);
-  const next = new Uint8Array(n);
   for (let root = 0; root < n; root++) {
     if (state[root]) continue;
     let top = 0;
