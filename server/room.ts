@@ -338,7 +338,11 @@ export class Room implements CommitParticipant {
         return conn.close(CLOSE.DOCUMENT_LOCKED);
       }
     }
-    const before = stateMap(this.doc);
+    // Only the clients whose structs the update carries can change (a document collects one client id per
+    // editing session, thousands over its life: the checks below stay O(update), not O(history)).
+    const touched = new Set<number>();
+    for (const s of decoded.value!.structs) touched.add(s.id.client);
+    const before = stateMap(this.doc, touched);
     this.validated = update;
     try {
       Y.applyUpdate(this.doc, update, { kind: 'client', conn } satisfies TxOrigin);
@@ -357,12 +361,12 @@ export class Room implements CommitParticipant {
       store.pendingDs = null;
       conn.close(CLOSE.UPDATE_REJECTED);
     }
-    const broken = checkStoreFrom(this.doc, before);
+    const broken = checkStoreFrom(this.doc, before, touched);
     if (broken) {
       conn.close(CLOSE.UPDATE_REJECTED);
       return this.fail(new Error(`an update left the document unloadable: ${broken}`));
     }
-    if (this.host.onEdit) this.host.onEdit(this, conn, grownClients(before, stateMap(this.doc)));
+    if (this.host.onEdit) this.host.onEdit(this, conn, grownClients(before, stateMap(this.doc, touched)));
     if (conn.wantsAck && !conn.closed) {
       this.ackWaiters.add(conn);
       this.scheduleFlush();

@@ -20,19 +20,40 @@ import * as Y from 'yjs';
 type Struct = Y.Item | Y.GC;
 type StoreClients = Map<number, Struct[]>;
 
-/** Each client's state (next clock) without encoding anything. */
-export function stateMap(doc: Y.Doc): Map<number, number> {
+/**
+ * Each client's state (next clock) without encoding anything; with `only`, just
+ * those clients' (a long-lived document collects thousands of client ids, one
+ * per editing session, and an update touches one or two of them).
+ */
+export function stateMap(doc: Y.Doc, only?: Iterable<number>): Map<number, number> {
   const out = new Map<number, number>();
-  for (const [client, structs] of (doc.store as unknown as { clients: StoreClients }).clients) {
-    const last = structs[structs.length - 1];
+  const clients = (doc.store as unknown as { clients: StoreClients }).clients;
+  const entries: Iterable<[number, Struct[] | undefined]> = only
+    ? [...only].map((client) => [client, clients.get(client)])
+    : clients;
+  for (const [client, structs] of entries) {
+    const last = structs?.[structs.length - 1];
     if (last) out.set(client, last.id.clock + last.length);
   }
   return out;
 }
 
-/** Checks the structs of every client whose state differs from `before` (all clients when empty). */
-export function checkStoreFrom(doc: Y.Doc, before: ReadonlyMap<number, number>): string | null {
-  for (const [client, structs] of (doc.store as unknown as { clients: StoreClients }).clients) {
+/**
+ * Checks the structs of every client whose state differs from `before` (all
+ * clients when empty); with `only`, of those clients alone (the ones an update
+ * carried structs of: no other client's structs can change when it is applied).
+ */
+export function checkStoreFrom(
+  doc: Y.Doc,
+  before: ReadonlyMap<number, number>,
+  only?: Iterable<number>,
+): string | null {
+  const clients = (doc.store as unknown as { clients: StoreClients }).clients;
+  const entries: Iterable<[number, Struct[] | undefined]> = only
+    ? [...only].map((client) => [client, clients.get(client)])
+    : clients;
+  for (const [client, structs] of entries) {
+    if (!structs) continue;
     if (!structs.length) return `client ${client} has an empty struct list`;
     const last = structs[structs.length - 1];
     const was = before.get(client) ?? 0;
