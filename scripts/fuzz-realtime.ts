@@ -7,6 +7,23 @@
  */
 import { runFuzz } from '../tests/realtime/fuzz-harness';
 
+const USAGE = 'npm run fuzz [-- --seed N] [--frames N] [--batch N] [--workers N] [--minutes N]';
+const FLAGS = new Set(['--seed', '--frames', '--batch', '--workers', '--minutes']);
+const given = process.argv.slice(2);
+if (given.includes('--help') || given.includes('-h')) {
+  console.log(`usage: ${USAGE}\n(default: 1,000,000 frames, seed from the clock)`);
+  process.exit(0);
+}
+for (let i = 0; i < given.length; i += 2) {
+  if (!FLAGS.has(given[i])) {
+    console.error(`fuzz: unknown argument "${given[i]}"\nusage: ${USAGE}`);
+    process.exit(2);
+  }
+}
+// Ctrl-C or a kill ends the run through process.exit, which also stops the server process it started.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 const arg = (name: string): number | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return undefined;

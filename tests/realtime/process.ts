@@ -34,6 +34,19 @@ export async function realtimeHealthy(port: number): Promise<boolean> {
   }
 }
 
+/** Server processes started here and still running: killed when this process exits, however it exits. */
+const live = new Set<ChildProcess>();
+let reaperInstalled = false;
+function reapOnExit(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (reaperInstalled) return;
+  reaperInstalled = true;
+  process.once('exit', () => {
+    for (const c of live) c.kill('SIGKILL');
+  });
+}
+
 /**
  * Starts the realtime server on `port` over the SQLite file in `dataDir` and
  * waits until /health answers (a minute at most; then the process is killed
@@ -65,6 +78,7 @@ export async function startRealtimeProcess(opts: {
     },
     stdio: ['ignore', 'ignore', typeof stderr === 'function' ? 'pipe' : stderr],
   });
+  reapOnExit(child);
   if (typeof stderr === 'function') child.stderr?.on('data', (d) => stderr(String(d)));
   try {
     await waitFor(() => realtimeHealthy(opts.port), 60_000, opts.label ?? 'server health');
