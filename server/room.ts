@@ -20,7 +20,7 @@ import type { Connection } from './connection';
 import { parseClientFrame, ProtocolError } from './frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
 import type { DecodeGuard } from './decode-guard';
-import { isEmptyUpdate, msgAccess, msgAck, msgRefused, msgSync, msgSyncUpdate } from './messages';
+import { isEmptyUpdate, msgAccess, msgAck, msgRefused, msgSync, msgSyncUpdate, stateVectorOf } from './messages';
 import type { DocStore } from './persistence';
 import type { RedisBus } from './redis-bus';
 
@@ -82,6 +82,8 @@ export class Room implements CommitParticipant {
 
   private queue: { update: Uint8Array; conn: Connection }[] = [];
   private ackWaiters = new Set<Connection>();
+  /** The client ids whose structs the updates awaiting an acknowledgement carried (what the ack reports). */
+  private ackClients = new Set<number>();
   private replies: Reply[] = [];
   /** A commit holding updates of this room is in progress. */
   private inFlight = false;
@@ -369,6 +371,7 @@ export class Room implements CommitParticipant {
     if (this.host.onEdit) this.host.onEdit(this, conn, grownClients(before, stateMap(this.doc, touched)));
     if (conn.wantsAck && !conn.closed) {
       this.ackWaiters.add(conn);
+      for (const client of touched) this.ackClients.add(client);
       this.scheduleFlush();
     }
   }
@@ -578,10 +581,13 @@ export class Room implements CommitParticipant {
     const batch = this.queue;
     const acks = this.ackWaiters;
     const replies = this.replies.map((r) => ({ conn: r.conn, msg: r.make() }));
+    // The state at the cut of the clients these updates carried structs of (every update of theirs applied so
+    // far is in this batch or committed before): an author's own client ids are among them.
+    const sv = acks.size ? stateVectorOf(this.doc, this.ackClients) : null;
     this.queue = [];
     this.ackWaiters = new Set();
+    this.ackClients = new Set();
     this.replies = [];
-    const sv = acks.size ? Y.encodeStateVector(this.doc) : null;
     if (batch.length) this.inFlight = true;
     return {
       updates: batch.map((b) => b.update),
@@ -690,11 +696,12 @@ export class Room implements CommitParticipant {
    */
   private syncAnswer(sv: Uint8Array): Uint8Array {
     const theirs = Y.decodeStateVector(sv);
-    const ours = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     const kept: [number, number][] = [];
     for (const [client, clock] of theirs) {
-      const have = ours.get(client);
-      if (have === undefined || clock <= 0) continue;
+      // Looked up one by one (0: a client id the document does not know), not by encoding every client id
+      // the document ever had.
+      const have = Y.getState(this.doc.store, client);
+      if (have === 0 || clock <= 0) continue;
       kept.push([client, Math.min(clock, have)]);
     }
     kept.sort((a, b) => a[0] - b[0]);

@@ -133,6 +133,12 @@ for (const [label, makeDb, enabled] of backends) {
       a.provider.connect();
       await synced(a);
       await waitFor(() => access === 'write', 20_000, 'access message');
+      // Another writer's change is in the document first.
+      const other = await open(world.users.repB, world.docs.commons);
+      await synced(other);
+      insert(other.doc, 'someone else');
+      await waitFor(async () => textOf(await storedDoc(db, world.docs.commons)).includes('someone else'));
+      await waitFor(() => textOf(a.doc).includes('someone else'));
       insert(a.doc, 'acked');
       const mine = Y.encodeStateVector(a.doc);
       const clock = Y.decodeStateVector(mine).get(a.doc.clientID)!;
@@ -140,6 +146,9 @@ for (const [label, makeDb, enabled] of backends) {
       // Acknowledged means stored.
       const stored = await storedDoc(db, world.docs.commons);
       expect(Y.getState(stored.store, a.doc.clientID)).toBeGreaterThanOrEqual(clock);
+      // The ack reports the client ids the author's updates carried, not every client id of the document.
+      expect(acks.every((sv) => !sv.has(other.doc.clientID))).toBe(true);
+      other.destroy();
     });
 
     it("never applies, stores or forwards a reader's updates or non-empty SyncStep2", async () => {
