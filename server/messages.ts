@@ -2,7 +2,6 @@
  * The protocol messages the server sends (docs/realtime.md, "Messages"), each
  * encoded once and sent to every receiver as the same bytes.
  */
-import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import {
   MESSAGE_ACCESS,
@@ -32,24 +31,6 @@ export const msgAwareness = (update: Uint8Array) => {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
-/**
- * A state vector (Yjs' encoding: count, then client and clock pairs) of just `clients`, read from `doc`:
- * what an acknowledgement needs, without encoding every client id a long-lived document ever had.
- */
-export const stateVectorOf = (doc: Y.Doc, clients: Iterable<number>): Uint8Array => {
-  const e = encoding.createEncoder();
-  const entries: [number, number][] = [];
-  for (const client of clients) {
-    const clock = Y.getState(doc.store, client);
-    if (clock > 0) entries.push([client, clock]);
-  }
-  encoding.writeVarUint(e, entries.length);
-  for (const [client, clock] of entries) {
-    encoding.writeVarUint(e, client);
-    encoding.writeVarUint(e, clock);
-  }
   return encoding.toUint8Array(e);
 };
 export const msgAck = (count: number, sv: Uint8Array) => {

@@ -20,7 +20,7 @@ import type { Connection } from './connection';
 import { parseClientFrame, ProtocolError } from './frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
 import type { DecodeGuard } from './decode-guard';
-import { isEmptyUpdate, msgAccess, msgAck, msgRefused, msgSync, msgSyncUpdate, stateVectorOf } from './messages';
+import { isEmptyUpdate, msgAccess, msgAck, msgRefused, msgSync, msgSyncUpdate } from './messages';
 import type { DocStore } from './persistence';
 import type { RedisBus } from './redis-bus';
 
@@ -583,7 +583,7 @@ export class Room implements CommitParticipant {
     const replies = this.replies.map((r) => ({ conn: r.conn, msg: r.make() }));
     // The state at the cut of the clients these updates carried structs of (every update of theirs applied so
     // far is in this batch or committed before): an author's own client ids are among them.
-    const sv = acks.size ? stateVectorOf(this.doc, this.ackClients) : null;
+    const sv = acks.size ? Y.encodeStateVector(stateMap(this.doc, this.ackClients)) : null;
     this.queue = [];
     this.ackWaiters = new Set();
     this.ackClients = new Set();

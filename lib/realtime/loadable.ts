@@ -20,6 +20,12 @@ import * as Y from 'yjs';
 type Struct = Y.Item | Y.GC;
 type StoreClients = Map<number, Struct[]>;
 
+/** Each client's struct list, or with `only`, those clients' (undefined: the document has none of theirs). */
+function structLists(doc: Y.Doc, only?: Iterable<number>): Iterable<[number, Struct[] | undefined]> {
+  const clients = (doc.store as unknown as { clients: StoreClients }).clients;
+  return only ? [...only].map((client) => [client, clients.get(client)]) : clients;
+}
+
 /**
  * Each client's state (next clock) without encoding anything; with `only`, just
  * those clients' (a long-lived document collects thousands of client ids, one
@@ -27,10 +33,7 @@ type StoreClients = Map<number, Struct[]>;
  */
 export function stateMap(doc: Y.Doc, only?: Iterable<number>): Map<number, number> {
   const out = new Map<number, number>();
-  const clients = (doc.store as unknown as { clients: StoreClients }).clients;
-  const entries: Iterable<[number, Struct[] | undefined]> = only
-    ? [...only].map((client) => [client, clients.get(client)])
-    : clients;
+  const entries = structLists(doc, only);
   for (const [client, structs] of entries) {
     const last = structs?.[structs.length - 1];
     if (last) out.set(client, last.id.clock + last.length);
@@ -48,10 +51,7 @@ export function checkStoreFrom(
   before: ReadonlyMap<number, number>,
   only?: Iterable<number>,
 ): string | null {
-  const clients = (doc.store as unknown as { clients: StoreClients }).clients;
-  const entries: Iterable<[number, Struct[] | undefined]> = only
-    ? [...only].map((client) => [client, clients.get(client)])
-    : clients;
+  const entries = structLists(doc, only);
   for (const [client, structs] of entries) {
     if (!structs) continue;
     if (!structs.length) return `client ${client} has an empty struct list`;

@@ -78,7 +78,7 @@ function check(
   if (decodedOut) decodedOut.value = whole;
   const { structs: decoded, ds } = whole;
   if (decoded.length > UPDATE_LIMITS.maxStructs) throw new Refused('too many structs');
-  const c = new UpdateCheck(doc, roots);
+  const c = new UpdateCheck(doc);
 
   // Group by client (the decoder yields each client's structs in a row), check lengths and contiguity.
   const byClient = c.byClient;
@@ -193,10 +193,7 @@ class UpdateCheck {
   readonly all: Struct[] = [];
   readonly placed: (Placed | undefined)[] = [];
 
-  constructor(
-    doc: Y.Doc,
-    readonly roots: ReadonlySet<string> | 'any',
-  ) {
+  constructor(doc: Y.Doc) {
     this.store = doc.store;
   }
 
