@@ -91,6 +91,9 @@ test.describe('shared notes', () => {
     await expect(a.getByRole('heading', { level: 1, name: 'Shared notes' })).toBeVisible();
     await expect(statusOf(a)).toHaveAttribute('data-status', 'live');
     await expect(statusOf(b)).toHaveAttribute('data-status', 'live');
+    // Someone who joins is seen when they join, before anyone types: well within y-protocols' 15 s presence
+    // renewal, which was the first time Alice saw Bob while presence started at clock 0.
+    await expect(a.getByTestId('presence')).toContainText('Bob Blau (Blue Cluster)', { timeout: 5_000 });
 
     await editorOf(a).click();
     await a.keyboard.type('Hello from Green Hands.');

@@ -79,6 +79,9 @@ class CollabSession {
       // We decide about every reconnect ourselves (a fresh ticket first): see onConnectionClose.
       shouldReconnect: () => false,
     });
+    // y-protocols starts our presence at clock 0, and peers take only a clock above the one they know (0 for
+    // someone new): they would see us join only at the 15 s renewal. Clock 1 from the start: seen at once.
+    this.provider.awareness.setLocalState({});
     // Sign-out closes and deletes every local copy (local-copies.ts).
     this.unregister = registerLocalCopy({
       hasUnsaved: () => this.acks.pending,
