@@ -13,6 +13,7 @@ import type { Limits } from '../lib/realtime/limits';
 import { REFUSED_AWARENESS } from '../lib/realtime/protocol';
 import { Connection } from './connection';
 import { parseAwareness, ProtocolError } from './frame';
+import { frameOf } from './wire-frame';
 import { msgAwareness, msgRefused } from './messages';
 import type { RedisBus } from './redis-bus';
 
@@ -125,8 +126,8 @@ export class Presence {
     if (!changed.length) return;
     this.cache = null;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const msg = msgAwareness(update);
-    for (const c of this.conns) if (c !== origin && !c.pending) c.send(msg);
+    const frame = frameOf(msgAwareness(update));
+    for (const c of this.conns) if (c !== origin && !c.pending) c.sendFrame(frame);
     // Our own clients' changes go to the other instances (not theirs, not time-outs).
     const bus = this.bus();
     if (bus && (origin instanceof Connection || origin === 'server')) bus.publishAwareness(this.name, update);

@@ -3,7 +3,9 @@
  * sent while the document loaded, and a send that drops a slow consumer
  * instead of buffering without bound.
  */
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
+import { frameOf, type Frame } from './wire-frame';
 import type { Limits } from '../lib/realtime/limits';
 import { CLOSE, CLOSE_REASON, type CloseCode } from '../lib/realtime/close-codes';
 import type { Access } from '../lib/realtime/protocol';
@@ -36,6 +38,9 @@ export class TokenBucket {
 
 let nextConnId = 1;
 
+/** Messages up to this size are framed and copied by us; larger ones are left to ws (no copy of the payload). */
+const DIRECT_MAX = 64 * 1024;
+
 export class Connection {
   readonly id = nextConnId++;
   closed = false;
@@ -55,6 +60,8 @@ export class Connection {
   /** Bytes of document updates (their validation and apply cost grows with their size). */
   readonly updateBytes: TokenBucket;
   private killTimer: NodeJS.Timeout | null = null;
+  /** The TCP socket under `ws`, when prebuilt frames may be written to it directly (see wire-frame.ts). */
+  private readonly socket: Socket | null;
 
   constructor(
     readonly ws: WebSocket,
@@ -72,6 +79,7 @@ export class Connection {
     this.awarenessRate = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond);
     this.syncRate = new TokenBucket(limits.syncBurst, limits.syncPerSecond);
     this.updateBytes = updateBytes ?? new TokenBucket(limits.updateBytesBurst, limits.updateBytesPerSecond);
+    this.socket = directSocket(ws);
     ws.once('close', () => {
       this.closed = true;
       if (this.killTimer) clearTimeout(this.killTimer);
@@ -87,7 +95,21 @@ export class Connection {
       return;
     }
     // Send errors surface as the socket's 'error' event (which terminates it).
-    this.ws.send(data);
+    // A small message is framed here and written as one buffer; a large one
+    // (a whole document) goes through ws, which writes it without a copy.
+    if (this.socket && data.byteLength < DIRECT_MAX && isIdle(this.ws)) this.socket.write(frameOf(data).wire);
+    else this.ws.send(data);
+  }
+
+  /** Sends one prebuilt frame (the same bytes to every receiver of a broadcast), with the checks of send. */
+  sendFrame(frame: Frame): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.maxBuffered) {
+      this.close(CLOSE.SLOW_CONSUMER);
+      return;
+    }
+    if (this.socket && isIdle(this.ws)) this.socket.write(frame.wire);
+    else this.ws.send(frame.payload);
   }
 
   close(code: CloseCode): void {
@@ -103,4 +125,29 @@ export class Connection {
     // whose buffer holds the close frame) is cut off.
     this.killTimer = setTimeout(() => this.ws.terminate(), 2000);
   }
+}
+
+/** ws' internals that decide whether a frame may bypass its sender (ws 8). */
+interface WsInternals {
+  _socket?: unknown;
+  _sender?: { _state?: unknown; _queue?: unknown[] };
+}
+
+/**
+ * The socket to write prebuilt frames to: only without extensions (no
+ * compression, so a frame goes out as built) and only with the ws 8 internals
+ * this relies on; otherwise null and every send goes through ws.
+ */
+function directSocket(ws: WebSocket): Socket | null {
+  const internals = ws as unknown as WsInternals;
+  const socket = internals._socket as Socket | undefined;
+  if (ws.extensions !== '' || !socket || typeof socket.write !== 'function') return null;
+  if (!internals._sender || !Array.isArray(internals._sender._queue)) return null;
+  return socket;
+}
+
+/** ws' sender has nothing queued (its own frames are written whole, before ours). */
+function isIdle(ws: WebSocket): boolean {
+  const sender = (ws as unknown as WsInternals)._sender!;
+  return sender._state === 0 && sender._queue!.length === 0;
 }

@@ -18,6 +18,7 @@ import { touchedLockedPart } from '../lib/realtime/lock-parts';
 import { Presence } from './awareness';
 import type { Connection } from './connection';
 import { parseClientFrame, ProtocolError } from './frame';
+import { frameOf } from './wire-frame';
 import type { CommitParticipant, CommitWork, GroupCommit } from './group-commit';
 import type { DecodeGuard } from './decode-guard';
 import { isEmptyUpdate, msgAccess, msgAck, msgRefused, msgSync, msgSyncUpdate } from './messages';
@@ -537,17 +538,17 @@ export class Room implements CommitParticipant {
     if (!batch.length || this.state === 'closed') return;
     if (batch.length === 1) {
       const { update, from } = batch[0];
-      const msg = msgSyncUpdate(update);
-      for (const c of this.conns) if (c !== from && !c.pending) c.send(msg);
+      const frame = frameOf(msgSyncUpdate(update));
+      for (const c of this.conns) if (c !== from && !c.pending) c.sendFrame(frame);
       return;
     }
-    const all = msgSyncUpdate(Y.mergeUpdates(batch.map((b) => b.update)));
+    const all = frameOf(msgSyncUpdate(Y.mergeUpdates(batch.map((b) => b.update))));
     const authors = new Set(batch.map((b) => b.from));
     const ownLess = new Map<Connection, Uint8Array | null>();
     for (const c of this.conns) {
       if (c.pending) continue;
       if (!authors.has(c)) {
-        c.send(all);
+        c.sendFrame(all);
         continue;
       }
       // An author gets the others' updates of this turn, not its own back.
@@ -721,8 +722,8 @@ export class Room implements CommitParticipant {
   /** Something for every connection at least every keepAliveMs (the client drops after 30 s of silence). */
   private onKeepAlive = (): void => {
     if (!this.conns.size) return;
-    const msg = this.presence.allMessage();
-    for (const c of this.conns) if (!c.pending) c.send(msg);
+    const frame = frameOf(this.presence.allMessage());
+    for (const c of this.conns) if (!c.pending) c.sendFrame(frame);
   };
 
   private detach(conn: Connection): void {
