@@ -9,7 +9,10 @@
  * no client can stall the event loop that serves every other room.
  *
  * Checks run one at a time in one worker; a refused or crashed worker is
- * replaced on the next check. If no worker can be started at all, the check
+ * replaced on the next check. A worker with nothing to check for `idleMs` ends
+ * (the next check starts a new one): large updates and compactions come
+ * seldom, and an idle isolate left running still collects its own garbage
+ * seconds later, on a core the event loop may need. If no worker can be started at all, the check
  * falls back to "decodable" and the update is validated on the event loop as
  * before (logged once).
  */
@@ -70,12 +73,20 @@ export class DecodeGuard {
   private seq = 0;
   private unavailable = false;
   private closed = false;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     /** How long one decode may take in the worker. */
     private readonly budgetMs: number,
     private readonly log: (level: 'warn', msg: string, extra?: unknown) => void,
+    /** How long the worker waits for the next check before it ends. */
+    private readonly idleMs = 2_000,
   ) {}
+
+  /** Whether a worker thread is running now (tests). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
 
   /**
    * Does `bytes` (a snapshot about to replace log rows) load into an empty
@@ -106,6 +117,8 @@ export class DecodeGuard {
   }
 
   private spawn(): Worker | null {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     if (this.worker) return this.worker;
     if (this.unavailable || this.closed) return null;
     try {
@@ -149,7 +162,9 @@ export class DecodeGuard {
         resolve(verdict);
       };
       const onMessage = (m: { id: number; ok?: boolean; problem?: string | null }) => {
-        if (m.id === id) finish(m);
+        if (m.id !== id) return;
+        finish(m);
+        this.endWhenIdle(w);
       };
       const onExit = () => {
         if (this.worker === w) this.worker = null;
@@ -166,9 +181,23 @@ export class DecodeGuard {
     });
   }
 
+  /** Ends `w` if no check asks for it within idleMs (the next check clears the timer in spawn). */
+  private endWhenIdle(w: Worker): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.worker !== w) return;
+      this.worker = null;
+      void w.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
   /** Ends the worker (graceful shutdown, tests). */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const w = this.worker;
     this.worker = null;
     if (w) await w.terminate();

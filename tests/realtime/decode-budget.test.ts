@@ -49,6 +49,30 @@ describe('the decode budget for large updates', () => {
   });
 });
 
+describe('the decode worker between checks', () => {
+  it('ends after the idle time and starts again for the next check', async () => {
+    const doc = new Y.Doc();
+    insert(doc, 'y'.repeat(50_000));
+    const update = Y.encodeStateAsUpdate(doc);
+    const guard = new DecodeGuard(10_000, quiet, 200);
+    try {
+      expect(guard.running).toBe(false);
+      expect(await guard.check(update)).toBe('ok');
+      expect(guard.running).toBe(true);
+      // A check within the idle time keeps the same worker.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await guard.checkLoadable(update, 10_000)).toBeNull();
+      expect(guard.running).toBe(true);
+      await waitFor(() => !guard.running, 3_000);
+      expect(await guard.check(update)).toBe('ok');
+      expect(guard.running).toBe(true);
+    } finally {
+      await guard.close();
+    }
+    expect(guard.running).toBe(false);
+  });
+});
+
 describe('a realtime server with a decode budget', () => {
   let db: Db & { drop(): Promise<void> };
   let world: World;
