@@ -21,6 +21,9 @@ const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// The lowest priority for this thread (per thread on Linux), as for the commit thread: a checkpoint and
+// this isolate's own garbage collection run when the event loop leaves the core, never in its way.
+try { require('node:os').setPriority(0, 19); } catch {}
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 let timer = null;
