@@ -48,6 +48,13 @@ type StoredSnap = { data: Uint8Array; upto_id: number };
 /** One log row (SQLite, and PostgreSQL for a single update). */
 const INSERT_UPDATE = 'INSERT INTO yjs_updates (doc, data, created_at) VALUES (?, ?, ?) RETURNING id';
 
+/**
+ * The documents with server-written rows after an id (the safety-net poll, every 5 s). Reads only the partial
+ * index `yjs_updates_server_writes` (migration 020), never the client rows.
+ */
+export const SERVER_WRITES_SINCE =
+  'SELECT doc, MAX(id) AS id FROM yjs_updates WHERE origin = ? AND id > ? GROUP BY doc';
+
 export class DocStore {
   updatesStored = 0;
   /** The commit thread (file-backed SQLite; server/commit-writer.ts): appends go there while it runs. */
@@ -212,10 +219,7 @@ export class DocStore {
 
   /** The documents with rows a command wrote after log id `afterId` (the safety-net poll), and the highest id. */
   async serverWritesSince(afterId: number): Promise<{ docs: string[]; upto: number }> {
-    const rows = await this.db.all<{ doc: string; id: number }>(
-      'SELECT doc, MAX(id) AS id FROM yjs_updates WHERE id > ? AND origin = ? GROUP BY doc',
-      [afterId, SERVER_ORIGIN],
-    );
+    const rows = await this.db.all<{ doc: string; id: number }>(SERVER_WRITES_SINCE, [SERVER_ORIGIN, afterId]);
     return { docs: rows.map((r) => r.doc), upto: rows.reduce((m, r) => Math.max(m, Number(r.id)), afterId) };
   }
 

@@ -16,6 +16,7 @@ import { delivery } from './016-delivery';
 import { giftMandates } from './017-gift-mandates';
 import { agendaItems } from './018-agenda-items';
 import { forMeVisits } from './019-for-me-visits';
+import { serverWriteIndex } from './020-server-write-index';
 import type { Migration } from './types';
 
 /** Every migration, in id order (applied by id). Append new ones; never edit landed ones. */
@@ -38,4 +39,5 @@ export const migrations: Migration[] = [
   giftMandates,
   agendaItems,
   forMeVisits,
+  serverWriteIndex,
 ];
