@@ -305,5 +305,26 @@ for (const [label, makeDb, enabled] of backends) {
       await waitFor(() => home.closeCodes.includes(CLOSE.FORBIDDEN), 20_000, 'refused reconnect');
       expect(home.provider.shouldConnect).toBe(false);
     });
+
+    it('closes every socket of a person whose role changed (one decision for all of them), and no one else’s', async () => {
+      const { organisation_id: org } = (await db.get<{ organisation_id: string | null }>(
+        'SELECT organisation_id FROM memberships WHERE network_id = ? AND user_id = ?',
+        [world.networkId, world.users.repA],
+      ))!;
+      const tabs = await Promise.all(Array.from({ length: 12 }, () => open(world.users.repA, world.docs.commons)));
+      const bystander = await open(world.users.observer, world.docs.commons);
+      await Promise.all([...tabs, bystander].map((c) => synced(c)));
+      try {
+        await changeRole(db, world.networkId, world.users.repA, 'observer', null);
+        await waitFor(
+          () => tabs.every((t) => t.closeCodes.includes(CLOSE.PERMISSIONS_CHANGED)),
+          5_000,
+          'every tab closed after the role change',
+        );
+        expect(bystander.closeCodes).not.toContain(CLOSE.PERMISSIONS_CHANGED);
+      } finally {
+        await changeRole(db, world.networkId, world.users.repA, 'representative', org);
+      }
+    });
   });
 }
