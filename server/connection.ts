@@ -101,6 +101,11 @@ export class Connection {
     else this.ws.send(data);
   }
 
+  /** Whether prebuilt frames go straight to the socket (false: every send goes through ws). */
+  get writesFrames(): boolean {
+    return this.socket !== null;
+  }
+
   /** Sends one prebuilt frame (the same bytes to every receiver of a broadcast), with the checks of send. */
   sendFrame(frame: Frame): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
+import { DEFAULT_LIMITS } from '../lib/realtime/limits';
+import { Connection } from './connection';
 import { frameOf } from './wire-frame';
 
 // Frames written straight to the TCP socket must be read by a real ws client
@@ -64,5 +66,45 @@ describe('frameOf', () => {
     server.send(Buffer.from([3, 3, 3]));
     while (received.length < before + 3) await new Promise<void>((r) => (waiting = r));
     expect(received.slice(before).map((b) => [...b])).toEqual([[1], [2, 2], [3, 3, 3]]);
+  });
+
+  it('is what a Connection writes on this version of ws, through send and sendFrame alike', async () => {
+    const identity = { id: 'u', name: 'U', organisation: null, colour: '#000000' };
+    const conn = new Connection(server, 'u', 'write', false, identity, DEFAULT_LIMITS, 1 << 20);
+    // The internals of ws the direct path relies on are there (else every send would silently go through ws).
+    expect(conn.writesFrames).toBe(true);
+    const before = received.length;
+    conn.sendFrame(frameOf(Uint8Array.from([4, 4, 4, 4])));
+    conn.send(Uint8Array.from([5]));
+    conn.send(new Uint8Array(70_000).fill(6)); // over 64 KiB: framed by ws
+    conn.sendFrame(frameOf(Uint8Array.from([7])));
+    while (received.length < before + 4) await new Promise<void>((r) => (waiting = r));
+    const got = received.slice(before);
+    expect([...got[0]]).toEqual([4, 4, 4, 4]);
+    expect([...got[1]]).toEqual([5]);
+    expect(got[2].length).toBe(70_000);
+    expect(got[2].every((b) => b === 6)).toBe(true);
+    expect([...got[3]]).toEqual([7]);
+  });
+
+  it('is not used on a socket with an extension (permessage-deflate): ws frames and compresses', async () => {
+    const deflating = new WebSocketServer({ port: 0, perMessageDeflate: { threshold: 0 } });
+    await new Promise((r) => deflating.once('listening', r));
+    const accepted = new Promise<WebSocket>((r) => deflating.once('connection', r));
+    const peer = new WebSocket(`ws://127.0.0.1:${(deflating.address() as { port: number }).port}`);
+    const side = await accepted;
+    await new Promise((r) => peer.once('open', r));
+    try {
+      expect(side.extensions).toContain('permessage-deflate');
+      const identity = { id: 'u', name: 'U', organisation: null, colour: '#000000' };
+      const conn = new Connection(side, 'u', 'write', false, identity, DEFAULT_LIMITS, 1 << 20);
+      expect(conn.writesFrames).toBe(false);
+      const got = new Promise<Buffer>((r) => peer.once('message', (d) => r(d as Buffer)));
+      conn.sendFrame(frameOf(Uint8Array.from([9, 8, 7])));
+      expect([...(await got)]).toEqual([9, 8, 7]);
+    } finally {
+      peer.close();
+      await new Promise((r) => deflating.close(r));
+    }
   });
 });
