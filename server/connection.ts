@@ -89,11 +89,7 @@ export class Connection {
 
   /** Sends one protocol message; closes a slow consumer instead of buffering without bound. */
   send(data: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.maxBuffered) {
-      this.close(CLOSE.SLOW_CONSUMER);
-      return;
-    }
+    if (!this.mayWrite()) return;
     // Send errors surface as the socket's 'error' event (which terminates it).
     // A small message is framed here and written as one buffer; a large one
     // (a whole document) goes through ws, which writes it without a copy.
@@ -108,13 +104,19 @@ export class Connection {
 
   /** Sends one prebuilt frame (the same bytes to every receiver of a broadcast), with the checks of send. */
   sendFrame(frame: Frame): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.maxBuffered) {
-      this.close(CLOSE.SLOW_CONSUMER);
-      return;
-    }
+    if (!this.mayWrite()) return;
     if (this.socket && isIdle(this.ws)) this.socket.write(frame.wire);
     else this.ws.send(frame.payload);
+  }
+
+  /** Open, and not a slow consumer (one whose buffer passed the bound is closed instead). */
+  private mayWrite(): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
+    if (this.ws.bufferedAmount > this.maxBuffered) {
+      this.close(CLOSE.SLOW_CONSUMER);
+      return false;
+    }
+    return true;
   }
 
   close(code: CloseCode): void {

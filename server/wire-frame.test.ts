@@ -34,6 +34,8 @@ describe('frameOf', () => {
     await new Promise((r) => wss.close(r));
   });
 
+  const identity = { id: 'u', name: 'U', organisation: null, colour: '#000000' };
+
   const roundTrip = async (payload: Uint8Array) => {
     const before = received.length;
     const socket = (server as unknown as { _socket: Socket })._socket;
@@ -69,7 +71,6 @@ describe('frameOf', () => {
   });
 
   it('is what a Connection writes on this version of ws, through send and sendFrame alike', async () => {
-    const identity = { id: 'u', name: 'U', organisation: null, colour: '#000000' };
     const conn = new Connection(server, 'u', 'write', false, identity, DEFAULT_LIMITS, 1 << 20);
     // The internals of ws the direct path relies on are there (else every send would silently go through ws).
     expect(conn.writesFrames).toBe(true);
@@ -96,7 +97,6 @@ describe('frameOf', () => {
     await new Promise((r) => peer.once('open', r));
     try {
       expect(side.extensions).toContain('permessage-deflate');
-      const identity = { id: 'u', name: 'U', organisation: null, colour: '#000000' };
       const conn = new Connection(side, 'u', 'write', false, identity, DEFAULT_LIMITS, 1 << 20);
       expect(conn.writesFrames).toBe(false);
       const got = new Promise<Buffer>((r) => peer.once('message', (d) => r(d as Buffer)));
