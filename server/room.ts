@@ -13,7 +13,7 @@ import { CLOSE, type CloseCode } from '../lib/realtime/close-codes';
 import { REFUSED_READ_ONLY, SYNC_STEP1, SYNC_STEP2 } from '../lib/realtime/protocol';
 import { grownClients } from '../lib/meetings/edit-tally';
 import { checkEncodedUpdate, checkStoreFrom, stateMap } from '../lib/realtime/loadable';
-import { validateUpdate, type DecodedUpdate } from '../lib/realtime/validate-update';
+import { validateUpdate, type DecodedOut } from '../lib/realtime/validate-update';
 import { touchedLockedPart } from '../lib/realtime/lock-parts';
 import { Presence } from './awareness';
 import type { Connection } from './connection';
@@ -120,6 +120,8 @@ export class Room implements CommitParticipant {
   private fanOutScheduled = false;
   /** The client update being applied right now (validated), to compare with the server's re-encoding. */
   private validated: Uint8Array | null = null;
+  /** The client update being applied right now was forwarded before applying (its `update` event forwards nothing). */
+  private preForwarded = false;
 
   constructor(
     readonly name: string,
@@ -257,7 +259,7 @@ export class Room implements CommitParticipant {
             }
             return;
           }
-          return this.applyClientUpdate(conn, msg.update);
+          return this.applyClientUpdate(conn, msg.update, msg.type === 'sync-update');
         }
         case 'awareness':
           return this.presence.applyClient(conn, msg.update);
@@ -276,7 +278,8 @@ export class Room implements CommitParticipant {
     }
   }
 
-  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+  /** `incremental`: a sync-update message (one change as the client's Yjs encoded it), not a whole SyncStep2. */
+  private applyClientUpdate(conn: Connection, update: Uint8Array, incremental: boolean): void {
     if (update.length > this.host.limits.maxUpdateBytes) {
       this.host.log('warn', `update of ${update.length} bytes refused on ${this.name}`);
       return conn.close(CLOSE.UPDATE_REJECTED);
@@ -286,7 +289,7 @@ export class Room implements CommitParticipant {
       return conn.close(CLOSE.RATE_LIMITED);
     }
     if (update.length > this.host.limits.decodeInlineMaxBytes) return this.applyLargeClientUpdate(conn, update);
-    this.applyCheckedClientUpdate(conn, update);
+    this.applyCheckedClientUpdate(conn, update, incremental);
   }
 
   /**
@@ -305,7 +308,7 @@ export class Room implements CommitParticipant {
           return conn.close(CLOSE.UPDATE_REJECTED);
         }
         if (this.state !== 'ready') return conn.close(CLOSE.INTERNAL_ERROR);
-        this.applyCheckedClientUpdate(conn, update);
+        this.applyCheckedClientUpdate(conn, update, false);
         const queue = conn.held ?? [];
         conn.held = null;
         conn.heldBytes = 0;
@@ -325,9 +328,13 @@ export class Room implements CommitParticipant {
     );
   }
 
-  private applyCheckedClientUpdate(conn: Connection, update: Uint8Array): void {
+  /**
+   * Validates, checks locks, applies and (through the `update` event) queues for the group commit and forwards.
+   * `early`: a small incremental update, which may be forwarded before it is applied (see below).
+   */
+  private applyCheckedClientUpdate(conn: Connection, update: Uint8Array, early: boolean): void {
     // Decoded once here; the lock check reuses it, and a re-encoding equal to these bytes is not decoded again.
-    const decoded: { value?: DecodedUpdate } = {};
+    const decoded: DecodedOut = {};
     const verdict = validateUpdate(this.doc, update, this.roots, decoded);
     if (!verdict.ok) {
       this.host.log('warn', `update refused on ${this.name}: ${verdict.reason}`);
@@ -340,6 +347,16 @@ export class Room implements CommitParticipant {
         this.host.log('info', `update of conn ${conn.id} refused on ${this.name}: ${part} is locked`);
         return conn.close(CLOSE.DOCUMENT_LOCKED);
       }
+    }
+    // Forwarded before it is applied, when it is the first update the room accepts in this turn (the leading
+    // edge) and every struct in it is new to the document: then applying it integrates exactly what it carries,
+    // and its validated bytes are what Yjs would re-encode (the observers' Yjs decodes the same structs). Applying
+    // and everything after it then happen while the observers already receive it. Other updates (a SyncStep2,
+    // which re-sends known deletions; one that repeats known structs; the rest of a busy turn) are forwarded as
+    // the server's own encoding after applying, as before. What is stored is always the server's encoding.
+    if (early && decoded.allNew && !this.fanOutScheduled) {
+      this.forward(update, conn);
+      this.preForwarded = true;
     }
     // Only the clients whose structs the update carries can change (a document collects one client id per
     // editing session, thousands over its life: the checks below stay O(update), not O(history)).
@@ -356,6 +373,7 @@ export class Room implements CommitParticipant {
       return this.fail(new Error(`applying a validated update threw: ${(err as Error)?.message}`));
     } finally {
       this.validated = null;
+      this.preForwarded = false;
     }
     const store = this.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
     if (store.pendingStructs || store.pendingDs) {
@@ -495,7 +513,9 @@ export class Room implements CommitParticipant {
     // Forward first: validated and applied is enough to pass it on (encoded once for
     // every receiver); it is stored by the next group commit, and only then is its
     // author told (message 100). See "Ordering guarantees" in docs/realtime.md.
-    this.forward(update, o.conn);
+    // (Already forwarded, as its validated bytes, when applyCheckedClientUpdate sent it before applying.)
+    if (this.preForwarded) this.preForwarded = false;
+    else this.forward(update, o.conn);
     this.host.bus?.publishUpdate(this.name, update);
     this.scheduleFlush();
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { allowedRoots } from './doc-schema';
-import { validateUpdate } from './validate-update';
+import { validateUpdate, type DecodedOut } from './validate-update';
 
 const roots = allowedRoots('commons');
 
@@ -19,6 +19,28 @@ describe('validateUpdate', () => {
     (p.get(0) as Y.XmlText).insert(5, ' Welt');
     client.getMap('goals').set('g', 'Ziel');
     expect(validateUpdate(server, Y.encodeStateAsUpdate(client, sv), roots)).toEqual({ ok: true });
+  });
+
+  it('says whether every struct of an accepted update is new to the document (allNew)', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    client.on('update', (u: Uint8Array) => updates.push(u));
+    client.getText('notes').insert(0, 'eins');
+    client.getText('notes').insert(4, ' zwei');
+    client.getText('notes').delete(0, 1);
+    const out = (u: Uint8Array) => {
+      const o: DecodedOut = {};
+      expect(validateUpdate(server, u, roots, o)).toEqual({ ok: true });
+      return o.allNew;
+    };
+    expect(out(updates[0])).toBe(true);
+    Y.applyUpdate(server, updates[0]);
+    expect(out(updates[0])).toBe(false); // all known
+    expect(out(Y.mergeUpdates([updates[0], updates[1]]))).toBe(false); // known and new
+    expect(out(updates[1])).toBe(true);
+    Y.applyUpdate(server, updates[1]);
+    expect(out(updates[2])).toBe(false); // a deletion only: no struct
   });
 
   it('refuses unknown roots, deep nesting, long strings, subdocuments and undecodable bytes', () => {

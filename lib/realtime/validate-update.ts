@@ -6,6 +6,12 @@ export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
 /** An update as `Y.decodeUpdate` returns it (decoded once, shared by the checks that follow validation). */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
+/** What a successful validation hands on (see `validateUpdate`). */
+export interface DecodedOut {
+  value?: DecodedUpdate;
+  allNew?: boolean;
+}
+
 type Struct = Y.Item | Y.GC;
 
 class Refused extends Error {}
@@ -43,8 +49,12 @@ export function validateUpdate(
   update: Uint8Array,
   /** Allowed root names; 'any' when re-checking stored rows during recovery (only structure matters there). */
   roots: ReadonlySet<string> | 'any',
-  /** Receives the decoded update (so the lock check need not decode it again). */
-  decodedOut?: { value?: DecodedUpdate },
+  /**
+   * Receives the decoded update (so the lock check need not decode it again), and `allNew`: the update carries at
+   * least one struct and every struct in it is new to the document (each client's structs start exactly at the
+   * document's state for that client), so applying it integrates all of it.
+   */
+  decodedOut?: DecodedOut,
 ): UpdateVerdict {
   try {
     check(doc, update, roots, decodedOut);
@@ -68,12 +78,7 @@ interface Place {
 const GONE = 'gone' as const;
 type Placed = Place | typeof GONE;
 
-function check(
-  doc: Y.Doc,
-  update: Uint8Array,
-  roots: ReadonlySet<string> | 'any',
-  decodedOut?: { value?: DecodedUpdate },
-): void {
+function check(doc: Y.Doc, update: Uint8Array, roots: ReadonlySet<string> | 'any', decodedOut?: DecodedOut): void {
   const whole = Y.decodeUpdate(update);
   if (decodedOut) decodedOut.value = whole;
   const { structs: decoded, ds } = whole;
@@ -96,9 +101,13 @@ function check(
     list.push(s);
     if (s instanceof Y.Item) checkContent(s);
   }
+  let allNew = byClient.size > 0;
   for (const [client, list] of byClient) {
-    if (list[0].id.clock > c.stateOf(client)) throw new Refused('missing earlier changes');
+    const state = c.stateOf(client);
+    if (list[0].id.clock > state) throw new Refused('missing earlier changes');
+    if (list[0].id.clock !== state) allNew = false;
   }
+  if (decodedOut) decodedOut.allNew = allNew;
 
   // Delete set: bounded, positive lengths, nothing beyond what the document will hold.
   let ranges = 0;
