@@ -3,6 +3,7 @@
  * timers, sockets and heap return to their baseline.
  */
 import crypto from 'node:crypto';
+import http from 'node:http';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import * as encoding from 'lib0/encoding';
@@ -107,6 +108,27 @@ describe('realtime server with many documents', () => {
     await waitFor(() => server.rooms.size === 0, 120_000, 'all rooms unloaded');
     return names;
   }
+
+  it('keeps no upgrade request alive with an open socket (headers, cookie and URL are dropped after admission)', async () => {
+    // v8.queryObjects runs a full collection and counts what is still reachable.
+    const requests = () => v8.queryObjects(http.IncomingMessage, { format: 'count' }) as number;
+    const [name] = await freshDocs(1);
+    const before = requests();
+    const open = await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        const r = raw(server, name, { headers: { cookie } });
+        await r.opened;
+        await waitFor(() => r.frames.length > 0, 20_000, 'first frame');
+        return r;
+      }),
+    );
+    expect(server.metrics().connections).toBe(40);
+    // (Each client holds nothing either: the ws client drops its upgrade response.)
+    expect(requests() - before).toBeLessThan(5);
+    for (const r of open) r.ws.close();
+    await Promise.all(open.map((r) => r.closed));
+    await waitFor(() => server.rooms.size === 0, 20_000, 'room unloaded');
+  });
 
   it('returns timers, sockets and heap to baseline after 10,000 documents opened and closed', async () => {
     await run(300); // warm up (JIT, pools, caches)
