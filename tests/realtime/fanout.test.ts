@@ -12,7 +12,17 @@ import type { Db } from '@/lib/db';
 import { MESSAGE_SYNC, SYNC_STEP1, SYNC_UPDATE } from '@/lib/realtime/protocol';
 import type { RealtimeServer } from '@/server/server';
 import { freshSqlite } from '../helpers/services';
-import { client, createWorld, raw, sessionCookie, startServer, synced, waitFor, type World } from './fixtures';
+import {
+  client,
+  createWorld,
+  raw,
+  sessionCookie,
+  startServer,
+  storedDoc,
+  synced,
+  waitFor,
+  type World,
+} from './fixtures';
 
 const syncUpdate = (u: Uint8Array) => {
   const e = encoding.createEncoder();
@@ -126,7 +136,6 @@ describe('fan-out per event-loop turn', { timeout: 60_000 }, () => {
     return { writer, watcher, source };
   }
   const storedHas = async (marker: string) => {
-    const { storedDoc } = await import('./fixtures');
     return (await storedDoc(db, world.docs.commons)).getXmlFragment('notes').toString().includes(marker);
   };
 
