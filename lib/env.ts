@@ -77,6 +77,11 @@ const ZEnv = z.object({
    * `0` on the event loop, `auto` (default) on a thread only when the process may use more than one core.
    */
   REALTIME_COMMIT_THREAD: z.enum(['0', '1', 'auto']).default('auto'),
+  /**
+   * Realtime: the group commit's window in ms (updates of many rooms share one transaction; only the author's
+   * "saved" acknowledgement waits for it, observers get the update at once). 0 commits every event-loop turn.
+   */
+  REALTIME_COMMIT_DELAY_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(1000).default(20),
 });
 
 export type Env = z.infer<typeof ZEnv> & {

@@ -1,11 +1,20 @@
 /**
  * Process-wide group commit: every room with something to write, acknowledge
- * or answer registers here; once per event-loop turn (setImmediate) the
- * updates of ALL those rooms are stored in ONE transaction, and only then
- * does each room acknowledge (message 100) and answer SyncStep1. (Rooms
- * forward an update as soon as it is validated and applied, before this
- * commit: see "Ordering guarantees" in docs/realtime.md.) One commit runs at
- * a time; whatever arrives meanwhile waits for the next one (and so batches up).
+ * or answer registers here; the updates of ALL those rooms are stored in ONE
+ * transaction, and only then does each room acknowledge (message 100) and
+ * answer SyncStep1. (Rooms forward an update as soon as it is validated and
+ * applied, before this commit: see "Ordering guarantees" in docs/realtime.md.)
+ * One commit runs at a time; whatever arrives meanwhile waits for the next one
+ * (and so batches up).
+ *
+ * When: updates wait up to `delayMs` (the commit window, `commitDelayMs` in
+ * the limits) so that the updates of many rooms share one transaction: a
+ * transaction's fixed cost (BEGIN, writing the WAL frames, COMMIT) was most of
+ * the server's CPU per update when every update got its own, and it ran on the
+ * event loop between other rooms' updates. Only the author's acknowledgement
+ * waits for it (observers have the update already). Work that a person waits
+ * for (a SyncStep1 answer, an unload draining) is urgent: it commits at the end
+ * of the turn (setImmediate), taking along whatever waits in the window.
  *
  * On SQLite with an idle connection the whole commit (transaction,
  * acknowledgements) runs synchronously inside that setImmediate callback
@@ -35,18 +44,28 @@ export interface CommitParticipant {
 
 export class GroupCommit {
   private dirty = new Set<CommitParticipant>();
+  /** A commit is scheduled at the end of this turn (setImmediate). */
   private scheduled = false;
+  /** A commit is scheduled when the window closes. */
+  private timer: NodeJS.Timeout | null = null;
+  /** Something urgent was marked while a commit ran: the next one starts at once. */
+  private urgentNext = false;
   private running: Promise<void> | null = null;
 
   constructor(
     private readonly store: DocStore,
     private readonly onError: (msg: string, err: unknown) => void,
+    /** The commit window in ms (0: every turn). */
+    private readonly delayMs = 0,
   ) {}
 
-  /** `p` has something to commit or send: it is included in the next commit. */
-  mark(p: CommitParticipant): void {
+  /**
+   * `p` has something to commit or send: it is included in the next commit,
+   * at the latest when the window closes; `urgent`: at the end of this turn.
+   */
+  mark(p: CommitParticipant, urgent = false): void {
     this.dirty.add(p);
-    this.schedule();
+    this.schedule(urgent);
   }
 
   /** Is `p` waiting for the next commit? */
@@ -60,20 +79,46 @@ export class GroupCommit {
       await this.running;
       return;
     }
-    this.schedule();
+    this.schedule(true);
     // Runs after the scheduled commit has started (its setImmediate was queued first).
     await new Promise<void>((r) => setImmediate(r));
     if (this.running) await this.running;
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.running || !this.dirty.size) return;
-    this.scheduled = true;
-    setImmediate(this.run);
+  private schedule(urgent = false): void {
+    if (!this.dirty.size) return;
+    if (this.running) {
+      // Scheduled again when it finishes.
+      if (urgent) this.urgentNext = true;
+      return;
+    }
+    if (this.scheduled) return;
+    if (urgent || this.delayMs <= 0) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.scheduled = true;
+      setImmediate(this.run);
+      return;
+    }
+    if (!this.timer) this.timer = setTimeout(this.run, this.delayMs);
+  }
+
+  /** Stops a pending window (the server is closing; what is marked is committed by `settle`). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private afterRun(): void {
+    const urgent = this.urgentNext;
+    this.urgentNext = false;
+    this.schedule(urgent);
   }
 
   private run = (): void => {
     this.scheduled = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (this.running || !this.dirty.size) return;
     const batch = this.prepare();
     if (!batch) return;
@@ -90,14 +135,14 @@ export class GroupCommit {
       if (!ids) {
         this.running = this.commitAsync(batch, lastIds).finally(() => {
           this.running = null;
-          this.schedule();
+          this.afterRun();
         });
         return;
       }
       writes.forEach((i, k) => (lastIds[i] = ids[k]));
     }
     this.finish(work, names, lastIds, new Map());
-    this.schedule();
+    this.afterRun();
   };
 
   /** Takes the pending work of every marked participant (synchronously, all at once). */

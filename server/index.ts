@@ -30,6 +30,7 @@ async function main() {
     limits: {
       maxConnectionsPerUser: e.REALTIME_MAX_SOCKETS_PER_USER,
       maxConnectionsPerAddress: e.REALTIME_MAX_SOCKETS_PER_ADDRESS,
+      commitDelayMs: e.REALTIME_COMMIT_DELAY_MS,
     },
   });
   console.log(`[realtime] listening on ${server.url} (${db.description})`);

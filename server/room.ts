@@ -248,7 +248,7 @@ export class Room implements CommitParticipant {
           const sv = msg.stateVector;
           // Answered from committed state only: what a client sees is durable.
           this.replies.push({ conn, make: () => this.syncAnswer(sv) });
-          this.scheduleFlush();
+          this.scheduleFlush(true);
           return;
         }
         case 'sync-step2':
@@ -582,8 +582,9 @@ export class Room implements CommitParticipant {
     }
   }
 
-  private scheduleFlush(): void {
-    this.host.commits.mark(this);
+  /** `urgent`: someone waits for it (a sync answer, an unload), so it does not wait for the commit window. */
+  private scheduleFlush(urgent = false): void {
+    this.host.commits.mark(this, urgent);
   }
 
   /**
@@ -696,7 +697,7 @@ export class Room implements CommitParticipant {
       }
       const pending = this.queue.length > 0 || this.ackWaiters.size > 0 || this.replies.length > 0;
       if (this.failed || (!pending && !this.inFlight)) return;
-      if (pending) this.scheduleFlush();
+      if (pending) this.scheduleFlush(true);
       await this.host.commits.settle();
     }
   }

@@ -133,7 +133,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
     sink(level, `[realtime] ${logSafe(msg)}${extra === undefined ? '' : ` ${logSafe(describe(extra))}`}`);
   };
   const store = new DocStore(opts.db);
-  const commits = new GroupCommit(store, (msg, err) => log('error', msg, err));
+  const commits = new GroupCommit(store, (msg, err) => log('error', msg, err), limits.commitDelayMs);
   const checkpointer = startCheckpointer(opts.db, log);
   store.writer = startCommitWriter(opts.db, log, {
     enabled: commitThreadWanted(opts.commitThread ?? 'auto'),
@@ -440,6 +440,7 @@ export async function startRealtime(opts: RealtimeOptions): Promise<RealtimeServ
       clearInterval(purge);
       server.close();
       await Promise.all([...rooms.values()].map((r) => r.unload(CLOSE.SERVICE_RESTART)));
+      commits.close();
       for (const ws of wss.clients) ws.close(CLOSE.SERVICE_RESTART, CLOSE_REASON[CLOSE.SERVICE_RESTART]);
       await new Promise<void>((resolve) => {
         const t = setTimeout(() => {

@@ -50,6 +50,11 @@ export interface Limits {
   idleUnloadMs: number;
   /** Compact after this many stored updates. */
   compactEvery: number;
+  /**
+   * The group commit's window: an update waits up to this long so that the updates of many rooms share one
+   * transaction (only its author's acknowledgement waits; observers have it already). 0: every turn.
+   */
+  commitDelayMs: number;
   /** Updates larger than this are first decoded in a worker, within `decodeBudgetMs`. */
   decodeInlineMaxBytes: number;
   decodeBudgetMs: number;
@@ -77,6 +82,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerAddress: 400,
   idleUnloadMs: 2_000,
   compactEvery: 1000,
+  commitDelayMs: 20,
   decodeInlineMaxBytes: 64 * 1024,
   decodeBudgetMs: 2_000,
   snapshotCheckBudgetMs: 30_000,

@@ -117,6 +117,52 @@ for (const [label, makeDb, enabled] of backends) {
       expect(b.seen.lastId).toBeGreaterThan(a.seen.lastId!);
     });
 
+    it('collects the updates of a commit window into one transaction; urgent work does not wait for the window', async () => {
+      db = await makeDb();
+      // Counts the transactions (the synchronous and the queued path).
+      class CountingStore extends DocStore {
+        transactions = 0;
+        override appendManySync(batches: Parameters<DocStore['appendManySync']>[0]) {
+          const ids = super.appendManySync(batches);
+          if (ids) this.transactions++;
+          return ids;
+        }
+        override async appendMany(batches: Parameters<DocStore['appendMany']>[0]) {
+          this.transactions++;
+          return super.appendMany(batches);
+        }
+      }
+      const store = new CountingStore(db);
+      const commits = new GroupCommit(store, () => undefined, 60);
+      const a = participant(db, 'commons.w1', [u(1)]);
+      const b = participant(db, 'commons.w2', [u(2)]);
+      commits.mark(a.p);
+      await new Promise((r) => setTimeout(r, 20));
+      // Inside the window: nothing is stored or acknowledged yet.
+      expect(a.seen.lastId).toBeUndefined();
+      expect(await stored(db, 'commons.w1')).toBe(0);
+      commits.mark(b.p);
+      await Promise.all([a.settled, b.settled]);
+      expect(await a.seen.storedAtDone).toBe(1);
+      expect(await b.seen.storedAtDone).toBe(1);
+      expect(store.transactions).toBe(1);
+
+      // A window of a minute: an urgent mark (a sync answer, an unload) commits at the end of the turn, and takes
+      // along what waits in the window.
+      const slow = new GroupCommit(store, () => undefined, 60_000);
+      const c = participant(db, 'commons.w3', [u(3)]);
+      const d = participant(db, 'commons.w4', [u(4)]);
+      slow.mark(c.p);
+      slow.mark(d.p, true);
+      const started = Date.now();
+      await Promise.all([c.settled, d.settled]);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await c.seen.storedAtDone).toBe(1);
+      expect(await d.seen.storedAtDone).toBe(1);
+      expect(store.transactions).toBe(2);
+      slow.close();
+    });
+
     it('waits for a transaction that holds the connection, then stores before "done"', async () => {
       db = await makeDb();
       const commits = new GroupCommit(new DocStore(db), () => undefined);

@@ -57,6 +57,8 @@ describe('document locks on the socket', { timeout: 60_000 }, () => {
     await Promise.all([synced(writer), synced(reader)]);
     paragraph(writer.doc, 'before-lock');
     await waitFor(() => textOf(reader.doc).includes('before-lock'));
+    // Forwarded at once, stored within the commit window: counted below only once it is stored.
+    await waitFor(async () => textOf(await storedDoc(db, world.docs.commons)).includes('before-lock'));
 
     const l = await lock('notes', Date.now() + 60_000);
     expect(l).toMatchObject({ part: 'notes', active: true, reason: 'Agreed wording' });
