@@ -94,8 +94,7 @@ export class GroupCommit {
     }
     if (this.scheduled) return;
     if (urgent || this.delayMs <= 0) {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
+      this.close();
       this.scheduled = true;
       setImmediate(this.run);
       return;
@@ -103,7 +102,7 @@ export class GroupCommit {
     if (!this.timer) this.timer = setTimeout(this.run, this.delayMs);
   }
 
-  /** Stops a pending window (the server is closing; what is marked is committed by `settle`). */
+  /** Ends a pending window without committing (on shutdown, after `settle`; and when a commit starts anyway). */
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -117,8 +116,7 @@ export class GroupCommit {
 
   private run = (): void => {
     this.scheduled = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.close();
     if (this.running || !this.dirty.size) return;
     const batch = this.prepare();
     if (!batch) return;
