@@ -16,13 +16,17 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Two workers (each its own browser) against the one app. The suite is bound by Chromium's CPU (≈ 70 % of the
+  // machine's CPU time in a run), so a second worker gains less than a cheaper browser does: 22.7 min with one
+  // worker and full traces, 18.7 with two, 16.9 with two and traces without screenshots (2026-12-02).
+  // NWR_E2E_WORKERS=1 runs the tests one at a time, e.g. to read one failure's log in order.
+  workers: Number(process.env.NWR_E2E_WORKERS ?? 2),
   retries: 0, // tests must be stable; a retry would hide flakiness
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  // The whole suite with one worker takes ≈ 6 min on a quiet 2-core machine and 15–21 min while other heavy work
-  // shares it; CI allows 90 min for everything.
+  // The whole suite took 16.9 min with two workers on a quiet 2-core machine (2026-12-02); CI allows 90 min for
+  // everything.
   globalTimeout: 35 * 60_000,
   reporter: process.env.CI
     ? [['list'], ['json', { outputFile: `test-results/e2e/${process.env.NWR_E2E_RUN}.json` }]]
@@ -30,7 +34,10 @@ export default defineConfig({
   outputDir: `test-results/e2e/${process.env.NWR_E2E_RUN}`,
   use: {
     baseURL: process.env.NWR_E2E_URL,
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: every action with the DOM before and after, and a screenshot of the end.
+    // Without the trace's screencast (`screenshots: false`): recording it doubled the browser's CPU time
+    // (a meeting journey: 61 s with it, 46 s without, 38 s with no trace at all).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
