@@ -1,5 +1,5 @@
 /* eslint-disable no-empty-pattern -- Playwright fixtures declare "no dependencies" with an empty pattern. */
-import AxeBuilder from '@axe-core/playwright';
+import axe, { type Result as AxeResult } from 'axe-core';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { ApiClient, uniqueEmail } from '../helpers/api-client';
 import { smtpSinkReader, type SmtpSinkReader } from '../helpers/smtp-sink';
@@ -149,15 +149,37 @@ export async function expectNoAxeViolations(page: Page, opts: { exclude?: string
   // navigation the new <title> lands a moment after the new content. Wait for
   // the settled page (a title that never comes still fails here, by name).
   await expect.poll(() => page.title(), { message: `the page ${page.url()} has a non-empty <title>` }).not.toBe('');
-  // Legacy mode runs axe.run() inside the page itself. The default (runPartial in every frame, then finishRun in
-  // a new blank page) opened and closed a page per check, ≈ 1 s of the ≈ 2 s each of the ~200 checks took; our
-  // pages have no frames, so both modes see the same document.
-  let builder = new AxeBuilder({ page }).setLegacyMode().withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  for (const selector of opts.exclude ?? []) builder = builder.exclude(selector);
-  const { violations } = await builder.analyze();
+  const violations = await axeViolations(page, opts.exclude ?? []);
   const readable = violations.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`,
   );
   expect(readable, `axe found accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core in the page itself and returns its WCAG 2.1 A/AA violations. axe's source (≈ 550 KB) is put into a
+ * document once: a check after a client-side navigation or a live change reuses it. (@axe-core/playwright evaluated
+ * the source twice per check and, by default, finished every check in a new blank page: ≈ 2 s a check, of the
+ * suite's ~200 checks. Our pages have no frames, so running in the top document sees all there is.)
+ */
+async function axeViolations(page: Page, exclude: string[]): Promise<AxeResult[]> {
+  const present = await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function');
+  if (!present) {
+    await page.evaluate(axe.source);
+    await page.evaluate(() =>
+      (window as unknown as { axe: typeof axe }).axe.configure({ allowedOrigins: ['<same_origin>'] }),
+    );
+  }
+  return page.evaluate(
+    async ({ exclude, tags }) => {
+      const w = window as unknown as { axe: typeof axe };
+      const context = exclude.length ? { exclude } : document;
+      const results = await w.axe.run(context, { runOnly: { type: 'tag', values: tags } });
+      return results.violations;
+    },
+    { exclude, tags: AXE_TAGS },
+  );
 }

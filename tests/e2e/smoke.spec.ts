@@ -41,3 +41,18 @@ test('a person created through the API is signed in in the browser context the f
   const session = JSON.parse(await signedInPage.locator('body').innerText());
   expect(session.user.email).toBe(user.email);
 });
+
+test('the accessibility check finds a violation, also after a change in the same document, and honours exclude', async ({
+  page,
+}) => {
+  // The check puts axe into a document once and reuses it: it must still see what changed since.
+  await page.goto('/');
+  await expectNoAxeViolations(page);
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'unlabelled-probe';
+    document.querySelector('main')!.append(input);
+  });
+  await expect(expectNoAxeViolations(page)).rejects.toThrow(/label/);
+  await expectNoAxeViolations(page, { exclude: ['#unlabelled-probe'] });
+});
