@@ -34,10 +34,11 @@ export default defineConfig({
   outputDir: `test-results/e2e/${process.env.NWR_E2E_RUN}`,
   use: {
     baseURL: process.env.NWR_E2E_URL,
-    // A failed test keeps its trace: every action with the DOM before and after, and a screenshot of the end.
-    // Without the trace's screencast (`screenshots: false`): recording it doubled the browser's CPU time
-    // (a meeting journey: 61 s with it, 46 s without, 38 s with no trace at all).
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
+    // A failed test keeps its trace: every action with its timing, the console and the network, and a
+    // screenshot of the end (plus Playwright's error-context page snapshot). Without the trace's screencast and
+    // DOM snapshots: recording them was most of the browser's CPU time (a meeting journey: 61 s with both, 46 s
+    // with snapshots only, 38 s with no trace at all).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: true },
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
