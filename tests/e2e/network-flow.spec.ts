@@ -114,6 +114,9 @@ for (const locale of ['en', 'de'] as const) {
     await expect(addForm.getByRole('alert')).toContainText(
       t('networks.errors.duplicateOrganisation', { name: 'green hands' }),
     );
+    // The keyboard focus stayed on the button while it was busy (a disabled button would drop it to the page,
+    // and Escape would no longer reach the dialog).
+    await expect(addForm.getByRole('button', { name: t('networks.org.add') })).toBeFocused();
     await expectNoAxeViolations(a);
     await a.keyboard.press('Escape');
     await expect(addForm).toBeHidden();

@@ -7,7 +7,8 @@ export type ButtonSize = 'sm' | 'md';
 
 const base =
   'inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors ' +
-  'focus-visible:outline-3 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60';
+  'focus-visible:outline-3 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-60 ' +
+  'aria-disabled:cursor-not-allowed aria-disabled:opacity-60';
 
 const variants: Record<ButtonVariant, string> = {
   primary: 'bg-brand-700 text-white hover:bg-brand-800',
@@ -30,8 +31,10 @@ export type ButtonProps = ComponentProps<'button'> & {
   variant?: ButtonVariant;
   size?: ButtonSize;
   /**
-   * While true the button is disabled and announces itself as busy; pass the
-   * busy label (e.g. t('common.saving')) as children if the text should change.
+   * While true the button does nothing and announces itself as busy and
+   * disabled; pass the busy label (e.g. t('common.saving')) as children if the
+   * text should change. It keeps the keyboard focus: a natively disabled button
+   * would drop it to the page, and Escape would no longer reach a dialog.
    */
   busy?: boolean;
 };
@@ -41,13 +44,28 @@ export type ButtonProps = ComponentProps<'button'> & {
  * Defaults to `type="button"` so it never submits a form by accident; pass
  * `type="submit"` for the form's main action.
  */
-export function Button({ variant = 'primary', size = 'md', busy, className, disabled, type, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  size = 'md',
+  busy,
+  className,
+  disabled,
+  type,
+  onClick,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type ?? 'button'}
       className={buttonClasses(variant, size, className)}
-      disabled={disabled || busy}
+      disabled={disabled}
+      aria-disabled={busy && !disabled ? true : undefined}
       aria-busy={busy || undefined}
+      onClick={(event) => {
+        // Busy: no second submit (also not by Enter in a field, which clicks the submit button).
+        if (busy) event.preventDefault();
+        else onClick?.(event);
+      }}
       {...rest}
     />
   );
