@@ -1,6 +1,6 @@
 // `npm test`: every suite, once. Installs dependencies when missing or stale,
-// then runs vitest (unit, contract, realtime and integration projects) and
-// Playwright (end-to-end in Chromium), prints a summary and ends with one
+// then runs vitest's unit project (beside the app's build), its integration
+// project, and Playwright (end-to-end in Chromium), prints a summary and ends with one
 // plain line `N passed, N failed` (CI reads it). Exits non-zero when anything
 // failed. Extra arguments go to vitest (e.g. `npm test -- lib/demo`); with
 // arguments, Playwright is skipped unless NWR_E2E=1.
@@ -15,8 +15,10 @@ ensureDeps();
 const resultsDir = path.join(ROOT, 'test-results');
 fs.mkdirSync(resultsDir, { recursive: true });
 const vitestJson = path.join(resultsDir, 'vitest.json');
+const vitestUnitJson = path.join(resultsDir, 'vitest-unit.json');
+const vitestIntegrationJson = path.join(resultsDir, 'vitest-integration.json');
 const e2eJson = path.join(resultsDir, 'e2e.json');
-fs.rmSync(vitestJson, { force: true });
+for (const file of [vitestJson, vitestUnitJson, vitestIntegrationJson]) fs.rmSync(file, { force: true });
 fs.rmSync(e2eJson, { force: true });
 
 const extra = process.argv.slice(2);
@@ -48,16 +50,8 @@ function readJson(file) {
 
 const rows = [];
 
-// 1. vitest: every project (unit + integration) in one run.
-const vitest = await run('vitest', bin('vitest'), [
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${vitestJson}`,
-  ...extra,
-]);
-{
-  const r = readJson(vitestJson);
+function vitestRow(name, file, res) {
+  const r = readJson(file);
   const passed = r?.numPassedTests ?? 0;
   let failed = r?.numFailedTests ?? 0;
   const skipped = (r?.numPendingTests ?? 0) + (r?.numTodoTests ?? 0);
@@ -65,12 +59,35 @@ const vitest = await run('vitest', bin('vitest'), [
   for (const file of r?.testResults ?? []) {
     if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) failed++;
   }
-  if (!r && vitest.code !== 0) failed++; // crashed before writing results
-  if (r && vitest.code !== 0 && failed === 0) failed++; // e.g. global setup failed or an unhandled error
-  rows.push({ name: 'vitest', passed, failed, skipped, time: vitest.time, code: vitest.code });
+  if (!r && res.code !== 0) failed++; // crashed before writing results
+  if (r && res.code !== 0 && failed === 0) failed++; // e.g. global setup failed or an unhandled error
+  return { name, passed, failed, skipped, time: res.time, code: res.code };
 }
 
-// 2. Playwright (Chromium), unless vitest was narrowed to some files.
+const vitestArgs = (file) => ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+
+if (extra.length === 0) {
+  // 1. The unit project while the app is built for the integration and end-to-end suites: vitest would
+  // otherwise run every project's global setup (the build, ≈ 3 min on a fresh clone) before its first file,
+  // and the unit files mostly wait (kill -9 and restart, idle sockets) rather than use both cores.
+  const build = run('build', bin('tsx'), ['tests/helpers/build-app.ts']);
+  const unit = await run('vitest unit', bin('vitest'), [...vitestArgs(vitestUnitJson), '--project', 'unit']);
+  rows.push(vitestRow('unit', vitestUnitJson, unit));
+  await build; // a failed build shows again, with its reason, in the integration suite's global setup
+  // 2. The integration project against one real app (built above).
+  const integration = await run('vitest integration', bin('vitest'), [
+    ...vitestArgs(vitestIntegrationJson),
+    '--project',
+    'integration',
+  ]);
+  rows.push(vitestRow('integration', vitestIntegrationJson, integration));
+} else {
+  // Narrowed to some files: one vitest run over every project.
+  const vitest = await run('vitest', bin('vitest'), [...vitestArgs(vitestJson), ...extra]);
+  rows.push(vitestRow('vitest', vitestJson, vitest));
+}
+
+// 3. Playwright (Chromium), unless vitest was narrowed to some files.
 if (extra.length === 0 || process.env.NWR_E2E === '1') {
   const pw = await run('playwright', bin('playwright'), ['test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_FILE: e2eJson,
