@@ -35,6 +35,7 @@ export type ButtonProps = ComponentProps<'button'> & {
    * disabled; pass the busy label (e.g. t('common.saving')) as children if the
    * text should change. It keeps the keyboard focus: a natively disabled button
    * would drop it to the page, and Escape would no longer reach a dialog.
+   * Client components only (it sets a click handler).
    */
   busy?: boolean;
 };
@@ -44,6 +45,8 @@ export type ButtonProps = ComponentProps<'button'> & {
  * Defaults to `type="button"` so it never submits a form by accident; pass
  * `type="submit"` for the form's main action.
  */
+const preventDefault = (event: { preventDefault(): void }) => event.preventDefault();
+
 export function Button({
   variant = 'primary',
   size = 'md',
@@ -61,11 +64,9 @@ export function Button({
       disabled={disabled}
       aria-disabled={busy && !disabled ? true : undefined}
       aria-busy={busy || undefined}
-      onClick={(event) => {
-        // Busy: no second submit (also not by Enter in a field, which clicks the submit button).
-        if (busy) event.preventDefault();
-        else onClick?.(event);
-      }}
+      // Busy: no second submit (also not by Enter in a field, which clicks the submit button). Otherwise the
+      // caller's handler as it is: a server component renders this button too, and may pass no function.
+      onClick={busy ? preventDefault : onClick}
       {...rest}
     />
   );
