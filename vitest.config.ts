@@ -19,7 +19,7 @@ export default defineConfig({
     pool: 'forks',
     // At least three files at once, even on 2 cores: many files mostly wait (kill -9 and restart, a 35-s idle
     // connection, mail relays), and vitest's default (cores − 1) ran one file at a time here: 475 s for the
-    // whole run, 306 s with three (2026-12-02, the app already built; a fresh clone adds its build, ≈ 3 min).
+    // whole run, 306 s with three (2026-12-02, the app already built; on a fresh clone `npm test` builds the app beside the unit project, scripts/test.mjs).
     maxWorkers: Math.max(3, os.availableParallelism() - 1),
     projects: [
       {

@@ -40,13 +40,13 @@ export type ButtonProps = ComponentProps<'button'> & {
   busy?: boolean;
 };
 
+const preventDefault = (event: { preventDefault(): void }) => event.preventDefault();
+
 /**
  * A real `<button>` (keyboard and screen readers work without extra code).
  * Defaults to `type="button"` so it never submits a form by accident; pass
  * `type="submit"` for the form's main action.
  */
-const preventDefault = (event: { preventDefault(): void }) => event.preventDefault();
-
 export function Button({
   variant = 'primary',
   size = 'md',
