@@ -25,7 +25,7 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  // The whole suite took 937 s (two workers) in the last fresh-clone CI run (2026-12-02); CI allows 90 min for all.
+  // The whole suite took 764 s (two workers) in the last fresh-clone CI run (2026-12-02); CI allows 90 min for all.
   globalTimeout: 35 * 60_000,
   reporter: process.env.CI
     ? [['list'], ['json', { outputFile: `test-results/e2e/${process.env.NWR_E2E_RUN}.json` }]]
