@@ -288,4 +288,23 @@ test('the goal picker finds a goal outside the newest 200 and is used with the k
   await expect(picker).toHaveAttribute('aria-expanded', 'false');
   await expect(suggestions).toHaveCount(0);
   await expect(picker).toHaveValue('routine goal 042');
+
+  // The goal board's pages, by keyboard: "Previous" that disables itself on the first page keeps the focus.
+  await a.goto(`/networks/${networkId}/goals`);
+  const pages = a.getByRole('navigation', { name: t('cooperation.pagination') });
+  const previous = pages.getByRole('button', { name: t('cooperation.previous') });
+  const next = pages.getByRole('button', { name: t('cooperation.next') });
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  await next.focus();
+  await a.keyboard.press('Enter');
+  await expect(pages).toContainText(t('cooperation.pageOf', { from: 21, to: 40, total: 211 }));
+  await expect(previous).not.toHaveAttribute('aria-disabled');
+  await previous.focus();
+  await a.keyboard.press('Enter');
+  await expect(pages).toContainText(t('cooperation.pageOf', { from: 1, to: 20, total: 211 }));
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  await expect(previous).toBeFocused();
+  await a.keyboard.press('Enter'); // does nothing on the first page
+  await expect(pages).toContainText(t('cooperation.pageOf', { from: 1, to: 20, total: 211 }));
+  await expectNoAxeViolations(a);
 });

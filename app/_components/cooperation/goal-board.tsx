@@ -166,6 +166,7 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
               variant="secondary"
               size="sm"
               disabled={offset === 0}
+              focusableWhenDisabled
               onClick={() => setOffset(Math.max(0, offset - PAGE))}
             >
               {t('cooperation.previous')}
@@ -181,6 +182,7 @@ export function GoalBoard({ networkId, orgs, initial }: { networkId: string; org
               variant="secondary"
               size="sm"
               disabled={offset + PAGE >= board.data.total}
+              focusableWhenDisabled
               onClick={() => setOffset(offset + PAGE)}
             >
               {t('cooperation.next')}

@@ -194,6 +194,7 @@ export function LedgerView({
               variant="secondary"
               size="sm"
               disabled={offset === 0}
+              focusableWhenDisabled
               onClick={() => setOffset(Math.max(0, offset - PAGE))}
             >
               {t('cooperation.previous')}
@@ -209,6 +210,7 @@ export function LedgerView({
               variant="secondary"
               size="sm"
               disabled={offset + PAGE >= page.data.total}
+              focusableWhenDisabled
               onClick={() => setOffset(offset + PAGE)}
             >
               {t('cooperation.next')}

@@ -38,6 +38,12 @@ export type ButtonProps = ComponentProps<'button'> & {
    * Client components only (it sets a click handler).
    */
   busy?: boolean;
+  /**
+   * Disabled, but still focusable (`aria-disabled`, clicks ignored): for a button that disables itself when used,
+   * such as "Next" on the last page, so the keyboard focus stays on it instead of falling to the page.
+   * Client components only.
+   */
+  focusableWhenDisabled?: boolean;
 };
 
 const preventDefault = (event: { preventDefault(): void }) => event.preventDefault();
@@ -55,18 +61,21 @@ export function Button({
   disabled,
   type,
   onClick,
+  focusableWhenDisabled,
   ...rest
 }: ButtonProps) {
+  const soft = Boolean(busy || (disabled && focusableWhenDisabled));
   return (
     <button
       type={type ?? 'button'}
       className={buttonClasses(variant, size, className)}
-      disabled={disabled}
-      aria-disabled={busy && !disabled ? true : undefined}
+      disabled={disabled && !soft}
+      aria-disabled={soft || undefined}
       aria-busy={busy || undefined}
-      // Busy: no second submit (also not by Enter in a field, which clicks the submit button). Otherwise the
-      // caller's handler as it is: a server component renders this button too, and may pass no function.
-      onClick={busy ? preventDefault : onClick}
+      // Busy or softly disabled: the click does nothing (also not Enter in a field, which clicks the submit
+      // button). Otherwise the caller's handler as it is: a server component renders this button too, and may
+      // pass no function.
+      onClick={soft ? preventDefault : onClick}
       {...rest}
     />
   );
