@@ -13,6 +13,9 @@ const nextConfig = {
     'pdfkit',
     'exceljs',
     'yazl',
+    // One copy of Yjs per server process: bundled, every route's chunk carried its own, and a process that
+    // loaded two routes warned "Yjs was already imported" (instanceof checks fail across copies).
+    'yjs',
   ],
   typedRoutes: false,
   // Each developer or test run can build into its own folder (parallel work, e2e against a fresh build).
