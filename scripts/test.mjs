@@ -18,8 +18,7 @@ const vitestJson = path.join(resultsDir, 'vitest.json');
 const vitestUnitJson = path.join(resultsDir, 'vitest-unit.json');
 const vitestIntegrationJson = path.join(resultsDir, 'vitest-integration.json');
 const e2eJson = path.join(resultsDir, 'e2e.json');
-for (const file of [vitestJson, vitestUnitJson, vitestIntegrationJson]) fs.rmSync(file, { force: true });
-fs.rmSync(e2eJson, { force: true });
+for (const file of [vitestJson, vitestUnitJson, vitestIntegrationJson, e2eJson]) fs.rmSync(file, { force: true });
 
 const extra = process.argv.slice(2);
 const env = { ...process.env, TZ: process.env.TZ ?? 'UTC', NEXT_TELEMETRY_DISABLED: '1' };
